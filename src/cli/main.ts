@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { pathToFileURL } from 'node:url';
+import type { CliCommand, CliIo } from './cli-command.ts';
+import { UsageError } from './cli-command.ts';
+import { commands } from './commands/index.ts';
+
+export async function runCli(argv: string[], io: CliIo, available: CliCommand[] = commands): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(helpText(available));
+    return name ? 0 : 2;
+  }
+  const command = available.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr.write(`verbatim: unknown command "${name}"\n\n${helpText(available)}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`verbatim ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function helpText(available: CliCommand[]): string {
+  const width = Math.max(...available.map((command) => command.name.length));
+  const lines = available.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return `usage: verbatim <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const io: CliIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`verbatim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

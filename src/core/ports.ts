@@ -1,0 +1,111 @@
+import type { Analysis } from './analysis.ts';
+import type { CustomerMessage, CustomerMessageInput } from './customer-message.ts';
+import type { Account, Destination, Team, Topic } from './directory.ts';
+import type { FloorHit } from './floor.ts';
+import type { Priority } from './priority.ts';
+import type { Actor, RequestState } from './request-state.ts';
+
+/** Source of the current instant. Injected everywhere so tests can fix time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AnalyzerInput {
+  /** The customer's words, verbatim; several messages are joined with blank lines. */
+  text: string;
+  account: Pick<Account, 'id' | 'name' | 'tier' | 'renewalDate'> | null;
+  taxonomy: Topic[];
+  /** Language the summary should be written in (BCP 47). */
+  summaryLanguage: string;
+  /** Floor hits found before analysis, so an analyzer can explain them; it cannot lower them. */
+  floor: FloorHit[];
+}
+
+/** Produces an analysis of a request's text. Implementations: Anthropic, heuristic, fallback. */
+export interface Analyzer {
+  /** Engine id shown on routed posts, e.g. `heuristic` or the model id. */
+  readonly name: string;
+  analyze(input: AnalyzerInput): Promise<Analysis>;
+}
+
+/** A platform-neutral view of a routed post; each Notifier renders it in its own syntax. */
+export interface RoutedPostView {
+  requestId: string;
+  priority: Priority;
+  account: Pick<Account, 'id' | 'name' | 'tier'> | null;
+  team: Pick<Team, 'id' | 'name'>;
+  /** Verbatim messages in the order the customer sent them. */
+  messages: CustomerMessage[];
+  analysis: Analysis;
+  floor: FloorHit[];
+  state: RequestState;
+  claimedBy: Actor | null;
+  snoozedUntil: Date | null;
+  /** Latest state change, for "who and when" on the post. */
+  lastChange: { kind: string; actor: Actor; at: Date } | null;
+  /** True when the account is unknown: the post offers to map the conversation to an account. */
+  unmapped: boolean;
+  /** Teams a user may reassign to. */
+  reassignTargets: Array<Pick<Team, 'id' | 'name'>>;
+}
+
+/** Opaque handle to a post a Notifier made, stored so it can be updated and replied to. */
+export interface PostRef {
+  destination: Destination;
+  /** Platform id of the post (Slack ts, Teams activity id, console sequence). */
+  id: string;
+}
+
+/** A note posted in a routed post's thread or to an escalation destination. */
+export interface ThreadNote {
+  kind: 'follow-up' | 'nudge' | 'escalation' | 'notice';
+  /** Plain text; the Notifier escapes it for its platform. */
+  text: string;
+  /** Platform user or usergroup ids to mention (our own staff, never customer-supplied). */
+  mentions: string[];
+  /** Verbatim customer message, for follow-ups. */
+  message?: CustomerMessage;
+  /** Link back to the routed post, for escalations. */
+  link?: PostRef;
+}
+
+/** Posts routed posts and notes to a destination. One per platform, chosen by `destination.platform`. */
+export interface Notifier {
+  readonly platform: Destination['platform'];
+  postRoutedPost(destination: Destination, view: RoutedPostView): Promise<PostRef>;
+  updateRoutedPost(ref: PostRef, view: RoutedPostView): Promise<void>;
+  postNote(target: PostRef | Destination, note: ThreadNote): Promise<PostRef>;
+}
+
+/** Enqueues durable work. Implemented with pg-boss. */
+export interface WorkQueue {
+  enqueue(queue: 'triage' | 'deliver', payload: { requestId: string }, options?: { key?: string }): Promise<void>;
+}
+
+/** What happened to a message handed to the pipeline. Expected outcomes are values, not errors. */
+export type IngestOutcome =
+  | { status: 'accepted'; messageId: string; requestId: string }
+  | { status: 'follow-up'; messageId: string; requestId: string }
+  | { status: 'duplicate'; messageId: string }
+  | { status: 'noise'; messageId: string }
+  | { status: 'staff-reply'; messageId: string; requestId: string | null };
+
+/** Entry point adapters call with a mapped customer (or staff) message; persists before it returns. */
+export type IngestMessage = (message: CustomerMessageInput) => Promise<IngestOutcome>;
+
+/** Input that could not be turned into a customer message, kept whole for inspection and retry. */
+export interface DeadLetter {
+  /** e.g. `email:webhook`, `email:imap`, `slack:event`. */
+  source: string;
+  reason: string;
+  raw: Uint8Array;
+  contentType?: string;
+  meta?: Record<string, unknown>;
+}
+
+export interface DeadLetterSink {
+  /** Stores the input and returns its id. */
+  keep(letter: DeadLetter): Promise<string>;
+}
