@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const built = fileURLToPath(new URL('../dist/cli/verbatim.js', import.meta.url));
 if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/main.ts');
+  await import('../src/cli/verbatim.ts');
 }

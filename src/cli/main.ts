@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-import { pathToFileURL } from 'node:url';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { UsageError } from './cli-command.ts';
 import { commands } from './commands/index.ts';
@@ -32,21 +30,3 @@ function helpText(available: CliCommand[]): string {
   return `usage: verbatim <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const io: CliIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-  };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`verbatim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}

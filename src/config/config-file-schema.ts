@@ -18,6 +18,8 @@ export const ConfigFileSchema = z
       .object({
         /** Consecutive messages from one account in one conversation within this many minutes form one request. */
         windowMinutes: z.number().positive().default(5),
+        /** Seconds triage waits after a new request so a burst of messages is triaged together. */
+        triageDelaySeconds: z.number().min(0).default(20),
       })
       .prefault({}),
     noise: z

@@ -34,8 +34,13 @@ export const CustomerMessageSchema = z.object({
   platform: SourcePlatformSchema,
   /** The conversation the message was posted in (shared channel, mailbox). */
   conversation: z.string(),
-  /** The thread the message belongs to, or null for a top-level message. */
+  /**
+   * The thread this message starts or belongs to, when the source has threads (a Slack message's
+   * own ts for a top-level message, its `thread_ts` for a reply; an email's root Message-ID).
+   */
   thread: z.string().nullable(),
+  /** True when the message is a reply inside an existing thread rather than a new top-level message. */
+  isReply: z.boolean().default(false),
   accountId: z.string().nullable(),
   author: AuthorSchema,
   text: z.string(),

@@ -36,8 +36,8 @@ export interface RoutedPostView {
   priority: Priority;
   account: Pick<Account, 'id' | 'name' | 'tier'> | null;
   team: Pick<Team, 'id' | 'name'>;
-  /** Verbatim messages in the order the customer sent them. */
-  messages: CustomerMessage[];
+  /** Verbatim messages in the order the customer sent them; edits and deletions are shown, not hidden. */
+  messages: Array<CustomerMessage & { editedAt?: Date | null; deletedAt?: Date | null }>;
   analysis: Analysis;
   floor: FloorHit[];
   state: RequestState;
@@ -71,17 +71,18 @@ export interface ThreadNote {
   link?: PostRef;
 }
 
-/** Posts routed posts and notes to a destination. One per platform, chosen by `destination.platform`. */
+/**
+ * Posts routed posts and notes to a destination. One per platform, chosen by `destination.platform`.
+ * Every post carries its `deliveryKey` (Slack: message metadata) so that after a crash between
+ * "posted" and "recorded" the pipeline can find the post instead of posting twice.
+ */
 export interface Notifier {
   readonly platform: Destination['platform'];
-  postRoutedPost(destination: Destination, view: RoutedPostView): Promise<PostRef>;
+  postRoutedPost(destination: Destination, view: RoutedPostView, deliveryKey: string): Promise<PostRef>;
   updateRoutedPost(ref: PostRef, view: RoutedPostView): Promise<void>;
-  postNote(target: PostRef | Destination, note: ThreadNote): Promise<PostRef>;
-}
-
-/** Enqueues durable work. Implemented with pg-boss. */
-export interface WorkQueue {
-  enqueue(queue: 'triage' | 'deliver', payload: { requestId: string }, options?: { key?: string }): Promise<void>;
+  postNote(target: PostRef | Destination, note: ThreadNote, deliveryKey: string): Promise<PostRef>;
+  /** Finds a post made with `deliveryKey` at `target` since `since`, or null. */
+  findDelivery(target: PostRef | Destination, deliveryKey: string, since: Date): Promise<PostRef | null>;
 }
 
 /** What happened to a message handed to the pipeline. Expected outcomes are values, not errors. */

@@ -1,0 +1,269 @@
+import type { ChurnDriver, ChurnSignal } from '../../core/churn-driver.ts';
+import { clipAround } from './clip-around.ts';
+import { findCompetitorNames } from './find-competitor-names.ts';
+
+/**
+ * Phrases that show one of the churn drivers of the design brief (§1), in English and Finnish.
+ * Patterns are case-insensitive regular expressions that start at a word boundary; Finnish ones
+ * end open so inflected forms match. `strength` 2 is an explicit statement ("we are switching to
+ * X", "budget cuts"), 1 a hint ("again", "alternatives"). Competitor names are captured separately
+ * (find-competitor-names.ts).
+ */
+interface ChurnPattern {
+  driver: ChurnDriver;
+  strength: 1 | 2;
+  pattern: string;
+}
+
+const p = (driver: ChurnDriver, strength: 1 | 2, ...patterns: string[]): ChurnPattern[] =>
+  patterns.map((pattern) => ({ driver, strength, pattern }));
+
+const PATTERNS: readonly ChurnPattern[] = [
+  ...p(
+    'promise-gap',
+    2,
+    'you promised',
+    '(?:we were|was|were) promised',
+    'we were told',
+    '(?:sales|your sales ?(?:rep|person|team)|account manager) (?:told|said|promised)',
+    '(?:was|were) supposed to (?:be|work|have|include)',
+    'not what (?:we|i) (?:were sold|was sold|paid for|signed up for|bought)',
+    '(?:as|was) advertised',
+    'the demo (?:showed|promised)',
+    "(?:doesn't|does not|did not|didn't) deliver",
+    'luvattiin',
+    'lupasitte',
+    'lupasi',
+    'myyjä(?:nne)? (?:sanoi|lupasi|kertoi)',
+    'piti(?: \\p{L}+)? olla',
+    'ei vastaa (?:sitä|luvattua|sopimusta|myytyä)',
+    'mainostettiin',
+    'demossa (?:näytettiin|luvattiin)',
+  ),
+  ...p(
+    'promise-gap',
+    1,
+    'according to (?:the|our) contract',
+    'the contract says',
+    'as agreed',
+    'sopimuksen mukaan',
+    'sovitusti',
+    'kuten sovittiin',
+  ),
+  ...p(
+    'unheard-voice',
+    2,
+    "(?:we've|we have|i've|i have) (?:already )?(?:told|reported|raised|mentioned|asked)(?: you)?(?: about)? (?:this|it)(?: \\p{L}+){0,3} (?:before|already|several times|many times|multiple times|months ago|weeks ago|last year)",
+    'told you (?:this |about this )?(?:before|already|several times|many times)',
+    '(?:for|the) (?:second|third|fourth|fifth|\\d+(?:nd|rd|th)) time',
+    'how many times',
+    'keep (?:asking|reporting|telling)',
+    '(?:nobody|no one) (?:listens|is listening|cares)',
+    'still (?:not fixed|unresolved|broken|the same)',
+    'same (?:issue|problem|bug) (?:again|as before|keeps)',
+    'monta kertaa',
+    'moneen kertaan',
+    'useaan (?:kertaan|otteeseen)',
+    '(?:toista|kolmatta|neljättä|kolmannen|neljännen|toisen) kerta',
+    '(?:olemme|olen) (?:jo )?(?:kertoneet|kertonut|ilmoittaneet|ilmoittanut|raportoineet|raportoinut|pyytäneet|pyytänyt)(?: \\p{L}+){0,3} (?:aiemmin|jo|useasti|monesti|kuukausia|viikkoja)',
+    'kerroimme (?:tästä )?jo',
+    'vieläkään ei',
+    'ei vieläkään',
+    'edelleen (?:rikki|korjaamatta|sama)',
+    'kukaan ei (?:kuuntele|välitä)',
+  ),
+  ...p(
+    'unheard-voice',
+    1,
+    'again',
+    'once again',
+    'yet again',
+    'still',
+    'taas',
+    'jälleen',
+    'uudestaan',
+    'edelleen',
+  ),
+  ...p(
+    'complaint-handling',
+    2,
+    '(?:nobody|no one|no-one) (?:has )?(?:answered|replied|responded|got back|gets back|called)',
+    '(?:no|zero) (?:response|reply|answer|feedback) (?:from|yet|for|since|in)',
+    "(?:haven't|have not|never) (?:heard back|received (?:a |any )?(?:reply|response|answer))",
+    'ticket (?:was |got )?closed without',
+    'closed (?:the|my|our) ticket',
+    'waiting for (?:a |an )?(?:answer|reply|response|update) (?:for|since)',
+    '(?:been )?waiting (?:for )?(?:days|weeks|\\d+ days|\\d+ weeks)',
+    '(?:poor|terrible|awful|bad|useless|slow) (?:support|customer service|service|response)',
+    'support (?:is|was|has been) (?:useless|terrible|slow|unhelpful|awful|non-existent)',
+    'ignored',
+    'ei (?:ole )?(?:vastattu|vastannut|vastausta)',
+    'kukaan ei (?:ole )?(?:vastannut|vastaa|ottanut yhteyttä|soittanut)',
+    'emme ole saaneet (?:vastausta|mitään)',
+    'odott(?:aneet|anut|eet) (?:jo )?(?:päiviä|viikkoja|\\d+ päivää|\\d+ viikkoa)',
+    'tiketti (?:suljettiin|on suljettu)',
+    '(?:huono|surkea|hidas|kelvoton|olematon) (?:asiakaspalvelu|tuki|palvelu)',
+    '(?:asiakaspalvelu|tuki)(?:nne|si)? (?:on|oli) (?:huono|surkea|hidas|kelvoton|olematon)',
+    'sivuutettu',
+  ),
+  ...p(
+    'weak-value',
+    2,
+    'not worth',
+    '(?:too|really|so|very) expensive for',
+    'overpriced',
+    "(?:we |i )?(?:don't|do not|barely|hardly|rarely) (?:really )?use (?:it|the|this|your)",
+    '(?:nobody|no one) (?:here |in our team )?(?:uses|is using)',
+    'not using (?:it|the|this)',
+    '(?:no|little|not much|not enough) (?:real )?value',
+    "(?:don't|do not|can't|cannot) see (?:the )?value",
+    'hard to justify',
+    'why (?:are|do|should) we (?:pay|paying)',
+    'paying for (?:seats|licen[cs]es|features|something) (?:we|nobody|no one)',
+    'ei (?:ole )?(?:sen )?(?:hintansa|rahan) arvoinen',
+    'liian kallis',
+    '(?:emme|en) (?:juuri|juurikaan|enää)? ?käytä',
+    'kukaan ei käytä',
+    'ei (?:juuri )?käytetä',
+    'vähällä käytöllä',
+    '(?:emme|en) näe (?:tästä |siitä )?(?:hyötyä|arvoa)',
+    'maksamme turhaan',
+    'vaikea perustella',
+    'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|vähäiseksi|olematon)',
+  ),
+  ...p(
+    'changed-needs',
+    2,
+    '(?:our )?needs (?:have )?changed',
+    "(?:we've|we have) outgrown",
+    'outgrow',
+    "(?:no longer|don't|do not) need (?:it|this|the|your)",
+    '(?:a )?new (?:direction|strategy|operating model)',
+    '(?:our )?(?:requirements|use case|priorities) (?:have )?changed',
+    'no longer (?:a )?fit',
+    'moving (?:everything )?in-house',
+    'build (?:our own|it ourselves|in-house)',
+    'tarpeemme (?:ovat )?muuttuneet',
+    'tarpeet (?:ovat )?muuttuneet',
+    '(?:emme|en) enää tarvitse',
+    'kasvaneet (?:ulos|yli)',
+    'uusi (?:suunta|strategia|toimintamalli)',
+    'ei enää (?:sovi|vastaa tarpeitamme)',
+    'teemme (?:sen )?itse',
+    'omaa (?:järjestelmää|ratkaisua)',
+  ),
+  ...p(
+    'competitor',
+    2,
+    'competitors?',
+    '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
+    '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
+    'evaluating (?:other|alternatives|options)',
+    '(?:an? )?rfp',
+    'kilpailija',
+    'kilpailut(?:amme|etaan|us)',
+    '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
+    'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
+  ),
+  ...p(
+    'involuntary',
+    2,
+    'budget (?:cuts?|freeze|reduction|was cut|has been cut)',
+    'cut(?:ting)? (?:our |the )?budget',
+    'cost[- ]cutting',
+    'bankrupt',
+    'insolven',
+    '(?:been |being |were |was )?acquired by',
+    'acquisition',
+    'merg(?:er|ing with)',
+    '(?:closing|shutting|winding) down (?:the|our) (?:business|company|office|operations)',
+    'out of business',
+    'layoffs?',
+    'downsiz',
+    'parent company',
+    'group[- ]wide',
+    'business model (?:change|is changing|has changed)',
+    'budjetti(?:\\p{L}*) (?:leikat|leikkau|pienen|jäädy)',
+    'budjettileikkau',
+    'säästö(?:toim|tarp|syistä|kuuri)',
+    '(?:yt|muutos)[- ]?neuvottelu',
+    'konkurssi',
+    'yrityssaneeraus',
+    'saneerausmenettely',
+    'yritysosto',
+    '(?:meidät )?ostettiin',
+    'fuusio',
+    'fuusioidu',
+    'lopetamme (?:toiminnan|liiketoiminnan)',
+    'emoyhtiö',
+    'konserni(?:tason|n päätös|n linjaus)',
+    'lomautu',
+    'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
+  ),
+];
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+const COMPILED = PATTERNS.map((entry) => ({
+  ...entry,
+  regex: new RegExp(WORD_START + entry.pattern, 'giu'),
+}));
+
+/** Longest verbatim phrase reported for a signal, in UTF-16 units. */
+const MAX_PHRASE_LENGTH = 160;
+
+/** Hints (strength 1) are reported only when an explicit signal or a negative tone backs them. */
+export interface ChurnCueOptions {
+  /** Overall sentiment −1…1; a hint counts only below this. */
+  sentiment: number;
+  /** Competitor names the organisation knows, to name them in their canonical spelling. */
+  knownCompetitors?: readonly string[];
+}
+
+/** Negative tone at which a hint ("again", "taas") counts as a signal. */
+const HINT_SENTIMENT = -0.3;
+
+/**
+ * Churn signals in a text, strongest first (explicit before hints, then text order), one per
+ * driver. Each phrase is the clause around the match, copied verbatim.
+ */
+export function findChurnSignals(text: string, options: ChurnCueOptions): ChurnSignal[] {
+  const found = new Map<ChurnDriver, { signal: ChurnSignal; strength: number; at: number }>();
+  for (const entry of COMPILED) {
+    if (entry.strength === 1 && options.sentiment > HINT_SENTIMENT) continue;
+    entry.regex.lastIndex = 0;
+    const match = entry.regex.exec(text);
+    if (!match) continue;
+    const previous = found.get(entry.driver);
+    if (
+      previous &&
+      (previous.strength > entry.strength ||
+        (previous.strength === entry.strength && previous.at <= match.index))
+    )
+      continue;
+    found.set(entry.driver, {
+      signal: {
+        driver: entry.driver,
+        phrase: clipAround(text, match.index, match.index + match[0].length, MAX_PHRASE_LENGTH),
+      },
+      strength: entry.strength,
+      at: match.index,
+    });
+  }
+  for (const competitor of findCompetitorNames(text, options.knownCompetitors ?? [])) {
+    const previous = found.get('competitor');
+    if (previous?.signal.competitor) continue;
+    found.set('competitor', {
+      signal: {
+        driver: 'competitor',
+        phrase: clipAround(text, competitor.start, competitor.end, MAX_PHRASE_LENGTH),
+        competitor: competitor.name,
+      },
+      strength: 3,
+      at: competitor.start,
+    });
+  }
+  return [...found.values()]
+    .sort((a, b) => b.strength - a.strength || a.at - b.at)
+    .map((item) => item.signal);
+}

@@ -1,0 +1,68 @@
+import type { ChurnSignal } from '../../core/churn-driver.ts';
+import type { Tier } from '../../core/directory.ts';
+import type { Priority } from '../../core/priority.ts';
+import type { UrgencyCue, UrgencyKind } from './urgency-cues.ts';
+
+/** Why a priority was chosen: the rule and, where there is one, the customer's words. */
+export interface PriorityBasis {
+  rule: UrgencyKind | 'competitor' | 'involuntary' | 'very-negative' | 'praise' | 'default';
+  phrase: string | null;
+}
+
+export interface PriorityDecision {
+  priority: Priority;
+  basis: PriorityBasis;
+}
+
+export interface PriorityEvidence {
+  cues: readonly UrgencyCue[];
+  /** −1 … 1. */
+  sentiment: number;
+  /** Sum of the negative sentiment cues' weights (≤ 0); shows a problem is described. */
+  negativeWeight: number;
+  churnSignals: readonly ChurnSignal[];
+  tier: Tier | null;
+}
+
+/** High cues that are enough on their own for P2. */
+const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set(['blocker', 'stated-urgency', 'legal', 'cancellation']);
+
+/** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
+const VERY_NEGATIVE = -0.75;
+const VERY_NEGATIVE_ENTERPRISE = -0.45;
+
+/** Tone at which a message without problem words reads as praise. */
+const PRAISE = 0.35;
+
+/**
+ * Chooses P1–P4 the way the triage policy reads: P1 incidents (outage, data loss, security); P2
+ * blockers, stated urgency, legal or cancellation talk, a named competitor or involuntary churn,
+ * or a very angry customer; P4 ideas, patience or praise with no problem; P3 everything else.
+ */
+export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
+  const patient = evidence.cues.some((cue) => cue.kind === 'patience');
+  const critical = evidence.cues.find((cue) => cue.level === 'critical');
+  if (critical) return { priority: 'P1', basis: { rule: critical.kind, phrase: critical.phrase } };
+
+  const high = evidence.cues.filter((cue) => cue.level === 'high' && !(patient && cue.kind === 'stated-urgency'));
+  const decisive = high.find((cue) => DECISIVE_HIGH.has(cue.kind));
+  if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };
+  // Impact or a deadline matters when something is wrong, not in "our customers love it".
+  const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
+  if (impact && evidence.negativeWeight <= -2) return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
+
+  const leaving = evidence.churnSignals.find(
+    (signal) => signal.driver === 'competitor' || signal.driver === 'involuntary',
+  );
+  if (leaving) return { priority: 'P2', basis: { rule: leaving.driver as 'competitor' | 'involuntary', phrase: leaving.phrase } };
+
+  const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
+  if (evidence.sentiment <= threshold) return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
+
+  const low = evidence.cues.find((cue) => cue.level === 'low');
+  if (low && evidence.negativeWeight > -2) return { priority: 'P4', basis: { rule: low.kind, phrase: low.phrase } };
+  if (evidence.sentiment >= PRAISE && evidence.negativeWeight === 0) {
+    return { priority: 'P4', basis: { rule: 'praise', phrase: null } };
+  }
+  return { priority: 'P3', basis: { rule: 'default', phrase: null } };
+}

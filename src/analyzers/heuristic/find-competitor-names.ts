@@ -1,0 +1,160 @@
+/** A competitor the customer named, with where the naming phrase is in the text. */
+export interface CompetitorMention {
+  name: string;
+  /** UTF-16 span of the whole naming phrase ("switch to Zendesk"). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Words after a naming verb ("switch to …") or before a comparison ("… is cheaper"). Which of them
+ * is the name is decided in code, because a case-insensitive pattern cannot require a capital.
+ */
+// A word may hold inner dots ("Monday.com") but a dot before a space ends the name.
+const NAME_WORD = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}&:'’-]|\\.(?=[\\p{L}\\p{N}]))*";
+const AFTER = `(${NAME_WORD}(?: ${NAME_WORD}){0,2})`;
+const BEFORE = `(${NAME_WORD})`;
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * `after`: the name follows (up to two lower-case words may stand before it in Finnish, "vaihdamme
+ * todennäköisesti Zendeskiin"); `before`: the name is the word before. `finnish`: the name is
+ * inflected ("Zendeskiin") and needs its ending removed.
+ */
+interface NamingPattern {
+  regex: RegExp;
+  side: 'after' | 'before';
+  finnish: boolean;
+}
+
+const pattern = (source: string, side: 'after' | 'before', finnish: boolean): NamingPattern => ({
+  regex: new RegExp(WORD_START + source, 'giu'),
+  side,
+  finnish,
+});
+
+const NAMING_PATTERNS: readonly NamingPattern[] = [
+  pattern(
+    `(?:switch(?:ing|ed)?|mov(?:e|ing|ed)|migrat(?:e|ing|ed)|go(?:ing)? over|changing) (?:over |back )?to ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
+  pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
+  pattern(`(?:quote|offer|proposal|pricing) from ${AFTER}`, 'after', false),
+  pattern(`(?:evaluating|trialing|trialling|piloting|demoing) ${AFTER}`, 'after', false),
+  pattern(
+    `${BEFORE} (?:is|are|was|would be) (?:much |way |a lot |significantly |far )?(?:cheaper|better|faster|less expensive|half the price)`,
+    'before',
+    false,
+  ),
+  pattern(`${BEFORE} (?:offers|gives us|gave us|quoted|already has|already does)`, 'before', false),
+  pattern(
+    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|siirty(?:ä|mään|mistä|neet)|siirrymme|siirrytään) ${AFTER}`,
+    'after',
+    true,
+  ),
+  pattern(
+    `${BEFORE} (?:on|olisi|oli) (?:paljon |selvästi |huomattavasti |jopa )?(?:halvempi|edullisempi|parempi|nopeampi)`,
+    'before',
+    true,
+  ),
+  pattern(`tarjou\\p{L}* ${AFTER}`, 'after', true),
+  pattern(`${BEFORE} tarjo(?:aa|osi|ais)`, 'before', true),
+];
+
+/** Capitalised words that are not vendors: pronouns, days, months, languages, platforms. */
+const NOT_A_NAME = new Set(
+  [
+    'the a an our your their its it this that these those we they you i he she them us me my',
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july',
+    'august september october november december english finnish swedish german suomi ruotsi englanti',
+    'maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai',
+    'se ne he me te hän tämä tuo nämä ne meidän teidän heidän',
+    'windows mac macos ios android linux chrome safari firefox edge',
+    'pro premium enterprise basic starter growth plus annual monthly yearly sso api',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * Competitor names introduced by "switch to X", "X is cheaper", "vaihtaa X:ään", "X on halvempi"…
+ * A name must start with a capital letter. Known competitor names (config) win over the text's
+ * spelling; Finnish case endings are removed by rule otherwise (best effort, documented).
+ */
+export function findCompetitorNames(text: string, known: readonly string[]): CompetitorMention[] {
+  const mentions: CompetitorMention[] = [];
+  for (const { regex, side, finnish } of NAMING_PATTERNS) {
+    regex.lastIndex = 0;
+    for (const match of text.matchAll(regex)) {
+      const picked = pickName(match[1]!.split(' '), side, finnish, known);
+      if (!picked) continue;
+      // For "switch to X …" the phrase ends at the name, not at the words read after it.
+      const end = side === 'after' ? match.index + match[0].indexOf(picked.raw) + picked.raw.length : match.index + match[0].length;
+      mentions.push({ name: picked.name, start: match.index, end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function pickName(
+  words: string[],
+  side: 'after' | 'before',
+  finnish: boolean,
+  known: readonly string[],
+): { name: string; raw: string } | null {
+  let picked: string[];
+  if (side === 'before') {
+    picked = words.slice(-1);
+  } else if (finnish) {
+    // Finnish may put an adverb first ("vaihdamme luultavasti Zendeskiin"); one word is the name.
+    const first = words.findIndex(isCapitalised);
+    picked = first === -1 || first > 2 ? [] : [words[first]!];
+  } else {
+    // English: the name comes right after the verb; a second capitalised word belongs to it.
+    picked = [];
+    for (const word of words.slice(0, 2)) {
+      if (!isCapitalised(word)) break;
+      picked.push(word);
+    }
+  }
+  const raw = picked.join(' ');
+  let name = raw.replace(/[:'’-]+$/u, '');
+  if (!name || !isCapitalised(name) || NOT_A_NAME.has(name.toLowerCase())) return null;
+  const canonical = known.find((candidate) => name.toLowerCase().startsWith(candidate.toLowerCase()));
+  if (canonical) return { name: canonical, raw };
+  if (finnish) name = removeFinnishEnding(name);
+  return name.length >= 2 && !NOT_A_NAME.has(name.toLowerCase()) ? { name, raw } : null;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+const VOWELS = 'aeiouyäö';
+
+/**
+ * Removes a Finnish case ending from a foreign name: "HubSpot:iin" → "HubSpot", "Zendeskiin" →
+ * "Zendesk", "Salesforcelle" → "Salesforce", "Jiraan" → "Jira". Consonant-final names take an
+ * `i` before the ending; vowel-final ones double the vowel before `n` in the illative.
+ */
+function removeFinnishEnding(name: string): string {
+  const colon = name.indexOf(':');
+  if (colon > 0) return name.slice(0, colon);
+  const lower = name.toLowerCase();
+  const endsInConsonant = (stem: string) => stem.length > 0 && !VOWELS.includes(stem.at(-1)!);
+  for (const ending of ['ihin', 'iin', 'ille', 'ilta', 'iltä', 'ista', 'istä', 'issa', 'issä', 'in']) {
+    const stem = lower.slice(0, -ending.length);
+    if (lower.endsWith(ending) && endsInConsonant(stem) && stem.length >= 3) return name.slice(0, stem.length);
+  }
+  for (const ending of ['lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n']) {
+    const stem = lower.slice(0, -ending.length);
+    if (!lower.endsWith(ending) || stem.length < 3 || endsInConsonant(stem)) continue;
+    // Illative of a vowel-final name doubles the vowel: "Jiraan" = "Jira" + "an".
+    if (ending === 'n' && stem.at(-1) === stem.at(-2)) return name.slice(0, stem.length - 1);
+    return name.slice(0, stem.length);
+  }
+  return name;
+}

@@ -1,0 +1,102 @@
+import type { Analysis } from '../../core/analysis.ts';
+import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
+import { findChurnSignals } from './churn-cues.ts';
+import { decidePriority } from './decide-priority.ts';
+import { describePriority } from './describe-priority.ts';
+import { detectLanguage } from './detect-language.ts';
+import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
+import { matchTopics } from './match-topics.ts';
+import { scoreSentiment } from './score-sentiment.ts';
+import { tokenizeWords } from './tokenize-words.ts';
+import { findUrgencyCues } from './urgency-cues.ts';
+
+export interface HeuristicAnalyzerOptions {
+  /** Competitor names the organisation knows, reported in this spelling when the customer names them. */
+  knownCompetitors?: readonly string[];
+  /**
+   * Only the first this many UTF-16 units are analysed (default 20,000), which keeps a pasted log
+   * cheap. The relayed text is never cut; only the triage reads less of it.
+   */
+  maxAnalysedChars?: number;
+}
+
+const DEFAULT_MAX_ANALYSED_CHARS = 20_000;
+
+/** Evidence weights for choosing summary sentences: incidents and churn say most about a request. */
+const SUMMARY_WEIGHTS = { critical: 3, high: 2, low: 1.5, churn: 2, topic: 1, tone: 0.5 } as const;
+
+/** Confidence: a floor for any text, one step per piece of evidence, a ceiling below certainty. */
+const CONFIDENCE = { base: 0.3, step: 0.08, max: 0.85, unsureLanguage: 0.1, shortText: 0.45 } as const;
+const SHORT_TEXT_LETTERS = 20;
+
+/**
+ * The offline triage engine: deterministic, no network, English and Finnish lexicons, the
+ * configured taxonomy's keywords and an extractive summary. The default in the demo and the
+ * fallback when the LLM is unavailable. It reports floor hits in its reason but does not apply
+ * them; the core does.
+ */
+export function createHeuristicAnalyzer(options: HeuristicAnalyzerOptions = {}): Analyzer {
+  return {
+    name: 'heuristic',
+    analyze: async (input) => analyzeHeuristically(input, options),
+  };
+}
+
+export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAnalyzerOptions = {}): Analysis {
+  const text = sliceWhole(input.text, options.maxAnalysedChars ?? DEFAULT_MAX_ANALYSED_CHARS);
+  const detected = detectLanguage(text);
+  const tokens = tokenizeWords(text);
+  const sentiment = scoreSentiment(text, tokens);
+  const cues = findUrgencyCues(text, tokens);
+  const topics = matchTopics(text, tokens, input.taxonomy, { compounds: detected.language === 'fi' });
+  const churnSignals = findChurnSignals(text, {
+    sentiment: sentiment.score,
+    knownCompetitors: options.knownCompetitors ?? [],
+  });
+  const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
+  const decision = decidePriority({
+    cues,
+    sentiment: sentiment.score,
+    negativeWeight,
+    churnSignals,
+    tier: input.account?.tier ?? null,
+  });
+
+  const evidence: Evidence[] = [
+    ...cues.map((cue) => ({ at: cue.start, weight: SUMMARY_WEIGHTS[cue.level] })),
+    ...churnSignals.map((signal) => ({ at: Math.max(0, text.indexOf(signal.phrase)), weight: SUMMARY_WEIGHTS.churn })),
+    ...topics.flatMap((topic) => topic.offsets.map((at) => ({ at, weight: SUMMARY_WEIGHTS.topic }))),
+    ...sentiment.cues.flatMap((cue) => {
+      const at = text.indexOf(cue.phrase);
+      return at === -1 ? [] : [{ at, weight: SUMMARY_WEIGHTS.tone }];
+    }),
+  ];
+  const pieces = cues.length + churnSignals.length + sentiment.cues.length + topics.reduce((n, t) => n + t.phrases.length, 0);
+  let confidence = Math.min(CONFIDENCE.max, CONFIDENCE.base + CONFIDENCE.step * pieces);
+  if (detected.basis === 'default') confidence -= CONFIDENCE.unsureLanguage;
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < SHORT_TEXT_LETTERS) confidence = Math.min(confidence, CONFIDENCE.shortText);
+
+  return {
+    summary: summarizeExtractively(text, evidence),
+    priority: decision.priority,
+    priorityReason: describePriority(decision, {
+      summaryLanguage: input.summaryLanguage,
+      sentiment: sentiment.score,
+      floor: input.floor,
+    }),
+    topics: topics.map((topic) => topic.topicId),
+    sentiment: sentiment.score,
+    churnSignals,
+    language: detected.language,
+    confidence: Math.round(Math.max(0, confidence) * 100) / 100,
+    engine: 'heuristic',
+    usage: null,
+  };
+}
+
+/** The first `max` UTF-16 units, without splitting a surrogate pair. */
+function sliceWhole(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

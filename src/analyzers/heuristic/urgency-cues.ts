@@ -1,0 +1,334 @@
+import { compilePhrases, findPhrases } from './find-phrases.ts';
+import { isNegated } from './is-negated.ts';
+import type { WordToken } from './tokenize-words.ts';
+
+/**
+ * Words that say how urgent a request is. `critical` cues describe an incident (outage, data
+ * loss, security), `high` cues a blocker, stated urgency, business impact, a deadline, a legal
+ * threat or leaving; `low` cues an idea or explicit patience. The floor rules in
+ * src/core/priority-floor.ts overlap with some of these on purpose: the analyzer explains, the
+ * floor guarantees.
+ */
+export type UrgencyLevel = 'critical' | 'high' | 'low';
+
+export type UrgencyKind =
+  | 'outage'
+  | 'data-loss'
+  | 'security'
+  | 'blocker'
+  | 'stated-urgency'
+  | 'business-impact'
+  | 'deadline'
+  | 'legal'
+  | 'cancellation'
+  | 'idea'
+  | 'patience';
+
+export interface UrgencyEntry {
+  phrase: string;
+  level: UrgencyLevel;
+  kind: UrgencyKind;
+  language: 'en' | 'fi';
+}
+
+export interface UrgencyCue {
+  level: UrgencyLevel;
+  kind: UrgencyKind;
+  /** The customer's words, verbatim. */
+  phrase: string;
+  /** UTF-16 offset in the text. */
+  start: number;
+}
+
+const cues = (
+  level: UrgencyLevel,
+  kind: UrgencyKind,
+  language: 'en' | 'fi',
+  phrases: string[],
+): UrgencyEntry[] => phrases.map((phrase) => ({ phrase, level, kind, language }));
+
+export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
+  ...cues('critical', 'outage', 'en', [
+    'outage',
+    'downtime',
+    'is down',
+    'are down',
+    'went down',
+    'goes down',
+    'completely down',
+    'down for everyone',
+    'service unavailable',
+    'site is unreachable',
+    'nobody can log in',
+    'no one can log in',
+    'production is down',
+    'production down',
+    'system down',
+  ]),
+  ...cues('critical', 'data-loss', 'en', [
+    'data loss',
+    'lost data',
+    'lost all',
+    'data is gone',
+    'data disappeared',
+    'data has disappeared',
+    'records disappeared',
+    'data is missing',
+    'missing data',
+    'deleted all',
+    'wiped',
+    'corrupted',
+  ]),
+  ...cues('critical', 'security', 'en', [
+    'data breach',
+    'breach',
+    'hacked',
+    'compromised',
+    'leaked',
+    'data leak',
+    'unauthorized access',
+    'unauthorised access',
+    'security incident',
+    'vulnerability',
+    'phishing',
+    'can see other customers',
+    "another customer's data",
+  ]),
+  ...cues('critical', 'outage', 'fi', [
+    'käyttökatko',
+    'katko',
+    'alhaalla',
+    'nurin',
+    'palvelu ei toimi',
+    'koko palvelu',
+    'ei kukaan pääse',
+    'kukaan ei pääse',
+    'kukaan ei pysty',
+    'tuotanto seis',
+    'tuotanto seisoo',
+    'tuotanto on pysähtynyt',
+    'ei aukea lainkaan',
+    'ei avaudu lainkaan',
+  ]),
+  ...cues('critical', 'data-loss', 'fi', [
+    'tiedot kadonneet',
+    'tiedot ovat kadonneet',
+    'tiedot ovat hävinneet',
+    'tietoja on kadonnut',
+    'tietoja kadonnut',
+    'kadonneet tiedot',
+    'tietoja puuttuu',
+    'tietojen menetys',
+    'korruptoitu',
+  ]),
+  ...cues('critical', 'security', 'fi', [
+    'tietovuoto',
+    'tietomurto',
+    'murrettu',
+    'vuotanut',
+    'vuotaneet',
+    'luvaton pääsy',
+    'haavoittuvuus',
+    'tietojenkalastelu',
+    'toisen asiakkaan tiedot',
+    'toisen asiakkaan tietoja',
+  ]),
+  ...cues('high', 'blocker', 'en', [
+    'blocking',
+    'blocker',
+    'blocked',
+    'cannot work',
+    "can't work",
+    'unable to work',
+    'completely broken',
+    'showstopper',
+    'critical',
+  ]),
+  ...cues('high', 'stated-urgency', 'en', [
+    'urgent',
+    'urgently',
+    'asap',
+    'as soon as possible',
+    'immediately',
+    'right away',
+    'escalate',
+    'emergency',
+  ]),
+  ...cues('high', 'business-impact', 'en', [
+    'in production',
+    'customers are affected',
+    'customers affected',
+    'our customers cannot',
+    "our customers can't",
+    'all our users',
+    'all of our users',
+    'none of our users',
+    'all users',
+    'losing money',
+    'losing revenue',
+    'payroll',
+    'go-live',
+    'go live',
+  ]),
+  ...cues('high', 'deadline', 'en', [
+    'deadline',
+    'by today',
+    'by tomorrow',
+    'by friday',
+    'by monday',
+    'end of day',
+  ]),
+  ...cues('high', 'legal', 'en', [
+    'lawyer',
+    'legal action',
+    'legal team',
+    'breach of contract',
+    'sla breach',
+  ]),
+  ...cues('high', 'cancellation', 'en', [
+    'cancel our',
+    'cancel the contract',
+    'cancel the subscription',
+    'terminate',
+    'termination',
+    'not renew',
+    "won't renew",
+    'will not renew',
+    'leave you',
+    'looking for alternatives',
+  ]),
+  ...cues('high', 'blocker', 'fi', [
+    'estää',
+    'estänyt',
+    'jumissa',
+    'emme pysty',
+    'emme voi tehdä',
+    'ei voi käyttää',
+    'kriittinen',
+    'täysin rikki',
+  ]),
+  ...cues('high', 'stated-urgency', 'fi', [
+    'kiireellinen',
+    'kiireellisesti',
+    'kiire',
+    'kiirettä',
+    'heti',
+    'välittömästi',
+    'pikaisesti',
+    'asap',
+    'hätä',
+    'eskaloi',
+  ]),
+  ...cues('high', 'business-impact', 'fi', [
+    'tuotannossa',
+    'tuotantoympäristö',
+    'asiakkaamme eivät',
+    'asiakkaat eivät',
+    'kaikki käyttäjät',
+    'menetämme',
+    'palkanmaksu',
+    'palkat',
+  ]),
+  ...cues('high', 'deadline', 'fi', [
+    'määräaika',
+    'takaraja',
+    'tänään mennessä',
+    'huomiseen mennessä',
+    'perjantaihin mennessä',
+  ]),
+  ...cues('high', 'legal', 'fi', [
+    'juristi',
+    'lakimies',
+    'oikeustoimi',
+    'sopimusrikkomus',
+    'vahingonkorvaus',
+    'reklamaatio',
+  ]),
+  ...cues('high', 'cancellation', 'fi', [
+    'irtisano',
+    'irtisanomme',
+    'irtisanoa',
+    'irtisanomis',
+    'peruutamme',
+    'emme jatka',
+    'lopetamme sopimuksen',
+    'vaihtaa toiseen',
+  ]),
+  ...cues('low', 'idea', 'en', [
+    'feature request',
+    'would be nice',
+    'would be great',
+    'would be cool',
+    'it would help',
+    'nice to have',
+    'suggestion',
+    'an idea',
+    'idea for',
+    'wishlist',
+    'could you add',
+    'can you add',
+    'any plans',
+    'roadmap',
+  ]),
+  ...cues('low', 'patience', 'en', [
+    'no rush',
+    'no hurry',
+    'not urgent',
+    'whenever you have time',
+    'when you get a chance',
+    'low priority',
+    'just curious',
+    'fyi',
+  ]),
+  ...cues('low', 'idea', 'fi', [
+    'olisi kiva',
+    'olisi hienoa',
+    'olisi hyvä',
+    'olisi kätevä',
+    'toive',
+    'toivomus',
+    'ehdotus',
+    'ehdotan',
+    'idea',
+    'voisitteko lisätä',
+    'tiekartta',
+    'onko suunnitelmissa',
+  ]),
+  ...cues('low', 'patience', 'fi', [
+    'ei kiire',
+    'ei ole kiire',
+    'ei kiirettä',
+    'kun ehditte',
+    'kun ehdit',
+    'matala prioriteetti',
+    'tiedoksi',
+    'uteliaisuudesta',
+  ]),
+];
+
+const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
+
+/** A negator this many words before an incident or urgency cue cancels it ("no data loss", "ei katkoa"). */
+const NEGATION_SCOPE_WORDS = 2;
+
+/**
+ * Urgency cues in text order, each span reported once (the longest phrase at a position wins).
+ * Negated incident and urgency cues are dropped; negated patience ("not urgent", "ei kiire") is
+ * its own entry.
+ */
+export function findUrgencyCues(text: string, tokens: readonly WordToken[]): UrgencyCue[] {
+  const found: UrgencyCue[] = [];
+  let coveredUntil = 0;
+  for (const hit of findPhrases(tokens, COMPILED)) {
+    if (hit.firstWord < coveredUntil) continue;
+    coveredUntil = hit.endWord;
+    if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
+    found.push({
+      level: hit.entry.level,
+      kind: hit.entry.kind,
+      phrase: text.slice(hit.start, hit.end),
+      start: hit.start,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,45 @@
+import { type Destination, describeDestination } from '../core/directory.ts';
+import type { Notifier, PostRef, RoutedPostView, ThreadNote } from '../core/ports.ts';
+import { renderNoteText, renderRoutedPostText } from './render-routed-post-text.ts';
+
+export interface ConsoleNotifierOptions {
+  /** The platform whose destinations this notifier stands in for (the demo has no real Slack). */
+  platform: Destination['platform'];
+  out: NodeJS.WritableStream;
+  /** Print updates of routed posts too (default true). */
+  showUpdates?: boolean;
+}
+
+/** Renders routed posts, updates and notes in a terminal instead of posting them. */
+export function createConsoleNotifier(options: ConsoleNotifierOptions): Notifier & { posted: number } {
+  const deliveries = new Map<string, PostRef>();
+  let sequence = 0;
+  const where = (target: PostRef | Destination) =>
+    describeDestination('destination' in target ? target.destination : target);
+  const notifier = {
+    platform: options.platform,
+    posted: 0,
+    async postRoutedPost(destination: Destination, view: RoutedPostView, deliveryKey: string) {
+      options.out.write(`\n${renderRoutedPostText(view, describeDestination(destination))}`);
+      const ref = { destination, id: `console-${++sequence}` };
+      deliveries.set(deliveryKey, ref);
+      notifier.posted += 1;
+      return ref;
+    },
+    async updateRoutedPost(ref: PostRef, view: RoutedPostView) {
+      if (options.showUpdates === false) return;
+      options.out.write(`  ↻ [${where(ref)} ${ref.id}] ${view.requestId} is now ${view.state}\n`);
+    },
+    async postNote(target: PostRef | Destination, note: ThreadNote, deliveryKey: string) {
+      options.out.write(renderNoteText(note, where(target)));
+      const destination = 'destination' in target ? target.destination : target;
+      const ref = { destination, id: `console-${++sequence}` };
+      deliveries.set(deliveryKey, ref);
+      return ref;
+    },
+    async findDelivery(_target: PostRef | Destination, deliveryKey: string) {
+      return deliveries.get(deliveryKey) ?? null;
+    },
+  };
+  return notifier;
+}

@@ -1,0 +1,226 @@
+import type { Priority } from './priority.ts';
+
+/**
+ * Cue lexicon of the priority floor, English and Finnish. Each cue is a regular-expression source
+ * written for readability and compiled by `compileCue` in `priority-floor.ts`:
+ * - a single space means "any whitespace"; `'` means `'` or `’`;
+ * - matching is case-insensitive and Unicode-aware, with letter-aware word boundaries added at
+ *   both ends (JavaScript's `\b` only knows ASCII, which breaks Finnish `ä`/`ö`);
+ * - Finnish inflects and compounds, so stems end in `\p{L}*` (`irtisano\p{L}*`) and compound
+ *   heads start with it (`\p{L}*katko` matches `käyttökatko`);
+ * - a named group `name` must be a capitalised proper name (see `isProperName`), so "switching to
+ *   Zendesk" fires and "switching to the new UI" does not.
+ * Cues prefer a little context over single words where a single word misfires ("down" alone
+ * would fire on "scroll down"; "the site is down" will not).
+ */
+
+export interface FloorRule {
+  rule: string;
+  priority: Priority;
+  reason: string;
+  /** True when "no outage", "ei ole alhaalla" should not fire (a negator shortly before the cue). */
+  negatable: boolean;
+  cues: string[];
+}
+
+/** Negating words; a cue's optional filler words never swallow one of these. */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'no',
+  'not',
+  'never',
+  'without',
+  'nothing',
+  'none',
+  'ei',
+  'eivät',
+  'en',
+  'et',
+  'emme',
+  'ette',
+  'eikä',
+  'ilman',
+]);
+
+// Apostrophes written as escapes: `compileCue` rewrites a literal `'`, which would break a class.
+const NEG = `(?:${[...NEGATORS].join('|')}|\\p{L}+n[\\u0027\\u2019]t)(?![\\p{L}\\u0027\\u2019])`;
+/** One word that is not a negator. */
+const W = `(?!${NEG})\\p{L}+`;
+const SUBJECT =
+  '(?:site|website|app|application|service|services|platform|dashboard|portal|system|systems|server|servers|api|login|product|tool|integration|sso|instance|environment|production|prod|everything)';
+const PEOPLE =
+  '(?:everyone|everybody|all (?:of )?(?:our |the )?(?:users|employees|staff|people|us)|the whole (?:team|company|organi[sz]ation))';
+const NAME = '(?<name>\\p{L}[\\p{L}\\p{N}.&+-]*)';
+
+export const FLOOR_RULES: readonly FloorRule[] = [
+  {
+    rule: 'outage',
+    priority: 'P1',
+    reason: 'mentions an outage',
+    negatable: true,
+    cues: [
+      'outages?|downtime|(?:service|system) disruption',
+      `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
+      `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,
+      `down for ${PEOPLE}`,
+      `${SUBJECT} (?:${W} )?(?:is|are|was|were|has been|have been|seems|seem|became|remains|remain) (?:${W} )?unavailable`,
+      '(?:completely|totally|entirely) unavailable|service unavailable',
+      `(?:${SUBJECT}|page|pages|nothing|anything) (?:${W} )?(?:is not|isn't|are not|aren't|not|won't|will not|doesn't|does not|don't|do not|fails to|failed to|stopped) load(?:ing)?`,
+      'nothing (?:is )?load(?:s|ing)',
+      `(?:can't|cannot|can not|unable to|not able to) (?:load|open|access|reach) (?:the |your |our )?${SUBJECT}`,
+      '(?:http |error |status )?5\\d\\d(?: |-)?(?:errors?|server errors?|status(?:es)?|responses?|virhe\\p{L}*)',
+      '(?:error|status|http|code|virhe) 5\\d\\d|internal server errors?|bad gateway|gateway time-?outs?',
+      `(?:nobody|no one|no-one|none of (?:us|our users|the users|our team)) (?:${W} )?(?:can|could|is able to|are able to|manages to) (?:log|sign) ?in`,
+      `${PEOPLE} (?:${W} ){0,2}(?:can't|cannot|can not|is unable to|are unable to|is locked out|are locked out|gets locked out|get locked out|fails to (?:log|sign) ?in|fail to (?:log|sign) ?in)`,
+      `(?:can't|cannot|can not|unable to|not able to) (?:log|sign) ?in[^.!?\\n]{0,40}?(?:for )?(?:anyone|${PEOPLE}|none of us)`,
+      // Finnish
+      '(?:on|ovat|oli|olivat|ollut|olleet|taas|jälleen|edelleen|yhä|täysin|kokonaan|nyt) alhaalla',
+      `on (?:${W} )?nurin`,
+      '\\p{L}*katko(?!viiva)\\p{L}*',
+      `(?:kaik\\p{L}*|kene\\p{L}*|kukaan|mikään) (?:${W} ){0,2}(?:ei|eivät) (?:toimi|aukea|lataudu|vastaa)\\p{L}*`,
+      `(?:ei|eivät) (?:toimi|aukea|lataudu|vastaa)\\p{L}* (?:${W} ){0,3}(?:kene\\p{L}*|kaik\\p{L}*|kukaan|ketään)`,
+      'kukaan ei (?:pääse|pysty|voi)',
+      `(?:palvelu|palvelin|palvelimet|sivusto|sivu|järjestelmä|sovellus|rajapinta|api|portaali)\\p{L}* (?:${W} )?(?:ei|eivät) (?:vastaa|aukea|lataudu)\\p{L}*`,
+    ],
+  },
+  {
+    rule: 'data-loss',
+    priority: 'P1',
+    reason: 'mentions lost or damaged data',
+    negatable: true,
+    cues: [
+      'data loss|loss of data',
+      `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
+      `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing|corrupted|corrupt)`,
+      '(?:deleted|wiped|erased) (?:all|every|everything|our|the entire|the whole)',
+      'disappeared|vanished|(?:went|gone) missing',
+      'corrupt(?:ed|ion)?',
+      // Finnish
+      `\\p{L}*(?:tiedo|tieto|data|tiedosto|kuva|raportti|raportit|lasku|tilau|viesti|historia|kaikki|dokumentti|asiakirja)\\p{L}* (?:${W} ){0,2}(?:kadon|katos|hävi|poistu|tuhoutu|pyyhkiyty|poistet|pyyhit)\\p{L}*`,
+      'kadonneet|kadonnut|katosi|katosivat|hävisi|hävisivät|hävinneet|hävinnyt',
+      `tietojen (?:menetys|menetyksen|häviäminen|katoaminen)|menetimme (?:${W} ){0,2}(?:tiedot|tietoja|datan|dataa)|korruptoitu\\p{L}*`,
+    ],
+  },
+  {
+    rule: 'security',
+    priority: 'P1',
+    reason: 'mentions a security incident',
+    negatable: false,
+    cues: [
+      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))',
+      '(?<!memory )leak(?:s|ed|ing|age)?',
+      'exposed',
+      'vulnerabilit(?:y|ies)|vulnerable',
+      'unauthori[sz]ed (?:access|logins?|use|users?|persons?|part(?:y|ies)|transactions?)',
+      'phishing|spear-?phishing',
+      'hacked|hackers?|hacking',
+      'compromised',
+      'security (?:incident|issue|hole|problem|breach)s?',
+      'malware|ransomware|account takeover',
+      'credentials? (?:were |was |have been |has been )?(?:stolen|leaked)',
+      'cve-\\d{4}-\\d+',
+      // Finnish
+      'tieto\\p{L}*vuo[dt]\\p{L}*',
+      '(?:tieto|tili|järjestelmä|verkko|palvelin)?murto(?!luku)\\p{L}*|murtau\\p{L}*',
+      'haavoittuvu\\p{L}*',
+      '\\p{L}*kalastelu\\p{L}*',
+      'hakker\\p{L}*',
+      'luvato\\p{L}* (?:pääsy|käyttö|kirjautu)\\p{L}*',
+      'tietoturva(?:loukk|poikkeam|ongelm|aukk|reik|uhk|incident)\\p{L}*',
+      'kaapat\\p{L}*',
+    ],
+  },
+  {
+    rule: 'legal',
+    priority: 'P2',
+    reason: 'mentions legal or compliance concerns',
+    negatable: false,
+    cues: [
+      'gdpr|compliance|non-?compliant',
+      'legal(?! (?:name|entity|address))',
+      'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
+      'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',
+      'regulators?|data protection (?:authority|officer|regulation)|ombudsman',
+      `audit(?:s|or|ors)?(?! ?(?:logs?|trail))(?: ${W}){0,3} (?:blocker|is blocked|are blocked|blocked|failed|fails)`,
+      `(?:blocks|blocking|blocked|blocker|fail|failed|failing) (?:our |the |an |a )?(?:${W} )?audit(?! ?(?:logs?|trail))`,
+      // Finnish
+      'lakimie\\p{L}*|juristi\\p{L}*|juridi\\p{L}*|lakiasia\\p{L}*|oikeusteitse|oikeuteen|haastamme',
+      'sopimusrikko\\p{L}*|sopimuksen rikko\\p{L}*|rikotte sopimusta',
+      'tietosuoj\\p{L}*|vaatimustenmukai\\p{L}*',
+      `auditoin\\p{L}* (?:${W} ){0,3}(?:este|estää|estyy|kaatuu|hylät\\p{L}*|hylkää)`,
+    ],
+  },
+  {
+    rule: 'cancellation',
+    priority: 'P2',
+    reason: 'mentions cancelling or not renewing',
+    negatable: false,
+    cues: [
+      `cancel\\p{L}* (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
+      '(?:want|wants|going|plan|planning|decided|decide|deciding|would like|like|need|have|intend|intending) to cancel',
+      'cancellation (?:notice|request)|notice of (?:termination|cancellation)|termination notice',
+      `terminat\\p{L}* (?:${W} ){0,3}(?:contracts?|agreements?|subscriptions?|accounts?|services?|relationship|partnership|licen[cs]es?)`,
+      `(?:not|won't|will not|don't|do not|aren't going to|are not going to|decided not to|choose not to|unlikely to|no) (?:\\p{L}+ )?renew\\p{L}*`,
+      'end (?:our|the|this) (?:contract|agreement|subscription|relationship|partnership|cooperation)',
+      'churn\\p{L}*',
+      '(?:thinking about|thinking of|considering|consider|planning on|plan on|decided on) leaving',
+      // "we are leaving for the holidays" is not churn.
+      "(?:we're|we are|we will be|we'll be) leaving(?! (?:for|on|at|early|today|tomorrow|the office))",
+      'leav\\p{L}* (?:you|your (?:service|platform|product))',
+      // Finnish
+      'irtisano\\p{L}*',
+      `lopet\\p{L}* (?:${W} ){0,2}(?:sopimu|tilau|palvelu|käytö|asiakkuu|yhteisty|lisen)\\p{L}*`,
+      '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:jatketa|uusita)',
+      'sopimu\\p{L}* (?:päättyy|päätetään|puretaan)|pur\\p{L}* sopimu\\p{L}*',
+      // "perua" (cancel) by its forms only: a bare `peru` stem would catch "perustuu" (is based on).
+      `(?:perua|perumme|perun|perumaan|perutaan|peruttu|peruu\\p{L}*|peruut\\p{L}*) (?:${W} ){0,2}(?:sopimu|tilau|palvelu|lisen|asiakkuu|käyttöoikeu)\\p{L}*`,
+    ],
+  },
+  {
+    rule: 'competitor-switch',
+    priority: 'P2',
+    reason: 'mentions switching to a competitor',
+    negatable: false,
+    cues: [
+      `(?:switch\\p{L}*|mov\\p{L}*|migrat\\p{L}*|chang\\p{L}*) (?:over )?to ${NAME}`,
+      `(?:evaluating|trialing|trialling|piloting|testing out|considering|looking at) ${NAME}`,
+      'competitors?|competing (?:products?|vendors?|solutions?|tools?)',
+      '(?:cheaper|better) (?:alternatives?|options?|vendors?|providers?|solutions?|tools?)|alternative (?:vendors?|providers?|suppliers?)|other vendors',
+      // Finnish
+      `siirry\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
+      `vaihda\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
+      `(?:arvioimme|arvioidaan|testaamme|harkitsemme|kokeilemme|vertailemme) ${NAME}`,
+      'kilpailij\\p{L}*',
+      'halvemp\\p{L}* (?:vaihtoeh|ratkais|palvel|toimittaj)\\p{L}*',
+    ],
+  },
+  {
+    rule: 'involuntary',
+    priority: 'P2',
+    reason: 'mentions an acquisition, budget cuts or insolvency',
+    negatable: false,
+    cues: [
+      '(?<!(?:customer|user|data|lead|talent|client) )acquisitions?',
+      'acquired by|(?:been|being|was|were|get|got|getting|is being|are being) acquired|mergers?',
+      'budget (?:cuts?|cutting|reductions?|freeze|constraints?)',
+      `cut\\p{L}* (?:${W} ){0,2}budgets?|cost[- ]cutting|cutting costs|spending freeze|hiring freeze`,
+      'layoffs?|laid off|laying off|lay off|redundanc(?:y|ies)|restructuring|downsizing',
+      'insolven\\p{L}*|bankrupt\\p{L}*|chapter 11|going out of business|(?:closing|shutting) down (?:the|our) (?:company|business)',
+      // Finnish
+      'yrityskau\\p{L}*|\\p{L}*fuusio\\p{L}*',
+      '(?:meidät|yhtiömme|yrityksemme|yritys|yhtiö) (?:on )?(?:myyty|ostettu|ostettiin|myytiin)',
+      `budjet\\p{L}* (?:${W} ){0,2}leikk\\p{L}*|(?:budjetti|kustannus|määräraha|rahoitus)leikkau\\p{L}*|säästötoim\\p{L}*`,
+      'konkurs\\p{L}*|selvitystil\\p{L}*|\\p{L}*saneerau\\p{L}*',
+      'yt-neuvottelu\\p{L}*|yt neuvottelu\\p{L}*|muutosneuvottelu\\p{L}*|lomau\\p{L}*',
+    ],
+  },
+];
+
+/** Capitalised words after "switching to" that are not product names. Lower-case. */
+export const NOT_PROPER_NAMES: ReadonlySet<string> = new Set([
+  ...['the', 'a', 'an', 'our', 'your', 'my', 'their', 'this', 'that', 'these', 'those', 'it', 'we', 'i'],
+  ...['you', 'them', 'new', 'another', 'other', 'different', 'some', 'version', 'v2', 'next', 'q1', 'q2'],
+  ...['q3', 'q4', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september'],
+  ...['october', 'november', 'december', 'production', 'prod', 'staging', 'sso', 'saml', 'https'],
+  ...['uuteen', 'tähän', 'tämä', 'uusi', 'uudempaan', 'seuraavaan', 'versioon', 'ensi'],
+]);

@@ -1,0 +1,191 @@
+import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
+
+/**
+ * Tells engagement ("thanks!", "ok 👍", "kiitos paljon", "hyvää viikonloppua") from requests.
+ * Noise still counts as engagement for account health; it just does not become a request.
+ *
+ * The rule is conservative because a false "noise" hides a customer's words from the team:
+ * - a message is noise only when greeting/thanks/acknowledgement phrases, fillers ("so much",
+ *   "paljon"), a name right after a greeting or thanks ("Thanks, Anna!") and emoji cover ALL of it;
+ * - any question mark makes it a request ("ok?", "hello? anyone?" is a customer waiting);
+ * - empty text is not noise: a message with only a screenshot attached has empty text;
+ * - longer than `MAX_NOISE_CHARS` is never noise.
+ * Extra patterns from config are tested (case-insensitive, Unicode) against the whole text with
+ * ordinary regex search semantics: anchor them with `^…$` to match whole messages only.
+ */
+
+export type NoiseResult = { noise: boolean; reason: string | null };
+
+export interface NoisePatternError {
+  /** Position in `noise.patterns` (0-based, as in the config path). */
+  index: number;
+  pattern: string;
+  message: string;
+}
+
+/** Characters. Real acknowledgements are short; anything longer is read by a human. */
+export const MAX_NOISE_CHARS = 1000;
+
+const NOT_NOISE: NoiseResult = { noise: false, reason: null };
+
+/** Slack shortcodes such as `:tada:`, `:+1:`, `:thumbsup::skin-tone-2:`. */
+const SHORTCODE = /:[a-z0-9_+'-]+:/gi;
+/** Slack user mentions `<@U123>` / `<@U123|anna>`: addressing someone, not asking anything. */
+const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
+/** Text emoticons, only as whole words so `:D` inside text does not count. */
+const EMOTICON = /(?<!\S)(?:[:;=8]-?[)(DPpOo3/\\|*]|<3|\^\^|xD|XD)(?!\S)/g;
+/** Emoji code points and the joiners, variation selectors and keycaps that glue them together. */
+const UNICODE_EMOJI =
+  /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\u20e3/gu;
+const QUESTION = /[?？¿]/;
+const TOKEN = /\+1|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const SENTENCE_BREAK = /[.!;\n。]/;
+const NAME = /^\p{Lu}\p{Ll}+$/u;
+/** A greeting or thanks may be followed by at most this many names ("Thanks Anna and Pekka"). */
+const MAX_NAMES = 2;
+
+/** Later categories win: "hi, thanks" is thanks; "ok kiitos" is thanks. */
+const CATEGORY_ORDER: readonly NoiseCategory[] = ['greeting', 'acknowledgement', 'thanks'];
+
+interface Token {
+  lower: string;
+  original: string;
+  /** True when a sentence ends between the previous token and this one. */
+  breakBefore: boolean;
+}
+
+export function classifyNoise(text: string, options: { patterns?: string[] } = {}): NoiseResult {
+  if (text.length > MAX_NOISE_CHARS || text.trim() === '') return NOT_NOISE;
+  const builtIn = classifyByLexicon(text);
+  if (builtIn.noise) return builtIn;
+  const patterns = options.patterns ?? [];
+  for (let index = 0; index < patterns.length; index += 1) {
+    const regex = compileCached(patterns[index]!);
+    if (regex?.test(text)) return { noise: true, reason: `pattern:${index}` };
+  }
+  return NOT_NOISE;
+}
+
+/** Compiles config patterns exactly as `classifyNoise` will, so config validation can report them. */
+export function compileNoisePatterns(patterns: string[]): {
+  ok: boolean;
+  errors: NoisePatternError[];
+  regexes: RegExp[];
+} {
+  const errors: NoisePatternError[] = [];
+  const regexes: RegExp[] = [];
+  patterns.forEach((pattern, index) => {
+    try {
+      regexes.push(compilePattern(pattern));
+    } catch (error) {
+      errors.push({ index, pattern, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return { ok: errors.length === 0, errors, regexes };
+}
+
+function compilePattern(pattern: string): RegExp {
+  if (pattern.trim() === '') throw new Error('an empty pattern would match every message');
+  return new RegExp(pattern, 'iu');
+}
+
+/** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
+const compiled = new Map<string, RegExp | null>();
+const MAX_CACHED_PATTERNS = 256;
+
+function compileCached(pattern: string): RegExp | null {
+  const hit = compiled.get(pattern);
+  if (hit !== undefined) return hit;
+  let regex: RegExp | null;
+  try {
+    regex = compilePattern(pattern);
+  } catch {
+    regex = null;
+  }
+  if (compiled.size >= MAX_CACHED_PATTERNS) compiled.clear();
+  compiled.set(pattern, regex);
+  return regex;
+}
+
+function classifyByLexicon(text: string): NoiseResult {
+  if (QUESTION.test(text)) return NOT_NOISE;
+  let emoji = 0;
+  const count = (): string => {
+    emoji += 1;
+    return ' ';
+  };
+  const stripped = text
+    .normalize('NFC')
+    .replace(MENTION, ' ')
+    .replace(SHORTCODE, count)
+    .replace(EMOTICON, count)
+    .replace(UNICODE_EMOJI, count);
+  const tokens = tokenize(stripped);
+  if (tokens.length === 0) return emoji > 0 ? { noise: true, reason: 'emoji-only' } : NOT_NOISE;
+  const categories = coverTokens(tokens);
+  if (categories === null || categories.size === 0) return NOT_NOISE;
+  const reason = [...CATEGORY_ORDER].reverse().find((category) => categories.has(category))!;
+  return { noise: true, reason };
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const gap = text.slice(previousEnd, match.index);
+    tokens.push({
+      original: match[0],
+      lower: match[0].toLowerCase().replaceAll('’', "'"),
+      breakBefore: tokens.length > 0 && SENTENCE_BREAK.test(gap),
+    });
+    previousEnd = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+/**
+ * Walks the tokens, taking the longest known phrase at each position. Returns the categories seen,
+ * or null as soon as a token is neither a phrase, a filler nor an allowed name.
+ */
+function coverTokens(tokens: Token[]): Set<NoiseCategory> | null {
+  const categories = new Set<NoiseCategory>();
+  let previous: 'addressing' | 'other' = 'other';
+  let names = 0;
+  let index = 0;
+  while (index < tokens.length) {
+    const step = matchPhrase(tokens, index);
+    if (step) {
+      // Fillers keep the state: "thanks so much Anna", "hi Anna and Pekka".
+      if (step.category) {
+        categories.add(step.category);
+        previous = step.category === 'greeting' || step.category === 'thanks' ? 'addressing' : 'other';
+      }
+      index += step.length;
+      continue;
+    }
+    const token = tokens[index]!;
+    const isName =
+      previous === 'addressing' && !token.breakBefore && names < MAX_NAMES && NAME.test(token.original);
+    if (!isName) return null;
+    names += 1;
+    index += 1;
+  }
+  return categories;
+}
+
+function matchPhrase(
+  tokens: Token[],
+  start: number,
+): { length: number; category: NoiseCategory | null } | null {
+  const longest = Math.min(LONGEST_NOISE_PHRASE, tokens.length - start);
+  for (let length = longest; length >= 1; length -= 1) {
+    const slice = tokens.slice(start, start + length);
+    // A phrase never spans a sentence break: "Ok. Thanks" is two phrases, not one.
+    if (slice.slice(1).some((token) => token.breakBefore)) continue;
+    const key = slice.map((token) => token.lower).join(' ');
+    const category = NOISE_PHRASES.get(key);
+    if (category) return { length, category };
+    if (NOISE_FILLERS.has(key)) return { length, category: null };
+  }
+  return null;
+}

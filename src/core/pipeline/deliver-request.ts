@@ -1,0 +1,137 @@
+import { type Destination, describeDestination } from '../directory.ts';
+import type { Notifier, PostRef } from '../ports.ts';
+import type { Request } from '../request.ts';
+import { buildRoutedPostView, ownerTeam } from './build-routed-post-view.ts';
+import type { DeliveryDeps } from './pipeline-deps.ts';
+import { postOnce } from './post-once.ts';
+
+export type DeliverJob = { requestId: string; kind?: 'post' | 'follow-up' | 'update'; messageId?: string };
+
+export type DeliverOutcome =
+  | { status: 'posted' | 'already-posted' | 'recovered' | 'updated' | 'follow-up-posted'; ref: PostRef }
+  | { status: 'skipped'; reason: string };
+
+/** Thrown when another attempt holds the delivery's lease; the job is retried later. */
+export class DeliveryInProgressError extends Error {
+  override name = 'DeliveryInProgressError';
+}
+
+/**
+ * Posts (or updates) a request's routed post in its team's channel, exactly once per request,
+ * and posts customer follow-ups into the routed post's thread, once each.
+ */
+export async function deliverRequest(deps: DeliveryDeps, job: DeliverJob): Promise<DeliverOutcome> {
+  const request = await deps.store.getRequest(job.requestId);
+  if (!request) return { status: 'skipped', reason: 'unknown request' };
+  if (!request.analysis) return { status: 'skipped', reason: 'not triaged yet' };
+  switch (job.kind ?? 'post') {
+    case 'post':
+      return postRoutedPost(deps, request);
+    case 'update':
+      return updateRoutedPost(deps, request);
+    case 'follow-up':
+      return postFollowUp(deps, request, job.messageId);
+  }
+}
+
+async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {
+  const destination = destinationFor(deps, request);
+  const existing = await deps.store.findRoutedPost(request.id);
+  if (existing && describeDestination(existing.destination) === describeDestination(destination)) {
+    return updateRoutedPost(deps, request);
+  }
+  const notifier = notifierFor(deps.notifiers, destination);
+  const now = deps.clock.now();
+  const view = await loadView(deps, request);
+  // One routed post per request and destination: a reassigned request gets a post in the new
+  // team's channel, and reassigning it back finds the first one again.
+  const key = `post:${request.id}:${describeDestination(destination)}`;
+  const outcome = await postOnce(deps.store, notifier, {
+    key,
+    target: destination,
+    now,
+    post: () => notifier.postRoutedPost(destination, view, key),
+  });
+  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`routed post of ${request.id} in progress`);
+  await deps.store.atomically(`request:${request.id}`, async (tx) => {
+    await tx.linkRoutedPost(request.id, outcome.ref);
+    const current = await tx.getRequest(request.id);
+    // The SLA clock starts when the request is routed.
+    if (current && current.routedAt === null) await tx.saveRequest({ ...current, routedAt: now });
+  });
+  await alertEscalation(deps, request, outcome.ref);
+  return { status: outcome.status, ref: outcome.ref };
+}
+
+/** P1 requests are also announced at the owning team's escalation destination, once. */
+async function alertEscalation(deps: DeliveryDeps, request: Request, ref: PostRef): Promise<void> {
+  const team = ownerTeam(deps.directory, request);
+  if (request.priority !== 'P1' || !team.escalation || request.accountId === null) return;
+  const destination = team.escalation;
+  const notifier = notifierFor(deps.notifiers, destination);
+  const account = deps.directory.accounts.find((candidate) => candidate.id === request.accountId);
+  const key = `alert:${request.id}:${describeDestination(destination)}`;
+  const note = {
+    kind: 'escalation' as const,
+    text: `P1 from ${account?.name ?? 'an unknown account'} routed to ${team.name}: ${request.analysis?.summary ?? ''}`,
+    mentions: team.manager ? [team.manager] : [],
+    link: ref,
+  };
+  const outcome = await postOnce(deps.store, notifier, {
+    key,
+    target: destination,
+    now: deps.clock.now(),
+    post: () => notifier.postNote(destination, note, key),
+  });
+  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`escalation of ${request.id} in progress`);
+}
+
+async function updateRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {
+  const ref = await deps.store.findRoutedPost(request.id);
+  if (!ref) return { status: 'skipped', reason: 'not posted yet' };
+  await notifierFor(deps.notifiers, ref.destination).updateRoutedPost(ref, await loadView(deps, request));
+  return { status: 'updated', ref };
+}
+
+async function postFollowUp(deps: DeliveryDeps, request: Request, messageId?: string): Promise<DeliverOutcome> {
+  if (!messageId) return { status: 'skipped', reason: 'no message' };
+  const ref = await deps.store.findRoutedPost(request.id);
+  // Not posted yet: the routed post will show every message of the request, this one included.
+  if (!ref) return { status: 'skipped', reason: 'routed post not made yet' };
+  const message = await deps.store.getMessage(messageId);
+  if (!message) return { status: 'skipped', reason: 'unknown message' };
+  const notifier = notifierFor(deps.notifiers, ref.destination);
+  const key = `follow-up:${messageId}`;
+  const outcome = await postOnce(deps.store, notifier, {
+    key,
+    target: ref,
+    now: deps.clock.now(),
+    post: () =>
+      notifier.postNote(ref, { kind: 'follow-up', text: message.text, mentions: [], message }, key),
+  });
+  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`follow-up ${messageId} in progress`);
+  return { status: 'follow-up-posted', ref: outcome.ref };
+}
+
+async function loadView(deps: DeliveryDeps, request: Request) {
+  const [messages, lastTransition] = await Promise.all([
+    deps.store.requestMessages(request.id),
+    deps.store.latestTransition(request.id),
+  ]);
+  return buildRoutedPostView({ request, messages, directory: deps.directory, lastTransition });
+}
+
+export function destinationFor(deps: Pick<DeliveryDeps, 'directory'>, request: Request): Destination {
+  const known = deps.directory.accounts.some((account) => account.id === request.accountId);
+  return known ? ownerTeam(deps.directory, request).destination : deps.directory.unmapped;
+}
+
+export function notifierFor(notifiers: Notifier[], destination: Destination): Notifier {
+  const notifier = notifiers.find((candidate) => candidate.platform === destination.platform);
+  if (!notifier) {
+    throw new Error(
+      `no ${destination.platform} notifier is configured for ${describeDestination(destination)}; set up that adapter or change the destination`,
+    );
+  }
+  return notifier;
+}

@@ -1,0 +1,85 @@
+import type { Analysis } from '../analysis.ts';
+import type { CustomerMessage } from '../customer-message.ts';
+import type { Destination } from '../directory.ts';
+import type { FloorHit } from '../floor.ts';
+import type { PostRef } from '../ports.ts';
+import type { Priority } from '../priority.ts';
+import type { Request } from '../request.ts';
+import type { Transition } from '../request-transitions.ts';
+
+export type MessageKind = 'customer' | 'staff' | 'noise';
+
+export interface StoredMessage extends CustomerMessage {
+  kind: MessageKind;
+  requestId: string | null;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}
+
+/** A delivery in flight or done, keyed so it happens once (see `postOnce`). */
+export interface Delivery {
+  key: string;
+  status: 'posting' | 'posted';
+  postId: string | null;
+  destination: Destination;
+  attemptStartedAt: Date;
+}
+
+export type DeliveryClaim =
+  | { claimed: true; /** When an earlier, unfinished attempt started; null for the first attempt. */ earlierAttemptAt: Date | null }
+  | { claimed: false; delivery: Delivery };
+
+export type JobName = 'triage' | 'deliver';
+
+/** Durable work to schedule with the same commit as the state change that caused it. */
+export interface JobRequest {
+  queue: JobName;
+  data: { requestId: string; messageId?: string; kind?: 'post' | 'follow-up' | 'update' };
+  /** FIFO ordering key: jobs with the same key run one at a time, in order. */
+  key: string;
+  startAfter?: Date;
+}
+
+/**
+ * Everything the pipeline persists. Implemented in `src/storage` over Postgres; the methods of
+ * the store passed to `atomically`'s callback run in that one transaction.
+ */
+export interface RequestStore {
+  /** Runs `work` in one transaction holding a lock on `lockKey`; concurrent callers with the same key wait. */
+  atomically<T>(lockKey: string, work: (tx: RequestStore) => Promise<T>): Promise<T>;
+  /** Inserts the message unless its id exists; true when inserted. */
+  insertMessage(message: CustomerMessage, kind: MessageKind): Promise<boolean>;
+  getMessage(id: string): Promise<StoredMessage | null>;
+  /** Customer messages of a request in the order they were sent. */
+  requestMessages(requestId: string): Promise<StoredMessage[]>;
+  /** Replaces the text of an edited message (verbatim stays verbatim: the newest text is kept, the edit time recorded). */
+  editMessage(id: string, text: string, editedAt: Date): Promise<StoredMessage | null>;
+  markMessageDeleted(id: string, deletedAt: Date): Promise<StoredMessage | null>;
+  attachMessage(messageId: string, requestId: string): Promise<void>;
+  /** The request a thread belongs to: the one holding the thread's first message. */
+  findRequestByThread(thread: string): Promise<Request | null>;
+  /** The newest request of the conversation from this account, for grouping top-level messages. */
+  findLatestRequest(conversation: string, accountId: string | null): Promise<Request | null>;
+  createRequest(request: Request): Promise<void>;
+  getRequest(id: string): Promise<Request | null>;
+  saveRequest(request: Request): Promise<void>;
+  saveTriage(
+    requestId: string,
+    triage: { analysis: Analysis; floor: FloorHit[]; priority: Priority; teamId: string; triagedAt: Date },
+  ): Promise<void>;
+  recordTransition(transition: Transition): Promise<void>;
+  latestTransition(requestId: string): Promise<Transition | null>;
+  enqueue(job: JobRequest): Promise<void>;
+
+  getDelivery(key: string): Promise<Delivery | null>;
+  /**
+   * Atomically takes the right to attempt a delivery until `leaseUntil`: granted when the key is
+   * new, or when an earlier attempt's lease ran out without finishing (it may have posted and died).
+   */
+  claimDelivery(key: string, destination: Destination, now: Date, leaseUntil: Date): Promise<DeliveryClaim>;
+  finishDelivery(key: string, ref: PostRef, at: Date): Promise<void>;
+  /** Remembers which post shows a request, so reactions and buttons on it find the request. */
+  linkRoutedPost(requestId: string, ref: PostRef): Promise<void>;
+  findRoutedPost(requestId: string): Promise<PostRef | null>;
+  findRequestByPost(ref: PostRef): Promise<Request | null>;
+}

@@ -1,0 +1,184 @@
+import type { FloorHit } from './floor.ts';
+import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES } from './floor-cues.ts';
+import { mostUrgent, type Priority, priorityRank } from './priority.ts';
+
+/**
+ * The priority floor: deterministic rules that set a minimum priority whatever an analyzer says,
+ * so a model (or a prompt injection in the customer's text) can raise a priority but never bury
+ * an outage, a security incident or a cancellation. False positives cost a faster look; false
+ * negatives cost a customer, so the cues lean towards firing.
+ */
+
+export interface FloorInput {
+  text: string;
+  account: { tier: string; renewalDate?: string } | null;
+  /** −1 … 1, or null when not known yet. */
+  sentiment: number | null;
+  now: Date;
+  /** Calendar days before the renewal date in which a negative enterprise message raises the floor. */
+  renewalWindowDays: number;
+}
+
+/** Characters scanned. Floor cues sit in what the customer wrote up front, not in a pasted log. */
+export const MAX_FLOOR_CHARS = 50_000;
+/** Sentiment at or below which an enterprise message near renewal is a risk. */
+export const RENEWAL_RISK_SENTIMENT = -0.3;
+/** Words looked at before a cue for a negator ("no data loss", "ei ole alhaalla"). */
+const NEGATION_WINDOW_WORDS = 3;
+/** Words looked at after a cue for "…is over / resolved" ("the outage is over now"). */
+const RESOLUTION_WINDOW_WORDS = 4;
+const RESOLVED_WORDS = new Set([
+  'over',
+  'resolved',
+  'fixed',
+  'ended',
+  'restored',
+  'ohi',
+  'korjattu',
+  'korjaantui',
+]);
+const CLAUSE_BREAK = /[.,;:!?\n]|\s(?:but|however|mutta|kuitenkin)\s/giu;
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+const MS_PER_DAY = 86_400_000;
+
+interface CompiledRule extends FloorRule {
+  regexes: RegExp[];
+}
+
+/** Turns a readable cue (see `floor-cues.ts`) into a global, case-insensitive Unicode regex. */
+export function compileCue(cue: string): RegExp {
+  const source = cue.replaceAll(' ', '\\s+').replaceAll("'", "['’]");
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+const COMPILED: readonly CompiledRule[] = FLOOR_RULES.map((rule) => ({
+  ...rule,
+  regexes: rule.cues.map(compileCue),
+}));
+
+/** Every floor rule that fires for the text and account, at most one hit per rule, P1 rules first. */
+export function findFloorHits(input: FloorInput): FloorHit[] {
+  const text = input.text.slice(0, MAX_FLOOR_CHARS);
+  const hits: FloorHit[] = [];
+  for (const rule of COMPILED) {
+    const phrase = findEarliestCue(text, rule);
+    if (phrase !== null) hits.push({ rule: rule.rule, priority: rule.priority, reason: rule.reason, phrase });
+  }
+  const renewal = findRenewalRisk(input, text);
+  if (renewal) hits.push(renewal);
+  return hits;
+}
+
+/** The most urgent priority among the hits, or null when none fired. */
+export function floorPriority(hits: FloorHit[]): Priority | null {
+  return hits.reduce<Priority | null>(
+    (floor, hit) => (floor === null ? hit.priority : mostUrgent(floor, hit.priority)),
+    null,
+  );
+}
+
+/**
+ * Raises an analysis to the floor. Never lowers it; when it raises, the reason says why
+ * (`…; floor: mentions an outage`) so the team sees the model was overruled.
+ */
+export function applyFloor<A extends { priority: Priority; priorityReason: string }>(
+  analysis: A,
+  hits: FloorHit[],
+): A {
+  const floor = floorPriority(hits);
+  if (floor === null || priorityRank(analysis.priority) <= priorityRank(floor)) return analysis;
+  const decisive = hits.find((hit) => hit.priority === floor)!;
+  const note = `floor: ${decisive.reason}`;
+  const priorityReason = analysis.priorityReason.trim() === '' ? note : `${analysis.priorityReason}; ${note}`;
+  return { ...analysis, priority: floor, priorityReason };
+}
+
+/** The verbatim words of the earliest cue of the rule that is not negated, or null. */
+function findEarliestCue(text: string, rule: CompiledRule): string | null {
+  let best: { index: number; phrase: string } | null = null;
+  for (const regex of rule.regexes) {
+    for (const match of text.matchAll(regex)) {
+      if (best !== null && match.index >= best.index) break;
+      if (match.groups?.['name'] !== undefined && !isProperName(match.groups['name'])) continue;
+      const end = match.index + match[0].length;
+      if (rule.negatable && isNegated(text, match.index, end)) continue;
+      best = { index: match.index, phrase: match[0] };
+      break;
+    }
+  }
+  return best?.phrase ?? null;
+}
+
+/** "Zendesk", "HubSpot", "Zendeskiin": capitalised and not a common word such as "The" or "Monday". */
+export function isProperName(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !NOT_PROPER_NAMES.has(word.toLowerCase().replace(/[.&+-]+$/, ''));
+}
+
+/**
+ * Simple negation within the same clause: a negator among the few words before the cue ("no data
+ * loss", "we have not had any outage", "palvelu ei ole alhaalla"), or "is over / resolved" right
+ * after it ("the outage is over") unless that is negated too ("has not been resolved").
+ */
+function isNegated(text: string, start: number, end: number): boolean {
+  const before = lastClause(text.slice(Math.max(0, start - 200), start));
+  const wordsBefore = (before.match(WORD) ?? []).slice(-NEGATION_WINDOW_WORDS);
+  if (wordsBefore.some(isNegator)) return true;
+  const after = firstClause(text.slice(end, end + 200));
+  const wordsAfter = (after.match(WORD) ?? [])
+    .slice(0, RESOLUTION_WINDOW_WORDS)
+    .map((word) => word.toLowerCase());
+  return wordsAfter.some((word) => RESOLVED_WORDS.has(word)) && !wordsAfter.some(isNegator);
+}
+
+function isNegator(word: string): boolean {
+  const lower = word.toLowerCase().replaceAll('’', "'");
+  return NEGATORS.has(lower) || lower.endsWith("n't");
+}
+
+function lastClause(text: string): string {
+  let cut = 0;
+  for (const match of text.matchAll(CLAUSE_BREAK)) cut = match.index + match[0].length;
+  return text.slice(cut);
+}
+
+function firstClause(text: string): string {
+  const match = new RegExp(CLAUSE_BREAK.source, CLAUSE_BREAK.flags.replace('g', '')).exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+/**
+ * An enterprise account's negative message within `renewalWindowDays` calendar days (UTC) before
+ * its renewal date, renewal day included. The phrase is the message's first sentence.
+ */
+function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
+  const { account, sentiment, now, renewalWindowDays } = input;
+  if (account?.tier !== 'enterprise' || !account.renewalDate) return null;
+  if (sentiment === null || sentiment > RENEWAL_RISK_SENTIMENT) return null;
+  const days = daysUntil(account.renewalDate, now);
+  if (days === null || days < 0 || days > renewalWindowDays) return null;
+  const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
+  return {
+    rule: 'renewal-risk',
+    priority: 'P2',
+    reason: `negative message (sentiment ${sentiment.toFixed(2)}) from an enterprise account renewing ${when}`,
+    phrase: firstSentence(text),
+  };
+}
+
+/** Whole UTC calendar days from `now` to an ISO date (YYYY-MM-DD); null when the date is invalid. */
+function daysUntil(isoDate: string, now: Date): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return null;
+  const target = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(target)) return null;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((target - today) / MS_PER_DAY);
+}
+
+/** Verbatim first sentence (at most 200 characters), so the hit quotes the customer. */
+function firstSentence(text: string): string {
+  const trimmed = text.trimStart();
+  const end = trimmed.search(/[.!?\n]/);
+  const sentence = end === -1 ? trimmed : trimmed.slice(0, end + 1);
+  return sentence.slice(0, 200).trimEnd();
+}

@@ -1,0 +1,146 @@
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Queryable } from '../storage/database.ts';
+import type { Storage } from '../storage/open-storage.ts';
+import { DEAD_LETTER_QUEUES, type QueueName, QUEUES } from './queues.ts';
+
+export interface JobContext {
+  jobId: string;
+  /** How many times this job was retried before this attempt. */
+  retryCount: number;
+  signal: AbortSignal;
+}
+
+export type JobHandler<Data> = (data: Data, context: JobContext) => Promise<void>;
+
+export interface JobRunnerOptions {
+  storage: Storage;
+  logger: Logger;
+  /** Poll interval for workers in seconds (pg-boss minimum 0.5). */
+  pollingIntervalSeconds?: number;
+  /** Run cron schedules in this process (default true). */
+  schedule?: boolean;
+}
+
+/** Durable queues, workers and cron schedules on the same database (pg-boss). */
+export class JobRunner {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  readonly #pollingIntervalSeconds: number;
+  #started = false;
+
+  constructor(options: JobRunnerOptions) {
+    const { storage } = options;
+    this.#logger = options.logger.child({ component: 'jobs' });
+    this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+    const common = { schedule: options.schedule ?? true, application_name: 'verbatim-jobs' };
+    this.#boss =
+      storage.jobs.kind === 'pglite'
+        ? new PgBoss({ ...common, db: fromPglite(storage.jobs.pglite), backend: 'pglite' })
+        : new PgBoss({ ...common, connectionString: storage.jobs.connectionString, max: 4 });
+    this.#boss.on('error', (error: Error) => this.#logger.error({ err: error }, 'job queue error'));
+    this.#boss.on('warning', (warning: { message: string }) =>
+      this.#logger.warn({ warning: warning.message }, 'job queue warning'),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.#boss.start();
+    for (const name of DEAD_LETTER_QUEUES) await this.#ensureQueue(name, { policy: 'standard' });
+    for (const queue of Object.values(QUEUES)) {
+      await this.#ensureQueue(queue.name, {
+        policy: queue.policy,
+        retryLimit: queue.retryLimit,
+        retryBackoff: true,
+        retryDelay: 2,
+        retryDelayMax: 300,
+        expireInSeconds: 300,
+        ...('deadLetter' in queue ? { deadLetter: queue.deadLetter } : {}),
+      });
+    }
+    this.#started = true;
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Enqueues a job; `key` orders jobs (FIFO per key) and is required by the FIFO queues. */
+  async enqueue(queue: QueueName, data: object, options: { key?: string; startAfter?: Date } = {}): Promise<void> {
+    await this.#boss.send(queue, data, {
+      ...(options.key ? { singletonKey: options.key } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  /**
+   * Enqueues through the caller's open transaction, so the job exists if and only if the state
+   * change that asked for it commits (no lost or orphaned work after a crash).
+   */
+  async enqueueWithin(
+    tx: Queryable,
+    queue: QueueName,
+    data: object,
+    options: { key?: string; startAfter?: Date } = {},
+  ): Promise<void> {
+    await this.#boss.send(queue, data, {
+      db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) },
+      ...(options.key ? { singletonKey: options.key } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  async work<Data extends object>(
+    queue: QueueName,
+    handler: JobHandler<Data>,
+    options: { concurrency?: number } = {},
+  ): Promise<void> {
+    await this.#boss.work<Data>(
+      queue,
+      { pollingIntervalSeconds: this.#pollingIntervalSeconds, batchSize: 1, localConcurrency: options.concurrency ?? 1 },
+      async ([job]) => {
+        if (!job) return;
+        const log = this.#logger.child({ queue, jobId: job.id });
+        try {
+          await handler(job.data, { jobId: job.id, retryCount: job.retryCount, signal: job.signal });
+        } catch (error) {
+          log.warn({ err: error, retryCount: job.retryCount }, 'job failed; it will be retried or dead-lettered');
+          throw error;
+        }
+      },
+    );
+  }
+
+  /** Registers a cron schedule (evaluated in `timezone`); one job per tick across all replicas. */
+  async schedule(queue: QueueName, cron: string, timezone: string, data: object = {}): Promise<void> {
+    await this.#boss.schedule(queue, cron, data, { tz: timezone });
+  }
+
+  /** Queued, active and failed counts per queue, for metrics. */
+  async queueCounts(): Promise<Array<{ queue: string; queued: number; active: number; failed: number }>> {
+    const queues = await this.#boss.getQueues();
+    return queues.map((queue) => ({
+      queue: queue.name,
+      queued: queue.queuedCount,
+      active: queue.activeCount,
+      failed: queue.failedCount,
+    }));
+  }
+
+  /** Probe for /readyz: the queue answers a trivial query. */
+  async ping(): Promise<void> {
+    await this.#boss.getQueue(QUEUES.triage.name);
+  }
+
+  /** Stops taking work, lets in-flight jobs finish (bounded by `timeoutMs`), then closes. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+  }
+
+  async #ensureQueue(name: string, options: Record<string, unknown>): Promise<void> {
+    const existing = await this.#boss.getQueue(name);
+    if (!existing) await this.#boss.createQueue(name, options);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Every durable queue Verbatim uses. Triage and delivery keep strict FIFO order per key (the
+ * customer's conversation or the request), so messages of one thread are processed in order.
+ */
+export const QUEUES = {
+  triage: { name: 'triage', policy: 'key_strict_fifo', retryLimit: 8, deadLetter: 'triage-dead' },
+  deliver: { name: 'deliver', policy: 'key_strict_fifo', retryLimit: 10, deadLetter: 'deliver-dead' },
+  slaTick: { name: 'sla-tick', policy: 'singleton', retryLimit: 0 },
+  digest: { name: 'digest', policy: 'singleton', retryLimit: 3, deadLetter: 'digest-dead' },
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
+
+export const DEAD_LETTER_QUEUES = ['triage-dead', 'deliver-dead', 'digest-dead'] as const;

@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import type { DeliveryDeps, TriageDeps } from '../core/pipeline/pipeline-deps.ts';
+import { type DeliverJob, deliverRequest } from '../core/pipeline/deliver-request.ts';
+import { triageRequest } from '../core/pipeline/triage-request.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import type { JobRunner } from './job-runner.ts';
+import { QUEUES } from './queues.ts';
+
+export interface PipelineWorkerOptions {
+  triage: TriageDeps;
+  delivery: DeliveryDeps;
+  metrics: Metrics;
+  logger: Logger;
+  /** Parallel triage jobs in this process (analysis is I/O bound when an LLM is used). */
+  triageConcurrency?: number;
+  deliverConcurrency?: number;
+}
+
+/** Connects the triage and deliver queues to the pipeline's use cases. */
+export async function registerPipelineWorkers(jobs: JobRunner, options: PipelineWorkerOptions): Promise<void> {
+  const { metrics, logger } = options;
+  await jobs.work<{ requestId: string }>(
+    QUEUES.triage.name,
+    async ({ requestId }) => {
+      const outcome = await triageRequest(options.triage, requestId);
+      const log = logger.child({ requestId });
+      if (outcome.status === 'skipped') {
+        log.debug({ reason: outcome.reason }, 'triage skipped');
+        return;
+      }
+      metrics.requestsTriaged.inc({
+        priority: outcome.priority,
+        team: outcome.teamId,
+        engine: outcome.engine.startsWith('heuristic') ? 'heuristic' : 'llm',
+      });
+      const fallback = /\(fallback: ([^)]+)\)/.exec(outcome.engine);
+      if (fallback?.[1]) metrics.analyzerFallbacks.inc({ reason: fallback[1] });
+      log.info({ priority: outcome.priority, team: outcome.teamId, engine: outcome.engine }, 'request triaged');
+    },
+    { concurrency: options.triageConcurrency ?? 4 },
+  );
+  await jobs.work<DeliverJob>(
+    QUEUES.deliver.name,
+    async (job) => {
+      const outcome = await deliverRequest(options.delivery, job);
+      metrics.deliveries.inc({ kind: job.kind ?? 'post', outcome: outcome.status });
+      logger.child({ requestId: job.requestId }).info({ kind: job.kind ?? 'post', outcome: outcome.status }, 'delivery');
+    },
+    { concurrency: options.deliverConcurrency ?? 2 },
+  );
+}

@@ -1,0 +1,267 @@
+import type { CustomerMessage } from '../core/customer-message.ts';
+import { type Destination, describeDestination } from '../core/directory.ts';
+import type { JobRequest, MessageKind, RequestStore } from '../core/pipeline/request-store.ts';
+import type { PostRef } from '../core/ports.ts';
+import type { Request } from '../core/request.ts';
+import type { Database, Queryable } from './database.ts';
+import { toDelivery, toRequest, toStoredMessage, toTransition } from './row-mappers.ts';
+
+/** Schedules a job through the given transaction (see JobRunner.enqueueWithin). */
+export type EnqueueWithin = (tx: Queryable, job: JobRequest) => Promise<void>;
+
+const MESSAGE_COLUMNS = `id, platform, conversation, thread, is_reply, account_id, author, text, sent_at, permalink,
+  attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at`;
+const REQUEST_COLUMNS = `id, account_id, conversation, thread, state, claimed_by, snoozed_until, team_id, priority,
+  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at`;
+
+/** The pipeline's RequestStore over Postgres (PGlite or a server). */
+export function createRequestStore(db: Database, enqueueWithin: EnqueueWithin): RequestStore {
+  return bind(db, null, db, enqueueWithin);
+}
+
+function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: EnqueueWithin): RequestStore {
+  const store: RequestStore = {
+    async atomically(lockKey, work) {
+      if (tx) return work(store);
+      return db.transaction(async (inner) => {
+        await inner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+        return work(bind(db, inner, inner, enqueueWithin));
+      });
+    },
+
+    async insertMessage(message: CustomerMessage, kind: MessageKind) {
+      const result = await q.query(
+        `INSERT INTO customer_messages (id, platform, conversation, thread, is_reply, account_id, author, external,
+           text, sent_at, permalink, attachments, language, subject, forwarded_by, quoted_text, kind)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          message.id,
+          message.platform,
+          message.conversation,
+          message.thread,
+          message.isReply,
+          message.accountId,
+          JSON.stringify(message.author),
+          message.author.external,
+          message.text,
+          message.sentAt,
+          message.permalink,
+          JSON.stringify(message.attachments),
+          message.language,
+          message.subject,
+          message.forwardedBy ? JSON.stringify(message.forwardedBy) : null,
+          message.quotedText,
+          kind,
+        ],
+      );
+      return result.rows.length === 1;
+    },
+
+    async getMessage(id) {
+      const result = await q.query(`SELECT ${MESSAGE_COLUMNS} FROM customer_messages WHERE id = $1`, [id]);
+      return result.rows[0] ? toStoredMessage(result.rows[0]) : null;
+    },
+
+    async requestMessages(requestId) {
+      const result = await q.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM customer_messages WHERE request_id = $1 ORDER BY sent_at, seq`,
+        [requestId],
+      );
+      return result.rows.map(toStoredMessage);
+    },
+
+    async editMessage(id, text, editedAt) {
+      const result = await q.query(
+        `UPDATE customer_messages SET text = $2, edited_at = $3 WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+        [id, text, editedAt],
+      );
+      return result.rows[0] ? toStoredMessage(result.rows[0]) : null;
+    },
+
+    async markMessageDeleted(id, deletedAt) {
+      const result = await q.query(
+        `UPDATE customer_messages SET deleted_at = $2 WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+        [id, deletedAt],
+      );
+      return result.rows[0] ? toStoredMessage(result.rows[0]) : null;
+    },
+
+    async attachMessage(messageId, requestId) {
+      await q.query('UPDATE customer_messages SET request_id = $2 WHERE id = $1', [messageId, requestId]);
+    },
+
+    async findRequestByThread(thread) {
+      const result = await q.query(
+        `SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = (
+           SELECT request_id FROM customer_messages
+           WHERE thread = $1 AND request_id IS NOT NULL ORDER BY seq LIMIT 1)`,
+        [thread],
+      );
+      return result.rows[0] ? toRequest(result.rows[0]) : null;
+    },
+
+    async findLatestRequest(conversation, accountId) {
+      const result = await q.query(
+        `SELECT ${REQUEST_COLUMNS} FROM requests
+         WHERE conversation = $1 AND account_id IS NOT DISTINCT FROM $2
+         ORDER BY last_message_at DESC LIMIT 1`,
+        [conversation, accountId],
+      );
+      return result.rows[0] ? toRequest(result.rows[0]) : null;
+    },
+
+    async createRequest(request: Request) {
+      await q.query(
+        `INSERT INTO requests (id, account_id, conversation, thread, state, opened_at, last_message_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [
+          request.id,
+          request.accountId,
+          request.conversation,
+          request.thread,
+          request.state,
+          request.openedAt,
+          request.lastMessageAt,
+        ],
+      );
+    },
+
+    async getRequest(id) {
+      const result = await q.query(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = $1`, [id]);
+      return result.rows[0] ? toRequest(result.rows[0]) : null;
+    },
+
+    async saveRequest(request) {
+      await q.query(
+        `UPDATE requests SET state = $2, claimed_by = $3, snoozed_until = $4, team_id = $5, last_message_at = $6,
+           routed_at = $7, first_response_at = $8, resolved_at = $9, account_id = $10, updated_at = now()
+         WHERE id = $1`,
+        [
+          request.id,
+          request.state,
+          request.claimedBy ? JSON.stringify(request.claimedBy) : null,
+          request.snoozedUntil,
+          request.teamId,
+          request.lastMessageAt,
+          request.routedAt,
+          request.firstResponseAt,
+          request.resolvedAt,
+          request.accountId,
+        ],
+      );
+    },
+
+    async saveTriage(requestId, triage) {
+      await q.query(
+        `UPDATE requests SET analysis = $2, floor = $3, priority = $4, topics = $5, team_id = $6, triaged_at = $7,
+           updated_at = now()
+         WHERE id = $1`,
+        [
+          requestId,
+          JSON.stringify(triage.analysis),
+          JSON.stringify(triage.floor),
+          triage.priority,
+          triage.analysis.topics,
+          triage.teamId,
+          triage.triagedAt,
+        ],
+      );
+    },
+
+    async recordTransition(transition) {
+      await q.query(
+        `INSERT INTO request_transitions (request_id, kind, from_state, to_state, actor, at, detail)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [
+          transition.requestId,
+          transition.kind,
+          transition.from,
+          transition.to,
+          JSON.stringify(transition.actor),
+          transition.at,
+          JSON.stringify(transition.detail),
+        ],
+      );
+    },
+
+    async latestTransition(requestId) {
+      const result = await q.query(
+        `SELECT request_id, kind, from_state, to_state, actor, at, detail FROM request_transitions
+         WHERE request_id = $1 ORDER BY at DESC, id DESC LIMIT 1`,
+        [requestId],
+      );
+      return result.rows[0] ? toTransition(result.rows[0]) : null;
+    },
+
+    async enqueue(job) {
+      await enqueueWithin(q, job);
+    },
+
+    async getDelivery(key) {
+      const result = await q.query(
+        'SELECT key, status, post_id, destination, attempt_started_at FROM deliveries WHERE key = $1',
+        [key],
+      );
+      return result.rows[0] ? toDelivery(result.rows[0]) : null;
+    },
+
+    async claimDelivery(key, destination: Destination, now, leaseUntil) {
+      // One statement decides the claim: a new key inserts; an unfinished attempt whose lease
+      // ran out is taken over (keeping its start time, so a lookup covers its post).
+      const result = await q.query<{ earlier: Date | null }>(
+        `INSERT INTO deliveries AS d (key, destination, status, attempt_started_at, lease_until)
+         VALUES ($1, $2, 'posting', $3, $4)
+         ON CONFLICT (key) DO UPDATE SET lease_until = EXCLUDED.lease_until
+           WHERE d.status = 'posting' AND d.lease_until < $3
+         RETURNING (CASE WHEN d.attempt_started_at < $3 THEN d.attempt_started_at END) AS earlier`,
+        [key, JSON.stringify(destination), now, leaseUntil],
+      );
+      const row = result.rows[0];
+      if (row) return { claimed: true, earlierAttemptAt: row.earlier ? new Date(row.earlier) : null };
+      const delivery = await store.getDelivery(key);
+      if (!delivery) throw new Error(`delivery ${key} vanished while being claimed`);
+      return { claimed: false, delivery };
+    },
+
+    async finishDelivery(key, ref: PostRef, at) {
+      await q.query(`UPDATE deliveries SET status = 'posted', post_id = $2, posted_at = $3 WHERE key = $1`, [
+        key,
+        ref.id,
+        at,
+      ]);
+    },
+
+    async linkRoutedPost(requestId, ref) {
+      await q.query(
+        `INSERT INTO routed_posts (request_id, destination, post_id, post_key) VALUES ($1,$2,$3,$4)
+         ON CONFLICT (request_id) DO UPDATE SET destination = EXCLUDED.destination, post_id = EXCLUDED.post_id,
+           post_key = EXCLUDED.post_key, linked_at = now()`,
+        [requestId, JSON.stringify(ref.destination), ref.id, postKey(ref)],
+      );
+    },
+
+    async findRoutedPost(requestId) {
+      const result = await q.query<{ destination: Destination; post_id: string }>(
+        'SELECT destination, post_id FROM routed_posts WHERE request_id = $1',
+        [requestId],
+      );
+      const row = result.rows[0];
+      return row ? { destination: row.destination, id: row.post_id } : null;
+    },
+
+    async findRequestByPost(ref) {
+      const result = await q.query(
+        `SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = (
+           SELECT request_id FROM routed_posts WHERE post_key = $1 LIMIT 1)`,
+        [postKey(ref)],
+      );
+      return result.rows[0] ? toRequest(result.rows[0]) : null;
+    },
+  };
+  return store;
+}
+
+function postKey(ref: PostRef): string {
+  return `${describeDestination(ref.destination)}#${ref.id}`;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { classifyNoise, compileNoisePatterns, MAX_NOISE_CHARS } from '../../src/core/noise-filter.ts';
+
+/** [text, expected reason] — every one of these is engagement, not a request. */
+const NOISE: Array<[string, string]> = [
+  ['thanks!', 'thanks'],
+  ['Thank you so much', 'thanks'],
+  ['Thanks, Anna!', 'thanks'],
+  ['thx', 'thanks'],
+  ['Many thanks for the quick reply 🙏', 'thanks'],
+  ['Cheers', 'thanks'],
+  ['Hi team', 'greeting'],
+  ['Hello!', 'greeting'],
+  ['Good morning everyone', 'greeting'],
+  ['Have a nice weekend!', 'greeting'],
+  ['ok', 'acknowledgement'],
+  ['OK.', 'acknowledgement'],
+  ['ok 👍', 'acknowledgement'],
+  ['+1', 'acknowledgement'],
+  ['got it', 'acknowledgement'],
+  ['Got it, thanks!', 'thanks'],
+  ['sounds good', 'acknowledgement'],
+  ['Sounds good :+1:', 'acknowledgement'],
+  ['Perfect, it works now', 'acknowledgement'],
+  ['no worries', 'acknowledgement'],
+  ['👍', 'emoji-only'],
+  ['👍🏽👍🏽', 'emoji-only'],
+  ['🙏', 'emoji-only'],
+  [':thumbsup:', 'emoji-only'],
+  [':pray::skin-tone-3:', 'emoji-only'],
+  [':)', 'emoji-only'],
+  ['🎉 :tada:', 'emoji-only'],
+  ['<@U0123ABC> thanks!', 'thanks'],
+  ['Hi Anna, thanks a lot!', 'thanks'],
+  ['kiitos', 'thanks'],
+  ['Kiitos!', 'thanks'],
+  ['kiitti', 'thanks'],
+  ['Kiitos paljon!', 'thanks'],
+  ['ok kiitos', 'thanks'],
+  ['Kiitos avusta, Matti', 'thanks'],
+  ['Kiitoksia nopeasta vastauksesta 😊', 'thanks'],
+  ['moi', 'greeting'],
+  ['Moi!', 'greeting'],
+  ['hei', 'greeting'],
+  ['Hei hei', 'greeting'],
+  ['Hyvää viikonloppua!', 'greeting'],
+  ['Mukavaa päivänjatkoa', 'greeting'],
+  ['selvä', 'acknowledgement'],
+  ['Selvä, kiitos!', 'thanks'],
+  ['joo', 'acknowledgement'],
+  ['okei', 'acknowledgement'],
+  ['Okei, nyt toimii taas', 'acknowledgement'],
+  ['Hienoa 👍', 'acknowledgement'],
+  ['Moi Pekka, kiitos tosi paljon!', 'thanks'],
+];
+
+/** Requests: must reach a team even when they open with thanks or a greeting. */
+const REQUESTS: string[] = [
+  'thanks, but the export is still broken',
+  'Thanks! Can you also check the invoice?',
+  'ok?',
+  'hello? anyone there',
+  'Hi, our dashboard shows no data since Monday',
+  'Hi team, quick question about SSO',
+  'not ok',
+  'no thanks',
+  'ok but when will it be fixed',
+  'Thanks. Broken again',
+  'Got it. Still seeing the error though',
+  'Sounds good, please send the contract to legal@acme.example',
+  '👍 but the sync failed again',
+  'The report is wrong 😡',
+  '-1',
+  'Kiitos, mutta raportti ei vieläkään lataudu',
+  'Moi, laskussa on virhe',
+  'Hei! Miten saan viennin toimimaan?',
+  'ok, entä milloin korjaus tulee',
+  'Kiitos paljon, mutta emme pääse kirjautumaan',
+  'joo ei toimi',
+  'selvä, irtisanomme sopimuksen',
+  'Hyvää viikonloppua, mutta maanantaina tämä pitää olla korjattu',
+  'Hei Matti. Palvelu kaatuu',
+  '',
+  '   ',
+  '...',
+  '<@U0123ABC>',
+  'https://acme.example/screenshot.png',
+  'thanks 2',
+];
+
+describe('classifyNoise', () => {
+  it.each(NOISE)('treats %j as noise (%s)', (text, reason) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason });
+  });
+
+  it.each(REQUESTS.map((text) => [text]))('keeps %j as a request', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: false, reason: null });
+  });
+
+  it('never calls a very long message noise, however polite', () => {
+    const text = 'thanks '.repeat(Math.ceil(MAX_NOISE_CHARS / 7) + 1);
+    expect(text.length).toBeGreaterThan(MAX_NOISE_CHARS);
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it('matches configured patterns case-insensitively and names the pattern by index', () => {
+    const patterns = ['^out of office', 'automaattinen vastaus'];
+    expect(classifyNoise('OUT OF OFFICE until Monday', { patterns })).toEqual({
+      noise: true,
+      reason: 'pattern:0',
+    });
+    expect(classifyNoise('Tämä on AUTOMAATTINEN VASTAUS', { patterns })).toEqual({
+      noise: true,
+      reason: 'pattern:1',
+    });
+    expect(classifyNoise('I am out of office but the API is down', { patterns }).noise).toBe(false);
+  });
+
+  it('prefers the built-in reason over a pattern that also matches', () => {
+    expect(classifyNoise('thanks', { patterns: ['thanks'] })).toEqual({ noise: true, reason: 'thanks' });
+  });
+
+  it('ignores an invalid pattern at classification time and still applies the valid ones', () => {
+    expect(classifyNoise('auto-reply: away', { patterns: ['(unclosed', '^auto-reply'] })).toEqual({
+      noise: true,
+      reason: 'pattern:1',
+    });
+  });
+});
+
+describe('compileNoisePatterns', () => {
+  it('accepts valid patterns and returns them compiled case-insensitive', () => {
+    const result = compileNoisePatterns(['^ooo\\b', 'lomalla']);
+    expect(result.ok).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.regexes.map((regex) => regex.flags)).toEqual(['iu', 'iu']);
+  });
+
+  it('reports each invalid or empty pattern with its index', () => {
+    const result = compileNoisePatterns(['fine', '(unclosed', '', '[z-a]']);
+    expect(result.ok).toBe(false);
+    expect(result.errors.map((error) => [error.index, error.pattern])).toEqual([
+      [1, '(unclosed'],
+      [2, ''],
+      [3, '[z-a]'],
+    ]);
+    expect(result.errors[1]?.message).toMatch(/every message/);
+  });
+});
