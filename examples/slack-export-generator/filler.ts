@@ -28,7 +28,8 @@ const ROUTINE_EN: Routine[] = [
   },
   {
     question: 'Search does not find records by reference number if the number has a dash in it. Known issue?',
-    answer: 'Yes, a known issue, and the fix ships in next week\'s release. Searching without the dash works meanwhile.',
+    answer:
+      "Yes, a known issue, and the fix ships in next week's release. Searching without the dash works meanwhile.",
   },
   {
     question: 'Could you remind me what the API rate limit is on our plan?',
@@ -47,7 +48,7 @@ const ROUTINE_EN: Routine[] = [
     answer: 'Analyst or higher. Admins can change roles under Settings → Users.',
   },
   {
-    question: 'Do you have a changelog for last week\'s release?',
+    question: "Do you have a changelog for last week's release?",
     answer: 'Here you go: <https://docs.verbatim-demo.example/changelog|Changelog>',
   },
   {
@@ -164,7 +165,16 @@ const ROUTINE_FI: Routine[] = [
 ];
 
 const THANKS = {
-  en: ['thanks!', 'Thank you!', 'Perfect, thank you!', 'ok', ':+1:', 'Great, cheers', 'Thank you :pray:', 'Got it, thanks'],
+  en: [
+    'thanks!',
+    'Thank you!',
+    'Perfect, thank you!',
+    'ok',
+    ':+1:',
+    'Great, cheers',
+    'Thank you :pray:',
+    'Got it, thanks',
+  ],
   fi: ['kiitos :+1:', 'Kiitos!', 'ok', 'Selvä, kiitos', 'Kiitti :pray:', ':+1:', 'kiitos 👍', 'Selvä'],
 };
 
@@ -174,7 +184,11 @@ const ADDENDA = {
     '(Not urgent, by the way.)',
     'Sorry, forgot to say: this is for our second office.',
   ],
-  fi: ['Lisäksi: sama tapahtuu sekä Chromessa että Edgessä.', '(Ei kiireellinen.)', 'Ai niin, tämä koskee meidän toista toimipistettä.'],
+  fi: [
+    'Lisäksi: sama tapahtuu sekä Chromessa että Edgessä.',
+    '(Ei kiireellinen.)',
+    'Ai niin, tämä koskee meidän toista toimipistettä.',
+  ],
 };
 
 /** Routine threads per week (9 weeks from Mon 2026-09-21); Saimaa fades out. */

@@ -9,7 +9,10 @@ export function toEpoch(local: string, tz: string): number {
 }
 
 /** Unix seconds → the wall clock in `tz`. */
-export function toLocal(epoch: number, tz: string): { date: string; weekday: number; hour: number; minute: number } {
+export function toLocal(
+  epoch: number,
+  tz: string,
+): { date: string; weekday: number; hour: number; minute: number } {
   const local = new TZDate(epoch * 1000, tz);
   const date = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
   return { date, weekday: local.getDay(), hour: local.getHours(), minute: local.getMinutes() };

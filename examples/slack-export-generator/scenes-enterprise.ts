@@ -52,7 +52,11 @@ export const ENTERPRISE_SCENES: Scene[] = [
         by: 'U0JUHA02',
         text: 'Sorry Jenni, the fix slipped to the next release. Workaround for now: export the month in two halves.',
       },
-      { after: 15, by: 'U1NLJENNI', text: 'That is a workaround for you, not for us. We run this every month.' },
+      {
+        after: 15,
+        by: 'U1NLJENNI',
+        text: 'That is a workaround for you, not for us. We run this every month.',
+      },
     ],
   },
   {
@@ -61,9 +65,7 @@ export const ENTERPRISE_SCENES: Scene[] = [
     by: 'U1NLJENNI',
     rich: true,
     text: `Full log from our integration job again, since <@U0JUHA02> asked for it last time too:\n\`\`\`\n${integrationLog()}\n\`\`\`\nThe nightly job has failed every night since the October release.`,
-    replies: [
-      { after: '2026-10-16 16:05', by: 'U0SARA05', text: 'Thanks Jenni, looking at this now.' },
-    ],
+    replies: [{ after: '2026-10-16 16:05', by: 'U0SARA05', text: 'Thanks Jenni, looking at this now.' }],
   },
   {
     channel: 'nordlake',
@@ -87,7 +89,7 @@ export const ENTERPRISE_SCENES: Scene[] = [
     channel: 'nordlake',
     at: '2026-11-05 10:12',
     by: 'U1NLJENNI',
-    text: 'Tested after yesterday\'s release. Exports over 31 days now finish, but the file is missing every shipment with a Finnish character in the consignee name (ä, ö). So now it is broken in a different way :disappointed:',
+    text: "Tested after yesterday's release. Exports over 31 days now finish, but the file is missing every shipment with a Finnish character in the consignee name (ä, ö). So now it is broken in a different way :disappointed:",
     files: [png('export-missing-rows.png', 184_220)],
     replies: [
       {
@@ -184,7 +186,7 @@ export const ENTERPRISE_SCENES: Scene[] = [
       {
         after: 11,
         by: 'U0SARA05',
-        text: 'Olivia, thanks for flagging this immediately. We are looking at the authentication logs right now. Could you send the user\'s email address by DM? Please do not post it here.',
+        text: "Olivia, thanks for flagging this immediately. We are looking at the authentication logs right now. Could you send the user's email address by DM? Please do not post it here.",
       },
       {
         after: 40,
@@ -443,7 +445,7 @@ export const ENTERPRISE_SCENES: Scene[] = [
       {
         after: '2026-09-24 09:05',
         by: 'U0JUHA02',
-        text: 'Hi Carlos, the field is read-only for the integration user\'s profile in your Salesforce org. Give that profile edit access to `Policy_Number__c` and the sync will pick it up on the next run.',
+        text: "Hi Carlos, the field is read-only for the integration user's profile in your Salesforce org. Give that profile edit access to `Policy_Number__c` and the sync will pick it up on the next run.",
       },
       { after: 30, by: 'U1MICARLOS', text: 'That was it, thanks!' },
     ],

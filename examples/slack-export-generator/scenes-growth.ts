@@ -22,7 +22,12 @@ export const GROWTH_SCENES: Scene[] = [
     text: 'Suodatin "Avoimet" näyttää myös suljetut tapaukset, jos ne on suljettu tänään.',
     replies: [
       { after: 20, by: 'U0LAURA03', text: 'Kiitos! Voitko lähettää kuvakaappauksen?' },
-      { after: 6, by: 'U1SSVILLE', text: 'Tässä', files: [png('Screenshot 2026-09-23 at 13.36.12.png', 312_044)] },
+      {
+        after: 6,
+        by: 'U1SSVILLE',
+        text: 'Tässä',
+        files: [png('Screenshot 2026-09-23 at 13.36.12.png', 312_044)],
+      },
       { after: 40, by: 'U0LAURA03', text: 'Toistui meilläkin, korjaus tulee perjantain julkaisussa.' },
       { after: 4, by: 'U1SSVILLE', text: 'Loistavaa, kiitos!' },
     ],
@@ -99,7 +104,13 @@ export const GROWTH_SCENES: Scene[] = [
     at: '2026-11-12 15:50',
     by: 'U1SSKAISA',
     text: 'Hei, Ville Saarinen ei enää työskentele meillä. Voitteko poistaa hänen tunnuksensa ja siirtää hänen raporttinsa minulle?',
-    replies: [{ after: 240, by: 'U0LAURA03', text: 'Tehty: Villen tunnus on poistettu ja raportit siirretty sinulle.' }],
+    replies: [
+      {
+        after: 240,
+        by: 'U0LAURA03',
+        text: 'Tehty: Villen tunnus on poistettu ja raportit siirretty sinulle.',
+      },
+    ],
   },
 
   // ── BrightPath Learning ────────────────────────────────────────────────────
@@ -109,7 +120,11 @@ export const GROWTH_SCENES: Scene[] = [
     by: 'U1BPKEVIN',
     text: 'Student list pagination shows duplicates on pages 2 and 3 when sorting by last name.',
     replies: [
-      { after: '2026-10-05 02:10', by: 'U0LAURA03', text: 'Thanks Kevin, reproduced. The fix is in the next release.' },
+      {
+        after: '2026-10-05 02:10',
+        by: 'U0LAURA03',
+        text: 'Thanks Kevin, reproduced. The fix is in the next release.',
+      },
       { after: '2026-10-05 09:02', by: 'U1BPKEVIN', text: 'thanks!' },
     ],
   },
@@ -118,7 +133,9 @@ export const GROWTH_SCENES: Scene[] = [
     at: '2026-10-14 11:30',
     by: 'U1BPAMANDA',
     text: 'Could we schedule exports of the weekly engagement report? Our board asks for it every Monday.',
-    replies: [{ after: 180, by: 'U0RYAN08', text: 'It is on the roadmap, and I have added BrightPath\'s vote.' }],
+    replies: [
+      { after: 180, by: 'U0RYAN08', text: "It is on the roadmap, and I have added BrightPath's vote." },
+    ],
   },
   {
     channel: 'brightpath',
@@ -236,7 +253,7 @@ export const GROWTH_SCENES: Scene[] = [
     channel: 'lumen',
     at: '2026-11-19 14:00',
     by: 'U1LMJONAS',
-    text: 'Q&amp;A: can we restrict a user to one brand\'s data only? We are onboarding a freelance editor.',
+    text: "Q&amp;A: can we restrict a user to one brand's data only? We are onboarding a freelance editor.",
     replies: [
       { after: 15, by: 'U0JUHA02', text: 'Yes: create a role with brand scope under Settings → Roles.' },
       { after: 4, by: 'U1LMJONAS', text: 'thx!' },
@@ -297,7 +314,11 @@ export const GROWTH_SCENES: Scene[] = [
     by: 'U1ORMATTI',
     text: 'Päivämäärät näkyvät raporteissa väärin: kuukausi ja päivä ovat vaihtaneet paikkaa (esim. 10.5. vaikka pitäisi olla 5.10.).',
     replies: [
-      { after: '2026-10-21 13:50', by: 'U0JUHA02', text: 'Kiitos ilmoituksesta, korjaus on tulossa ensi viikolla.' },
+      {
+        after: '2026-10-21 13:50',
+        by: 'U0JUHA02',
+        text: 'Kiitos ilmoituksesta, korjaus on tulossa ensi viikolla.',
+      },
       { after: 10, by: 'U1ORMATTI', text: 'Hyvä.' },
     ],
   },
@@ -341,7 +362,11 @@ export const GROWTH_SCENES: Scene[] = [
     by: 'U1GFHANNAH',
     text: 'How do I connect our Xero account?',
     replies: [
-      { after: 20, by: 'U0JUHA02', text: 'Under Integrations → Accounting → Xero. It takes about two minutes.' },
+      {
+        after: 20,
+        by: 'U0JUHA02',
+        text: 'Under Integrations → Accounting → Xero. It takes about two minutes.',
+      },
       { after: 15, by: 'U1GFHANNAH', text: 'thanks!' },
     ],
   },

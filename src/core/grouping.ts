@@ -16,9 +16,10 @@ import type { RequestState } from './request-state.ts';
  *   copied to two of our mailboxes stays one request.
  * - A message in a different thread is a different conversation: new.
  * - Top-level messages group by proximity: same account (both unknown counts as the same) in the
- *   same conversation, the candidate itself top-level, within `windowMinutes` of the candidate's
- *   last message (either side, so out-of-order delivery still groups): join when not yet routed,
- *   follow-up when routed. Beyond the window: new.
+ *   same conversation, within `windowMinutes` of the candidate's last message (either side, so
+ *   out-of-order delivery still groups): join when not yet routed, follow-up when routed. Beyond the window: new. The candidate's own thread does not matter
+ *   here: adapters may give a top-level request the ref of its root message as `thread`, and "one
+ *   more thing" posted top-level right after a thread reply belongs with it anyway.
  */
 
 export interface GroupingMessage {
@@ -69,7 +70,7 @@ export function decideGrouping(input: GroupingInput): GroupingDecision {
     return sameThread ? attach : NEW;
   }
 
-  if (message.conversation !== candidate.conversation || candidate.thread !== null) return NEW;
+  if (message.conversation !== candidate.conversation) return NEW;
   if (message.accountId !== candidate.accountId) return NEW;
   const gapMs = Math.abs(message.sentAt.getTime() - candidate.lastMessageAt.getTime());
   return gapMs <= windowMinutes * MS_PER_MINUTE ? attach : NEW;

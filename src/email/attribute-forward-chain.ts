@@ -1,5 +1,5 @@
-import { findForward, type ForwardSplit } from './find-forward.ts';
-import { isAddressInDomains } from './is-address-in-domains.ts';
+import { isOwnDomain } from '../core/resolve-account.ts';
+import { type ForwardSplit, findForward } from './find-forward.ts';
 import type { ForwardHop, Mailbox } from './parsed-email.ts';
 import { splitQuotedText, trimBlankLines } from './split-quoted-text.ts';
 
@@ -37,7 +37,7 @@ export function attributeForwardChain(input: {
   envelopeFrom: Mailbox | null;
   body: string;
   subject: string | null;
-  ownDomains: readonly string[];
+  ownDomains: string[];
 }): Attribution {
   const splits: ForwardSplit[] = [];
   const texts = [input.body];
@@ -51,7 +51,8 @@ export function attributeForwardChain(input: {
     subject = split.subject;
   }
   const senders = [input.envelopeFrom, ...splits.map((split) => split.from)];
-  const isOwn = (sender: Mailbox | null | undefined) => isAddressInDomains(sender?.email, input.ownDomains);
+  const isOwn = (sender: Mailbox | null | undefined) =>
+    !!sender && isOwnDomain(input.ownDomains, sender.email);
   const last = splits.length;
   let level = 0;
   while (level < last && isOwn(senders[level])) level += 1;

@@ -46,7 +46,12 @@ export function findForward(text: string, subject: string | null): ForwardSplit 
   const lines = text.split('\n');
   const probe = lines
     .slice(0, PROBE_LINES)
-    .map((line) => line.slice(0, PROBE_LINE_CHARS).replace(/\uFEFF/g, '').replace(/\u00A0/g, ' '))
+    .map((line) =>
+      line
+        .slice(0, PROBE_LINE_CHARS)
+        .replace(/\uFEFF/g, '')
+        .replace(/\u00A0/g, ' '),
+    )
     .join('\n');
   const forwardSubject = isForwardSubject(subject);
   let bySeparator = true;
@@ -100,7 +105,8 @@ function removeOneQuoteLevel(section: string[]): string[] {
   if (content.length === 0) return section;
   const quoted = content.filter((line) => line.startsWith('>')).length;
   if (quoted / content.length >= 0.8) return section.map((line) => line.replace(/^> ?/, ''));
-  if (content.every((line) => line.startsWith('    '))) return section.map((line) => line.replace(/^ {4}/, ''));
+  if (content.every((line) => line.startsWith('    ')))
+    return section.map((line) => line.replace(/^ {4}/, ''));
   return section;
 }
 

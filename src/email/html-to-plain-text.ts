@@ -12,16 +12,49 @@ import { compile } from 'html-to-text';
  */
 const MAX_DEPTH = 400;
 const TOO_DEEP = '\u0000too-deep\u0000';
-const INVISIBLE = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'iframe', 'object']);
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'tr', 'td', 'th', 'li', 'table', 'blockquote', 'section', 'article', 'header', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'hr', 'ul', 'ol',
+  'p',
+  'div',
+  'tr',
+  'td',
+  'th',
+  'li',
+  'table',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'hr',
+  'ul',
+  'ol',
 ]);
 
 const convert = compile({
   wordwrap: false,
   selectors: [
-    { selector: 'a', options: { linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true, noAnchorUrl: true } },
+    {
+      selector: 'a',
+      options: { linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true, noAnchorUrl: true },
+    },
     { selector: 'img', format: 'skip' },
     { selector: 'script', format: 'skip' },
     { selector: 'style', format: 'skip' },
@@ -79,7 +112,7 @@ export function flattenHtml(html: string): string {
     at = close + 1;
     if (INVISIBLE.has(name) && !tag.startsWith('</')) {
       const end = lower.indexOf(`</${name}`, at);
-      at = end === -1 ? html.length : (lower.indexOf('>', end) + 1 || html.length);
+      at = end === -1 ? html.length : lower.indexOf('>', end) + 1 || html.length;
     } else if (name === 'a' || name === 'br') {
       out += tag;
     } else if (BLOCK.has(name) && !out.endsWith('<br>')) {

@@ -1,17 +1,16 @@
 import { type Attachment as MimeAttachment, type ParsedMail, simpleParser } from 'mailparser';
 import type { Attachment } from '../core/customer-message.ts';
+import { isOwnDomain } from '../core/resolve-account.ts';
+import { assembleParsedEmail, type MailFields } from './assemble-parsed-email.ts';
 import { type Attribution, attributeForwardChain } from './attribute-forward-chain.ts';
-import { detectLanguage } from './detect-language.ts';
 import { htmlToPlainText } from './html-to-plain-text.ts';
-import { isAddressInDomains } from './is-address-in-domains.ts';
-import { listMessageIds, normalizeMessageId, synthesizeMessageId } from './normalize-message-id.ts';
 import type { Mailbox, ParsedEmail, ParseEmailResult } from './parsed-email.ts';
 
 export type { ParsedEmail, ParseEmailResult } from './parsed-email.ts';
 
 export interface ParseEmailOptions {
   /** Our own domains: their senders are staff, whose forwards are unwrapped. */
-  ownDomains: readonly string[];
+  ownDomains: string[];
   /** Larger input is refused before parsing (bytes). */
   maxBytes?: number;
 }
@@ -24,7 +23,10 @@ const MAX_ATTACHED_DEPTH = 3;
  * be read comes back as `{ ok: false, reason }`, for the caller to keep as a dead letter. Broken
  * encodings are decoded as far as possible (undecodable bytes become U+FFFD, with a warning).
  */
-export async function parseEmail(raw: Uint8Array | string, options: ParseEmailOptions): Promise<ParseEmailResult> {
+export async function parseEmail(
+  raw: Uint8Array | string,
+  options: ParseEmailOptions,
+): Promise<ParseEmailResult> {
   try {
     return await parseAt(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : toBuffer(raw), options, 0);
   } catch (error) {
@@ -34,7 +36,10 @@ export async function parseEmail(raw: Uint8Array | string, options: ParseEmailOp
 
 async function parseAt(bytes: Buffer, options: ParseEmailOptions, depth: number): Promise<ParseEmailResult> {
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
-    return { ok: false, reason: `message is ${bytes.length} bytes, over the limit of ${options.maxBytes} bytes` };
+    return {
+      ok: false,
+      reason: `message is ${bytes.length} bytes, over the limit of ${options.maxBytes} bytes`,
+    };
   }
   if (bytes.length === 0) return { ok: false, reason: 'empty input: no message' };
   let mail: ParsedMail;
@@ -56,52 +61,41 @@ async function parseAt(bytes: Buffer, options: ParseEmailOptions, depth: number)
   const from = firstMailbox(mail);
   const subject = mail.subject ?? null;
   const { body, bodySource } = readBody(mail);
-  if (body.includes('\uFFFD')) warnings.push('undecodable bytes were replaced with U+FFFD (broken or unknown charset)');
-  if (bodySource === 'none' || body.trim() === '') warnings.push('the message has no text');
-  const date = readDate(mail, warnings);
-
-  let attribution = attributeForwardChain({ envelopeFrom: from, body, subject, ownDomains: options.ownDomains });
   const listed = listAttachments(mail.attachments);
-  let attachments = listed.attachments;
-  if (attribution.hops.length === 0 && depth < MAX_ATTACHED_DEPTH && isAddressInDomains(from?.email, options.ownDomains)) {
+  const fields: MailFields = {
+    from,
+    subject,
+    date: readDate(mail, warnings),
+    messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references: mail.references ?? null,
+    to: headerValue(mail, 'to'),
+    dateHeader: headerValue(mail, 'date'),
+    contentLanguage: headerValue(mail, 'content-language'),
+    body,
+    bodySource,
+    attachments: listed.attachments,
+  };
+  let attribution = attributeForwardChain({
+    envelopeFrom: from,
+    body,
+    subject,
+    ownDomains: options.ownDomains,
+  });
+  if (
+    attribution.hops.length === 0 &&
+    depth < MAX_ATTACHED_DEPTH &&
+    from !== null &&
+    isOwnDomain(options.ownDomains, from.email)
+  ) {
     const attached = await unwrapAttachedMail(listed.attachedMail, attribution, from, options, depth);
     if (attached !== null) {
       attribution = attached.attribution;
-      attachments = [...attachments, ...attached.attachments];
+      fields.attachments = [...fields.attachments, ...attached.attachments];
       warnings.push(...attached.warnings);
     }
   }
-
-  const messageId = normalizeMessageId(mail.messageId);
-  const partial: Partial<ParsedEmail> = { subject, date, from, body, bodySource };
-  if (attribution.author === null) {
-    return { ok: false, reason: 'no sender: the message has no From address and no forwarded sender', partial };
-  }
-  const hop = attribution.hop;
-  const email: ParsedEmail = {
-    messageId:
-      messageId ?? synthesizeMessageId([from?.email, headerValue(mail, 'to'), headerValue(mail, 'date'), subject, body]),
-    messageIdSynthesised: messageId === null,
-    inReplyTo: listMessageIds(mail.inReplyTo)[0] ?? null,
-    references: listMessageIds(mail.references),
-    subject,
-    date,
-    from,
-    originalSender: attribution.author,
-    originalSubject: hop ? (hop.subject ?? subject) : subject,
-    originalDate: hop?.date ?? null,
-    originalSentAt: hop ? parseZonedDate(hop.date) : date,
-    forwardedBy: attribution.forwardedBy,
-    forwards: attribution.hops,
-    text: attribution.text,
-    quotedText: attribution.quotedText,
-    attachments,
-    language: detectLanguage(attribution.text, headerValue(mail, 'content-language')),
-    body,
-    bodySource,
-  };
-  if (email.messageIdSynthesised) warnings.push('no Message-ID: a content hash is used as the id');
-  return { ok: true, email, warnings };
+  return assembleParsedEmail(fields, attribution, warnings);
 }
 
 /**
@@ -117,10 +111,22 @@ async function unwrapAttachedMail(
 ): Promise<{ attribution: Attribution; attachments: Attachment[]; warnings: string[] } | null> {
   if (attachedMail.length !== 1) return null;
   const inner = await parseAt(attachedMail[0]!.content, { ownDomains: options.ownDomains }, depth + 1);
-  if (!inner.ok || isAddressInDomains(inner.email.originalSender?.email, options.ownDomains)) return null;
-  const note = [outer.text, outer.quotedText].filter((piece): piece is string => piece !== null && piece !== '');
-  const hop = { from: inner.email.from!, date: inner.email.date?.toISOString() ?? null, subject: inner.email.subject };
-  const quoted = [...note, inner.email.quotedText].filter((piece): piece is string => piece !== null && piece !== '');
+  if (
+    !inner.ok ||
+    (inner.email.originalSender !== null && isOwnDomain(options.ownDomains, inner.email.originalSender.email))
+  )
+    return null;
+  const note = [outer.text, outer.quotedText].filter(
+    (piece): piece is string => piece !== null && piece !== '',
+  );
+  const hop = {
+    from: inner.email.from!,
+    date: inner.email.date?.toISOString() ?? null,
+    subject: inner.email.subject,
+  };
+  const quoted = [...note, inner.email.quotedText].filter(
+    (piece): piece is string => piece !== null && piece !== '',
+  );
   return {
     attribution: {
       author: inner.email.originalSender,
@@ -173,18 +179,14 @@ function readDate(mail: ParsedMail, warnings: string[]): Date | null {
   return date;
 }
 
-/** A forward block's date, only when it names its zone: a local time without one is ambiguous. */
-function parseZonedDate(value: string | null): Date | null {
-  if (value === null || !/(?:[+-]\d{2}:?\d{2}\b|\bGMT\b|\bUTC\b)/.test(value)) return null;
-  const date = new Date(value.replace(/\s+at\s+/i, ' '));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 /** The raw (unfolded) value of the first header with this name, or null. */
 function headerValue(mail: ParsedMail, name: string): string | null {
   const line = mail.headerLines.find((header) => header.key === name)?.line;
   if (line === undefined) return null;
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]/g, ' ').trim();
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]/g, ' ')
+    .trim();
 }
 
 /**
@@ -192,7 +194,10 @@ function headerValue(mail: ParsedMail, name: string): string | null {
  * `cid:` pictures) are part of the body's look, not files the customer attached, so they are left
  * out. Attached mails are returned separately so a forward-as-attachment can be unwrapped.
  */
-function listAttachments(parts: MimeAttachment[]): { attachments: Attachment[]; attachedMail: MimeAttachment[] } {
+function listAttachments(parts: MimeAttachment[]): {
+  attachments: Attachment[];
+  attachedMail: MimeAttachment[];
+} {
   const attachments: Attachment[] = [];
   const attachedMail: MimeAttachment[] = [];
   for (const part of parts) {

@@ -84,7 +84,11 @@ export function splitQuotedText(body: string): QuoteSplit {
     if (outside.every((index) => index < first[0])) {
       newEnd = first[0];
       quotedRanges.push([first[0], end]);
-    } else if (strong === null && outside.every((index) => index >= last[1]) && noContentBetween(lines, regions)) {
+    } else if (
+      strong === null &&
+      outside.every((index) => index >= last[1]) &&
+      noContentBetween(lines, regions)
+    ) {
       newStart = last[1];
       quotedRanges.push([0, last[1]]);
     }
@@ -117,7 +121,11 @@ function findStrongMarker(lines: string[]): number | null {
     if (UNDERSCORES.test(line) && headerBlockFollows(lines, index + 1)) return index;
     if (HEADER_FROM.test(line) && index > 0 && headerBlockFollows(lines, index)) return index;
     const header = replyHeaderAt(lines, index);
-    if (header !== null && /<[^<>\s]+@[^<>\s]+>|\[[^[\]\s]+@[^[\]\s]+\]/.test(header.text) && !quoteFollows(lines, index + header.lines)) {
+    if (
+      header !== null &&
+      /<[^<>\s]+@[^<>\s]+>|\[[^[\]\s]+@[^[\]\s]+\]/.test(header.text) &&
+      !quoteFollows(lines, index + header.lines)
+    ) {
       return index;
     }
   }
@@ -137,11 +145,19 @@ function replyHeaderAt(lines: string[], index: number): { text: string; lines: n
   let text = lines[index]!;
   if (text.trim() === '' || text.length > 400) return null;
   for (let count = 1; count <= 3; count += 1) {
-    if (REPLY_HEADER.test(text) && (count === 1 || REPLY_HEADER_START.test(text) || /kirjoitti/i.test(text))) {
+    if (
+      REPLY_HEADER.test(text) &&
+      (count === 1 || REPLY_HEADER_START.test(text) || /kirjoitti/i.test(text))
+    ) {
       return { text, lines: count };
     }
     const next = lines[index + count];
-    if (next === undefined || next.trim() === '' || QUOTE_LINE.test(next) || !REPLY_HEADER_START.test(lines[index]!)) {
+    if (
+      next === undefined ||
+      next.trim() === '' ||
+      QUOTE_LINE.test(next) ||
+      !REPLY_HEADER_START.test(lines[index]!)
+    ) {
       return null;
     }
     text = `${text} ${next.trim()}`;
@@ -210,13 +226,21 @@ function findSignature(lines: string[], from: number, to: number): number | null
     if (SIGNATURE_DELIMITER.test(lines[index]!)) return index;
   }
   // A signature is short, so only the last lines with words can start one.
-  for (let position = Math.max(1, content.length - MAX_SIGNATURE_LINES - 1); position < content.length; position += 1) {
+  for (
+    let position = Math.max(1, content.length - MAX_SIGNATURE_LINES - 1);
+    position < content.length;
+    position += 1
+  ) {
     const index = content[position]!;
     const line = lines[index]!;
     const after = content.slice(position + 1).map((rest) => lines[rest]!);
     if (after.some((rest) => /\?\s*$/.test(rest))) continue;
     if (VALEDICTION.test(line) || MOBILE_FOOTER.test(line)) return index;
-    if (THANKS.test(line) && after.length <= 4 && after.every((rest) => rest.length <= 60 && !/[.?!:]\s*$/.test(rest))) {
+    if (
+      THANKS.test(line) &&
+      after.length <= 4 &&
+      after.every((rest) => rest.length <= 60 && !/[.?!:]\s*$/.test(rest))
+    ) {
       return index;
     }
   }

@@ -20,6 +20,10 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   /** Run cron schedules in this process (default true). */
   schedule?: boolean;
+  /** How often this process checks cron schedules and sends due jobs, in seconds (pg-boss default 30 and 5). */
+  cronWorkerIntervalSeconds?: number;
+  /** First retry delay in seconds; doubles on each retry (default 2). */
+  retryDelaySeconds?: number;
 }
 
 /** Durable queues, workers and cron schedules on the same database (pg-boss). */
@@ -27,13 +31,24 @@ export class JobRunner {
   readonly #boss: PgBoss;
   readonly #logger: Logger;
   readonly #pollingIntervalSeconds: number;
+  readonly #retryDelaySeconds: number;
   #started = false;
 
   constructor(options: JobRunnerOptions) {
     const { storage } = options;
     this.#logger = options.logger.child({ component: 'jobs' });
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
-    const common = { schedule: options.schedule ?? true, application_name: 'verbatim-jobs' };
+    this.#retryDelaySeconds = options.retryDelaySeconds ?? 2;
+    const common = {
+      schedule: options.schedule ?? true,
+      application_name: 'verbatim-jobs',
+      ...(options.cronWorkerIntervalSeconds
+        ? {
+            cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds,
+            cronMonitorIntervalSeconds: options.cronWorkerIntervalSeconds,
+          }
+        : {}),
+    };
     this.#boss =
       storage.jobs.kind === 'pglite'
         ? new PgBoss({ ...common, db: fromPglite(storage.jobs.pglite), backend: 'pglite' })
@@ -52,7 +67,7 @@ export class JobRunner {
         policy: queue.policy,
         retryLimit: queue.retryLimit,
         retryBackoff: true,
-        retryDelay: 2,
+        retryDelay: this.#retryDelaySeconds,
         retryDelayMax: 300,
         expireInSeconds: 300,
         ...('deadLetter' in queue ? { deadLetter: queue.deadLetter } : {}),
@@ -125,6 +140,12 @@ export class JobRunner {
       active: queue.activeCount,
       failed: queue.failedCount,
     }));
+  }
+
+  /** Jobs that exhausted their retries, as kept in a dead-letter queue (oldest first). */
+  async deadLetters(queue: (typeof DEAD_LETTER_QUEUES)[number], limit = 100): Promise<Array<{ id: string; data: object }>> {
+    const jobs = await this.#boss.findJobs<object>(queue, { limit });
+    return jobs.map((job) => ({ id: job.id, data: job.data }));
   }
 
   /** Probe for /readyz: the queue answers a trivial query. */

@@ -7,7 +7,12 @@ import type { Analyzer, AnalyzerInput } from '../../src/core/ports.ts';
 /** Shared inputs for the analyzer tests: a small taxonomy, a valid model answer, a stand-in fallback. */
 
 export const taxonomy: Topic[] = [
-  { id: 'billing', label: 'Billing', description: 'Invoices, charges and refunds', keywords: ['invoice', 'lasku'] },
+  {
+    id: 'billing',
+    label: 'Billing',
+    description: 'Invoices, charges and refunds',
+    keywords: ['invoice', 'lasku'],
+  },
   { id: 'login', label: 'Login and access', keywords: ['login', 'password'] },
   { id: 'reporting', label: 'Reports and exports', keywords: [] },
 ];

@@ -3,7 +3,11 @@ import { AnalyzerFailure } from '../../src/analyzers/analyzer-failure.ts';
 import { createAnthropicAnalyzer } from '../../src/analyzers/anthropic-analyzer.ts';
 import { createAnthropicClient } from '../../src/analyzers/create-anthropic-client.ts';
 import { AnalysisSchema } from '../../src/core/analysis.ts';
-import { type FakeAnthropic, type RecordedAnthropicRequest, startFakeAnthropic } from '../fakes/anthropic-api.ts';
+import {
+  type FakeAnthropic,
+  type RecordedAnthropicRequest,
+  startFakeAnthropic,
+} from '../fakes/anthropic-api.ts';
 import { analyzerInput, memoryLogger, taxonomy, validAnswer } from './analyzer-test-kit.ts';
 
 const MODEL = 'claude-haiku-5-5';
@@ -34,8 +38,19 @@ describe('createAnthropicAnalyzer', () => {
   });
   afterEach(() => fake.close());
 
-  function analyzer(options: { redactPersonalData?: boolean; model?: string; logger?: ReturnType<typeof memoryLogger>['logger'] } = {}) {
-    const client = createAnthropicClient({ apiKey: 'sk-test', baseURL: fake.baseURL, timeoutMs: 2_000, maxRetries: 2 });
+  function analyzer(
+    options: {
+      redactPersonalData?: boolean;
+      model?: string;
+      logger?: ReturnType<typeof memoryLogger>['logger'];
+    } = {},
+  ) {
+    const client = createAnthropicClient({
+      apiKey: 'sk-test',
+      baseURL: fake.baseURL,
+      timeoutMs: 2_000,
+      maxRetries: 2,
+    });
     return createAnthropicAnalyzer({
       client,
       model: options.model ?? MODEL,
@@ -47,7 +62,12 @@ describe('createAnthropicAnalyzer', () => {
 
   it('turns a valid structured answer into an Analysis with usage, cache-read tokens and cost', async () => {
     fake.respondWith(validAnswer, {
-      usage: { input_tokens: 120, output_tokens: 80, cache_read_input_tokens: 4_200, cache_creation_input_tokens: 0 },
+      usage: {
+        input_tokens: 120,
+        output_tokens: 80,
+        cache_read_input_tokens: 4_200,
+        cache_creation_input_tokens: 0,
+      },
     });
 
     const analysis = await analyzer().analyze(analyzerInput('Our October invoice was charged twice.'));
@@ -96,7 +116,9 @@ describe('createAnthropicAnalyzer', () => {
     expect(system[0]!.text).toContain('`billing`');
     expect(system[0]!.text).toContain('promise-gap');
     expect(system[0]!.text).not.toContain('The export to CSV fails');
-    expect(body['output_config']).toMatchObject({ format: { type: 'json_schema', schema: { type: 'object' } } });
+    expect(body['output_config']).toMatchObject({
+      format: { type: 'json_schema', schema: { type: 'object' } },
+    });
     expect(between(userTurn(request), '<customer_message>', '</customer_message>').trim()).toBe(
       'The export to CSV fails since Monday.',
     );
@@ -104,8 +126,16 @@ describe('createAnthropicAnalyzer', () => {
 
   it('redacts email addresses and other personal data from what it sends, when asked to', async () => {
     fake.respondWith(validAnswer).respondWith(validAnswer);
-    const text = 'Please reply to maija.meikalainen@asiakas.fi or call +358 40 123 4567. IBAN FI21 1234 5600 0007 85.';
-    const floor = [{ rule: 'legal', priority: 'P1' as const, reason: 'legal wording', phrase: 'maija.meikalainen@asiakas.fi' }];
+    const text =
+      'Please reply to maija.meikalainen@asiakas.fi or call +358 40 123 4567. IBAN FI21 1234 5600 0007 85.';
+    const floor = [
+      {
+        rule: 'legal',
+        priority: 'P1' as const,
+        reason: 'legal wording',
+        phrase: 'maija.meikalainen@asiakas.fi',
+      },
+    ];
 
     await analyzer({ redactPersonalData: true }).analyze(analyzerInput(text, { floor }));
     const redacted = fake.lastRequest().rawBody;
@@ -134,9 +164,12 @@ describe('createAnthropicAnalyzer', () => {
 
     await analyzer().analyze(analyzerInput('Hello'));
 
-    const schema = (fake.lastRequest().body!['output_config'] as { format: { schema: Record<string, any> } }).format
-      .schema;
-    expect(schema['properties']['topics']['items']['enum']).toEqual(taxonomy.map((topic) => topic.id));
+    const outputConfig = fake.lastRequest().body!['output_config'] as {
+      format: { schema: { properties: { topics: { items: { enum: string[] } } } } };
+    };
+    expect(outputConfig.format.schema.properties.topics.items.enum).toEqual(
+      taxonomy.map((topic) => topic.id),
+    );
   });
 
   it('never takes engine or usage from the model’s output', async () => {
@@ -157,7 +190,10 @@ describe('createAnthropicAnalyzer', () => {
     ['a sentiment outside −1…1', (f: FakeAnthropic) => f.respondWith({ ...validAnswer, sentiment: 3 })],
     ['an unknown priority', (f: FakeAnthropic) => f.respondWith({ ...validAnswer, priority: 'P0' })],
     ['a missing field', (f: FakeAnthropic) => f.respondWith({ ...validAnswer, summary: undefined })],
-    ['an answer cut off at max_tokens', (f: FakeAnthropic) => f.respondWith(validAnswer, { stopReason: 'max_tokens' })],
+    [
+      'an answer cut off at max_tokens',
+      (f: FakeAnthropic) => f.respondWith(validAnswer, { stopReason: 'max_tokens' }),
+    ],
   ])('rejects %s as invalid-output without clamping or repairing it', async (_case, script) => {
     script(fake);
 
@@ -202,7 +238,11 @@ describe('createAnthropicAnalyzer', () => {
     await analyzer({ logger: log.logger }).analyze(analyzerInput('SECRET-MARKER-42 our invoice is wrong'));
 
     const record = log.records().find((entry) => entry['msg'] === 'anthropic triage call');
-    expect(record).toMatchObject({ engine: MODEL, inputTokens: expect.any(Number), outputTokens: expect.any(Number) });
+    expect(record).toMatchObject({
+      engine: MODEL,
+      inputTokens: expect.any(Number),
+      outputTokens: expect.any(Number),
+    });
     expect(record?.['messageId']).toMatch(/^msg_/);
     expect(record?.['requestId']).toMatch(/^req_/);
     expect(record?.['latencyMs']).toEqual(expect.any(Number));

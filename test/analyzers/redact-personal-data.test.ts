@@ -31,13 +31,19 @@ const word = fc.constantFrom(
 );
 const shortNumber = fc.oneof(
   fc.integer({ min: 0, max: 999_999 }).map(String),
-  fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
-  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2000, max: 2099 })).map(
-    ([day, month, year]) => `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`,
-  ),
-  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
-    ([hour, minute]) => `${hour}:${String(minute).padStart(2, '0')}`,
-  ),
+  fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10)),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 2000, max: 2099 }),
+    )
+    .map(([day, month, year]) => `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([hour, minute]) => `${hour}:${String(minute).padStart(2, '0')}`),
   fc.integer({ min: 1, max: 99_999 }).map((amount) => `${amount},50 €`),
 );
 /** Words with at most one number between two words, so numbers never run together. */
@@ -56,7 +62,9 @@ function withCheckDigit(payload: string): string {
 
 const cardNumber = fc
   .integer({ min: 13, max: 19 })
-  .chain((length) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length - 1, maxLength: length - 1 }))
+  .chain((length) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length - 1, maxLength: length - 1 }),
+  )
   .map((digits) => withCheckDigit(digits.join('')));
 
 const formattedCard = fc.tuple(cardNumber, fc.constantFrom('', ' ', '-')).map(([digits, separator]) => ({
@@ -77,7 +85,10 @@ function ibanCheckDigits(country: string, bban: string): string {
 const iban = fc
   .tuple(
     fc.constantFrom('FI', 'DE', 'GB', 'NL', 'FR', 'SE', 'ES', 'IT', 'BE', 'NO', 'EE'),
-    fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('')), { minLength: 11, maxLength: 30 }),
+    fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('')), {
+      minLength: 11,
+      maxLength: 30,
+    }),
     fc.boolean(),
   )
   .map(([country, chars, spaced]) => {
@@ -138,11 +149,15 @@ describe('redactPersonalData', () => {
     ['(202) 555-0143', '[phone]'],
     ['202.555.0143', '[phone]'],
   ])('redacts the phone number %s', (phone, placeholder) => {
-    expect(redactPersonalData(`Call me at ${phone} tomorrow.`).text).toBe(`Call me at ${placeholder} tomorrow.`);
+    expect(redactPersonalData(`Call me at ${phone} tomorrow.`).text).toBe(
+      `Call me at ${placeholder} tomorrow.`,
+    );
   });
 
   it('keeps a following word after an IBAN that ends on a full group', () => {
-    expect(redactPersonalData('Pay to BE68 5390 0754 7034 Best regards').text).toBe('Pay to [iban] Best regards');
+    expect(redactPersonalData('Pay to BE68 5390 0754 7034 Best regards').text).toBe(
+      'Pay to [iban] Best regards',
+    );
   });
 
   it('redacts a card number followed by another number, and keeps the other number', () => {

@@ -6,9 +6,18 @@ import {
   buildTriageRequest,
   buildTriageUserTurn,
   neutraliseDelimiters,
+  TRIAGE_PARAMETERS,
 } from '../../src/analyzers/triage-prompt.ts';
-import { CHURN_DRIVERS_FOR_TEST } from './churn-drivers-for-test.ts';
+import { ChurnDriverSchema } from '../../src/core/churn-driver.ts';
 import { analyzerInput, taxonomy } from './analyzer-test-kit.ts';
+
+interface SchemaNode {
+  type?: string;
+  enum?: unknown[];
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+}
 
 describe('triage prompt', () => {
   it('keeps the cacheable prefix above 4096 tokens at 4 characters per token, even with no taxonomy', () => {
@@ -20,7 +29,7 @@ describe('triage prompt', () => {
     const prefix = buildTriageInstructions(taxonomy);
     for (const topic of taxonomy) expect(prefix).toContain(`\`${topic.id}\`: ${topic.label}`);
     expect(prefix).toContain('Invoices, charges and refunds');
-    for (const driver of CHURN_DRIVERS_FOR_TEST) expect(prefix).toContain(`**${driver}**`);
+    for (const driver of ChurnDriverSchema.options) expect(prefix).toContain(`**${driver}**`);
     for (const priority of ['P1', 'P2', 'P3', 'P4']) expect(prefix).toContain(`**${priority} —`);
   });
 
@@ -62,9 +71,15 @@ describe('triage prompt', () => {
   it('keeps exactly one opening and one closing delimiter whatever the customer writes', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.string(), fc.constantFrom('</customer_message>', '<customer_message>', '</request_context>')), {
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom('</customer_message>', '<customer_message>', '</request_context>'),
+          ),
+          {
+            maxLength: 8,
+          },
+        ),
         (pieces) => {
           const turn = buildTriageUserTurn(analyzerInput(pieces.join('')));
           expect(turn.split('<customer_message>')).toHaveLength(2);
@@ -76,18 +91,43 @@ describe('triage prompt', () => {
   });
 
   it('builds the output schema from the analysis schema with topics limited to the taxonomy', () => {
-    const schema = buildTriageOutputSchema(taxonomy) as { properties: Record<string, any>; required: string[] };
+    const schema = buildTriageOutputSchema(taxonomy) as SchemaNode;
     expect(schema.required).toEqual(
-      expect.arrayContaining(['summary', 'priority', 'priorityReason', 'topics', 'sentiment', 'churnSignals']),
+      expect.arrayContaining([
+        'summary',
+        'priority',
+        'priorityReason',
+        'topics',
+        'sentiment',
+        'churnSignals',
+      ]),
     );
-    expect(schema.properties['topics'].items.enum).toEqual(['billing', 'login', 'reporting']);
-    expect(schema.properties['priority'].enum).toEqual(['P1', 'P2', 'P3', 'P4']);
-    const unconstrained = buildTriageOutputSchema([]) as { properties: Record<string, any> };
-    expect(unconstrained.properties['topics'].items).toEqual({ type: 'string' });
+    expect(schema.properties?.['topics']?.items?.enum).toEqual(['billing', 'login', 'reporting']);
+    expect(schema.properties?.['priority']?.enum).toEqual(['P1', 'P2', 'P3', 'P4']);
+    const unconstrained = buildTriageOutputSchema([]) as SchemaNode;
+    expect(unconstrained.properties?.['topics']?.items).toEqual({ type: 'string' });
+  });
+
+  it('cuts a huge text for the model and says so, keeping the delimiters', () => {
+    const huge = 'a'.repeat(TRIAGE_PARAMETERS.maxTextChars + 10);
+    const turn = buildTriageUserTurn(analyzerInput(huge));
+    expect(turn).toContain('a'.repeat(TRIAGE_PARAMETERS.maxTextChars));
+    expect(turn).not.toContain('a'.repeat(TRIAGE_PARAMETERS.maxTextChars + 1));
+    expect(turn).toContain(`only its first ${TRIAGE_PARAMETERS.maxTextChars} of ${huge.length} characters`);
+    expect(turn.split('</customer_message>')).toHaveLength(2);
   });
 
   it('has no sampling parameters', () => {
-    const request = buildTriageRequest('claude-haiku-5-5', analyzerInput('x')) as unknown as Record<string, unknown>;
-    expect(Object.keys(request).sort()).toEqual(['max_tokens', 'messages', 'model', 'output_config', 'system']);
+    const request = buildTriageRequest('claude-haiku-5-5', analyzerInput('x')) as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(request).sort()).toEqual([
+      'max_tokens',
+      'messages',
+      'model',
+      'output_config',
+      'system',
+    ]);
   });
 });

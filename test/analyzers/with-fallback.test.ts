@@ -17,7 +17,9 @@ describe('withFallback around the Anthropic analyzer (real SDK, fake API)', () =
   });
   afterEach(() => fake.close());
 
-  function triage(options: { maxRetries?: number; timeoutMs?: number; apiKey?: string; baseURL?: string } = {}) {
+  function triage(
+    options: { maxRetries?: number; timeoutMs?: number; apiKey?: string; baseURL?: string } = {},
+  ) {
     const timeoutMs = options.timeoutMs ?? 2_000;
     const client = createAnthropicClient({
       apiKey: options.apiKey ?? 'sk-test',

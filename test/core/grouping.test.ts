@@ -104,7 +104,14 @@ const CASES: Array<[string, ReturnType<typeof message>, GroupingCandidate | null
   ],
   ['known message, unknown candidate → new', message(), candidate({ accountId: null }), NEW],
   ['another conversation → new', message({ conversation: 'slack:C0OTHER' }), candidate(), NEW],
-  ['top-level after a thread request → new', message({ at: 1 }), candidate({ thread: THREAD }), NEW],
+  ['top-level right after a thread request → join', message({ at: 1 }), candidate({ thread: THREAD }), JOIN],
+  [
+    'top-level after a routed request whose thread is its root → follow-up',
+    message({ at: 1 }),
+    candidate({ thread: ROOT, routed: true }),
+    FOLLOW_UP,
+  ],
+  ['top-level long after a thread request → new', message({ at: 60 }), candidate({ thread: THREAD }), NEW],
 ];
 
 describe('decideGrouping', () => {

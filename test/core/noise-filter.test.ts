@@ -52,6 +52,11 @@ const NOISE: Array<[string, string]> = [
   ['Okei, nyt toimii taas', 'acknowledgement'],
   ['Hienoa 👍', 'acknowledgement'],
   ['Moi Pekka, kiitos tosi paljon!', 'thanks'],
+  ['Thanks for the help!', 'thanks'],
+  ['Great job!', 'acknowledgement'],
+  ['Tack så mycket', 'thanks'],
+  ['Kiitos! 👍 Hyvää viikonloppua!', 'thanks'],
+  ['Thanks Anna and Pekka!', 'thanks'],
 ];
 
 /** Requests: must reach a team even when they open with thanks or a greeting. */

@@ -19,7 +19,10 @@ describe('fake Anthropic Messages API', () => {
   afterEach(() => fake.close());
 
   it('answers a scripted structured output as a real-shaped message and records the request', async () => {
-    fake.respondWith({ answer: 42 }, { usage: { input_tokens: 11, output_tokens: 7, cache_read_input_tokens: 3 } });
+    fake.respondWith(
+      { answer: 42 },
+      { usage: { input_tokens: 11, output_tokens: 7, cache_read_input_tokens: 3 } },
+    );
 
     const message = await client.messages.create(minimalRequest);
 
@@ -29,7 +32,12 @@ describe('fake Anthropic Messages API', () => {
       model: 'claude-haiku-5-5',
       content: [{ type: 'text', text: '{"answer":42}' }],
       stop_reason: 'end_turn',
-      usage: { input_tokens: 11, output_tokens: 7, cache_read_input_tokens: 3, cache_creation_input_tokens: 0 },
+      usage: {
+        input_tokens: 11,
+        output_tokens: 7,
+        cache_read_input_tokens: 3,
+        cache_creation_input_tokens: 0,
+      },
     });
     expect(message.id).toMatch(/^msg_/);
     const recorded = fake.lastRequest();
@@ -38,24 +46,31 @@ describe('fake Anthropic Messages API', () => {
     expect(recorded.body).toMatchObject({ model: 'claude-haiku-5-5', max_tokens: 64 });
   });
 
-  it.each(['temperature', 'top_p', 'top_k'])('rejects %s with 400 invalid_request_error, like API version 2026-10-21', async (param) => {
-    fake.respondWith({ never: 'used' });
-    // SDK 1.x has no sampling parameters in its types; send one the way an old caller would.
-    const request = { ...minimalRequest, [param]: 0.5 } as typeof minimalRequest;
+  it.each(['temperature', 'top_p', 'top_k'])(
+    'rejects %s with 400 invalid_request_error, like API version 2026-10-21',
+    async (param) => {
+      fake.respondWith({ never: 'used' });
+      // SDK 1.x has no sampling parameters in its types; send one the way an old caller would.
+      const request = { ...minimalRequest, [param]: 0.5 } as typeof minimalRequest;
 
-    const error = await client.messages.create(request).catch((caught: unknown) => caught);
+      const error = await client.messages.create(request).catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as BadRequestError).type).toBe('invalid_request_error');
-    expect(fake.pending()).toBe(1);
-  });
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).type).toBe('invalid_request_error');
+      expect(fake.pending()).toBe(1);
+    },
+  );
 
   it('uses Anthropic’s error envelope and sends retry-after on 429', async () => {
     fake.rateLimit(7);
 
     const response = await fetch(`${fake.baseURL}/v1/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': 'sk-test', 'anthropic-version': '2026-10-21' },
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': 'sk-test',
+        'anthropic-version': '2026-10-21',
+      },
       body: JSON.stringify(minimalRequest),
     });
 
@@ -80,11 +95,16 @@ describe('fake Anthropic Messages API', () => {
       status: 529,
       type: 'overloaded_error',
     });
-    await expect(client.messages.create(minimalRequest)).rejects.toMatchObject({ status: 500, type: 'api_error' });
+    await expect(client.messages.create(minimalRequest)).rejects.toMatchObject({
+      status: 500,
+      type: 'api_error',
+    });
   });
 
   it('writes the cache for a new cache_control prefix, reads it the next time, and skips a short one', async () => {
-    const system = [{ type: 'text' as const, text: 'x'.repeat(200), cache_control: { type: 'ephemeral' as const } }];
+    const system = [
+      { type: 'text' as const, text: 'x'.repeat(200), cache_control: { type: 'ephemeral' as const } },
+    ];
     fake.respondWith({}).respondWith({}).respondWith({});
 
     const first = await client.messages.create({ ...minimalRequest, system });
@@ -113,7 +133,12 @@ describe('fake Anthropic Messages API', () => {
 
   it('never answers a hung request, so the client times out', async () => {
     fake.hang();
-    const impatient = new Anthropic({ apiKey: 'sk-test', baseURL: fake.baseURL, maxRetries: 0, timeout: 200 });
+    const impatient = new Anthropic({
+      apiKey: 'sk-test',
+      baseURL: fake.baseURL,
+      maxRetries: 0,
+      timeout: 200,
+    });
 
     await expect(impatient.messages.create(minimalRequest)).rejects.toMatchObject({
       name: 'APIConnectionTimeoutError',

@@ -29,6 +29,16 @@ export interface FakeUsage {
   cache_read_input_tokens?: number;
 }
 
+/** A structured-output answer: any JSON value, or a function of the request that returns one. */
+export type FakeAnswer =
+  | Record<string, unknown>
+  | unknown[]
+  | string
+  | number
+  | boolean
+  | null
+  | ((request: RecordedAnthropicRequest) => unknown);
+
 export interface FakeReplyOptions {
   usage?: FakeUsage;
   stopReason?: 'end_turn' | 'max_tokens' | 'refusal' | 'stop_sequence';
@@ -70,10 +80,7 @@ export interface FakeAnthropic {
   messageRequests(): RecordedAnthropicRequest[];
   lastRequest(): RecordedAnthropicRequest;
   /** Queues a structured-output reply: the text content is `JSON.stringify(body)`. */
-  respondWith(
-    body: unknown | ((request: RecordedAnthropicRequest) => unknown),
-    options?: FakeReplyOptions,
-  ): this;
+  respondWith(body: FakeAnswer, options?: FakeReplyOptions): this;
   /** Queues a reply whose text content is exactly `text` (e.g. not JSON at all). */
   respondWithText(text: string, options?: FakeReplyOptions): this;
   /** Makes the next queued reply (of any kind) wait this many milliseconds before answering. */
@@ -89,7 +96,7 @@ export interface FakeAnthropic {
   /** Queues a request that is never answered (until `close`). */
   hang(): this;
   /** Reply used whenever the queue is empty; without one the fake answers 500 and says why. */
-  respondByDefaultWith(body: unknown | ((request: RecordedAnthropicRequest) => unknown)): this;
+  respondByDefaultWith(body: FakeAnswer): this;
   /** Number of scripted steps not yet consumed. */
   pending(): number;
   close(): Promise<void>;
@@ -114,10 +121,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     queue.push(step);
   };
 
-  const toTextStep = (
-    body: unknown | ((request: RecordedAnthropicRequest) => unknown),
-    replyOptions: FakeReplyOptions = {},
-  ): Step => ({
+  const toTextStep = (body: FakeAnswer, replyOptions: FakeReplyOptions = {}): Step => ({
     kind: 'text',
     text: (request) => JSON.stringify(typeof body === 'function' ? body(request) : body),
     options: replyOptions,

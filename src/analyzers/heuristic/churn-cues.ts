@@ -25,7 +25,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'you promised',
     '(?:we were|was|were) promised',
     'we were told',
-    '(?:sales|your sales ?(?:rep|person|team)|account manager) (?:told|said|promised)',
+    '(?:sales|(?:your )?sales ?(?:rep|person|people|team)|salesperson|account manager) (?:told|said|promised|showed|claimed)',
+    '(?:showed|shown|promised) (?:us )?in the demo',
+    '(?:pricing page|website|web site|your site|your docs|documentation|brochure|product page) (?:says|said|states|promises|claims)',
     '(?:was|were) supposed to (?:be|work|have|include)',
     'not what (?:we|i) (?:were sold|was sold|paid for|signed up for|bought)',
     '(?:as|was) advertised',
@@ -37,6 +39,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'myyjä(?:nne)? (?:sanoi|lupasi|kertoi)',
     'piti(?: \\p{L}+)? olla',
     'ei vastaa (?:sitä|luvattua|sopimusta|myytyä)',
+    '(?:hinnasto|verkkosivu|sivusto|dokumentaatio|esite)\\p{L}* (?:sanoo|kertoo|lupaa|luvataan)',
     'mainostettiin',
     'demossa (?:näytettiin|luvattiin)',
   ),
@@ -88,7 +91,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'complaint-handling',
     2,
     '(?:nobody|no one|no-one) (?:has )?(?:answered|replied|responded|got back|gets back|called)',
-    '(?:no|zero) (?:response|reply|answer|feedback) (?:from|yet|for|since|in)',
+    '(?:no|zero|not a single|without a single|without any|not one|still no) (?:response|reply|answer|feedback)',
     "(?:haven't|have not|never) (?:heard back|received (?:a |any )?(?:reply|response|answer))",
     'ticket (?:was |got )?closed without',
     'closed (?:the|my|our) ticket',
@@ -99,6 +102,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'ignored',
     'ei (?:ole )?(?:vastattu|vastannut|vastausta)',
     'kukaan ei (?:ole )?(?:vastannut|vastaa|ottanut yhteyttä|soittanut)',
+    '(?:ei|eikä) kukaan (?:ole )?(?:vastannut|vastaa|reagoinut|ottanut yhteyttä)',
+    'odott\\p{L}* (?:\\p{L}+ )?(?:vastausta|yhteydenottoa)',
     'emme ole saaneet (?:vastausta|mitään)',
     'odott(?:aneet|anut|eet) (?:jo )?(?:päiviä|viikkoja|\\d+ päivää|\\d+ viikkoa)',
     'tiketti (?:suljettiin|on suljettu)',
@@ -118,7 +123,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:no|little|not much|not enough) (?:real )?value',
     "(?:don't|do not|can't|cannot) see (?:the )?value",
     'hard to justify',
-    'why (?:are|do|should) we (?:pay|paying)',
+    'why (?:are |do |should )?we (?:pay|paying|are paying)',
+    '(?:have |has )?(?:basically |mostly |largely |almost )?stopped using',
     'paying for (?:seats|licen[cs]es|features|something) (?:we|nobody|no one)',
     'ei (?:ole )?(?:sen )?(?:hintansa|rahan) arvoinen',
     'liian kallis',
@@ -128,6 +134,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'vähällä käytöllä',
     '(?:emme|en) näe (?:tästä |siitä )?(?:hyötyä|arvoa)',
     'maksamme turhaan',
+    'lopett\\p{L}* käyttämästä',
+    'ei (?:ole )?(?:ollut )?käyttöä',
     'vaikea perustella',
     'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|vähäiseksi|olematon)',
   ),
@@ -140,7 +148,11 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:no longer|don't|do not) need (?:it|this|the|your)",
     '(?:a )?new (?:direction|strategy|operating model)',
     '(?:our )?(?:requirements|use case|priorities) (?:have )?changed',
-    'no longer (?:a )?fit',
+    '(?:no longer|not) (?:a )?(?:good )?fit',
+    "(?:doesn't|does not|don't|do not|no longer) (?:\\p{L}+ )?fit",
+    '(?:still )?the right (?:platform|tool|solution|product|fit|choice) for us',
+    "(?:we've|we have) grown",
+    'consolidat\\p{L}* (?:our |the )?(?:tools|vendors|systems|platforms|software|stack)',
     'moving (?:everything )?in-house',
     'build (?:our own|it ourselves|in-house)',
     'tarpeemme (?:ovat )?muuttuneet',
@@ -148,7 +160,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:emme|en) enää tarvitse',
     'kasvaneet (?:ulos|yli)',
     'uusi (?:suunta|strategia|toimintamalli)',
-    'ei enää (?:sovi|vastaa tarpeitamme)',
+    'enää (?:sovi|vastaa tarpeitamme)',
+    'oikea (?:alusta|työkalu|ratkaisu|järjestelmä) meille',
+    'olemme kasvaneet',
+    'yhdistämme (?:työkalu|järjestelm|palvelu)',
     'teemme (?:sen )?itse',
     'omaa (?:järjestelmää|ratkaisua)',
   ),
@@ -159,9 +174,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
+    'vendor (?:review|evaluation|selection)',
+    '\\d+ ?% (?:lower|cheaper|less)',
     '(?:an? )?rfp',
     'kilpailija',
     'kilpailut(?:amme|etaan|us)',
+    'toimittaja-?(?:arvio|vertailu|kilpailu)',
+    '\\d+ ?% (?:halvempi|edullisempi)',
     '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
     'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
   ),
@@ -223,47 +242,44 @@ export interface ChurnCueOptions {
 /** Negative tone at which a hint ("again", "taas") counts as a signal. */
 const HINT_SENTIMENT = -0.3;
 
+/** A churn signal and whether it was stated outright (strength 2) rather than hinted. */
+export interface DetectedChurnSignal {
+  signal: ChurnSignal;
+  explicit: boolean;
+}
+
 /**
  * Churn signals in a text, strongest first (explicit before hints, then text order), one per
- * driver. Each phrase is the clause around the match, copied verbatim.
+ * driver. Each phrase is the clause around the match, copied verbatim. A named competitor counts
+ * as explicit and carries the name.
  */
-export function findChurnSignals(text: string, options: ChurnCueOptions): ChurnSignal[] {
+export function findChurnSignals(text: string, options: ChurnCueOptions): DetectedChurnSignal[] {
   const found = new Map<ChurnDriver, { signal: ChurnSignal; strength: number; at: number }>();
+  const keep = (driver: ChurnDriver, candidate: { signal: ChurnSignal; strength: number; at: number }) => {
+    const previous = found.get(driver);
+    const better =
+      !previous ||
+      candidate.strength > previous.strength ||
+      (candidate.strength === previous.strength && candidate.at < previous.at) ||
+      (candidate.signal.competitor !== undefined && previous.signal.competitor === undefined);
+    if (better) found.set(driver, candidate);
+  };
   for (const entry of COMPILED) {
     if (entry.strength === 1 && options.sentiment > HINT_SENTIMENT) continue;
     entry.regex.lastIndex = 0;
     const match = entry.regex.exec(text);
     if (!match) continue;
-    const previous = found.get(entry.driver);
-    if (
-      previous &&
-      (previous.strength > entry.strength ||
-        (previous.strength === entry.strength && previous.at <= match.index))
-    )
-      continue;
-    found.set(entry.driver, {
-      signal: {
-        driver: entry.driver,
-        phrase: clipAround(text, match.index, match.index + match[0].length, MAX_PHRASE_LENGTH),
-      },
+    keep(entry.driver, {
+      signal: { driver: entry.driver, phrase: clipAround(text, match.index, match.index + match[0].length, MAX_PHRASE_LENGTH) },
       strength: entry.strength,
       at: match.index,
     });
   }
   for (const competitor of findCompetitorNames(text, options.knownCompetitors ?? [])) {
-    const previous = found.get('competitor');
-    if (previous?.signal.competitor) continue;
-    found.set('competitor', {
-      signal: {
-        driver: 'competitor',
-        phrase: clipAround(text, competitor.start, competitor.end, MAX_PHRASE_LENGTH),
-        competitor: competitor.name,
-      },
-      strength: 3,
-      at: competitor.start,
-    });
+    const phrase = clipAround(text, competitor.start, competitor.end, MAX_PHRASE_LENGTH);
+    keep('competitor', { signal: { driver: 'competitor', phrase, competitor: competitor.name }, strength: 2, at: competitor.start });
   }
   return [...found.values()]
     .sort((a, b) => b.strength - a.strength || a.at - b.at)
-    .map((item) => item.signal);
+    .map((item) => ({ signal: item.signal, explicit: item.strength >= 2 }));
 }

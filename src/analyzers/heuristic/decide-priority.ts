@@ -1,11 +1,11 @@
-import type { ChurnSignal } from '../../core/churn-driver.ts';
+import type { DetectedChurnSignal } from './churn-cues.ts';
 import type { Tier } from '../../core/directory.ts';
 import type { Priority } from '../../core/priority.ts';
 import type { UrgencyCue, UrgencyKind } from './urgency-cues.ts';
 
 /** Why a priority was chosen: the rule and, where there is one, the customer's words. */
 export interface PriorityBasis {
-  rule: UrgencyKind | 'competitor' | 'involuntary' | 'very-negative' | 'praise' | 'default';
+  rule: UrgencyKind | 'churn-risk' | 'very-negative' | 'praise' | 'default';
   phrase: string | null;
 }
 
@@ -20,8 +20,10 @@ export interface PriorityEvidence {
   sentiment: number;
   /** Sum of the negative sentiment cues' weights (≤ 0); shows a problem is described. */
   negativeWeight: number;
-  churnSignals: readonly ChurnSignal[];
+  churnSignals: readonly DetectedChurnSignal[];
   tier: Tier | null;
+  /** The text asks something; praise rarely does. */
+  asksQuestion: boolean;
 }
 
 /** High cues that are enough on their own for P2. */
@@ -36,8 +38,9 @@ const PRAISE = 0.35;
 
 /**
  * Chooses P1–P4 the way the triage policy reads: P1 incidents (outage, data loss, security); P2
- * blockers, stated urgency, legal or cancellation talk, a named competitor or involuntary churn,
- * or a very angry customer; P4 ideas, patience or praise with no problem; P3 everything else.
+ * blockers, stated urgency, legal or cancellation talk, impact or a deadline on a problem, an
+ * explicit churn signal other than weak value, or a very angry customer; P4 patience, ideas or
+ * praise without a problem; P3 everything else.
  */
 export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const patient = evidence.cues.some((cue) => cue.kind === 'patience');
@@ -51,17 +54,21 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
   if (impact && evidence.negativeWeight <= -2) return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 
-  const leaving = evidence.churnSignals.find(
-    (signal) => signal.driver === 'competitor' || signal.driver === 'involuntary',
-  );
-  if (leaving) return { priority: 'P2', basis: { rule: leaving.driver as 'competitor' | 'involuntary', phrase: leaving.phrase } };
+  // A customer who says they are unheard, were promised otherwise, are badly served, are
+  // outgrowing us, are looking elsewhere or are being forced out is a retention risk today.
+  // Weak value on its own ("we barely use it") is a conversation, not an emergency.
+  const risk = evidence.churnSignals.find((item) => item.explicit && item.signal.driver !== 'weak-value');
+  if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
   if (evidence.sentiment <= threshold) return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
 
-  const low = evidence.cues.find((cue) => cue.level === 'low');
-  if (low && evidence.negativeWeight > -2) return { priority: 'P4', basis: { rule: low.kind, phrase: low.phrase } };
-  if (evidence.sentiment >= PRAISE && evidence.negativeWeight === 0) {
+  // "Not urgent", "no rush": the customer sets the pace, even for a bug.
+  const patience = evidence.cues.find((cue) => cue.kind === 'patience');
+  if (patience) return { priority: 'P4', basis: { rule: 'patience', phrase: patience.phrase } };
+  const idea = evidence.cues.find((cue) => cue.kind === 'idea');
+  if (idea && evidence.negativeWeight > -2) return { priority: 'P4', basis: { rule: 'idea', phrase: idea.phrase } };
+  if (evidence.sentiment >= PRAISE && evidence.negativeWeight === 0 && !evidence.asksQuestion) {
     return { priority: 'P4', basis: { rule: 'praise', phrase: null } };
   }
   return { priority: 'P3', basis: { rule: 'default', phrase: null } };

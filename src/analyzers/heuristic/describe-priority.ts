@@ -15,8 +15,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     deadline: 'A deadline is mentioned: {phrase}.',
     legal: 'Legal or contractual threat: {phrase}.',
     cancellation: 'Talk of cancelling or not renewing: {phrase}.',
-    competitor: 'Competitor or alternatives mentioned: {phrase}.',
-    involuntary: 'Involuntary churn risk: {phrase}.',
+    'churn-risk': 'Churn risk in the customer’s words: {phrase}.',
     'very-negative': 'Very negative tone.',
     idea: 'An idea or wish: {phrase}.',
     patience: 'The customer says it can wait: {phrase}.',
@@ -35,8 +34,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     deadline: 'Asiassa on määräaika: {phrase}.',
     legal: 'Oikeudellinen tai sopimukseen liittyvä uhka: {phrase}.',
     cancellation: 'Puhetta irtisanomisesta tai jatkamatta jättämisestä: {phrase}.',
-    competitor: 'Kilpailija tai vaihtoehdot mainittu: {phrase}.',
-    involuntary: 'Tahattoman asiakaspoistuman riski: {phrase}.',
+    'churn-risk': 'Asiakaspoistuman riski asiakkaan sanoin: {phrase}.',
     'very-negative': 'Hyvin kielteinen sävy.',
     idea: 'Idea tai toive: {phrase}.',
     patience: 'Asiakas kertoo, ettei asialla ole kiire: {phrase}.',
@@ -71,6 +69,6 @@ export function describePriority(
 }
 
 function shorten(phrase: string): string {
-  const single = phrase.replace(/\s+/gu, ' ').trim();
+  const single = phrase.replace(/\s+/gu, ' ').replace(/[.!?,;:]+$/u, '').trim();
   return single.length <= MAX_QUOTE_LENGTH ? single : `${single.slice(0, MAX_QUOTE_LENGTH - 1).trimEnd()}…`;
 }

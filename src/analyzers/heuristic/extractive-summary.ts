@@ -18,6 +18,8 @@ export interface SummaryOptions {
 const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hei|moi|moikka|terve|hyvää (?:huomenta|päivää|iltaa)|tervehdys)\b[^.!?]{0,40}[,!.:]?$/iu;
 const SIGN_OFF =
   /^(?:thanks|thank you|many thanks|cheers|br|best|regards|best regards|kind regards|sincerely|kiitos|kiitoksia|terveisin|ystävällisin terveisin|parhain terveisin|t\.|yst\. terv\.)\b[^.!?]{0,30}[,!.]?$/iu;
+/** "Hi team, the export fails" → "the export fails": a greeting before the matter is left out. */
+const LEADING_GREETING = /^(?:hi|hello|hey|dear|hei|moi|moikka|terve)\b[^,.!?]{0,30}[,!]\s+(?=\S)/iu;
 const QUOTED = /^(?:>|on .{5,80} wrote:|.{5,80} kirjoitti:|-----\s*original message|from: )/iu;
 
 /** Sentences this short (in words) rarely say what the request is about. */
@@ -31,7 +33,7 @@ const SECOND_SENTENCE_SHARE = 0.6;
 /**
  * Picks the one or two most informative sentences of the customer's own text, in their original
  * order. Nothing is invented: every part is a sentence of the text (runs of whitespace collapsed
- * to one space); a sentence longer than `maxLength` is cut at a word and ends with "…". The
+ * to one space, a leading "Hi team," left out); a sentence longer than `maxLength` is cut at a word and ends with "…". The
  * summary stays in the customer's language whatever language the team reads: translating would
  * mean writing words the customer did not write.
  */
@@ -56,7 +58,7 @@ export function summarizeExtractively(text: string, evidence: readonly Evidence[
   }
   const summary = picked
     .sort((a, b) => a.index - b.index)
-    .map((item) => compact(item.sentence.text))
+    .map((item) => compact(item.sentence.text).replace(LEADING_GREETING, ''))
     .join(' ');
   return cutAtWord(summary, maxLength);
 }

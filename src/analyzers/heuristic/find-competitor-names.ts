@@ -60,6 +60,7 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
     true,
   ),
   pattern(`tarjou\\p{L}* ${AFTER}`, 'after', true),
+  pattern(`(?:vertail|kokeil|testa|arvioi)\\p{L}* ${AFTER}`, 'after', true),
   pattern(`${BEFORE} tarjo(?:aa|osi|ais)`, 'before', true),
 ];
 
@@ -137,7 +138,7 @@ const VOWELS = 'aeiouyäö';
 
 /**
  * Removes a Finnish case ending from a foreign name: "HubSpot:iin" → "HubSpot", "Zendeskiin" →
- * "Zendesk", "Salesforcelle" → "Salesforce", "Jiraan" → "Jira". Consonant-final names take an
+ * "Zendesk", "Zendeskiä" → "Zendesk", "Salesforcelle" → "Salesforce", "Jiraan" → "Jira". Consonant-final names take an
  * `i` before the ending; vowel-final ones double the vowel before `n` in the illative.
  */
 function removeFinnishEnding(name: string): string {
@@ -145,11 +146,11 @@ function removeFinnishEnding(name: string): string {
   if (colon > 0) return name.slice(0, colon);
   const lower = name.toLowerCase();
   const endsInConsonant = (stem: string) => stem.length > 0 && !VOWELS.includes(stem.at(-1)!);
-  for (const ending of ['ihin', 'iin', 'ille', 'ilta', 'iltä', 'ista', 'istä', 'issa', 'issä', 'in']) {
+  for (const ending of ['ihin', 'iin', 'ille', 'ilta', 'iltä', 'ista', 'istä', 'issa', 'issä', 'in', 'ia', 'iä']) {
     const stem = lower.slice(0, -ending.length);
     if (lower.endsWith(ending) && endsInConsonant(stem) && stem.length >= 3) return name.slice(0, stem.length);
   }
-  for (const ending of ['lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n']) {
+  for (const ending of ['lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n', 'a', 'ä']) {
     const stem = lower.slice(0, -ending.length);
     if (!lower.endsWith(ending) || stem.length < 3 || endsInConsonant(stem)) continue;
     // Illative of a vowel-final name doubles the vowel: "Jiraan" = "Jira" + "an".

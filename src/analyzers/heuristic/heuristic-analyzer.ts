@@ -49,17 +49,19 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const sentiment = scoreSentiment(text, tokens);
   const cues = findUrgencyCues(text, tokens);
   const topics = matchTopics(text, tokens, input.taxonomy, { compounds: detected.language === 'fi' });
-  const churnSignals = findChurnSignals(text, {
+  const detectedChurn = findChurnSignals(text, {
     sentiment: sentiment.score,
     knownCompetitors: options.knownCompetitors ?? [],
   });
+  const churnSignals = detectedChurn.map((item) => item.signal);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
   const decision = decidePriority({
     cues,
     sentiment: sentiment.score,
     negativeWeight,
-    churnSignals,
+    churnSignals: detectedChurn,
     tier: input.account?.tier ?? null,
+    asksQuestion: /[?？]/u.test(text),
   });
 
   const evidence: Evidence[] = [

@@ -59,6 +59,7 @@ export function scoreSentiment(text: string, tokens: readonly WordToken[]): Sent
     const phrase = text.slice(hit.start, hit.end);
     if (isShouted(phrase)) weight *= SHOUT_FACTOR;
     if (contrastAt >= 0) weight *= hit.firstWord > contrastAt ? AFTER_CONTRAST : BEFORE_CONTRAST;
+    if (weight === 0) continue;
     cues.push({ phrase, weight: round(weight) });
     sum += weight;
   }

@@ -16,6 +16,10 @@ const fi = (weight: number, ...phrases: string[]): SentimentEntry[] =>
   phrases.map((phrase) => ({ phrase, weight, language: 'fi' }));
 
 export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
+  // Set phrases that contain a cue word but carry no tone; matching them first keeps "good" in
+  // "Good morning" from counting.
+  ...en(0, 'good morning', 'good afternoon', 'good evening', 'good day', 'have a good', 'quick question', 'good question'),
+  ...fi(0, 'hyvää huomenta', 'hyvää päivää', 'hyvää iltaa', 'hyvää viikonloppua', 'hyvä kysymys', 'nopea kysymys'),
   // English, positive.
   ...en(
     3,
@@ -31,7 +35,7 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
   ),
   ...en(3, 'great job', 'well done', 'life saver', 'lifesaver', 'game changer'),
   ...en(2, 'great', 'happy', 'glad', 'pleased', 'impressed', 'delighted', 'perfect', 'wonderful', 'smooth'),
-  ...en(2, 'appreciate', 'appreciated', 'kudos', 'recommend', 'enjoy', 'helpful', 'easy'),
+  ...en(2, 'appreciate', 'appreciated', 'kudos', 'praise', 'praised', 'compliment', 'recommend', 'enjoy', 'helpful', 'easy'),
   ...en(
     1,
     'thank you',
@@ -73,7 +77,7 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'rakastan',
     'rakastamme',
   ),
-  ...fi(2, 'kiitollinen', 'hieno', 'hienosti', 'tyytyväi', 'iloinen', 'ilahdu', 'ilahdutt'),
+  ...fi(2, 'kiitollinen', 'kehu', 'kehuneet', 'hieno', 'hienosti', 'tyytyväi', 'iloinen', 'ilahdu', 'ilahdutt'),
   ...fi(2, 'helppo', 'helposti', 'suosittel', 'täydellinen', 'arvosta', 'sujuva', 'sujuvasti', 'onnistui'),
   ...fi(
     1,

@@ -1,0 +1,288 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Account } from '../core/directory.ts';
+import type { DeadLetterSink, IngestMessage } from '../core/ports.ts';
+import { parseEmail } from './parse-email.ts';
+import type { ParseEmailResult } from './parsed-email.ts';
+import {
+  mailgunRawMime,
+  mailgunSignatureFields,
+  postmarkToParsedEmail,
+  sendgridRawMime,
+} from './provider-payloads.ts';
+import { FormTooLargeError, readFormFields } from './read-form-fields.ts';
+import { toCustomerMessage } from './to-customer-message.ts';
+import {
+  type Verification,
+  verifyBasicAuth,
+  verifyInboundSignature,
+  verifyMailgunSignature,
+} from './verify-signature.ts';
+
+export interface EmailRouterDeps {
+  ingest: IngestMessage;
+  deadLetters: DeadLetterSink;
+  secrets: {
+    /** EMAIL_WEBHOOK_SECRET: HMAC secret of POST /email/inbound. */
+    inbound?: string | undefined;
+    /** MAILGUN_WEBHOOK_SIGNING_KEY. */
+    mailgunKey?: string | undefined;
+    /** EMAIL_BASIC_AUTH, `user:password`, for SendGrid and Postmark. */
+    basicAuth?: string | undefined;
+  };
+  /** Largest mail accepted, in bytes (EMAIL_MAX_BYTES). */
+  maxBytes: number;
+  ownDomains: string[];
+  accounts: Account[];
+  logger: Logger;
+  /** Conversation ref of mail that arrives by webhook. */
+  conversation?: string;
+  now?: () => Date;
+}
+
+/**
+ * How each route answers. Providers retry anything but success, so a mail we keep as a dead letter
+ * or refuse for size is answered with the code that makes *that* provider stop: Mailgun stops on
+ * 406, Postmark on 403 and only counts 200 as success; SendGrid retries only 5xx.
+ */
+interface StatusPolicy {
+  accepted: number;
+  rejected: number;
+  tooLarge: number;
+}
+const RELAY: StatusPolicy = { accepted: 202, rejected: 422, tooLarge: 413 };
+const MAILGUN: StatusPolicy = { accepted: 200, rejected: 406, tooLarge: 406 };
+const SENDGRID: StatusPolicy = { accepted: 200, rejected: 422, tooLarge: 413 };
+const POSTMARK: StatusPolicy = { accepted: 200, rejected: 403, tooLarge: 403 };
+
+/** Form and JSON bodies carry the mail with some encoding overhead (base64 attachments in JSON). */
+const TRANSPORT_OVERHEAD = 1.4;
+
+/**
+ * `POST /email/inbound` (raw `message/rfc822`, HMAC-signed by our relay), `POST /email/mailgun`
+ * (and `/email/mailgun/mime`: Mailgun posts raw MIME only to a URL ending in `mime`),
+ * `POST /email/sendgrid` and `POST /email/postmark`. A route whose secret is not configured
+ * answers 404. Every mail is either handed to `ingest` or kept as a dead letter, raw bytes included.
+ */
+export function createEmailRouter(deps: EmailRouterDeps): Router {
+  const router = express.Router();
+  const now = deps.now ?? (() => new Date());
+  const conversation = deps.conversation ?? 'email:inbound';
+  const rawBody = (limit: number) => express.raw({ type: () => true, limit });
+  const formLimit = Math.ceil(deps.maxBytes * TRANSPORT_OVERHEAD) + 64 * 1024;
+
+  /** Parse result → dead letter or ingest, answered per the route's policy. */
+  async function finish(
+    res: Response,
+    route: string,
+    policy: StatusPolicy,
+    parsed: ParseEmailResult,
+    raw: Buffer,
+    contentType: string,
+  ): Promise<void> {
+    const log = deps.logger.child({ route: `email:${route}` });
+    if (!parsed.ok) {
+      const deadLetterId = await deps.deadLetters.keep({
+        source: 'email:webhook',
+        reason: parsed.reason,
+        raw: new Uint8Array(raw),
+        contentType,
+        meta: { route },
+      });
+      log.warn({ deadLetterId, reason: parsed.reason }, 'email kept as a dead letter');
+      res.status(policy.rejected).json({ status: 'dead-lettered', reason: parsed.reason, deadLetterId });
+      return;
+    }
+    const message = toCustomerMessage(parsed.email, {
+      accounts: deps.accounts,
+      ownDomains: deps.ownDomains,
+      conversation,
+      receivedAt: now(),
+    });
+    const outcome = await deps.ingest(message);
+    log.info(
+      { messageId: message.id, status: outcome.status, warnings: parsed.warnings.length },
+      'email ingested',
+    );
+    const status = outcome.status === 'duplicate' ? 200 : policy.accepted;
+    res.status(status).json({ status: outcome.status, messageId: outcome.messageId });
+  }
+
+  async function acceptMime(res: Response, route: string, policy: StatusPolicy, raw: Buffer): Promise<void> {
+    if (raw.length > deps.maxBytes) {
+      tooLarge(res, policy, raw.length);
+      return;
+    }
+    const parsed = await parseEmail(raw, { ownDomains: deps.ownDomains, maxBytes: deps.maxBytes });
+    await finish(res, route, policy, parsed, raw, 'message/rfc822');
+  }
+
+  function tooLarge(res: Response, policy: StatusPolicy, size: number | null): void {
+    const reason = `message${size === null ? '' : ` of ${size} bytes`} is over the limit of ${deps.maxBytes} bytes (EMAIL_MAX_BYTES)`;
+    res.status(policy.tooLarge).json({ status: 'too-large', reason });
+  }
+
+  function disabled(res: Response, setting: string): void {
+    res.status(404).json({ status: 'disabled', reason: `this route is not configured: set ${setting}` });
+  }
+
+  function unauthorized(res: Response, verification: Verification): boolean {
+    if (verification.ok) return false;
+    res.status(401).json({ status: 'unauthorized', reason: verification.reason });
+    return true;
+  }
+
+  /** Records the route's policy for the error handler (a body over the limit is refused there). */
+  const policyOf =
+    (policy: StatusPolicy) =>
+    (_req: Request, res: Response, next: NextFunction): void => {
+      res.locals['emailPolicy'] = policy;
+      next();
+    };
+
+  router.post(
+    '/email/inbound',
+    policyOf(RELAY),
+    (req, res, next) => {
+      if (!deps.secrets.inbound) return disabled(res, 'EMAIL_WEBHOOK_SECRET');
+      // Refuse unsigned requests before reading their body.
+      if (!req.get('x-verbatim-timestamp') || !req.get('x-verbatim-signature')) {
+        res.status(401).json({
+          status: 'unauthorized',
+          reason: 'missing x-verbatim-timestamp or x-verbatim-signature header',
+        });
+        return;
+      }
+      next();
+    },
+    rawBody(deps.maxBytes),
+    async (req, res) => {
+      const raw = bodyOf(req);
+      const verification = verifyInboundSignature({
+        secret: deps.secrets.inbound!,
+        body: raw,
+        timestamp: req.get('x-verbatim-timestamp'),
+        signature: req.get('x-verbatim-signature'),
+        now: now(),
+      });
+      if (unauthorized(res, verification)) return;
+      await acceptMime(res, 'inbound', RELAY, raw);
+    },
+  );
+
+  router.post(
+    ['/email/mailgun', '/email/mailgun/mime'],
+    policyOf(MAILGUN),
+    (_req, res, next) => (deps.secrets.mailgunKey ? next() : disabled(res, 'MAILGUN_WEBHOOK_SIGNING_KEY')),
+    rawBody(formLimit),
+    async (req, res) => {
+      const raw = bodyOf(req);
+      const contentType = req.get('content-type') ?? '';
+      const fields = await readForm(res, MAILGUN, raw, contentType, ['body-mime']);
+      if (fields === null) return;
+      const verification = verifyMailgunSignature({
+        signingKey: deps.secrets.mailgunKey!,
+        ...mailgunSignatureFields(fields),
+        now: now(),
+      });
+      if (unauthorized(res, verification)) return;
+      const mime = mailgunRawMime(fields);
+      if (mime === null) {
+        await finish(res, 'mailgun', MAILGUN, noMessage('Mailgun', 'body-mime'), raw, contentType);
+        return;
+      }
+      await acceptMime(res, 'mailgun', MAILGUN, mime);
+    },
+  );
+
+  router.post('/email/sendgrid', policyOf(SENDGRID), basicAuth, rawBody(formLimit), async (req, res) => {
+    const raw = bodyOf(req);
+    const contentType = req.get('content-type') ?? '';
+    const fields = await readForm(res, SENDGRID, raw, contentType, ['email']);
+    if (fields === null) return;
+    const mime = sendgridRawMime(fields);
+    if (mime === null) {
+      await finish(res, 'sendgrid', SENDGRID, noMessage('SendGrid', 'email'), raw, contentType);
+      return;
+    }
+    await acceptMime(res, 'sendgrid', SENDGRID, mime);
+  });
+
+  router.post('/email/postmark', policyOf(POSTMARK), basicAuth, rawBody(formLimit), async (req, res) => {
+    const raw = bodyOf(req);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw.toString('utf8'));
+    } catch (error) {
+      const reason = `body is not JSON: ${error instanceof Error ? error.message : String(error)}`;
+      await finish(res, 'postmark', POSTMARK, { ok: false, reason }, raw, 'application/json');
+      return;
+    }
+    const parsed = postmarkToParsedEmail(payload, { ownDomains: deps.ownDomains });
+    if (parsed.ok && parsed.email.body.length > deps.maxBytes) return tooLarge(res, POSTMARK, null);
+    await finish(res, 'postmark', POSTMARK, parsed, raw, 'application/json');
+  });
+
+  function basicAuth(req: Request, res: Response, next: NextFunction): void {
+    if (!deps.secrets.basicAuth) {
+      disabled(res, 'EMAIL_BASIC_AUTH');
+      return;
+    }
+    const verification = verifyBasicAuth({
+      expected: deps.secrets.basicAuth,
+      authorization: req.get('authorization'),
+    });
+    if (!unauthorized(res, verification)) next();
+  }
+
+  /** Form fields, or null when the response has been sent (too large; unreadable forms are dead letters). */
+  async function readForm(
+    res: Response,
+    policy: StatusPolicy,
+    raw: Buffer,
+    contentType: string,
+    fileFields: string[],
+  ): Promise<Record<string, Buffer> | null> {
+    try {
+      return await readFormFields(raw, contentType, { maxFieldBytes: deps.maxBytes, fileFields });
+    } catch (error) {
+      if (error instanceof FormTooLargeError) {
+        tooLarge(res, policy, null);
+        return null;
+      }
+      const reason = `unreadable form body: ${error instanceof Error ? error.message : String(error)}`;
+      // Keep it: an unreadable form is still a mail someone sent us.
+      const route = policy === MAILGUN ? 'mailgun' : 'sendgrid';
+      await finish(res, route, policy, { ok: false, reason }, raw, contentType);
+      return null;
+    }
+  }
+
+  router.use('/email', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if ((error as { type?: string }).type === 'entity.too.large' || status === 413) {
+      const policy = (res.locals['emailPolicy'] as StatusPolicy | undefined) ?? RELAY;
+      tooLarge(res, policy, null);
+      return;
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+      res.status(status).json({ status: 'bad-request', reason: (error as Error).message });
+      return;
+    }
+    deps.logger.error({ err: error }, 'email webhook failed');
+    res.status(500).json({ status: 'error', reason: 'internal error; the sender should retry' });
+  });
+
+  return router;
+}
+
+function bodyOf(req: Request): Buffer {
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+}
+
+function noMessage(provider: string, field: string): ParseEmailResult {
+  return {
+    ok: false,
+    reason: `no ${field} field: the ${provider} payload carries no message (see docs/email.md)`,
+  };
+}
