@@ -15,7 +15,7 @@ import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline
 import type { RequestStore } from './core/pipeline/request-store.ts';
 import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
-import { JobRunner } from './jobs/job-runner.ts';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
@@ -89,6 +89,8 @@ export interface StartOptions {
   /** Run job workers in this process (default true). */
   workers?: boolean;
   pollingIntervalSeconds?: number;
+  /** Job timing overrides (crash-recovery tests shorten expiry). */
+  jobOptions?: Pick<JobRunnerOptions, 'jobExpireSeconds' | 'superviseIntervalSeconds' | 'retryDelaySeconds' | 'cronWorkerIntervalSeconds'>;
   settings?: Partial<PipelineSettings>;
 }
 
@@ -140,7 +142,12 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     accounts: mergeAccounts(config.directory.accounts, await listStoredAccounts(storage.db)),
   };
 
-  const jobs = new JobRunner({ storage, logger, pollingIntervalSeconds: options.pollingIntervalSeconds });
+  const jobs = new JobRunner({
+    storage,
+    logger,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+    ...options.jobOptions,
+  });
   await jobs.start();
   const store = createRequestStore(storage.db, (tx, job) =>
     jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, startAfter: job.startAfter }),

@@ -11,7 +11,7 @@ export function toRichTextBlocks(text: string, blockId: string): unknown[] {
     if (index % 2 === 1) {
       elements.push({
         type: 'rich_text_preformatted',
-        elements: [{ type: 'text', text: unescape(part.replace(/\n$/, '')) }],
+        elements: [{ type: 'text', text: decodeEntities(part.replace(/\n$/, '')) }],
         border: 0,
       });
     } else {
@@ -29,18 +29,19 @@ function toInline(text: string): unknown[] {
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
     const index = match.index ?? 0;
-    if (index > last) out.push({ type: 'text', text: unescape(text.slice(last, index)) });
+    if (index > last) out.push({ type: 'text', text: decodeEntities(text.slice(last, index)) });
     const [, user, broadcast, url, label, emoji] = match;
     if (user) out.push({ type: 'user', user_id: user });
     else if (broadcast) out.push({ type: 'broadcast', range: broadcast });
-    else if (url) out.push(label ? { type: 'link', url, text: unescape(label) } : { type: 'link', url });
+    else if (url)
+      out.push(label ? { type: 'link', url, text: decodeEntities(label) } : { type: 'link', url });
     else if (emoji) out.push({ type: 'emoji', name: emoji });
     last = index + match[0].length;
   }
-  if (last < text.length) out.push({ type: 'text', text: unescape(text.slice(last)) });
+  if (last < text.length) out.push({ type: 'text', text: decodeEntities(text.slice(last)) });
   return out;
 }
 
-function unescape(text: string): string {
+function decodeEntities(text: string): string {
   return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 }

@@ -82,7 +82,12 @@ export async function evaluateTriage(
     results.push({
       id: example.id,
       language: example.language,
-      expected: { noise: example.noise, priority: example.priority, topic: example.topic, churn: example.churn },
+      expected: {
+        noise: example.noise,
+        priority: example.priority,
+        topic: example.topic,
+        churn: example.churn,
+      },
       actual,
     });
   }
@@ -123,7 +128,8 @@ export function scoreField(pairs: ReadonlyArray<readonly [expected: string, pred
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     perClass[label] = { precision, recall, f1, support };
   }
-  const macroF1 = classes.length === 0 ? 0 : classes.reduce((sum, label) => sum + perClass[label]!.f1, 0) / classes.length;
+  const macroF1 =
+    classes.length === 0 ? 0 : classes.reduce((sum, label) => sum + perClass[label]!.f1, 0) / classes.length;
   return { accuracy: pairs.length === 0 ? 0 : correct / pairs.length, macroF1, classes, perClass, confusion };
 }
 
@@ -140,7 +146,9 @@ export function parseLabelledExamples(jsonl: string): LabelledExample[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new Error(`line ${index + 1}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new Error(
+        `line ${index + 1}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const parsed = LabelledExampleSchema.safeParse(value);
     if (!parsed.success) {

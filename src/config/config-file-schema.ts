@@ -1,142 +1,79 @@
 import { z } from 'zod';
 import { BusinessCalendarSchema } from '../core/business-calendar.ts';
-import { AccountSchema, DestinationSchema, RoutingRuleSchema, TeamSchema, TopicSchema } from '../core/directory.ts';
+import {
+  AccountSchema,
+  DestinationSchema,
+  RoutingRuleSchema,
+  TeamSchema,
+  TopicSchema,
+} from '../core/directory.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
 
 /**
  * The YAML config file, shaped for humans. Every field has a default where a sensible one exists;
  * `docs/configuration.md` is the reference and `examples/verbatim.config.yaml` a commented example.
  */
-export const ConfigFileSchema = z
-  .object({
-    /** The organisation's business calendar; teams may name another in `calendars`. */
-    calendar: BusinessCalendarSchema,
-    /** Named extra calendars, e.g. for a team in another time zone. */
-    calendars: z.record(z.string(), BusinessCalendarSchema).default({}),
-    sla: SlaPolicySchema.prefault({}),
-    grouping: z
-      .object({
-        /** Consecutive messages from one account in one conversation within this many minutes form one request. */
-        windowMinutes: z.number().positive().default(5),
-        /** Seconds triage waits after a new request so a burst of messages is triaged together. */
-        triageDelaySeconds: z.number().min(0).default(20),
-      })
-      .prefault({}),
-    noise: z
-      .object({
-        /** Extra regular expressions (case-insensitive) for messages that are engagement, not requests. */
-        patterns: z.array(z.string()).default([]),
-      })
-      .prefault({}),
-    teams: z.array(TeamSchema).min(1),
-    accounts: z.array(AccountSchema).default([]),
-    topics: z.array(TopicSchema).min(1),
-    routing: z.object({
-      defaultTeam: z.string(),
-      unmapped: DestinationSchema,
-      rules: z.array(RoutingRuleSchema).default([]),
-    }),
-    /** Internal channels whose messages are also treated as customer feedback (opaque refs). */
-    feedbackChannels: z.array(z.string()).default([]),
-    ownDomains: z.array(z.string()).default([]),
-    digest: z
-      .object({
-        /** Cron expression, evaluated in `timezone`. */
-        schedule: z.string().default('0 9 * * 1'),
-        timezone: z.string().optional(),
-        destination: DestinationSchema.optional(),
-      })
-      .prefault({}),
-    churn: z
-      .object({
-        /** Platform user ids allowed to run /churn; empty means everyone in our workspace. */
-        allowedUsers: z.array(z.string()).default([]),
-        allowedGroups: z.array(z.string()).default([]),
-      })
-      .prefault({}),
-    reactions: z
-      .object({
-        claim: z.array(z.string()).default(['eyes']),
-        resolve: z.array(z.string()).default(['white_check_mark', 'heavy_check_mark']),
-        /** Mirror status onto the customer's original message (off: customers see nothing). */
-        mirrorOnCustomerMessage: z.boolean().default(false),
-      })
-      .prefault({}),
-    analysis: z
-      .object({
-        /** Redact emails, phone numbers, IBANs and card-like numbers before text leaves for the LLM API. */
-        redactPersonalData: z.boolean().default(true),
-        /** Days before renewal in which an enterprise account's negative message raises the floor. */
-        renewalWindowDays: z.number().int().positive().default(90),
-      })
-      .prefault({}),
-  })
-  .superRefine((config, ctx) => {
-    const teamIds = new Set(config.teams.map((team) => team.id));
-    const topicIds = new Set(config.topics.map((topic) => topic.id));
-    const calendarIds = new Set(Object.keys(config.calendars));
-    const known = (ids: Set<string>) => [...ids].join(', ') || '(none)';
-    if (!teamIds.has(config.routing.defaultTeam)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['routing', 'defaultTeam'],
-        message: `unknown team "${config.routing.defaultTeam}"; known teams: ${known(teamIds)}`,
-      });
-    }
-    config.routing.rules.forEach((rule, index) => {
-      if (!teamIds.has(rule.team)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routing', 'rules', index, 'team'],
-          message: `unknown team "${rule.team}"; known teams: ${known(teamIds)}`,
-        });
-      }
-      if (rule.topic && !topicIds.has(rule.topic)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routing', 'rules', index, 'topic'],
-          message: `unknown topic "${rule.topic}"; known topics: ${known(topicIds)}`,
-        });
-      }
-    });
-    config.teams.forEach((team, index) => {
-      team.topics.forEach((topic, topicIndex) => {
-        if (!topicIds.has(topic)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['teams', index, 'topics', topicIndex],
-            message: `unknown topic "${topic}"; known topics: ${known(topicIds)}`,
-          });
-        }
-      });
-      if (team.calendar && !calendarIds.has(team.calendar)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['teams', index, 'calendar'],
-          message: `unknown calendar "${team.calendar}"; define it under calendars (known: ${known(calendarIds)})`,
-        });
-      }
-    });
-    const seen = new Map<string, number>();
-    config.accounts.forEach((account, index) => {
-      const previous = seen.get(account.id);
-      if (previous !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['accounts', index, 'id'],
-          message: `duplicate account id "${account.id}" (also accounts[${previous}])`,
-        });
-      }
-      seen.set(account.id, index);
-      for (const [topic, team] of Object.entries(account.routing)) {
-        if (!teamIds.has(team)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['accounts', index, 'routing', topic],
-            message: `unknown team "${team}"; known teams: ${known(teamIds)}`,
-          });
-        }
-      }
-    });
-  });
+export const ConfigFileSchema = z.object({
+  /** The organisation's business calendar; teams may name another in `calendars`. */
+  calendar: BusinessCalendarSchema,
+  /** Named extra calendars, e.g. for a team in another time zone. */
+  calendars: z.record(z.string(), BusinessCalendarSchema).default({}),
+  sla: SlaPolicySchema.prefault({}),
+  grouping: z
+    .object({
+      /** Consecutive messages from one account in one conversation within this many minutes form one request. */
+      windowMinutes: z.number().positive().default(5),
+      /** Seconds triage waits after a new request so a burst of messages is triaged together. */
+      triageDelaySeconds: z.number().min(0).default(20),
+    })
+    .prefault({}),
+  noise: z
+    .object({
+      /** Extra regular expressions (case-insensitive) for messages that are engagement, not requests. */
+      patterns: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  teams: z.array(TeamSchema).min(1),
+  accounts: z.array(AccountSchema).default([]),
+  topics: z.array(TopicSchema).min(1),
+  routing: z.object({
+    defaultTeam: z.string(),
+    unmapped: DestinationSchema,
+    rules: z.array(RoutingRuleSchema).default([]),
+  }),
+  /** Internal channels whose messages are also treated as customer feedback (opaque refs). */
+  feedbackChannels: z.array(z.string()).default([]),
+  ownDomains: z.array(z.string()).default([]),
+  digest: z
+    .object({
+      /** Cron expression, evaluated in `timezone`. */
+      schedule: z.string().default('0 9 * * 1'),
+      timezone: z.string().optional(),
+      destination: DestinationSchema.optional(),
+    })
+    .prefault({}),
+  churn: z
+    .object({
+      /** Platform user ids allowed to run /churn; empty means everyone in our workspace. */
+      allowedUsers: z.array(z.string()).default([]),
+      allowedGroups: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  reactions: z
+    .object({
+      claim: z.array(z.string()).default(['eyes']),
+      resolve: z.array(z.string()).default(['white_check_mark', 'heavy_check_mark']),
+      /** Mirror status onto the customer's original message (off: customers see nothing). */
+      mirrorOnCustomerMessage: z.boolean().default(false),
+    })
+    .prefault({}),
+  analysis: z
+    .object({
+      /** Redact emails, phone numbers, IBANs and card-like numbers before text leaves for the LLM API. */
+      redactPersonalData: z.boolean().default(true),
+      /** Days before renewal in which an enterprise account's negative message raises the floor. */
+      renewalWindowDays: z.number().int().positive().default(90),
+    })
+    .prefault({}),
+});
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Directory } from '../core/directory.ts';
 import { type ConfigFile, ConfigFileSchema } from './config-file-schema.ts';
 import { type ConfigProblem, formatPath } from './config-problem.ts';
+import { findReferenceProblems } from './config-references.ts';
 import { type Env, EnvSchema } from './env-schema.ts';
 
 export interface AppConfig {
@@ -47,22 +48,25 @@ export function parseConfigFile(text: string, filePath: string): LoadResult<Conf
       problems: doc.errors.map((error) => ({
         file: filePath,
         path: '',
-        line: error.linePos?.[0]?.line,
+        line: lineCounter.linePos(error.pos[0]).line,
         message: `YAML syntax: ${error.message.split('\n')[0]}`,
       })),
     };
   }
-  const parsed = ConfigFileSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({
-      file: filePath,
-      path: formatPath(issue.path),
-      line: lineOf(doc.contents, issue.path, lineCounter),
-      message: describeIssue(issue),
-    })),
-  };
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = ConfigFileSchema.safeParse(raw);
+  const located = (at: ReadonlyArray<PropertyKey>, message: string): ConfigProblem => ({
+    file: filePath,
+    path: formatPath(at),
+    line: lineOf(doc.contents, at, lineCounter),
+    message,
+  });
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => located(issue.path, describeIssue(issue)))),
+    ...findReferenceProblems(raw).map((problem) => located(problem.at, problem.message)),
+  ];
+  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, problems };
 }
 
 export function loadConfigFile(filePath: string): LoadResult<ConfigFile> {
@@ -86,7 +90,10 @@ export function loadConfigFile(filePath: string): LoadResult<ConfigFile> {
 /** Loads env and config file together and reports the problems of both at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadResult<AppConfig> {
   const envResult = loadEnv(env, cwd);
-  const configPath = resolve(cwd, envResult.ok ? envResult.value.VERBATIM_CONFIG : (env.VERBATIM_CONFIG ?? './verbatim.config.yaml'));
+  const configPath = resolve(
+    cwd,
+    envResult.ok ? envResult.value.VERBATIM_CONFIG : (env.VERBATIM_CONFIG ?? './verbatim.config.yaml'),
+  );
   const fileResult = loadConfigFile(configPath);
   if (!envResult.ok || !fileResult.ok) {
     return {
@@ -96,7 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   return {
     ok: true,
-    value: { env: envResult.value, file: fileResult.value, filePath: configPath, directory: toDirectory(fileResult.value) },
+    value: {
+      env: envResult.value,
+      file: fileResult.value,
+      filePath: configPath,
+      directory: toDirectory(fileResult.value),
+    },
   };
 }
 

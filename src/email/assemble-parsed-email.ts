@@ -78,7 +78,7 @@ export function assembleParsedEmail(
 
 /** A forward block's date, only when it names its zone: a local time without one is ambiguous. */
 function parseZonedDate(value: string | null): Date | null {
-  if (value === null || !/(?:[+-]\d{2}:?\d{2}\b|\bGMT\b|\bUTC\b)/.test(value)) return null;
+  if (value === null || !/(?:[+-]\d{2}:?\d{2}\b|\bGMT\b|\bUTC\b|\dZ$)/.test(value)) return null;
   const date = new Date(value.replace(/\s+at\s+/i, ' '));
   return Number.isNaN(date.getTime()) ? null : date;
 }

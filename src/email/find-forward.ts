@@ -21,8 +21,10 @@ const parser = new EmailForwardParser();
  * do not install). Forward blocks sit near the top and their lines are short, so it sees at most
  * this many lines, each cut to this many characters: hostile bodies cannot make it slow.
  */
-const PROBE_LINES = 2000;
-const PROBE_LINE_CHARS = 300;
+const PROBE_LINES = 1000;
+const PROBE_LINE_CHARS = 200;
+/** Yahoo writes its separator and the whole header block on one line: those lines may be longer. */
+const PROBE_SEPARATOR_LINE_CHARS = 1000;
 
 /**
  * Separators that also introduce plain reply chains: Outlook's underscore line, "Original
@@ -44,15 +46,7 @@ export function isForwardSubject(subject: string | null): boolean {
 /** The outermost forward in `text`, or null when the text is not (credibly) a forward. */
 export function findForward(text: string, subject: string | null): ForwardSplit | null {
   const lines = text.split('\n');
-  const probe = lines
-    .slice(0, PROBE_LINES)
-    .map((line) =>
-      line
-        .slice(0, PROBE_LINE_CHARS)
-        .replace(/\uFEFF/g, '')
-        .replace(/\u00A0/g, ' '),
-    )
-    .join('\n');
+  const probe = lines.slice(0, PROBE_LINES).map(probeLine).join('\n');
   const forwardSubject = isForwardSubject(subject);
   let bySeparator = true;
   let result = parser.read(probe);
@@ -125,11 +119,17 @@ function findBodyStart(section: string[], parsedBody: string): number {
   return headerEnd === -1 ? section.length : headerEnd;
 }
 
-function comparable(line: string): string {
+/** A line as the parser sees it: cut to size, byte order marks dropped, no-break spaces as spaces. */
+function probeLine(line: string): string {
+  const limit = /^\s*-{3,}/.test(line) ? PROBE_SEPARATOR_LINE_CHARS : PROBE_LINE_CHARS;
   return line
-    .slice(0, PROBE_LINE_CHARS)
+    .slice(0, limit)
     .replace(/\uFEFF/g, '')
-    .replace(/\u00A0/g, ' ')
+    .replace(/\u00A0/g, ' ');
+}
+
+function comparable(line: string): string {
+  return probeLine(line)
     .replace(/^(\s*>)+/, '')
     .trim();
 }

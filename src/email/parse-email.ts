@@ -91,6 +91,7 @@ async function parseAt(bytes: Buffer, options: ParseEmailOptions, depth: number)
     const attached = await unwrapAttachedMail(listed.attachedMail, attribution, from, options, depth);
     if (attached !== null) {
       attribution = attached.attribution;
+      fields.body = `${fields.body}\n\n${attached.body}`;
       fields.attachments = [...fields.attachments, ...attached.attachments];
       warnings.push(...attached.warnings);
     }
@@ -100,44 +101,41 @@ async function parseAt(bytes: Buffer, options: ParseEmailOptions, depth: number)
 
 /**
  * Outlook's "forward as attachment": a staff member's mail whose only attached mail is the
- * customer's. The attached mail is parsed and credited; the staff member's note is kept as quoted.
+ * customer's. The attached mail is parsed and credited; the staff member's note is kept as quoted,
+ * and the attached mail's body is appended to `body` so that `body` still holds every word.
  */
 async function unwrapAttachedMail(
   attachedMail: MimeAttachment[],
   outer: Attribution,
-  from: Mailbox | null,
+  from: Mailbox,
   options: ParseEmailOptions,
   depth: number,
-): Promise<{ attribution: Attribution; attachments: Attachment[]; warnings: string[] } | null> {
+): Promise<{ attribution: Attribution; attachments: Attachment[]; warnings: string[]; body: string } | null> {
   if (attachedMail.length !== 1) return null;
   const inner = await parseAt(attachedMail[0]!.content, { ownDomains: options.ownDomains }, depth + 1);
-  if (
-    !inner.ok ||
-    (inner.email.originalSender !== null && isOwnDomain(options.ownDomains, inner.email.originalSender.email))
-  )
-    return null;
-  const note = [outer.text, outer.quotedText].filter(
-    (piece): piece is string => piece !== null && piece !== '',
-  );
+  if (!inner.ok) return null;
+  const author = inner.email.originalSender;
+  if (author === null || isOwnDomain(options.ownDomains, author.email)) return null;
   const hop = {
-    from: inner.email.from!,
+    from: inner.email.from ?? author,
     date: inner.email.date?.toISOString() ?? null,
     subject: inner.email.subject,
   };
-  const quoted = [...note, inner.email.quotedText].filter(
+  const quoted = [outer.text, outer.quotedText, inner.email.quotedText].filter(
     (piece): piece is string => piece !== null && piece !== '',
   );
   return {
     attribution: {
-      author: inner.email.originalSender,
+      author,
       forwardedBy: from,
-      hop: inner.email.forwards.length > 0 ? inner.email.forwards[inner.email.forwards.length - 1]! : hop,
+      hop: inner.email.forwards.at(-1) ?? hop,
       hops: [hop, ...inner.email.forwards],
       text: inner.email.text,
       quotedText: quoted.length > 0 ? quoted.join('\n\n') : null,
     },
     attachments: inner.email.attachments,
     warnings: inner.warnings,
+    body: inner.email.body,
   };
 }
 

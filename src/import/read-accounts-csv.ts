@@ -27,11 +27,20 @@ export interface AccountsCsv {
   ignoredColumns: string[];
 }
 
-const normalise = (header: string) => header.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /** Parses a CRM export into accounts; every bad row is reported with its line and reasons. */
 export function readAccountsCsv(text: string): AccountsCsv {
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{
+  const records = parse(text, {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as Array<{
     record: string[];
     info: { lines: number };
   }>;
@@ -39,8 +48,16 @@ export function readAccountsCsv(text: string): AccountsCsv {
   if (!header) throw new Error('the CSV file is empty');
   const columns = header.record.map((name) => {
     const wanted = normalise(name);
-    return Object.entries(ACCOUNT_CSV_HEADERS).find(([, aliases]) => aliases.map(normalise).includes(wanted))?.[0];
+    return Object.entries(ACCOUNT_CSV_HEADERS).find(([, aliases]) =>
+      aliases.map(normalise).includes(wanted),
+    )?.[0];
   });
+  const doubled = columns.filter((field, index) => field !== undefined && columns.indexOf(field) !== index);
+  if (doubled.length > 0) {
+    throw new Error(
+      `two columns map to the same field (${[...new Set(doubled)].join(', ')}); keep one of them or rename the other`,
+    );
+  }
   const missing = ['id', 'name'].filter((field) => !columns.includes(field));
   if (missing.length > 0) {
     throw new Error(
@@ -66,25 +83,46 @@ export function readAccountsCsv(text: string): AccountsCsv {
         .split(/[;,\s]+/)
         .map((item) => item.trim().toLowerCase())
         .filter(Boolean);
+    const cellProblems: string[] = [];
+    const channels = (raw.channels ?? '')
+      .split(/[;\s]+/)
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map((item) => {
+        if (/^(slack|teams):.+/.test(item)) return item;
+        // A bare Slack channel id, as CRMs usually hold them.
+        if (/^[CG][A-Z0-9]{8,}$/.test(item)) return `slack:${item}`;
+        cellProblems.push(
+          `channels: "${item}" is neither slack:<channel id>, teams:<conversation id> nor a Slack channel id`,
+        );
+        return item;
+      });
+    const arr = raw.arr ? parseAmount(raw.arr) : undefined;
+    if (Number.isNaN(arr))
+      cellProblems.push(`arr: "${raw.arr}" is not an amount (a comma may only separate thousands)`);
     const candidate = {
       id: raw.id?.toLowerCase(),
       name: raw.name || undefined,
-      domains: list(raw.domains).map((domain) => domain.replace(/^https?:\/\/(www\.)?/, '').replace(/\/.*$/, '')),
-      channels: (raw.channels ?? '')
-        .split(/[;\s]+/)
-        .map((item) => item.trim())
-        .filter(Boolean),
+      domains: list(raw.domains).map((domain) =>
+        domain.replace(/^https?:\/\/(www\.)?/, '').replace(/\/.*$/, ''),
+      ),
+      channels,
       tier: raw.tier ? raw.tier.toLowerCase() : undefined,
-      arr: raw.arr ? Number(raw.arr.replace(/[\s,€$]/g, '')) : undefined,
+      arr: Number.isNaN(arr) ? undefined : arr,
       renewalDate: raw.renewalDate || undefined,
       owner: raw.owner || undefined,
       segment: raw.segment || undefined,
     };
     const parsed = AccountSchema.safeParse(candidate);
-    if (!parsed.success) {
+    if (!parsed.success || cellProblems.length > 0) {
       result.rejected.push({
         line,
-        reasons: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`),
+        reasons: [
+          ...(parsed.success
+            ? []
+            : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`)),
+          ...cellProblems,
+        ],
       });
       continue;
     }
@@ -97,4 +135,11 @@ export function readAccountsCsv(text: string): AccountsCsv {
     result.accounts.push({ line, account: parsed.data });
   }
   return result;
+}
+
+/** "186,000", "€186 000", "8400.00" → numbers; a decimal comma ("8400,50") is NaN rather than misread. */
+function parseAmount(cell: string): number {
+  const compact = cell.replace(/[\s€$]/g, '');
+  if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(compact)) return Number.NaN;
+  return Number(compact.replace(/,/g, ''));
 }

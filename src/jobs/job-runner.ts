@@ -24,6 +24,13 @@ export interface JobRunnerOptions {
   cronWorkerIntervalSeconds?: number;
   /** First retry delay in seconds; doubles on each retry (default 2). */
   retryDelaySeconds?: number;
+  /**
+   * Seconds a job may stay active before it is presumed lost (its worker died) and retried
+   * (default 300). Tests of crash recovery shorten it.
+   */
+  jobExpireSeconds?: number;
+  /** How often expired jobs are found and retried, in seconds (pg-boss default 60). */
+  superviseIntervalSeconds?: number;
 }
 
 /** Durable queues, workers and cron schedules on the same database (pg-boss). */
@@ -32,6 +39,7 @@ export class JobRunner {
   readonly #logger: Logger;
   readonly #pollingIntervalSeconds: number;
   readonly #retryDelaySeconds: number;
+  readonly #jobExpireSeconds: number;
   #started = false;
 
   constructor(options: JobRunnerOptions) {
@@ -39,9 +47,11 @@ export class JobRunner {
     this.#logger = options.logger.child({ component: 'jobs' });
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
     this.#retryDelaySeconds = options.retryDelaySeconds ?? 2;
+    this.#jobExpireSeconds = options.jobExpireSeconds ?? 300;
     const common = {
       schedule: options.schedule ?? true,
       application_name: 'verbatim-jobs',
+      ...(options.superviseIntervalSeconds ? { superviseIntervalSeconds: options.superviseIntervalSeconds } : {}),
       ...(options.cronWorkerIntervalSeconds
         ? {
             cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds,
@@ -69,7 +79,7 @@ export class JobRunner {
         retryBackoff: true,
         retryDelay: this.#retryDelaySeconds,
         retryDelayMax: 300,
-        expireInSeconds: 300,
+        expireInSeconds: this.#jobExpireSeconds,
         ...('deadLetter' in queue ? { deadLetter: queue.deadLetter } : {}),
       });
     }
@@ -150,6 +160,7 @@ export class JobRunner {
 
   /** Probe for /readyz: the queue answers a trivial query. */
   async ping(): Promise<void> {
+    if (!this.#started) throw new Error('job queue is not running');
     await this.#boss.getQueue(QUEUES.triage.name);
   }
 

@@ -3,7 +3,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 /** Prometheus metrics Verbatim exports at /metrics. Names follow Prometheus conventions (units in names). */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'verbatim_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'verbatim_' });
   return {
     registry,
     messagesIngested: new Counter({

@@ -14,6 +14,13 @@ export interface AccountEvent {
 export async function recordAccountEvent(db: Queryable, event: AccountEvent): Promise<void> {
   await db.query(
     `INSERT INTO account_events (account_id, conversation, kind, actor, at, detail) VALUES ($1,$2,$3,$4,$5,$6)`,
-    [event.accountId, event.conversation, event.kind, JSON.stringify(event.actor), event.at, JSON.stringify(event.detail ?? {})],
+    [
+      event.accountId,
+      event.conversation,
+      event.kind,
+      JSON.stringify(event.actor),
+      event.at,
+      JSON.stringify(event.detail ?? {}),
+    ],
   );
 }

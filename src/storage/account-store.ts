@@ -71,9 +71,31 @@ export async function upsertAccount(db: Queryable, account: Account, source: str
   return row.inserted ? 'inserted' : 'updated';
 }
 
-/** Config accounts, with imported accounts of the same id taking precedence. */
+/**
+ * Config accounts combined with imported ones by id: what the CRM export provides wins field by
+ * field (it is the source of truth for tier, ARR, renewal and owner); what it leaves empty keeps
+ * the config's value; routing overrides always come from the config file.
+ */
 export function mergeAccounts(fromConfig: Account[], stored: Account[]): Account[] {
   const byId = new Map(fromConfig.map((account) => [account.id, account]));
-  for (const account of stored) byId.set(account.id, account);
+  for (const imported of stored) {
+    const configured = byId.get(imported.id);
+    if (!configured) {
+      byId.set(imported.id, imported);
+      continue;
+    }
+    byId.set(imported.id, {
+      ...configured,
+      name: imported.name,
+      tier: imported.tier,
+      domains: imported.domains.length > 0 ? imported.domains : configured.domains,
+      channels: imported.channels.length > 0 ? imported.channels : configured.channels,
+      arr: imported.arr ?? configured.arr,
+      renewalDate: imported.renewalDate ?? configured.renewalDate,
+      owner: imported.owner ?? configured.owner,
+      segment: imported.segment ?? configured.segment,
+      routing: configured.routing,
+    });
+  }
   return [...byId.values()];
 }

@@ -29,12 +29,20 @@ export function createDeadLetterStore(db: Queryable): DeadLetterSink & {
     async keep(letter) {
       const result = await db.query<{ id: number }>(
         `INSERT INTO dead_letters (source, reason, raw, content_type, meta) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [letter.source, letter.reason, Buffer.from(letter.raw), letter.contentType ?? null, JSON.stringify(letter.meta ?? {})],
+        [
+          letter.source,
+          letter.reason,
+          Buffer.from(letter.raw),
+          letter.contentType ?? null,
+          JSON.stringify(letter.meta ?? {}),
+        ],
       );
       return String(result.rows[0]?.id);
     },
     async list(limit = 50) {
-      const result = await db.query('SELECT * FROM dead_letters ORDER BY created_at DESC, id DESC LIMIT $1', [limit]);
+      const result = await db.query('SELECT * FROM dead_letters ORDER BY created_at DESC, id DESC LIMIT $1', [
+        limit,
+      ]);
       return result.rows.map(toLetter);
     },
     async get(id) {
@@ -42,7 +50,11 @@ export function createDeadLetterStore(db: Queryable): DeadLetterSink & {
       return result.rows[0] ? toLetter(result.rows[0]) : null;
     },
     async markRetried(id, outcome, at) {
-      await db.query('UPDATE dead_letters SET retried_at = $2, retry_outcome = $3 WHERE id = $1', [Number(id), at, outcome]);
+      await db.query('UPDATE dead_letters SET retried_at = $2, retry_outcome = $3 WHERE id = $1', [
+        Number(id),
+        at,
+        outcome,
+      ]);
     },
   };
 }

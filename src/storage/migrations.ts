@@ -171,7 +171,10 @@ export async function migrate(db: Database): Promise<MigrationReport> {
       const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
       if (existing.rows.length > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        migration.id,
+        migration.name,
+      ]);
       return true;
     });
     if (done) applied.push(migration);

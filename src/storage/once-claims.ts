@@ -5,10 +5,10 @@ import type { Queryable } from './database.ts';
  * caller. Used for Slack event ids, nudges and anything else that must happen once.
  */
 export async function claimOnce(db: Queryable, key: string, owner = `pid:${process.pid}`): Promise<boolean> {
-  const result = await db.query('INSERT INTO once_claims (key, owner) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [
-    key,
-    owner,
-  ]);
+  const result = await db.query(
+    'INSERT INTO once_claims (key, owner) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
+    [key, owner],
+  );
   return result.rows.length === 1;
 }
 

@@ -58,7 +58,7 @@ describe('examples/accounts.csv', () => {
     }
   });
 
-  it('adds three more accounts, one without an id and with a quoted comma in its name', () => {
+  it('adds three more accounts, one with a quoted comma in its name', () => {
     const configured = new Set(config.ok ? config.value.accounts.map((a) => a.id) : []);
     const extra = rows.filter(
       (r) => !configured.has(r.cells[0] ?? '') && r.cells[1] && /^\d{4}-\d{2}-\d{2}$/.test(r.cells[5] ?? ''),
@@ -68,7 +68,7 @@ describe('examples/accounts.csv', () => {
       'Vaasa Marine Oy',
       'Cedar & Pine Legal, LLP',
     ]);
-    expect(extra.at(-1)?.cells[0]).toBe('');
+    expect(extra.at(-1)?.cells[0]).toBe('cedar-pine-legal');
   });
 
   it('has exactly two bad rows for the importer to reject: line 16 without a name, line 18 with a bad date', () => {

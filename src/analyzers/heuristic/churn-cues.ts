@@ -270,14 +270,21 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
     const match = entry.regex.exec(text);
     if (!match) continue;
     keep(entry.driver, {
-      signal: { driver: entry.driver, phrase: clipAround(text, match.index, match.index + match[0].length, MAX_PHRASE_LENGTH) },
+      signal: {
+        driver: entry.driver,
+        phrase: clipAround(text, match.index, match.index + match[0].length, MAX_PHRASE_LENGTH),
+      },
       strength: entry.strength,
       at: match.index,
     });
   }
   for (const competitor of findCompetitorNames(text, options.knownCompetitors ?? [])) {
     const phrase = clipAround(text, competitor.start, competitor.end, MAX_PHRASE_LENGTH);
-    keep('competitor', { signal: { driver: 'competitor', phrase, competitor: competitor.name }, strength: 2, at: competitor.start });
+    keep('competitor', {
+      signal: { driver: 'competitor', phrase, competitor: competitor.name },
+      strength: 2,
+      at: competitor.start,
+    });
   }
   return [...found.values()]
     .sort((a, b) => b.strength - a.strength || a.at - b.at)

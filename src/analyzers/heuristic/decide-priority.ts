@@ -1,6 +1,6 @@
-import type { DetectedChurnSignal } from './churn-cues.ts';
 import type { Tier } from '../../core/directory.ts';
 import type { Priority } from '../../core/priority.ts';
+import type { DetectedChurnSignal } from './churn-cues.ts';
 import type { UrgencyCue, UrgencyKind } from './urgency-cues.ts';
 
 /** Why a priority was chosen: the rule and, where there is one, the customer's words. */
@@ -27,7 +27,12 @@ export interface PriorityEvidence {
 }
 
 /** High cues that are enough on their own for P2. */
-const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set(['blocker', 'stated-urgency', 'legal', 'cancellation']);
+const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
+  'blocker',
+  'stated-urgency',
+  'legal',
+  'cancellation',
+]);
 
 /** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
 const VERY_NEGATIVE = -0.75;
@@ -47,12 +52,15 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const critical = evidence.cues.find((cue) => cue.level === 'critical');
   if (critical) return { priority: 'P1', basis: { rule: critical.kind, phrase: critical.phrase } };
 
-  const high = evidence.cues.filter((cue) => cue.level === 'high' && !(patient && cue.kind === 'stated-urgency'));
+  const high = evidence.cues.filter(
+    (cue) => cue.level === 'high' && !(patient && cue.kind === 'stated-urgency'),
+  );
   const decisive = high.find((cue) => DECISIVE_HIGH.has(cue.kind));
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };
   // Impact or a deadline matters when something is wrong, not in "our customers love it".
   const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
-  if (impact && evidence.negativeWeight <= -2) return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
+  if (impact && evidence.negativeWeight <= -2)
+    return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 
   // A customer who says they are unheard, were promised otherwise, are badly served, are
   // outgrowing us, are looking elsewhere or are being forced out is a retention risk today.
@@ -61,13 +69,15 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
-  if (evidence.sentiment <= threshold) return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
+  if (evidence.sentiment <= threshold)
+    return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
 
   // "Not urgent", "no rush": the customer sets the pace, even for a bug.
   const patience = evidence.cues.find((cue) => cue.kind === 'patience');
   if (patience) return { priority: 'P4', basis: { rule: 'patience', phrase: patience.phrase } };
   const idea = evidence.cues.find((cue) => cue.kind === 'idea');
-  if (idea && evidence.negativeWeight > -2) return { priority: 'P4', basis: { rule: 'idea', phrase: idea.phrase } };
+  if (idea && evidence.negativeWeight > -2)
+    return { priority: 'P4', basis: { rule: 'idea', phrase: idea.phrase } };
   if (evidence.sentiment >= PRAISE && evidence.negativeWeight === 0 && !evidence.asksQuestion) {
     return { priority: 'P4', basis: { rule: 'praise', phrase: null } };
   }

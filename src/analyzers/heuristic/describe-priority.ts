@@ -69,6 +69,9 @@ export function describePriority(
 }
 
 function shorten(phrase: string): string {
-  const single = phrase.replace(/\s+/gu, ' ').replace(/[.!?,;:]+$/u, '').trim();
+  const single = phrase
+    .replace(/\s+/gu, ' ')
+    .replace(/[.!?,;:]+$/u, '')
+    .trim();
   return single.length <= MAX_QUOTE_LENGTH ? single : `${single.slice(0, MAX_QUOTE_LENGTH - 1).trimEnd()}…`;
 }

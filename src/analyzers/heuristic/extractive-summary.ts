@@ -15,7 +15,8 @@ export interface SummaryOptions {
 }
 
 // Lines that carry no content: greetings, sign-offs, quoted replies and reply headers.
-const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hei|moi|moikka|terve|hyvää (?:huomenta|päivää|iltaa)|tervehdys)\b[^.!?]{0,40}[,!.:]?$/iu;
+const GREETING =
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hei|moi|moikka|terve|hyvää (?:huomenta|päivää|iltaa)|tervehdys)\b[^.!?]{0,40}[,!.:]?$/iu;
 const SIGN_OFF =
   /^(?:thanks|thank you|many thanks|cheers|br|best|regards|best regards|kind regards|sincerely|kiitos|kiitoksia|terveisin|ystävällisin terveisin|parhain terveisin|t\.|yst\. terv\.)\b[^.!?]{0,30}[,!.]?$/iu;
 /** "Hi team, the export fails" → "the export fails": a greeting before the matter is left out. */
@@ -37,7 +38,11 @@ const SECOND_SENTENCE_SHARE = 0.6;
  * summary stays in the customer's language whatever language the team reads: translating would
  * mean writing words the customer did not write.
  */
-export function summarizeExtractively(text: string, evidence: readonly Evidence[], options: SummaryOptions = {}): string {
+export function summarizeExtractively(
+  text: string,
+  evidence: readonly Evidence[],
+  options: SummaryOptions = {},
+): string {
   const maxSentences = options.maxSentences ?? 2;
   const maxLength = options.maxLength ?? 280;
   const sentences = splitSentences(text);
@@ -45,7 +50,11 @@ export function summarizeExtractively(text: string, evidence: readonly Evidence[
   const candidates = contentSentences(sentences);
   const pool = candidates.length > 0 ? candidates : sentences;
 
-  const scored = pool.map((sentence, index) => ({ sentence, index, score: scoreSentence(sentence, index, evidence) }));
+  const scored = pool.map((sentence, index) => ({
+    sentence,
+    index,
+    score: scoreSentence(sentence, index, evidence),
+  }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
   const best = ranked[0]!;
   const picked = [best];

@@ -92,7 +92,10 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
       const picked = pickName(match[1]!.split(' '), side, finnish, known);
       if (!picked) continue;
       // For "switch to X …" the phrase ends at the name, not at the words read after it.
-      const end = side === 'after' ? match.index + match[0].indexOf(picked.raw) + picked.raw.length : match.index + match[0].length;
+      const end =
+        side === 'after'
+          ? match.index + match[0].indexOf(picked.raw) + picked.raw.length
+          : match.index + match[0].length;
       mentions.push({ name: picked.name, start: match.index, end });
     }
   }
@@ -146,9 +149,23 @@ function removeFinnishEnding(name: string): string {
   if (colon > 0) return name.slice(0, colon);
   const lower = name.toLowerCase();
   const endsInConsonant = (stem: string) => stem.length > 0 && !VOWELS.includes(stem.at(-1)!);
-  for (const ending of ['ihin', 'iin', 'ille', 'ilta', 'iltä', 'ista', 'istä', 'issa', 'issä', 'in', 'ia', 'iä']) {
+  for (const ending of [
+    'ihin',
+    'iin',
+    'ille',
+    'ilta',
+    'iltä',
+    'ista',
+    'istä',
+    'issa',
+    'issä',
+    'in',
+    'ia',
+    'iä',
+  ]) {
     const stem = lower.slice(0, -ending.length);
-    if (lower.endsWith(ending) && endsInConsonant(stem) && stem.length >= 3) return name.slice(0, stem.length);
+    if (lower.endsWith(ending) && endsInConsonant(stem) && stem.length >= 3)
+      return name.slice(0, stem.length);
   }
   for (const ending of ['lle', 'lta', 'ltä', 'sta', 'stä', 'ssa', 'ssä', 'n', 'a', 'ä']) {
     const stem = lower.slice(0, -ending.length);

@@ -66,17 +66,25 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
 
   const evidence: Evidence[] = [
     ...cues.map((cue) => ({ at: cue.start, weight: SUMMARY_WEIGHTS[cue.level] })),
-    ...churnSignals.map((signal) => ({ at: Math.max(0, text.indexOf(signal.phrase)), weight: SUMMARY_WEIGHTS.churn })),
+    ...churnSignals.map((signal) => ({
+      at: Math.max(0, text.indexOf(signal.phrase)),
+      weight: SUMMARY_WEIGHTS.churn,
+    })),
     ...topics.flatMap((topic) => topic.offsets.map((at) => ({ at, weight: SUMMARY_WEIGHTS.topic }))),
     ...sentiment.cues.flatMap((cue) => {
       const at = text.indexOf(cue.phrase);
       return at === -1 ? [] : [{ at, weight: SUMMARY_WEIGHTS.tone }];
     }),
   ];
-  const pieces = cues.length + churnSignals.length + sentiment.cues.length + topics.reduce((n, t) => n + t.phrases.length, 0);
+  const pieces =
+    cues.length +
+    churnSignals.length +
+    sentiment.cues.length +
+    topics.reduce((n, t) => n + t.phrases.length, 0);
   let confidence = Math.min(CONFIDENCE.max, CONFIDENCE.base + CONFIDENCE.step * pieces);
   if (detected.basis === 'default') confidence -= CONFIDENCE.unsureLanguage;
-  if ((text.match(/\p{L}/gu)?.length ?? 0) < SHORT_TEXT_LETTERS) confidence = Math.min(confidence, CONFIDENCE.shortText);
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < SHORT_TEXT_LETTERS)
+    confidence = Math.min(confidence, CONFIDENCE.shortText);
 
   return {
     summary: summarizeExtractively(text, evidence),

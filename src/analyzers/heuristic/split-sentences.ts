@@ -132,7 +132,11 @@ function isFullStopSentenceEnd(text: string, index: number): boolean {
 const LOOK_LIMIT = 200;
 
 function nearestNonSpace(text: string, from: number, step: 1 | -1): string {
-  for (let index = from, seen = 0; index >= 0 && index < text.length && seen < LOOK_LIMIT; index += step, seen++) {
+  for (
+    let index = from, seen = 0;
+    index >= 0 && index < text.length && seen < LOOK_LIMIT;
+    index += step, seen++
+  ) {
     const char = text.charAt(index);
     if (!/\s/u.test(char)) return char;
   }

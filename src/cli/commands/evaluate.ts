@@ -45,8 +45,20 @@ export function createEvaluationTriage(pipeline: EvaluationPipeline): TriageFunc
     if (classifyNoise(text, { patterns: pipeline.noisePatterns ?? [] }).noise) {
       return { noise: true, priority: null, topic: null, churn: null };
     }
-    const floor = findFloorHits({ text, account: null, sentiment: null, now, renewalWindowDays: RENEWAL_WINDOW_DAYS });
-    const analysis = await pipeline.analyzer.analyze({ text, account: null, taxonomy: pipeline.taxonomy, summaryLanguage: 'en', floor });
+    const floor = findFloorHits({
+      text,
+      account: null,
+      sentiment: null,
+      now,
+      renewalWindowDays: RENEWAL_WINDOW_DAYS,
+    });
+    const analysis = await pipeline.analyzer.analyze({
+      text,
+      account: null,
+      taxonomy: pipeline.taxonomy,
+      summaryLanguage: 'en',
+      floor,
+    });
     const final = applyFloor(analysis, floor);
     return {
       noise: false,
@@ -84,7 +96,10 @@ function formatTable(evaluation: TriageEvaluation): string {
   const rows = slices(evaluation).map(
     ([name, slice]) =>
       `${name.padEnd(9)}${String(slice.n).padStart(5)}${fields
-        .map((field) => `  ${fixed(slice[field].accuracy).padStart(12)} ${fixed(slice[field].macroF1).padStart(5)}`)
+        .map(
+          (field) =>
+            `  ${fixed(slice[field].accuracy).padStart(12)} ${fixed(slice[field].macroF1).padStart(5)}`,
+        )
         .join('')}`,
   );
   return [header, ...rows].join('\n');
@@ -107,7 +122,8 @@ function formatMistakes(evaluation: TriageEvaluation): string {
     const wrong = (['priority', 'topic', 'churn'] as const)
       .filter((field) => result.expected[field] !== result.actual[field])
       .map((field) => `${field} ${show(result.expected[field])}→${show(result.actual[field])}`);
-    if (result.expected.noise !== result.actual.noise) wrong.unshift(`noise ${result.expected.noise}→${result.actual.noise}`);
+    if (result.expected.noise !== result.actual.noise)
+      wrong.unshift(`noise ${result.expected.noise}→${result.actual.noise}`);
     if (wrong.length > 0) lines.push(`  ${result.id} (${result.language}) ${wrong.join(', ')}`);
   }
   return lines.join('\n');
@@ -125,7 +141,12 @@ interface EvaluateArgs {
 }
 
 function parseArgs(args: string[]): EvaluateArgs {
-  const parsed: EvaluateArgs = { file: DEFAULT_FILE, taxonomy: DEFAULT_TAXONOMY, json: false, mistakes: false };
+  const parsed: EvaluateArgs = {
+    file: DEFAULT_FILE,
+    taxonomy: DEFAULT_TAXONOMY,
+    json: false,
+    mistakes: false,
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const value = () => {
@@ -155,7 +176,9 @@ export function createEvaluateCommand(options: { analyzer?: Analyzer } = {}): Cl
       try {
         examples = parseLabelledExamples(await readFile(file, 'utf8'));
       } catch (error) {
-        io.stderr.write(`verbatim evaluate: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr.write(
+          `verbatim evaluate: ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         return 1;
       }
       const analyzer = options.analyzer ?? createHeuristicAnalyzer();
@@ -166,14 +189,16 @@ export function createEvaluateCommand(options: { analyzer?: Analyzer } = {}): Cl
         const summary = Object.fromEntries(
           slices(evaluation).map(([name, slice]) => [name, { ...slice, results: undefined }]),
         );
-        io.stdout.write(`${JSON.stringify({ engine: analyzer.name, file: parsed.file, slices: summary }, null, 2)}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ engine: analyzer.name, file: parsed.file, slices: summary }, null, 2)}\n`,
+        );
         return 0;
       }
       io.stdout.write(
         [
           `Triage evaluation: engine ${analyzer.name}, ${evaluation.n} examples from ${parsed.file}`,
           'Pipeline: noise filter → analyzer → priority floor. Accuracy and macro-F1 per field;',
-          `null labels count as the class "${NONE}"; held-out = ids ending in 0 or 5.`,
+          `null labels count as the class "${NONE}"; held-out = ids ending in 0 or 5, and t161 on.`,
           '',
           formatTable(evaluation),
           '',

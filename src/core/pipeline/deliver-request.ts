@@ -47,6 +47,7 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
   // team's channel, and reassigning it back finds the first one again.
   const key = `post:${request.id}:${describeDestination(destination)}`;
   const outcome = await postOnce(deps.store, notifier, {
+    leaseMs: leaseMs(deps),
     key,
     target: destination,
     now,
@@ -78,6 +79,7 @@ async function alertEscalation(deps: DeliveryDeps, request: Request, ref: PostRe
     link: ref,
   };
   const outcome = await postOnce(deps.store, notifier, {
+    leaseMs: leaseMs(deps),
     key,
     target: destination,
     now: deps.clock.now(),
@@ -103,6 +105,7 @@ async function postFollowUp(deps: DeliveryDeps, request: Request, messageId?: st
   const notifier = notifierFor(deps.notifiers, ref.destination);
   const key = `follow-up:${messageId}`;
   const outcome = await postOnce(deps.store, notifier, {
+    leaseMs: leaseMs(deps),
     key,
     target: ref,
     now: deps.clock.now(),
@@ -134,4 +137,8 @@ export function notifierFor(notifiers: Notifier[], destination: Destination): No
     );
   }
   return notifier;
+}
+
+function leaseMs(deps: DeliveryDeps): number | undefined {
+  return deps.settings.deliveryLeaseSeconds === undefined ? undefined : deps.settings.deliveryLeaseSeconds * 1000;
 }

@@ -11,6 +11,8 @@ export interface PipelineSettings {
   noisePatterns: string[];
   /** Days before renewal in which an enterprise account's negative message raises the priority floor. */
   renewalWindowDays: number;
+  /** Seconds one delivery attempt may take before another may presume it died (default 300). */
+  deliveryLeaseSeconds?: number;
 }
 
 export interface PipelineDeps {

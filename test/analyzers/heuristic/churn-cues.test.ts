@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findChurnSignals } from '../../../src/analyzers/heuristic/churn-cues.ts';
+import { findCompetitorNames } from '../../../src/analyzers/heuristic/find-competitor-names.ts';
+
+const signals = (text: string, sentiment = 0) =>
+  findChurnSignals(text, { sentiment }).map((item) => item.signal);
+
+describe('findChurnSignals', () => {
+  it.each([
+    ['Your sales rep promised us native Teams support by Q3.', 'promise-gap'],
+    ['Meille luvattiin Teams-integraatio kolmannelle kvartaalille.', 'promise-gap'],
+    ["We've told you about this bug several times already.", 'unheard-voice'],
+    ['Kuinka monta kertaa tästä pitää muistuttaa?', 'unheard-voice'],
+    ['Ticket opened ten days ago and still no answer from anyone.', 'complaint-handling'],
+    ['Avasimme tiketin viikko sitten, eikä kukaan ole vastannut.', 'complaint-handling'],
+    ['Honestly the tool is not worth the money for us.', 'weak-value'],
+    ['Palvelu on liian kallis meidän käyttöömme.', 'weak-value'],
+    ["We've outgrown the product, our needs have changed.", 'changed-needs'],
+    ['Tarpeemme ovat muuttuneet, emme enää tarvitse raportointia.', 'changed-needs'],
+    ['We are looking at other vendors for next year.', 'competitor'],
+    ['Kilpailija tarjoaa saman halvemmalla.', 'competitor'],
+    ['Due to budget cuts we must reduce seats.', 'involuntary'],
+    ['Meidät ostettiin ja emoyhtiö päättää työkaluista.', 'involuntary'],
+    ['Budjettileikkausten takia joudumme luopumaan lisensseistä.', 'involuntary'],
+  ])('finds %j as %s', (text, driver) => {
+    expect(signals(text).map((signal) => signal.driver)).toContain(driver);
+  });
+
+  it('quotes the customer verbatim: every phrase is a substring of the text', () => {
+    const text =
+      'Hi! We were promised SSO by March.\nIt is still not there and nobody has answered our emails. We are switching to Zendesk in January.';
+    const found = signals(text, -0.6);
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    for (const signal of found) expect(text).toContain(signal.phrase);
+  });
+
+  it('captures the competitor named in "switch to X" and "X is cheaper"', () => {
+    expect(signals('We are switching to Zendesk next month.')).toContainEqual(
+      expect.objectContaining({ driver: 'competitor', competitor: 'Zendesk' }),
+    );
+    expect(signals('Honestly Freshdesk is cheaper for the same features.')).toContainEqual(
+      expect.objectContaining({ driver: 'competitor', competitor: 'Freshdesk' }),
+    );
+  });
+
+  it('does not see a competitor in "switch to the new editor" or "migrate from Zendesk to you"', () => {
+    expect(signals('How do I switch to the new editor?')).toEqual([]);
+    expect(signals('What is the best way to migrate our tickets from Zendesk into your platform?')).toEqual(
+      [],
+    );
+  });
+
+  it('reports a hint such as "again" only when the tone is negative', () => {
+    expect(signals('Thanks again for the help!', 0.6)).toEqual([]);
+    expect(signals('The export is broken again.', -0.5).map((signal) => signal.driver)).toEqual([
+      'unheard-voice',
+    ]);
+  });
+
+  it('puts the earliest explicit signal first, one per driver', () => {
+    const found = signals('Our parent company mandated a switch to ServiceNow, so we will not renew.');
+    expect(found[0]?.driver).toBe('involuntary');
+    expect(new Set(found.map((signal) => signal.driver)).size).toBe(found.length);
+  });
+});
+
+describe('findCompetitorNames', () => {
+  it.each([
+    ['Siirrymme HubSpotiin ensi vuonna.', 'HubSpot'],
+    ['Vaihdamme todennäköisesti Zendeskiin.', 'Zendesk'],
+    ['Olemme vertailleet Zendeskiä ja Freshdeskiä.', 'Zendesk'],
+    ['Siirrymme Salesforcelle.', 'Salesforce'],
+    ['Harkitsemme siirtymistä Jiraan.', 'Jira'],
+    ['Vaihdamme HubSpot:iin.', 'HubSpot'],
+    ["We're moving to Monday.com. Sorry.", 'Monday.com'],
+    ['We are moving to Microsoft Dynamics next year.', 'Microsoft Dynamics'],
+  ])('reads the name in %j as %s', (text, name) => {
+    expect(findCompetitorNames(text, [])[0]?.name).toBe(name);
+  });
+
+  it('uses the organisation’s spelling of a known competitor', () => {
+    expect(findCompetitorNames('Siirrymme ZenDeskiin.', ['Zendesk'])[0]?.name).toBe('Zendesk');
+    expect(findCompetitorNames('We are moving to HUBSPOT next year.', ['HubSpot'])[0]?.name).toBe('HubSpot');
+    expect(findCompetitorNames('We are switching to zendesk, the lower-case way.', ['Zendesk'])).toEqual([]);
+  });
+
+  it('ignores days, pronouns and languages after "switch to"', () => {
+    expect(findCompetitorNames('Can we move to Monday at 10? Or switch to English?', [])).toEqual([]);
+  });
+});

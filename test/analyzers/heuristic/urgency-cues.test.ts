@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { decidePriority } from '../../../src/analyzers/heuristic/decide-priority.ts';
+import { scoreSentiment } from '../../../src/analyzers/heuristic/score-sentiment.ts';
+import { tokenizeWords } from '../../../src/analyzers/heuristic/tokenize-words.ts';
+import { findUrgencyCues } from '../../../src/analyzers/heuristic/urgency-cues.ts';
+
+const cues = (text: string) => findUrgencyCues(text, tokenizeWords(text));
+
+function priorityOf(text: string, tier: 'enterprise' | 'growth' | null = null) {
+  const tokens = tokenizeWords(text);
+  const sentiment = scoreSentiment(text, tokens);
+  return decidePriority({
+    cues: findUrgencyCues(text, tokens),
+    sentiment: sentiment.score,
+    negativeWeight: sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0),
+    churnSignals: [],
+    tier,
+    asksQuestion: text.includes('?'),
+  });
+}
+
+describe('findUrgencyCues', () => {
+  it.each([
+    ['The site is down for everyone', 'critical', 'outage', 'is down'],
+    ['Palvelu on alhaalla', 'critical', 'outage', 'alhaalla'],
+    ['We had a data breach last night', 'critical', 'security', 'data breach'],
+    ['Tietovuoto asiakasrekisterissä', 'critical', 'security', 'Tietovuoto'],
+    ['This is blocking our launch', 'high', 'blocker', 'blocking'],
+    ['URGENT: payroll export failed', 'high', 'stated-urgency', 'URGENT'],
+    ['Tämä on kiireellinen asia', 'high', 'stated-urgency', 'kiireellinen'],
+    ['Tämä estää laskutuksen', 'high', 'blocker', 'estää'],
+    ['Our lawyer will contact you', 'high', 'legal', 'lawyer'],
+    ['Would be nice to have dark mode', 'low', 'idea', 'Would be nice'],
+    ['Ei kiirettä tämän kanssa', 'low', 'patience', 'Ei kiirettä'],
+  ])('finds the cue in %j', (text, level, kind, phrase) => {
+    expect(cues(text)).toContainEqual(expect.objectContaining({ level, kind, phrase }));
+  });
+
+  it('drops negated incident cues ("no data loss", "ei katkoa")', () => {
+    expect(cues('There was no data loss and no outage')).toEqual([]);
+    expect(cues('Meillä ei ollut katkoa')).toEqual([]);
+  });
+
+  it('reads "not urgent" as patience, not urgency', () => {
+    expect(cues('This is not urgent')).toEqual([
+      expect.objectContaining({ kind: 'patience', phrase: 'not urgent' }),
+    ]);
+  });
+});
+
+describe('decidePriority', () => {
+  it.each([
+    ['Production is down, nobody can log in', 'P1'],
+    ['Koko palvelu on alhaalla', 'P1'],
+    ['We can see another company’s data in our contact list', 'P1'],
+    ['URGENT: the payroll export failed', 'P2'],
+    ['Tämä estää koko julkaisun', 'P2'],
+    ['The CSV export puts dates in the wrong column', 'P3'],
+    ['Laskussa on virhe', 'P3'],
+    ['Would be nice to have dark mode', 'P4'],
+    ['Olisi kiva, jos raportit voisi ajastaa', 'P4'],
+    ['The export is broken, but no rush', 'P4'],
+    ['Great job on the new timeline, the team loves it!', 'P4'],
+  ])('gives %j priority %s', (text, priority) => {
+    expect(priorityOf(text).priority).toBe(priority);
+  });
+
+  it('takes a very negative tone seriously sooner for an enterprise account', () => {
+    const text = 'The reports are wrong and it is frustrating';
+    expect(priorityOf(text, 'growth').priority).toBe('P3');
+    expect(priorityOf(text, 'enterprise').priority).toBe('P2');
+  });
+
+  it('does not call a question praise', () => {
+    expect(priorityOf('Great, can we change the billing email?').priority).toBe('P3');
+  });
+});

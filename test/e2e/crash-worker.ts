@@ -1,0 +1,62 @@
+// A Verbatim worker process for the crash test. Its notifier posts to the loopback post recorder
+// and, when CRASH_AFTER_POST is set, kills its own process right after a post succeeded and
+// before Verbatim could record it.
+import { startVerbatim } from '../../src/main.ts';
+import type { Notifier } from '../../src/core/ports.ts';
+import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
+import { testConfig } from '../support/test-config.ts';
+
+const recorder = process.env.RECORDER_URL!;
+const notifier: Notifier = {
+  platform: 'slack',
+  async postRoutedPost(destination, view, deliveryKey) {
+    const response = await fetch(recorder, {
+      method: 'POST',
+      body: JSON.stringify({ key: deliveryKey, requestId: view.requestId, text: view.messages.map((m) => m.text) }),
+    });
+    const post = (await response.json()) as { id: string };
+    if (process.env.CRASH_AFTER_POST) process.kill(process.pid, 'SIGKILL');
+    return { destination, id: post.id };
+  },
+  async updateRoutedPost() {},
+  async postNote(target, _note, deliveryKey) {
+    const response = await fetch(recorder, { method: 'POST', body: JSON.stringify({ key: deliveryKey }) });
+    const post = (await response.json()) as { id: string };
+    return { destination: 'destination' in target ? target.destination : target, id: post.id };
+  },
+  async findDelivery(target, deliveryKey) {
+    const found = (await (await fetch(`${recorder}?key=${encodeURIComponent(deliveryKey)}`)).json()) as {
+      id: string;
+    } | null;
+    return found ? { destination: 'destination' in target ? target.destination : target, id: found.id } : null;
+  },
+};
+
+const config = testConfig({ env: { VERBATIM_DATA_DIR: process.env.DATA_DIR!, ...(process.env.DB_URL ? { DATABASE_URL: process.env.DB_URL } : {}) } });
+const verbatim = await startVerbatim({
+  config,
+  listen: false,
+  analyzer: createScriptedAnalyzer(),
+  fallbackNotifiers: [notifier],
+  pollingIntervalSeconds: 0.5,
+  jobOptions: { jobExpireSeconds: 2, superviseIntervalSeconds: 1, retryDelaySeconds: 1 },
+  settings: { triageDelaySeconds: 0, deliveryLeaseSeconds: 2 },
+});
+if (process.env.INGEST) {
+  for (const text of JSON.parse(process.env.INGEST) as string[]) {
+    await verbatim.ingest({
+      id: `slack:C1ACME:${text.length}.${Buffer.from(text).toString('hex').slice(0, 6)}`,
+      platform: 'slack',
+      conversation: 'slack:C1ACME',
+      thread: null,
+      accountId: null,
+      author: { id: 'UCUST', name: 'Ann', external: true },
+      text,
+      sentAt: new Date(),
+    });
+  }
+}
+process.stdout.write('ready\n');
+process.on('SIGTERM', () => {
+  verbatim.stop().then(() => process.exit(0));
+});
