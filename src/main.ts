@@ -17,6 +17,7 @@ import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClo
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
+import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
@@ -103,10 +104,14 @@ export interface Verbatim {
   store: RequestStore;
   directory: Directory;
   ingest: IngestMessage;
+  recordAccountEvent: AdapterContext['recordAccountEvent'];
+  claimOnce: AdapterContext['claimOnce'];
   http: Express;
   server: Server | null;
   /** Port the HTTP server listens on (useful when PORT=0). */
   port: number | null;
+  /** Starts the job workers when `workers: false` deferred them (replay ingests first, then triages). */
+  startWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -150,7 +155,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
   });
   await jobs.start();
   const store = createRequestStore(storage.db, (tx, job) =>
-    jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, startAfter: job.startAfter }),
+    jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
   );
   const settings: PipelineSettings = {
     groupingWindowMinutes: config.file.grouping.windowMinutes,
@@ -209,11 +214,26 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...(options.fallbackNotifiers ?? []),
   ];
   const analyzer = options.analyzer ?? createAnalyzer(config, logger);
-  if (options.workers !== false) {
+  let workersStarted = false;
+  const startWorkers = async () => {
+    if (workersStarted) return;
+    workersStarted = true;
     const triage: TriageDeps = { ...pipeline, analyzer };
     const delivery: DeliveryDeps = { ...pipeline, notifiers };
     await registerPipelineWorkers(jobs, { triage, delivery, metrics, logger });
-  }
+    // SLA clocks (helper "sla"): a tick a minute nudges, escalates and measures response times.
+    await registerSlaWorker(jobs, {
+      db: storage.db,
+      store,
+      directory,
+      clock,
+      notifiers,
+      settings: config.file,
+      metrics,
+      logger,
+    });
+  };
+  if (options.workers !== false) await startWorkers();
 
   let server: Server | null = null;
   let port: number | null = null;
@@ -243,7 +263,23 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     return stopping;
   };
 
-  return { config, logger, metrics, storage, jobs, store, directory, ingest, http, server, port, stop };
+  return {
+    config,
+    logger,
+    metrics,
+    storage,
+    jobs,
+    store,
+    directory,
+    ingest,
+    recordAccountEvent: context.recordAccountEvent,
+    claimOnce: context.claimOnce,
+    http,
+    server,
+    port,
+    startWorkers,
+    stop,
+  };
 }
 
 /** Claude when a key is set (falling back to the heuristic engine on failure), else the heuristic engine. */

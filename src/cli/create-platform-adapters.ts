@@ -3,15 +3,19 @@ import type { DoctorCheck } from '../config/doctor-finding.ts';
 import type { Env } from '../config/env-schema.ts';
 import type { AppConfig } from '../config/load-config.ts';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import { createSlackAdapter } from '../slack/create-slack-adapter.ts';
+import { createSlackDoctorChecks } from '../slack/slack-doctor-checks.ts';
 
 export type AdapterFactory = (context: AdapterContext) => Promise<PlatformAdapter | null>;
 
 /** The platform adapters whose environment group is filled in; an empty group leaves one off. */
-export function createPlatformAdapters(_config: AppConfig): AdapterFactory[] {
-  return [];
+export function createPlatformAdapters(config: AppConfig): AdapterFactory[] {
+  const factories: AdapterFactory[] = [];
+  if (config.env.SLACK_BOT_TOKEN) factories.push((context) => createSlackAdapter(context));
+  return factories;
 }
 
 /** `doctor` checks of the platforms whose environment group is filled in. */
-export function createPlatformDoctorChecks(_env: Env, _file: ConfigFile): DoctorCheck[] {
-  return [];
+export function createPlatformDoctorChecks(env: Env, file: ConfigFile): DoctorCheck[] {
+  return [...(env.SLACK_BOT_TOKEN ? createSlackDoctorChecks(env, file) : [])];
 }

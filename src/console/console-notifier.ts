@@ -1,6 +1,6 @@
 import { type Destination, describeDestination } from '../core/directory.ts';
 import type { Notifier, PostRef, RoutedPostView, ThreadNote } from '../core/ports.ts';
-import { renderNoteText, renderRoutedPostText } from './render-routed-post-text.ts';
+import { renderNoteText, renderRoutedPostLine, renderRoutedPostText } from './render-routed-post-text.ts';
 
 export interface ConsoleNotifierOptions {
   /** The platform whose destinations this notifier stands in for (the demo has no real Slack). */
@@ -8,6 +8,8 @@ export interface ConsoleNotifierOptions {
   out: NodeJS.WritableStream;
   /** Print updates of routed posts too (default true). */
   showUpdates?: boolean;
+  /** Print P3 and P4 routed posts as one line each (the demo's default, to keep P1/P2 readable). */
+  compact?: 'never' | 'P3-P4';
 }
 
 /** Renders routed posts, updates and notes in a terminal instead of posting them. */
@@ -20,7 +22,12 @@ export function createConsoleNotifier(options: ConsoleNotifierOptions): Notifier
     platform: options.platform,
     posted: 0,
     async postRoutedPost(destination: Destination, view: RoutedPostView, deliveryKey: string) {
-      options.out.write(`\n${renderRoutedPostText(view, describeDestination(destination))}`);
+      const oneLine = options.compact === 'P3-P4' && (view.priority === 'P3' || view.priority === 'P4');
+      options.out.write(
+        oneLine
+          ? `${renderRoutedPostLine(view, describeDestination(destination))}\n`
+          : `\n${renderRoutedPostText(view, describeDestination(destination))}`,
+      );
       const ref = { destination, id: `console-${++sequence}` };
       deliveries.set(deliveryKey, ref);
       notifier.posted += 1;

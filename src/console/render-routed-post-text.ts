@@ -29,6 +29,13 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
   return `${lines.join('\n')}\n`;
 }
 
+/** One line: priority, account, team, summary — for the less urgent posts of a long replay. */
+export function renderRoutedPostLine(view: RoutedPostView, where: string): string {
+  const account = view.account?.name ?? 'Unmapped account';
+  const first = view.messages[0];
+  return `· ${view.priority} ${account} → ${view.team.name} [${where}] ${first ? `${first.author.name}: ` : ''}${view.analysis.summary}`;
+}
+
 export function renderNoteText(note: ThreadNote, where: string): string {
   const mentions = note.mentions.length > 0 ? `${note.mentions.map((id) => `@${id}`).join(' ')} ` : '';
   const header = `  ↳ [${where}] ${note.kind}: `;

@@ -106,32 +106,47 @@ export class JobRunner {
     tx: Queryable,
     queue: QueueName,
     data: object,
-    options: { key?: string; startAfter?: Date } = {},
+    options: { key?: string; delaySeconds?: number } = {},
   ): Promise<void> {
     await this.#boss.send(queue, data, {
       db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) },
       ...(options.key ? { singletonKey: options.key } : {}),
-      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      // pg-boss reads a number as seconds from now, by the database's clock.
+      ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
     });
   }
 
+  /**
+   * Runs `handler` for each job of `queue`. Jobs are fetched in batches of up to `batchSize`
+   * (FIFO queues never put two jobs of one key in a batch) and run concurrently; a full batch
+   * fetches again at once, so a backlog drains without waiting for the poll interval. A job that
+   * fails is failed alone (retried with backoff, then dead-lettered); the others complete.
+   */
   async work<Data extends object>(
     queue: QueueName,
     handler: JobHandler<Data>,
-    options: { concurrency?: number } = {},
+    options: { batchSize?: number } = {},
   ): Promise<void> {
     await this.#boss.work<Data>(
       queue,
-      { pollingIntervalSeconds: this.#pollingIntervalSeconds, batchSize: 1, localConcurrency: options.concurrency ?? 1 },
-      async ([job]) => {
-        if (!job) return;
-        const log = this.#logger.child({ queue, jobId: job.id });
-        try {
-          await handler(job.data, { jobId: job.id, retryCount: job.retryCount, signal: job.signal });
-        } catch (error) {
-          log.warn({ err: error, retryCount: job.retryCount }, 'job failed; it will be retried or dead-lettered');
-          throw error;
-        }
+      {
+        pollingIntervalSeconds: this.#pollingIntervalSeconds,
+        batchSize: options.batchSize ?? 8,
+        burstWhenBatchFull: true,
+      },
+      async (batch) => {
+        await Promise.all(
+          batch.map(async (job) => {
+            try {
+              await handler(job.data, { jobId: job.id, retryCount: job.retryCount, signal: job.signal });
+            } catch (error) {
+              this.#logger
+                .child({ queue, jobId: job.id })
+                .warn({ err: error, retryCount: job.retryCount }, 'job failed; it will be retried or dead-lettered');
+              await this.#boss.fail(queue, { id: job.id, retryCount: job.retryCount }, { message: String(error) });
+            }
+          }),
+        );
       },
     );
   }

@@ -37,7 +37,7 @@ export async function registerPipelineWorkers(jobs: JobRunner, options: Pipeline
       if (fallback?.[1]) metrics.analyzerFallbacks.inc({ reason: fallback[1] });
       log.info({ priority: outcome.priority, team: outcome.teamId, engine: outcome.engine }, 'request triaged');
     },
-    { concurrency: options.triageConcurrency ?? 4 },
+    { batchSize: options.triageConcurrency ?? 8 },
   );
   await jobs.work<DeliverJob>(
     QUEUES.deliver.name,
@@ -46,6 +46,6 @@ export async function registerPipelineWorkers(jobs: JobRunner, options: Pipeline
       metrics.deliveries.inc({ kind: job.kind ?? 'post', outcome: outcome.status });
       logger.child({ requestId: job.requestId }).info({ kind: job.kind ?? 'post', outcome: outcome.status }, 'delivery');
     },
-    { concurrency: options.deliverConcurrency ?? 2 },
+    { batchSize: options.deliverConcurrency ?? 8 },
   );
 }

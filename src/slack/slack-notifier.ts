@@ -2,11 +2,11 @@ import type { WebClient } from '@slack/web-api';
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Destination } from '../core/directory.ts';
-import type { Notifier, PostRef, RoutedPostView, ThreadNote } from '../core/ports.ts';
+import type { Notifier, PostRef } from '../core/ports.ts';
 import { deliveryKeyOf, deliveryMetadata } from './delivery-metadata.ts';
 import { mirrorStatusReaction, type MirrorReactions } from './mirror-status-reaction.ts';
 import type { SlackPacer } from './pace-slack-calls.ts';
-import type { SharedChannelGuard } from './shared-channel-guard.ts';
+import { SharedChannelError, type SharedChannelGuard } from './shared-channel-guard.ts';
 import type { SlackPoster } from './slack-poster.ts';
 import { dateToSlackTs } from './slack-refs.ts';
 import { renderNote } from './views/note-message.ts';
@@ -48,6 +48,16 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const { poster, keyv, guard } = deps;
   const pendingKey = (deliveryKey: string) => `slack:pending-parts:${deliveryKey}`;
 
+  /** Refuses loudly: an error log here, and the exception fails the deliver job (retried, then dead-lettered). */
+  async function assertInternal(channel: string): Promise<void> {
+    try {
+      await guard.assertInternal(channel);
+    } catch (error) {
+      if (error instanceof SharedChannelError) deps.logger.error({ channel, err: error }, error.message);
+      throw error;
+    }
+  }
+
   async function postWithParts(input: {
     channel: string;
     threadTs: string | null;
@@ -78,7 +88,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
 
     async postRoutedPost(destination, view, deliveryKey) {
       const channel = slackChannelOf(destination);
-      await guard.assertInternal(channel);
+      await assertInternal(channel);
       const rendering = renderRoutedPost(view, { accounts: deps.accounts() });
       const ts = await postWithParts({
         channel,
@@ -91,7 +101,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
 
     async updateRoutedPost(ref, view) {
       const channel = slackChannelOf(ref.destination);
-      await guard.assertInternal(channel);
+      await assertInternal(channel);
       const rendering = renderRoutedPost(view, { accounts: deps.accounts() });
       await poster.update({ channel, ts: ref.id, body: rendering });
       // Edits can change how many parts the text needs; parts that did not change are left alone.
@@ -102,7 +112,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     async postNote(target, note, deliveryKey) {
       const destination = destinationOf(target);
       const channel = slackChannelOf(destination);
-      await guard.assertInternal(channel);
+      await assertInternal(channel);
       const linkUrl = note.link ? await permalinkOf(deps, note.link) : null;
       const ts = await postWithParts({
         channel,
@@ -161,4 +171,3 @@ async function permalinkOf(deps: Pick<SlackNotifierDeps, 'client' | 'pacer' | 'l
   }
 }
 
-export type { ThreadNote, RoutedPostView };

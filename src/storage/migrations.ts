@@ -150,6 +150,37 @@ export const migrations: Migration[] = [
       CREATE INDEX account_events_account_at ON account_events (account_id, at);
     `,
   },
+  {
+    id: 2,
+    name: 'SLA nudges claimed once, first-response and resolution business minutes',
+    sql: `
+      CREATE TABLE sla_nudges (
+        key text PRIMARY KEY,
+        request_id text NOT NULL REFERENCES requests (id),
+        kind text NOT NULL,
+        seq integer NOT NULL,
+        due_at timestamptz NOT NULL,
+        late boolean NOT NULL DEFAULT false,
+        claimed_at timestamptz NOT NULL,
+        sent_at timestamptz,
+        post jsonb,
+        abandoned text
+      );
+      CREATE INDEX sla_nudges_request ON sla_nudges (request_id, due_at);
+      CREATE INDEX sla_nudges_unsent ON sla_nudges (claimed_at) WHERE sent_at IS NULL AND abandoned IS NULL;
+
+      CREATE TABLE sla_times (
+        request_id text PRIMARY KEY REFERENCES requests (id),
+        target_minutes double precision,
+        first_response_at timestamptz,
+        first_response_business_minutes double precision,
+        resolved_at timestamptz,
+        resolution_business_minutes double precision,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX requests_routed_updated ON requests (updated_at) WHERE routed_at IS NOT NULL;
+    `,
+  },
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

@@ -3,7 +3,10 @@ import { detectLanguage } from '../../src/email/detect-language.ts';
 
 describe('detectLanguage', () => {
   it.each([
-    ['en', 'The new format drops the per-depot breakdown, which is the only part our finance team uses. Please bring it back.'],
+    [
+      'en',
+      'The new format drops the per-depot breakdown, which is the only part our finance team uses. Please bring it back.',
+    ],
     ['fi', 'Uusi hinnasto nostaa kustannuksiamme 18 prosenttia. Se ei ole sitä, mistä sovimme syksyllä.'],
     ['sv', 'Planen fungerar inte för oss, vi behöver leveranser på lördagar också.'],
     ['de', 'Das ist zu spät. Wir brauchen die Teile spätestens am Mittwoch, sonst steht die Produktion.'],

@@ -10,13 +10,15 @@ describe('htmlToPlainText', () => {
   });
 
   it('shows where a disguised link really goes', () => {
-    expect(htmlToPlainText('<p>Log in at <a href="http://phish.example/login">https://bank.example</a></p>')).toBe(
-      'Log in at https://bank.example (http://phish.example/login)',
-    );
+    expect(
+      htmlToPlainText('<p>Log in at <a href="http://phish.example/login">https://bank.example</a></p>'),
+    ).toBe('Log in at https://bank.example (http://phish.example/login)');
   });
 
   it('shows a plain link once', () => {
-    expect(htmlToPlainText('<a href="https://docs.example/">https://docs.example/</a>')).toBe('https://docs.example/');
+    expect(htmlToPlainText('<a href="https://docs.example/">https://docs.example/</a>')).toBe(
+      'https://docs.example/',
+    );
   });
 
   it('keeps the customer’s casing and line lengths (no upper-cased headings, no re-wrapping)', () => {

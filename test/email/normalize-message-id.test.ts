@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listMessageIds, normalizeMessageId, synthesizeMessageId } from '../../src/email/normalize-message-id.ts';
+import {
+  listMessageIds,
+  normalizeMessageId,
+  synthesizeMessageId,
+} from '../../src/email/normalize-message-id.ts';
 
 describe('normalizeMessageId', () => {
   it.each([

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Account } from '../../src/core/directory.ts';
 import { parseEmail } from '../../src/email/parse-email.ts';
 import { toCustomerMessage } from '../../src/email/to-customer-message.ts';
-import type { Account } from '../../src/core/directory.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const OWN_DOMAINS = ['verbatim-demo.example'];
@@ -27,7 +27,9 @@ const ExpectationSchema = z.strictObject({
   senderName: z.string().optional(),
   language: z.string().optional(),
   hops: z.number().optional(),
-  attachments: z.array(z.object({ name: z.string(), mimeType: z.string(), sizeBytes: z.number() })).optional(),
+  attachments: z
+    .array(z.object({ name: z.string(), mimeType: z.string(), sizeBytes: z.number() }))
+    .optional(),
   attachmentNames: z.array(z.string()).optional(),
   noReplacementChar: z.boolean().optional(),
   warning: z.string().optional(),
@@ -47,8 +49,22 @@ const files = readdirSync(FIXTURES)
   .sort();
 
 const accounts: Account[] = [
-  { id: 'acme-logistics', name: 'Acme Logistics', domains: ['acme-logistics.example'], channels: [], tier: 'enterprise', routing: {} },
-  { id: 'pohjola-foods', name: 'Pohjola Foods', domains: ['pohjola-foods.example'], channels: [], tier: 'growth', routing: {} },
+  {
+    id: 'acme-logistics',
+    name: 'Acme Logistics',
+    domains: ['acme-logistics.example'],
+    channels: [],
+    tier: 'enterprise',
+    routing: {},
+  },
+  {
+    id: 'pohjola-foods',
+    name: 'Pohjola Foods',
+    domains: ['pohjola-foods.example'],
+    channels: [],
+    tier: 'growth',
+    routing: {},
+  },
 ];
 
 describe('the email fixture set', () => {
@@ -59,7 +75,10 @@ describe('the email fixture set', () => {
 
   it.each(files)('%s parses as expected', async (file) => {
     const want = expected[file]!;
-    const result = await parseEmail(readFileSync(join(FIXTURES, file)), { ownDomains: OWN_DOMAINS, maxBytes: MAX_BYTES });
+    const result = await parseEmail(readFileSync(join(FIXTURES, file)), {
+      ownDomains: OWN_DOMAINS,
+      maxBytes: MAX_BYTES,
+    });
     if (!want.ok) {
       expect(result.ok, 'should be refused with a reason').toBe(false);
       if (!result.ok) expect(result.reason.length).toBeGreaterThan(5);
@@ -80,7 +99,11 @@ describe('the email fixture set', () => {
 
 function checkDetails(
   want: Expectation,
-  email: Awaited<ReturnType<typeof parseEmail>> extends infer R ? (R extends { ok: true; email: infer E } ? E : never) : never,
+  email: Awaited<ReturnType<typeof parseEmail>> extends infer R
+    ? R extends { ok: true; email: infer E }
+      ? E
+      : never
+    : never,
   warnings: string[],
 ): void {
   if (want.bodySource) expect(email.bodySource).toBe(want.bodySource);
@@ -91,7 +114,8 @@ function checkDetails(
   if (want.language) expect(email.language).toBe(want.language);
   if (want.hops !== undefined) expect(email.forwards).toHaveLength(want.hops);
   if (want.attachments) expect(email.attachments).toEqual(want.attachments);
-  if (want.attachmentNames) expect(email.attachments.map((attachment) => attachment.name)).toEqual(want.attachmentNames);
+  if (want.attachmentNames)
+    expect(email.attachments.map((attachment) => attachment.name)).toEqual(want.attachmentNames);
   if (want.noReplacementChar) expect(email.body).not.toContain('\uFFFD');
   if (want.warning) expect(warnings.join('\n')).toContain(want.warning);
   if (want.synthesisedId) {
@@ -100,7 +124,11 @@ function checkDetails(
   }
   if (want.noDate) expect(email.date).toBeNull();
   if (want.references) expect(email.references).toEqual(want.references);
-  const message = toCustomerMessage(email, { accounts, ownDomains: OWN_DOMAINS, conversation: 'email:inbound' });
+  const message = toCustomerMessage(email, {
+    accounts,
+    ownDomains: OWN_DOMAINS,
+    conversation: 'email:inbound',
+  });
   if (want.accountId !== undefined) expect(message.accountId).toBe(want.accountId);
   if (want.thread) expect(message.thread).toBe(`email:${want.thread}`);
 }
@@ -114,10 +142,25 @@ describe('parsing a fixture twice', () => {
   });
 });
 
-describe('the size limit', () => {
+describe('limits', () => {
+  it('refuses a message with more than 1000 MIME parts with a reason instead of parsing on', async () => {
+    const parts = Array.from(
+      { length: 1100 },
+      (_, index) => `--b\nContent-Type: text/plain\n\npart ${index}\n`,
+    ).join('');
+    const raw = `From: a@acme-logistics.example\nSubject: x\nContent-Type: multipart/mixed; boundary=b\n\n${parts}--b--\n`;
+    expect(await parseEmail(raw, { ownDomains: OWN_DOMAINS })).toEqual({
+      ok: false,
+      reason: 'malformed MIME: Max allowed child nodes exceeded',
+    });
+  });
+
   it('refuses a message over maxBytes before parsing it, saying how big it was', async () => {
     const raw = readFileSync(join(FIXTURES, 'five-megabyte-body.eml'));
     const result = await parseEmail(raw, { ownDomains: OWN_DOMAINS, maxBytes: 1024 * 1024 });
-    expect(result).toEqual({ ok: false, reason: `message is ${raw.length} bytes, over the limit of 1048576 bytes` });
+    expect(result).toEqual({
+      ok: false,
+      reason: `message is ${raw.length} bytes, over the limit of 1048576 bytes`,
+    });
   });
 });

@@ -51,7 +51,11 @@ describe('parseEmail on hostile input', () => {
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
       fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 64 }) }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        bytes: fc.uint8Array({ maxLength: 64 }),
+      }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
       fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
     );
@@ -65,8 +69,10 @@ describe('parseEmail on hostile input', () => {
             const at = change.at % (bytes.length + 1);
             if (change.kind === 'flip' && bytes.length > 0) bytes[at % bytes.length] = change.byte;
             if (change.kind === 'truncate') bytes = bytes.subarray(0, at);
-            if (change.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), change.bytes, bytes.subarray(at)]);
-            if (change.kind === 'delete') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + change.length)]);
+            if (change.kind === 'insert')
+              bytes = Buffer.concat([bytes.subarray(0, at), change.bytes, bytes.subarray(at)]);
+            if (change.kind === 'delete')
+              bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + change.length)]);
             if (change.kind === 'repeat') {
               const slice = bytes.subarray(at, at + change.length);
               bytes = Buffer.concat([bytes.subarray(0, at), slice, slice, bytes.subarray(at)]);

@@ -10,8 +10,22 @@ import { toCustomerMessage } from '../../src/email/to-customer-message.ts';
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const OWN = ['verbatim-demo.example'];
 const accounts: Account[] = [
-  { id: 'acme-logistics', name: 'Acme Logistics', domains: ['acme-logistics.example'], channels: [], tier: 'enterprise', routing: {} },
-  { id: 'pohjola-foods', name: 'Pohjola Foods', domains: ['pohjola-foods.example'], channels: [], tier: 'growth', routing: {} },
+  {
+    id: 'acme-logistics',
+    name: 'Acme Logistics',
+    domains: ['acme-logistics.example'],
+    channels: [],
+    tier: 'enterprise',
+    routing: {},
+  },
+  {
+    id: 'pohjola-foods',
+    name: 'Pohjola Foods',
+    domains: ['pohjola-foods.example'],
+    channels: [],
+    tier: 'growth',
+    routing: {},
+  },
 ];
 const options = { accounts, ownDomains: OWN, conversation: 'email:inbound' };
 
@@ -23,7 +37,9 @@ async function fixture(name: string): Promise<ParsedEmail> {
 
 describe('toCustomerMessage', () => {
   it('credits a forwarded mail and its account to the original customer and names the forwarder', async () => {
-    const message = CustomerMessageSchema.parse(toCustomerMessage(await fixture('gmail-forward-en.eml'), options));
+    const message = CustomerMessageSchema.parse(
+      toCustomerMessage(await fixture('gmail-forward-en.eml'), options),
+    );
     expect(message).toMatchObject({
       id: 'email:CAF1x9-gm-0001@mail.verbatim-demo.example',
       platform: 'email',
@@ -31,7 +47,12 @@ describe('toCustomerMessage', () => {
       thread: 'email:CAF1x9-gm-0001@mail.verbatim-demo.example',
       isReply: false,
       accountId: 'acme-logistics',
-      author: { id: 'mark.ellison@acme-logistics.example', name: 'Mark Ellison', email: 'mark.ellison@acme-logistics.example', external: true },
+      author: {
+        id: 'mark.ellison@acme-logistics.example',
+        name: 'Mark Ellison',
+        email: 'mark.ellison@acme-logistics.example',
+        external: true,
+      },
       subject: 'Pallet labels missing again',
       forwardedBy: { name: 'Anna Virtanen', email: 'anna.virtanen@verbatim-demo.example' },
       permalink: null,
@@ -73,7 +94,9 @@ describe('toCustomerMessage', () => {
 
   it('uses the time the mail reached us when it has no date', async () => {
     const receivedAt = new Date('2025-06-03T12:00:00.000Z');
-    expect(toCustomerMessage(await fixture('missing-date.eml'), { ...options, receivedAt }).sentAt).toEqual(receivedAt);
+    expect(toCustomerMessage(await fixture('missing-date.eml'), { ...options, receivedAt }).sentAt).toEqual(
+      receivedAt,
+    );
   });
 
   it('lists attachments by name, type and size', async () => {

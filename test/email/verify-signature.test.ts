@@ -20,13 +20,15 @@ describe('verifyInboundSignature', () => {
     expect(signed(nowSeconds)).toEqual({ ok: true });
   });
 
-  it('signs exactly `${timestamp}.${body}` with HMAC-SHA256, hex (the relay recipe in docs/email.md)', () => {
+  it('signs exactly "timestamp.body" with HMAC-SHA256, hex (the relay recipe in docs/email.md)', () => {
     const expected = createHmac('sha256', secret).update(`${nowSeconds}.`).update(body).digest('hex');
     expect(signInbound(secret, body, nowSeconds)).toBe(`v1=${expected}`);
   });
 
   it('accepts one right signature among several while a secret is being rotated', () => {
-    expect(signed(nowSeconds, `v1=${'0'.repeat(64)}, ${signInbound(secret, body, nowSeconds)}`)).toEqual({ ok: true });
+    expect(signed(nowSeconds, `v1=${'0'.repeat(64)}, ${signInbound(secret, body, nowSeconds)}`)).toEqual({
+      ok: true,
+    });
   });
 
   it.each([
@@ -34,7 +36,11 @@ describe('verifyInboundSignature', () => {
     ['a missing signature', { signature: undefined }, /missing x-verbatim-signature/],
     ['a signature without v1=', { signature: 'abc' }, /no v1=/],
     ['a wrong signature', { signature: `v1=${'0'.repeat(64)}` }, /does not match/],
-    ['a signature made with another secret', { signature: signInbound('other', body, nowSeconds) }, /does not match/],
+    [
+      'a signature made with another secret',
+      { signature: signInbound('other', body, nowSeconds) },
+      /does not match/,
+    ],
     ['a timestamp that is not a number', { timestamp: 'yesterday' }, /unix seconds/],
   ])('refuses %s', (_case, override, reason) => {
     const result = verifyInboundSignature({
@@ -63,29 +69,47 @@ describe('verifyInboundSignature', () => {
   it('refuses a timestamp more than five minutes old, and one more than five minutes ahead', () => {
     expect(signed(nowSeconds - 300)).toEqual({ ok: true });
     expect(signed(nowSeconds + 300)).toEqual({ ok: true });
-    expect(signed(nowSeconds - 301)).toEqual({ ok: false, reason: 'timestamp is stale: 301 s old (tolerance 300 s)' });
-    expect(signed(nowSeconds + 301)).toEqual({ ok: false, reason: 'timestamp is 301 s in the future (tolerance 300 s)' });
+    expect(signed(nowSeconds - 301)).toEqual({
+      ok: false,
+      reason: 'timestamp is stale: 301 s old (tolerance 300 s)',
+    });
+    expect(signed(nowSeconds + 301)).toEqual({
+      ok: false,
+      reason: 'timestamp is 301 s in the future (tolerance 300 s)',
+    });
   });
 });
 
 describe('verifyMailgunSignature', () => {
   const signingKey = 'key-mailgun';
   const token = 'a'.repeat(50);
-  const sign = (timestamp: string) => createHmac('sha256', signingKey).update(timestamp + token).digest('hex');
+  const sign = (timestamp: string) =>
+    createHmac('sha256', signingKey)
+      .update(timestamp + token)
+      .digest('hex');
 
   it('accepts a correct, fresh signature', () => {
     const timestamp = String(nowSeconds);
-    expect(verifyMailgunSignature({ signingKey, timestamp, token, signature: sign(timestamp), now })).toEqual({ ok: true });
+    expect(verifyMailgunSignature({ signingKey, timestamp, token, signature: sign(timestamp), now })).toEqual(
+      { ok: true },
+    );
   });
 
-  it.each([
+  it.each<[string, { token?: undefined; signature?: string; timestamp?: string }]>([
     ['missing fields', { token: undefined }],
     ['a wrong signature', { signature: 'f'.repeat(64) }],
     ['a stale timestamp', { timestamp: String(nowSeconds - 3600) }],
     ['a future timestamp', { timestamp: String(nowSeconds + 3600) }],
   ])('refuses %s', (_case, override) => {
     const timestamp = override.timestamp ?? String(nowSeconds);
-    const result = verifyMailgunSignature({ signingKey, timestamp, token, signature: sign(timestamp), now, ...override });
+    const result = verifyMailgunSignature({
+      signingKey,
+      timestamp,
+      token,
+      signature: sign(timestamp),
+      now,
+      ...override,
+    });
     expect(result.ok).toBe(false);
   });
 });
@@ -94,7 +118,9 @@ describe('verifyBasicAuth', () => {
   const header = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
 
   it('accepts the configured user and password', () => {
-    expect(verifyBasicAuth({ expected: 'parse:s3cret', authorization: header('parse:s3cret') })).toEqual({ ok: true });
+    expect(verifyBasicAuth({ expected: 'parse:s3cret', authorization: header('parse:s3cret') })).toEqual({
+      ok: true,
+    });
   });
 
   it.each([

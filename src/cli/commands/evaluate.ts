@@ -69,11 +69,12 @@ export function createEvaluationTriage(pipeline: EvaluationPipeline): TriageFunc
   };
 }
 
+/** Reads a YAML list of topics (the `topics:` shape of the config file); throws on invalid content. */
 export async function readTaxonomy(path: string): Promise<Topic[]> {
   const parsed = z.array(TopicSchema).safeParse(parseYaml(await readFile(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
 }
@@ -182,7 +183,16 @@ export function createEvaluateCommand(options: { analyzer?: Analyzer } = {}): Cl
         return 1;
       }
       const analyzer = options.analyzer ?? createHeuristicAnalyzer();
-      const taxonomy = await readTaxonomy(resolve(io.cwd, parsed.taxonomy));
+      const taxonomyPath = resolve(io.cwd, parsed.taxonomy);
+      let taxonomy: Topic[];
+      try {
+        taxonomy = await readTaxonomy(taxonomyPath);
+      } catch (error) {
+        io.stderr.write(
+          `verbatim evaluate: ${taxonomyPath}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        return 1;
+      }
       const evaluation = await evaluateTriage(examples, createEvaluationTriage({ analyzer, taxonomy }));
 
       if (parsed.json) {

@@ -27,9 +27,13 @@ export function createTeamClocks(settings: Pick<SlaSettings, 'calendar' | 'calen
   const calendarOf = (team: Pick<Team, 'id' | 'calendar'>): [string, BusinessCalendar] => {
     const named = team.calendar === undefined ? undefined : settings.calendars[team.calendar];
     if (team.calendar !== undefined && named === undefined) {
-      throw new Error(`team ${team.id} names calendar "${team.calendar}", which is not defined under calendars`);
+      throw new Error(
+        `team ${team.id} names calendar "${team.calendar}", which is not defined under calendars`,
+      );
     }
-    return named && team.calendar !== undefined ? [`named:${team.calendar}`, named] : ['default', settings.calendar];
+    return named && team.calendar !== undefined
+      ? [`named:${team.calendar}`, named]
+      : ['default', settings.calendar];
   };
   return {
     clockOf(team) {

@@ -66,7 +66,7 @@ async function groupCustomerMessage(
       queue: 'triage',
       data: { requestId: request.id },
       key: request.conversation,
-      startAfter: new Date(deps.clock.now().getTime() + deps.settings.triageDelaySeconds * 1000),
+      delaySeconds: deps.settings.triageDelaySeconds,
     });
     return { status: 'accepted', messageId: message.id, requestId: request.id };
   }

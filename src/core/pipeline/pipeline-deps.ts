@@ -13,6 +13,8 @@ export interface PipelineSettings {
   renewalWindowDays: number;
   /** Seconds one delivery attempt may take before another may presume it died (default 300). */
   deliveryLeaseSeconds?: number;
+  /** False for a backfill: requests are stored and triaged but not posted (default true). */
+  postRoutedPosts?: boolean;
 }
 
 export interface PipelineDeps {

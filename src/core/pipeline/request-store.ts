@@ -37,7 +37,8 @@ export interface JobRequest {
   data: { requestId: string; messageId?: string; kind?: 'post' | 'follow-up' | 'update' };
   /** FIFO ordering key: jobs with the same key run one at a time, in order. */
   key: string;
-  startAfter?: Date;
+  /** Seconds to wait before the job may run (real time, not the domain clock). */
+  delaySeconds?: number;
 }
 
 /**

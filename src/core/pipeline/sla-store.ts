@@ -22,7 +22,10 @@ export interface SlaNudge {
   abandoned: string | null;
 }
 
-export type NewSlaNudge = Pick<SlaNudge, 'key' | 'requestId' | 'kind' | 'seq' | 'dueAt' | 'late' | 'claimedAt'>;
+export type NewSlaNudge = Pick<
+  SlaNudge,
+  'key' | 'requestId' | 'kind' | 'seq' | 'dueAt' | 'late' | 'claimedAt'
+>;
 
 /** Business minutes measured for a request, stored for account health and the digest. */
 export interface SlaTimes {

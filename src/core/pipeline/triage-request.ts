@@ -19,7 +19,7 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
   if (messages.length === 0) return { status: 'skipped', requestId, reason: 'no messages left' };
 
   const account = findAccount(deps.directory.accounts, request.accountId);
-  const text = messages.map((message) => message.text).join('\n\n');
+  const text = messages.map(triageText).join('\n\n');
   const now = deps.clock.now();
   const floorContext = { text, account, now, renewalWindowDays: deps.settings.renewalWindowDays };
   const textFloor = findFloorHits({ ...floorContext, sentiment: null });
@@ -43,9 +43,17 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
       teamId: route.team.id,
       triagedAt: now,
     });
-    await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'post' }, key: requestId });
+    if (deps.settings.postRoutedPosts !== false) {
+      await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'post' }, key: requestId });
+    }
   });
   return { status: 'triaged', requestId, priority: final.priority, teamId: route.team.id, engine: final.engine };
+}
+
+/** An email's subject often carries the complaint itself; the analysis reads it with the body. */
+function triageText(message: { platform: string; subject: string | null; text: string }): string {
+  if (message.platform !== 'email' || !message.subject) return message.text;
+  return message.text.trim() ? `${message.subject}\n\n${message.text}` : message.subject;
 }
 
 function findAccount(accounts: Account[], id: string | null): Account | null {

@@ -99,6 +99,17 @@ describe('verbatim evaluate', () => {
     expect(err()).toMatch(/bad\.jsonl: line 1: /);
   });
 
+  it('reports a missing or invalid taxonomy and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-evaluate-'));
+    await writeFile(join(dir, 'topics.yaml'), '- id: Not Valid\n  label: x\n');
+    const missing = captureIo();
+    expect(await evaluateCommand.run(['--taxonomy', join(dir, 'nope.yaml')], missing.io)).toBe(1);
+    expect(missing.err()).toContain('nope.yaml');
+    const invalid = captureIo();
+    expect(await evaluateCommand.run(['--taxonomy', join(dir, 'topics.yaml')], invalid.io)).toBe(1);
+    expect(invalid.err()).toMatch(/topics\.yaml: 0\.id: /);
+  });
+
   it('rejects unknown options as a usage error', async () => {
     const { io } = captureIo();
     await expect(evaluateCommand.run(['--nope'], io)).rejects.toBeInstanceOf(UsageError);

@@ -1,0 +1,156 @@
+/**
+ * Slack ack latency under a burst: 500 signed Events API requests fired at once at
+ * POST /slack/events (HTTP mode, the real Bolt app, the real pipeline on embedded PGlite) while
+ * the analyzer takes 2 seconds per request. Slack wants an answer within 3 s.
+ *
+ * We answer Slack only after the message is stored (processBeforeResponse), so the figure
+ * includes the durable insert; the analysis runs later in jobs and must not show up here.
+ * Baseline, same run, same server: the same burst against GET /healthz (HTTP stack only).
+ *
+ *   npx tsx bench/slack-ack-latency.ts [events=500]
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EnvSchema } from '../src/config/env-schema.ts';
+import { parseConfigFile, toDirectory } from '../src/config/load-config.ts';
+import type { Analysis } from '../src/core/analysis.ts';
+import type { Analyzer } from '../src/core/ports.ts';
+import { startVerbatim } from '../src/main.ts';
+import { createSlackAdapter } from '../src/slack/create-slack-adapter.ts';
+import { SLACK_BOT_SCOPES } from '../src/slack/slack-app-requirements.ts';
+import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
+import { startFakeSlackApi } from '../test/fakes/slack-web-api.ts';
+import { TEST_CONFIG_YAML } from '../test/support/test-config.ts';
+
+const EVENTS = Number(process.argv[2] ?? 500);
+const ANALYZER_MS = 2000;
+const SECRET = 'bench-signing-secret';
+const CHANNELS = ['C1ACME', 'C1POHJOLA', 'C1NIMBUS', 'C1KAUPPA'];
+
+const slowAnalyzer: Analyzer = {
+  name: 'slow-2s',
+  async analyze(input): Promise<Analysis> {
+    await new Promise((resolve) => setTimeout(resolve, ANALYZER_MS));
+    return {
+      summary: input.text.slice(0, 60),
+      priority: 'P3',
+      priorityReason: 'bench',
+      topics: ['bug'],
+      sentiment: 0,
+      churnSignals: [],
+      language: 'en',
+      confidence: 0.5,
+      engine: 'slow-2s',
+      usage: null,
+    };
+  },
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function describe(name: string, timings: number[]): string {
+  const sorted = [...timings].sort((a, b) => a - b);
+  const f = (value: number) => value.toFixed(1).padStart(8);
+  return `${name.padEnd(34)} p50 ${f(percentile(sorted, 50))} ms  p95 ${f(percentile(sorted, 95))} ms  p99 ${f(percentile(sorted, 99))} ms  max ${f(sorted.at(-1) ?? Number.NaN)} ms`;
+}
+
+async function burst(requests: Array<() => Promise<Response>>): Promise<{ timings: number[]; statuses: Map<number, number> }> {
+  const statuses = new Map<number, number>();
+  const timings = await Promise.all(
+    requests.map(async (send) => {
+      const started = performance.now();
+      const response = await send();
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      return performance.now() - started;
+    }),
+  );
+  return { timings, statuses };
+}
+
+async function main(): Promise<void> {
+  const slack = await startFakeSlackApi({
+    team: { teamId: 'T0VERBATIM', botUserId: 'U0VERBATIMBOT', botId: 'B0VERBATIM', domain: 'verbatim' },
+    scopes: [...SLACK_BOT_SCOPES],
+  });
+  for (const id of ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT']) slack.setConversation(id, { name: id });
+  for (const id of CHANNELS) slack.setConversation(id, { name: id, is_shared: true, is_ext_shared: true });
+  slack.setUser('U0CUST001', { name: 'casey', team_id: 'T0CUSTOMER', is_stranger: true });
+
+  const file = parseConfigFile(TEST_CONFIG_YAML, 'bench.yaml');
+  if (!file.ok) throw new Error('bench config invalid');
+  const env = EnvSchema.parse({
+    VERBATIM_DATA_DIR: mkdtempSync(join(tmpdir(), 'verbatim-bench-')),
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.url,
+  });
+  const verbatim = await startVerbatim({
+    config: { env, file: file.value, filePath: 'bench.yaml', directory: toDirectory(file.value) },
+    analyzer: slowAnalyzer,
+    pollingIntervalSeconds: 0.5,
+    settings: { triageDelaySeconds: 0 },
+    adapters: [(context) => createSlackAdapter(context)],
+  });
+  const base = `http://127.0.0.1:${verbatim.port}`;
+
+  // Warm-up: first requests pay for JIT and connection set-up in both paths.
+  await burst(Array.from({ length: 20 }, () => () => fetch(`${base}/healthz`)));
+
+  const baseline = await burst(Array.from({ length: EVENTS }, () => () => fetch(`${base}/healthz`)));
+
+  const startSeconds = Math.floor(Date.now() / 1000) - 30 * 86_400;
+  const bodies = Array.from({ length: EVENTS }, (_, i) => {
+    // A day apart, so each message is its own request (no grouping shortcuts).
+    const ts = `${startSeconds + i * 600}.${String(i).padStart(6, '0')}`;
+    return JSON.stringify({
+      token: 'x',
+      team_id: 'T0VERBATIM',
+      api_app_id: 'A0FAKEAPP',
+      type: 'event_callback',
+      event_id: `EvBENCH${i}`,
+      event_time: Math.floor(Date.now() / 1000),
+      is_ext_shared_channel: true,
+      event: {
+        type: 'message',
+        channel: CHANNELS[i % CHANNELS.length],
+        user: 'U0CUST001',
+        user_team: 'T0CUSTOMER',
+        team: 'T0CUSTOMER',
+        text: `Bench message ${i}: the export to our ERP fails with a timeout since this morning`,
+        ts,
+        event_ts: ts,
+        channel_type: 'channel',
+      },
+    });
+  });
+  const started = performance.now();
+  const slackBurst = await burst(
+    bodies.map((body) => () =>
+      fetch(`${base}/slack/events`, { method: 'POST', headers: signSlackRequest({ body, signingSecret: SECRET }), body }),
+    ),
+  );
+  const wallMs = performance.now() - started;
+  const stored = await verbatim.storage.db.query<{ count: string }>("SELECT count(*) AS count FROM customer_messages WHERE kind = 'customer'");
+
+  console.log(`Slack ack latency: ${EVENTS} signed events fired at once, HTTP mode, analyzer ${ANALYZER_MS} ms, ${verbatim.storage.describe}`);
+  console.log(describe('GET /healthz (baseline)', baseline.timings));
+  console.log(describe('POST /slack/events (store, then ack)', slackBurst.timings));
+  console.log(`statuses: ${JSON.stringify(Object.fromEntries(slackBurst.statuses))}; burst wall time ${wallMs.toFixed(0)} ms; messages stored: ${stored.rows[0]?.count}`);
+  const over3s = slackBurst.timings.filter((ms) => ms >= 3000).length;
+  console.log(`answers at or over Slack's 3 s deadline: ${over3s}`);
+
+  await verbatim.stop();
+  await slack.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

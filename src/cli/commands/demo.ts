@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { loadConfigFile, toDirectory } from '../../config/load-config.ts';
+import { EnvSchema } from '../../config/env-schema.ts';
+import { createConsoleNotifier } from '../../console/console-notifier.ts';
+import { startVerbatim } from '../../main.ts';
+import { readEmlFolder } from '../../replay/read-eml-folder.ts';
+import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
+import { readSlackExport } from '../../slack/export/read-slack-export.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { printDemoSummary } from '../print-demo-summary.ts';
+
+/** The demo's "today": the Monday after the example history ends, so renewal windows read the same every run. */
+export const DEMO_NOW = new Date('2026-11-23T08:00:00Z');
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'replay the example workspace through the real pipeline and show what Verbatim would post',
+  usage: 'verbatim demo [--examples DIR] [--full] [--keep]',
+  async run(args, io) {
+    const examples = resolve(io.cwd, valueOf(args, '--examples') ?? 'examples');
+    const full = args.includes('--full');
+    const file = loadConfigFile(join(examples, 'verbatim.config.yaml'));
+    if (!file.ok) {
+      for (const problem of file.problems) io.stderr.write(`✗ ${problem.path}: ${problem.message}\n`);
+      return 1;
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-demo-'));
+    // The demo uses the offline analyzer unless a key is set; it never reaches Slack or Teams.
+    const env = EnvSchema.parse({
+      VERBATIM_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ANTHROPIC_API_KEY: io.env.ANTHROPIC_API_KEY,
+      ANTHROPIC_BASE_URL: io.env.ANTHROPIC_BASE_URL,
+      ANTHROPIC_MODEL: io.env.ANTHROPIC_MODEL,
+    });
+    const config = { env, file: file.value, filePath: join(examples, 'verbatim.config.yaml'), directory: toDirectory(file.value) };
+    const consoleOptions = { out: io.stdout, showUpdates: false, compact: full ? ('never' as const) : ('P3-P4' as const) };
+    const started = Date.now();
+    const verbatim = await startVerbatim({
+      config,
+      logger: pino({ level: 'warn' }, pino.destination(2)),
+      listen: false,
+      workers: false,
+      clock: { now: () => DEMO_NOW },
+      fallbackNotifiers: [
+        createConsoleNotifier({ platform: 'slack', ...consoleOptions }),
+        createConsoleNotifier({ platform: 'teams', ...consoleOptions }),
+      ],
+      pollingIntervalSeconds: 0.5,
+      settings: { triageDelaySeconds: 0 },
+    });
+    try {
+      io.stdout.write(`Verbatim demo: ${config.directory.teams.length} teams, ${config.directory.accounts.length} accounts, engine ${env.ANTHROPIC_API_KEY ? env.ANTHROPIC_MODEL : 'heuristic (offline)'}\n`);
+      const slack = readSlackExport(join(examples, 'slack-export'), { ownDomains: config.directory.ownDomains });
+      const email = await readEmlFolder(join(examples, 'emails'), {
+        accounts: config.directory.accounts,
+        ownDomains: config.directory.ownDomains,
+      });
+      for (const problem of [...slack.problems, ...email.problems]) io.stderr.write(`! ${problem}\n`);
+      const messages = [...slack.messages, ...email.messages].sort(
+        (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
+      );
+      const replay = await replayHistory(verbatim, { messages, memberEvents: slack.memberEvents, progress: io.stderr });
+      await verbatim.startWorkers();
+      await waitForPipeline(verbatim, io.stderr, { posting: true });
+      await printDemoSummary(io.stdout, verbatim, {
+        replay,
+        messages: messages.length,
+        seconds: (Date.now() - started) / 1000,
+        now: DEMO_NOW,
+      });
+      return 0;
+    } finally {
+      await verbatim.stop();
+      if (!args.includes('--keep')) rmSync(dataDir, { recursive: true, force: true });
+      else io.stdout.write(`Demo database kept in ${dataDir} (VERBATIM_DATA_DIR=${dataDir})\n`);
+    }
+  },
+};
+
+function valueOf(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}

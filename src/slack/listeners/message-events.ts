@@ -1,0 +1,85 @@
+import type { App } from '@slack/bolt';
+import { classifyChannel } from '../classify-channel.ts';
+import {
+  findSharedEmail,
+  SlackMessageChangedSchema,
+  SlackMessageDeletedSchema,
+  SlackMessageEventSchema,
+} from '../slack-message-event.ts';
+import { applyMessageDeletion, applyMessageEdit } from './apply-message-change.ts';
+import { ingestSlackMessage } from './ingest-slack-message.ts';
+import type { SlackListenerDeps } from './slack-listener-deps.ts';
+
+/** Message subtypes that are someone posting words (or files, or an email) rather than channel housekeeping. */
+const POSTED = new Set([undefined, 'thread_broadcast', 'file_share', 'me_message']);
+
+/**
+ * `message` events from customer channels. Slack's Events API is acknowledged by Bolt before
+ * listeners run; in HTTP mode we answer Slack only after this listener finished
+ * (`processBeforeResponse`) and in Socket Mode our receiver defers the ack, so a message is
+ * stored before Slack hears back — if storing fails, Slack delivers the event again. Under a
+ * burst the ingest gate answers first instead, so Slack's 3-second deadline holds (ingest-gate.ts).
+ */
+export function registerMessageEvents(app: App, deps: SlackListenerDeps): void {
+  app.event('message', async ({ event, body }) => {
+    const raw = event as unknown as Record<string, unknown>;
+    const channel = typeof raw['channel'] === 'string' ? raw['channel'] : '';
+    const kind = classifyChannel({
+      channel,
+      accounts: deps.context.directory.accounts,
+      feedbackChannels: deps.context.config.file.feedbackChannels,
+      isExtShared: (body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true,
+    });
+    if (!kind) return;
+    const subtype = raw['subtype'];
+    const log = deps.logger.child({ channel, eventId: (body as { event_id?: string }).event_id });
+
+    if (subtype === 'message_changed') {
+      const parsed = SlackMessageChangedSchema.safeParse(raw);
+      if (parsed.success) await applyMessageEdit(deps, parsed.data);
+      else log.warn({ issues: parsed.error.issues.length }, 'unreadable message_changed event ignored');
+      return;
+    }
+    if (subtype === 'message_deleted') {
+      const parsed = SlackMessageDeletedSchema.safeParse(raw);
+      if (parsed.success) await applyMessageDeletion(deps, parsed.data);
+      return;
+    }
+    if (!POSTED.has(subtype as string | undefined)) return;
+
+    const parsed = SlackMessageEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      // Kept whole for inspection and replay; never silently dropped.
+      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      const id = await keepDeadLetter(deps, body, channel, `unreadable message event: ${reason}`);
+      log.error({ deadLetter: id }, 'unreadable Slack message kept as a dead letter');
+      return;
+    }
+    const message = parsed.data;
+    await deps.gate.admit(
+      async () => {
+        const outcome = await ingestSlackMessage(deps, message, kind, findSharedEmail(message));
+        if (outcome) log.debug({ outcome: outcome.status, messageId: outcome.messageId }, 'slack message ingested');
+      },
+      // Only for messages Slack was answered for before they were stored (bursts): keep the raw
+      // event, since Slack will not deliver it again.
+      async (error) => {
+        const id = await keepDeadLetter(deps, body, channel, `storing after acknowledging Slack failed: ${(error as Error).message}`);
+        log.error({ err: error, deadLetter: id }, 'message could not be stored after acknowledging Slack; kept as a dead letter');
+      },
+    );
+  });
+}
+
+/** Keeps an event whole (raw JSON) for inspection and replay. */
+async function keepDeadLetter(deps: SlackListenerDeps, body: unknown, channel: string, reason: string): Promise<string> {
+  const id = await deps.deadLetters.keep({
+    source: 'slack:event',
+    reason,
+    raw: new TextEncoder().encode(JSON.stringify(body)),
+    contentType: 'application/json',
+    meta: { channel },
+  });
+  deps.context.metrics.deadLetters.inc({ source: 'slack:event' });
+  return id;
+}
