@@ -93,6 +93,8 @@ export interface StartOptions {
   /** Job timing overrides (crash-recovery tests shorten expiry). */
   jobOptions?: Pick<JobRunnerOptions, 'jobExpireSeconds' | 'superviseIntervalSeconds' | 'retryDelaySeconds' | 'cronWorkerIntervalSeconds'>;
   settings?: Partial<PipelineSettings>;
+  /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
+  concurrency?: { triage?: number; deliver?: number };
 }
 
 export interface Verbatim {
@@ -220,7 +222,14 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     workersStarted = true;
     const triage: TriageDeps = { ...pipeline, analyzer };
     const delivery: DeliveryDeps = { ...pipeline, notifiers };
-    await registerPipelineWorkers(jobs, { triage, delivery, metrics, logger });
+    await registerPipelineWorkers(jobs, {
+      triage,
+      delivery,
+      metrics,
+      logger,
+      triageConcurrency: options.concurrency?.triage,
+      deliverConcurrency: options.concurrency?.deliver,
+    });
     // SLA clocks (helper "sla"): a tick a minute nudges, escalates and measures response times.
     await registerSlaWorker(jobs, {
       db: storage.db,

@@ -3,8 +3,8 @@ import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
 import { createSlackWebClient, slackClientOptions } from './create-slack-web-client.ts';
 import { DeferredAckSocketModeReceiver } from './deferred-ack-socket-mode-receiver.ts';
-import { registerSlackListeners } from './listeners/register-slack-listeners.ts';
 import { createIngestGate } from './listeners/ingest-gate.ts';
+import { registerSlackListeners } from './listeners/register-slack-listeners.ts';
 import type { SlackListenerDeps } from './listeners/slack-listener-deps.ts';
 import { createSlackPacer } from './pace-slack-calls.ts';
 import { readSlackIdentity } from './read-slack-identity.ts';
@@ -104,7 +104,10 @@ export async function createSlackAdapter(
     throw error;
   });
 
-  const gate = createIngestGate({ concurrency: options.ingestConcurrency ?? 8, maxWaiting: options.maxIngestsBeforeAck ?? 32 });
+  const gate = createIngestGate({
+    concurrency: options.ingestConcurrency ?? 8,
+    maxWaiting: options.maxIngestsBeforeAck ?? 32,
+  });
   const afterwards = new Set<Promise<void>>();
   const deps: SlackListenerDeps = {
     context,
@@ -133,7 +136,10 @@ export async function createSlackAdapter(
       if (socketMode) await app.stop();
       // Messages Slack was already answered for must reach the database before it closes.
       await gate.drain(10_000);
-      await Promise.race([Promise.allSettled([...afterwards]), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await Promise.race([
+        Promise.allSettled([...afterwards]),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
     },
   };
 }

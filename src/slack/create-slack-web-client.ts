@@ -18,11 +18,18 @@ export type SlackClientPurpose = 'listener' | 'delivery' | 'post';
 
 const PROFILES: Record<SlackClientPurpose, Pick<WebClientOptions, 'timeout' | 'retryConfig'>> = {
   listener: { timeout: 2000, retryConfig: { retries: 0 } },
-  delivery: { timeout: 15_000, retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true } },
+  delivery: {
+    timeout: 15_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+  },
   post: { timeout: 15_000, retryConfig: { retries: 0 } },
 };
 
-export function slackClientOptions(input: { apiUrl?: string; purpose: SlackClientPurpose; logger: Logger }): WebClientOptions {
+export function slackClientOptions(input: {
+  apiUrl?: string;
+  purpose: SlackClientPurpose;
+  logger: Logger;
+}): WebClientOptions {
   return {
     ...PROFILES[input.purpose],
     ...(input.apiUrl ? { slackApiUrl: input.apiUrl } : {}),

@@ -1,7 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 
 const FIXES: Record<string, string> = {
-  channel_not_found: 'the channel does not exist or is private without the bot; invite the bot with /invite @Verbatim',
+  channel_not_found:
+    'the channel does not exist or is private without the bot; invite the bot with /invite @Verbatim',
   not_in_channel: 'the bot is not a member of the channel; invite it with /invite @Verbatim',
   is_archived: 'the channel is archived; unarchive it or point the config at another channel',
   missing_scope: 'the app lacks a scope; reinstall it from manifests/slack/manifest.yaml',
@@ -22,7 +23,8 @@ export function describeSlackError(error: unknown): string {
     return `${name}${needed}${FIXES[name] ? `: ${FIXES[name]}` : ''}`;
   }
   if (coded?.code === ErrorCode.RateLimitedError) return 'rate limited by Slack';
-  if (coded?.code === ErrorCode.RequestError) return `cannot reach Slack: ${coded.message ?? 'request failed'}`;
+  if (coded?.code === ErrorCode.RequestError)
+    return `cannot reach Slack: ${coded.message ?? 'request failed'}`;
   return coded?.message ?? String(error);
 }
 

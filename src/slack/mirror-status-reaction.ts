@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { RoutedPostView } from '../core/ports.ts';
-import type { SlackPacer } from './pace-slack-calls.ts';
 import { slackErrorName } from './describe-slack-error.ts';
+import type { SlackPacer } from './pace-slack-calls.ts';
 import { parseSlackMessageRef } from './slack-refs.ts';
 
 /** Reactions that mirror a request's state onto the customer's own message (config: reactions.*). */
@@ -24,7 +24,8 @@ export async function mirrorStatusReaction(
   const first = view.messages.find((message) => message.platform === 'slack' && message.author.external);
   const target = first ? parseSlackMessageRef(first.id) : null;
   if (!target) return;
-  const wanted = view.state === 'claimed' ? reactions.claimed : view.state === 'resolved' ? reactions.resolved : null;
+  const wanted =
+    view.state === 'claimed' ? reactions.claimed : view.state === 'resolved' ? reactions.resolved : null;
   for (const name of [reactions.claimed, reactions.resolved]) {
     const args = { channel: target.channel, timestamp: target.ts, name };
     try {
@@ -33,7 +34,10 @@ export async function mirrorStatusReaction(
     } catch (error) {
       const code = slackErrorName(error);
       if (code === 'already_reacted' || code === 'no_reaction') continue;
-      deps.logger.warn({ err: error, channel: target.channel }, 'could not mirror the request state onto the customer message');
+      deps.logger.warn(
+        { err: error, channel: target.channel },
+        'could not mirror the request state onto the customer message',
+      );
     }
   }
 }

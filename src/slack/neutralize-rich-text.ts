@@ -13,7 +13,8 @@ export interface RichTextNames {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function neutralizeRichText(blocks: unknown[], names: RichTextNames = {}): Json[] {
   return blocks.filter(isObject).map((block) => neutralizeNode(block, names));
@@ -64,7 +65,8 @@ export function richTextToPlain(blocks: unknown[]): string {
         out += String(node['text'] ?? '');
         return;
       case 'link':
-        out += typeof node['text'] === 'string' && node['text'] !== '' ? node['text'] : String(node['url'] ?? '');
+        out +=
+          typeof node['text'] === 'string' && node['text'] !== '' ? node['text'] : String(node['url'] ?? '');
         return;
       case 'emoji':
         out += `:${String(node['name'] ?? '')}:`;

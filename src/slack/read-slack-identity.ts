@@ -3,7 +3,9 @@ import { describeSlackError } from './describe-slack-error.ts';
 import type { SlackIdentity } from './listeners/slack-listener-deps.ts';
 
 /** Who the bot token belongs to (auth.test); fails with what to fix when the token is wrong. */
-export async function readSlackIdentity(client: WebClient): Promise<SlackIdentity & { scopes: string[] | null }> {
+export async function readSlackIdentity(
+  client: WebClient,
+): Promise<SlackIdentity & { scopes: string[] | null }> {
   let response: Awaited<ReturnType<WebClient['auth']['test']>>;
   try {
     response = await client.auth.test();

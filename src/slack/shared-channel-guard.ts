@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackPacer } from './pace-slack-calls.ts';
 import { describeSlackError } from './describe-slack-error.ts';
+import type { SlackPacer } from './pace-slack-calls.ts';
 
 /** The conversations.info fields that tell whether another organisation can read a channel. */
 export interface ChannelSharing {
@@ -24,7 +24,8 @@ export function describeExternalSharing(channel: ChannelSharing): string | null 
   if (channel.is_pending_ext_shared || (channel.pending_connected_team_ids?.length ?? 0) > 0) {
     return 'an invitation to share it with another organisation is pending';
   }
-  if ((channel.connected_team_ids?.length ?? 0) > 0) return 'it is connected to another organisation’s workspace';
+  if ((channel.connected_team_ids?.length ?? 0) > 0)
+    return 'it is connected to another organisation’s workspace';
   if (channel.is_shared && !channel.is_org_shared) return 'it is shared with another workspace';
   return null;
 }
@@ -71,9 +72,12 @@ export function createSharedChannelGuard(input: {
           const response = await input.pacer.call(() => input.client.conversations.info({ channel }));
           info = (response.channel ?? {}) as ChannelSharing;
         } catch (error) {
-          throw new Error(`cannot check Slack channel ${channel} before posting: ${describeSlackError(error)}`, {
-            cause: error,
-          });
+          throw new Error(
+            `cannot check Slack channel ${channel} before posting: ${describeSlackError(error)}`,
+            {
+              cause: error,
+            },
+          );
         }
         entry = { reason: describeExternalSharing(info), until: now() + ttlMs };
         cache.set(channel, entry);

@@ -20,7 +20,12 @@ const INVITE = 'in Slack, open the channel and run /invite @Verbatim (or the bot
  */
 export function createSlackDoctorChecks(env: Env, file: ConfigFile): DoctorCheck[] {
   const token = env.SLACK_BOT_TOKEN;
-  if (!token) return [async () => [{ check: CHECK, status: 'off', message: 'SLACK_BOT_TOKEN is empty: the Slack adapter is off' }]];
+  if (!token)
+    return [
+      async () => [
+        { check: CHECK, status: 'off', message: 'SLACK_BOT_TOKEN is empty: the Slack adapter is off' },
+      ],
+    ];
   return [
     async () => {
       const client = new WebClient(token, {
@@ -42,20 +47,27 @@ export function createSlackDoctorChecks(env: Env, file: ConfigFile): DoctorCheck
         ];
       }
       const findings: DoctorFinding[] = [
-        { check: CHECK, status: 'ok', message: `token valid for team ${identity.teamId} as bot user ${identity.botUserId}` },
+        {
+          check: CHECK,
+          status: 'ok',
+          message: `token valid for team ${identity.teamId} as bot user ${identity.botUserId}`,
+        },
         checkScopes(identity.scopes),
         await checkConnection(env),
       ];
-      for (const [channel, roles] of channelsToCheck(file)) findings.push(await checkChannel(client, channel, roles));
+      for (const [channel, roles] of channelsToCheck(file))
+        findings.push(await checkChannel(client, channel, roles));
       return findings;
     },
   ];
 }
 
 function checkScopes(granted: string[] | null): DoctorFinding {
-  if (granted === null) return { check: 'slack scopes', status: 'warn', message: 'Slack did not report the granted scopes' };
+  if (granted === null)
+    return { check: 'slack scopes', status: 'warn', message: 'Slack did not report the granted scopes' };
   const missing = SLACK_BOT_SCOPES.filter((scope) => !granted.includes(scope));
-  if (missing.length === 0) return { check: 'slack scopes', status: 'ok', message: `all ${SLACK_BOT_SCOPES.length} scopes granted` };
+  if (missing.length === 0)
+    return { check: 'slack scopes', status: 'ok', message: `all ${SLACK_BOT_SCOPES.length} scopes granted` };
   return {
     check: 'slack scopes',
     status: 'error',
@@ -73,7 +85,11 @@ async function checkConnection(env: Env): Promise<DoctorFinding> {
     });
     try {
       await client.apps.connections.open();
-      return { check: 'slack connection', status: 'ok', message: 'Socket Mode: the app-level token can open a connection' };
+      return {
+        check: 'slack connection',
+        status: 'ok',
+        message: 'Socket Mode: the app-level token can open a connection',
+      };
     } catch (error) {
       return {
         check: 'slack connection',
@@ -87,7 +103,8 @@ async function checkConnection(env: Env): Promise<DoctorFinding> {
     return {
       check: 'slack connection',
       status: 'ok',
-      message: 'HTTP mode: Slack must reach https://<your host>/slack/events (events, interactivity and /churn)',
+      message:
+        'HTTP mode: Slack must reach https://<your host>/slack/events (events, interactivity and /churn)',
     };
   }
   return {
@@ -116,13 +133,18 @@ function channelsToCheck(file: ConfigFile): Map<string, Set<Role>> {
   }
   add(slackChannel(file.routing.unmapped), 'team');
   add(slackChannel(file.digest.destination), 'team');
-  for (const account of file.accounts) for (const ref of account.channels) add(parseSlackConversationRef(ref), 'customer');
+  for (const account of file.accounts)
+    for (const ref of account.channels) add(parseSlackConversationRef(ref), 'customer');
   for (const ref of file.feedbackChannels) add(parseSlackConversationRef(ref), 'feedback');
   return channels;
 }
 
 async function checkChannel(client: WebClient, channel: string, roles: Set<Role>): Promise<DoctorFinding> {
-  const what = roles.has('team') ? 'team channel' : roles.has('feedback') ? 'feedback channel' : 'customer channel';
+  const what = roles.has('team')
+    ? 'team channel'
+    : roles.has('feedback')
+      ? 'feedback channel'
+      : 'customer channel';
   let info: ChannelSharing & { is_member?: boolean; is_archived?: boolean };
   try {
     info = ((await client.conversations.info({ channel })).channel ?? {}) as typeof info;
@@ -146,12 +168,20 @@ async function checkChannel(client: WebClient, channel: string, roles: Set<Role>
       };
     }
   }
-  if (info.is_archived) return { check: label, status: 'error', message: 'the channel is archived', fix: 'unarchive it or use another channel' };
+  if (info.is_archived)
+    return {
+      check: label,
+      status: 'error',
+      message: 'the channel is archived',
+      fix: 'unarchive it or use another channel',
+    };
   if (info.is_member === false) {
     return {
       check: label,
       status: 'error',
-      message: roles.has('team') ? 'the bot is not a member, so it cannot post here' : 'the bot is not a member, so it does not see these messages',
+      message: roles.has('team')
+        ? 'the bot is not a member, so it cannot post here'
+        : 'the bot is not a member, so it does not see these messages',
       fix: INVITE,
     };
   }

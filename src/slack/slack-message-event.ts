@@ -34,7 +34,13 @@ export const SlackFileSchema = z.looseObject({
   has_more: z.boolean().nullish(),
   headers: z.looseObject({ date: z.string().nullish(), message_id: z.string().nullish() }).nullish(),
   attachments: z
-    .array(z.looseObject({ filename: z.string().nullish(), name: z.string().nullish(), size: z.number().nullish() }))
+    .array(
+      z.looseObject({
+        filename: z.string().nullish(),
+        name: z.string().nullish(),
+        size: z.number().nullish(),
+      }),
+    )
     .nullish(),
 });
 export type SlackFile = z.infer<typeof SlackFileSchema>;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Destination } from '../core/directory.ts';
 import type { Notifier, PostRef } from '../core/ports.ts';
 import { deliveryKeyOf, deliveryMetadata } from './delivery-metadata.ts';
-import { mirrorStatusReaction, type MirrorReactions } from './mirror-status-reaction.ts';
+import { type MirrorReactions, mirrorStatusReaction } from './mirror-status-reaction.ts';
 import type { SlackPacer } from './pace-slack-calls.ts';
 import { SharedChannelError, type SharedChannelGuard } from './shared-channel-guard.ts';
 import type { SlackPoster } from './slack-poster.ts';
@@ -77,7 +77,13 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       metadata: deliveryMetadata(input.deliveryKey),
     });
     if (parts.length > 0) {
-      await poster.syncParts({ channel: input.channel, threadTs: input.threadTs ?? ts, parentTs: ts, parts, fresh: true });
+      await poster.syncParts({
+        channel: input.channel,
+        threadTs: input.threadTs ?? ts,
+        parentTs: ts,
+        parts,
+        fresh: true,
+      });
       await keyv.delete(pendingKey(input.deliveryKey));
     }
     return ts;
@@ -106,7 +112,12 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       await poster.update({ channel, ts: ref.id, body: rendering });
       // Edits can change how many parts the text needs; parts that did not change are left alone.
       await poster.syncParts({ channel, threadTs: ref.id, parentTs: ref.id, parts: rendering.continuation });
-      if (deps.mirror) await mirrorStatusReaction({ client: deps.client, pacer: deps.pacer, logger: deps.logger }, view, deps.mirror);
+      if (deps.mirror)
+        await mirrorStatusReaction(
+          { client: deps.client, pacer: deps.pacer, logger: deps.logger },
+          view,
+          deps.mirror,
+        );
     },
 
     async postNote(target, note, deliveryKey) {
@@ -128,7 +139,9 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       const channel = slackChannelOf(destination);
       const oldest = dateToSlackTs(new Date(since.getTime() - LOOKUP_SKEW_MS));
       const messages =
-        'destination' in target ? await poster.replies(channel, target.id, oldest) : await poster.history(channel, oldest);
+        'destination' in target
+          ? await poster.replies(channel, target.id, oldest)
+          : await poster.history(channel, oldest);
       const found = messages.find((message) => deliveryKeyOf(message) === deliveryKey);
       if (!found?.ts) return null;
       const pending = (await keyv.get(pendingKey(deliveryKey))) as PendingParts | undefined;
@@ -159,15 +172,22 @@ function slackChannelOf(destination: Destination): string {
   return destination.channel;
 }
 
-async function permalinkOf(deps: Pick<SlackNotifierDeps, 'client' | 'pacer' | 'logger'>, ref: PostRef): Promise<string | null> {
+async function permalinkOf(
+  deps: Pick<SlackNotifierDeps, 'client' | 'pacer' | 'logger'>,
+  ref: PostRef,
+): Promise<string | null> {
   if (ref.destination.platform !== 'slack') return null;
   const { channel } = ref.destination;
   try {
-    const response = await deps.pacer.call(() => deps.client.chat.getPermalink({ channel, message_ts: ref.id }));
+    const response = await deps.pacer.call(() =>
+      deps.client.chat.getPermalink({ channel, message_ts: ref.id }),
+    );
     return response.permalink ?? null;
   } catch (error) {
-    deps.logger.warn({ err: error, channel }, 'no permalink for the routed post; the note goes without a link');
+    deps.logger.warn(
+      { err: error, channel },
+      'no permalink for the routed post; the note goes without a link',
+    );
     return null;
   }
 }
-

@@ -1,11 +1,16 @@
 import type { WebClient } from '@slack/web-api';
-import { type MessageWithMetadata, partMetadata, partOf, hashBody } from './delivery-metadata.ts';
+import { hashBody, type MessageWithMetadata, partMetadata, partOf } from './delivery-metadata.ts';
 import type { SlackPacer } from './pace-slack-calls.ts';
 import type { SlackMessageBody } from './views/slack-blocks.ts';
 
 /** The Web API calls the notifier makes, paced and with the options every post needs. */
 export interface SlackPoster {
-  post(input: { channel: string; body: SlackMessageBody; threadTs?: string; metadata: object }): Promise<string>;
+  post(input: {
+    channel: string;
+    body: SlackMessageBody;
+    threadTs?: string;
+    metadata: object;
+  }): Promise<string>;
   update(input: { channel: string; ts: string; body: SlackMessageBody; metadata?: object }): Promise<void>;
   remove(channel: string, ts: string): Promise<void>;
   /** A thread's messages with their metadata, oldest first. */
@@ -17,13 +22,23 @@ export interface SlackPoster {
    * ones in order, updates changed ones, deletes ones no longer needed. `fresh` skips reading the
    * thread when the anchor was just posted.
    */
-  syncParts(input: { channel: string; threadTs: string; parentTs: string; parts: SlackMessageBody[]; fresh?: boolean }): Promise<void>;
+  syncParts(input: {
+    channel: string;
+    threadTs: string;
+    parentTs: string;
+    parts: SlackMessageBody[];
+    fresh?: boolean;
+  }): Promise<void>;
 }
 
 /** Pages read at most when looking for a post (200 messages each). */
 const MAX_PAGES = 25;
 
-export function createSlackPoster(deps: { client: WebClient; postClient: WebClient; pacer: SlackPacer }): SlackPoster {
+export function createSlackPoster(deps: {
+  client: WebClient;
+  postClient: WebClient;
+  pacer: SlackPacer;
+}): SlackPoster {
   const { client, postClient, pacer } = deps;
 
   const poster: SlackPoster = {
@@ -111,7 +126,8 @@ export function createSlackPoster(deps: { client: WebClient; postClient: WebClie
       if (!fresh) {
         for (const message of await poster.replies(channel, threadTs)) {
           const part = partOf(message);
-          if (part && part.parent === parentTs && message.ts) existing.set(part.part, { ts: message.ts, hash: part.hash });
+          if (part && part.parent === parentTs && message.ts)
+            existing.set(part.part, { ts: message.ts, hash: part.hash });
         }
       }
       for (const [index, body] of parts.entries()) {
@@ -119,7 +135,8 @@ export function createSlackPoster(deps: { client: WebClient; postClient: WebClie
         const found = existing.get(number);
         const metadata = partMetadata(parentTs, number, body);
         if (!found) await poster.post({ channel, body, threadTs, metadata });
-        else if (found.hash !== hashBody(body)) await poster.update({ channel, ts: found.ts, body, metadata });
+        else if (found.hash !== hashBody(body))
+          await poster.update({ channel, ts: found.ts, body, metadata });
       }
       for (const [number, found] of existing) {
         if (number > parts.length + 1) await poster.remove(channel, found.ts);

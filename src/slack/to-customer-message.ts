@@ -76,7 +76,9 @@ export function toEmailCustomerMessage(
     permalink: facts.permalink ?? email.permalink ?? null,
     attachments: (email.attachments ?? []).map((attachment) => ({
       name: attachment.filename ?? attachment.name ?? 'attachment',
-      ...(typeof attachment.size === 'number' && attachment.size >= 0 ? { sizeBytes: Math.round(attachment.size) } : {}),
+      ...(typeof attachment.size === 'number' && attachment.size >= 0
+        ? { sizeBytes: Math.round(attachment.size) }
+        : {}),
     })),
     subject: unwrapped?.subject ?? email.subject ?? null,
     forwardedBy: unwrapped?.forwardedBy ?? null,

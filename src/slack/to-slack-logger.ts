@@ -1,4 +1,4 @@
-import { type Logger as SlackLogger, LogLevel } from '@slack/web-api';
+import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from 'pino';
 
 /**
@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 export function toSlackLogger(logger: Logger): SlackLogger {
   const child = logger.child({ component: 'slack-sdk' });
   let level = LogLevel.INFO;
-  const text = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  const text = (parts: unknown[]) =>
+    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
   return {
     debug: (...parts: unknown[]) => child.debug(text(parts)),
     info: (...parts: unknown[]) => child.debug(text(parts)),

@@ -51,7 +51,11 @@ function toItem(row: unknown): RequestListItem {
 }
 
 /** Requests claimed by a user and not resolved, oldest first. */
-export async function listClaimedRequests(db: Queryable, actorId: string, limit = 50): Promise<RequestListItem[]> {
+export async function listClaimedRequests(
+  db: Queryable,
+  actorId: string,
+  limit = 50,
+): Promise<RequestListItem[]> {
   const result = await db.query(
     `${SELECT} WHERE r.state = 'claimed' AND r.claimed_by->>'id' = $1 ORDER BY r.opened_at LIMIT $2`,
     [actorId, limit],
@@ -60,7 +64,11 @@ export async function listClaimedRequests(db: Queryable, actorId: string, limit 
 }
 
 /** A team's routed requests that are not resolved, most urgent first, then oldest. */
-export async function listOpenRequestsForTeam(db: Queryable, teamId: string, limit = 50): Promise<RequestListItem[]> {
+export async function listOpenRequestsForTeam(
+  db: Queryable,
+  teamId: string,
+  limit = 50,
+): Promise<RequestListItem[]> {
   const result = await db.query(
     `${SELECT} WHERE r.team_id = $1 AND r.state <> 'resolved' AND r.routed_at IS NOT NULL
      ORDER BY r.priority NULLS LAST, r.opened_at LIMIT $2`,

@@ -19,7 +19,9 @@ describe('decodeSlackText', () => {
   });
 
   it('names mentioned users when their names are known', () => {
-    expect(decodeSlackText('hi <@U1> and <@U2>', { users: new Map([['U1', 'Ann']]) })).toBe('hi @Ann and @U2');
+    expect(decodeSlackText('hi <@U1> and <@U2>', { users: new Map([['U1', 'Ann']]) })).toBe(
+      'hi @Ann and @U2',
+    );
   });
 
   it('decodes the three entities Slack escapes, and only those', () => {
@@ -40,7 +42,9 @@ describe('decodeSlackText', () => {
 
   it('shows mailto links as the address', () => {
     expect(decodeSlackText('<mailto:ann@acme.example|ann@acme.example>')).toBe('ann@acme.example');
-    expect(decodeSlackText('<mailto:evil@x.example|ceo@acme.example>')).toBe('ceo@acme.example (evil@x.example)');
+    expect(decodeSlackText('<mailto:evil@x.example|ceo@acme.example>')).toBe(
+      'ceo@acme.example (evil@x.example)',
+    );
   });
 
   it('lists the users a text mentions, once each', () => {

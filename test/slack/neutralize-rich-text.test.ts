@@ -53,7 +53,12 @@ describe('neutralizeRichText', () => {
 
   it('uses known names for users and channels', () => {
     const blocks = neutralizeRichText(
-      [{ type: 'rich_text', elements: [{ type: 'rich_text_quote', elements: [{ type: 'user', user_id: 'U1' }] }] }],
+      [
+        {
+          type: 'rich_text',
+          elements: [{ type: 'rich_text_quote', elements: [{ type: 'user', user_id: 'U1' }] }],
+        },
+      ],
       { users: new Map([['U1', 'Ann']]) },
     );
     expect(richTextToPlain(blocks)).toBe('@Ann');
@@ -62,7 +67,9 @@ describe('neutralizeRichText', () => {
   it('leaves nothing that pings in a hostile Slack Connect message, keeping the words', () => {
     const blocks = neutralizeRichText(fixture('slack_connect_hostile.json').event.blocks);
     expect(elementTypes(blocks).filter((type) => PINGING.has(type))).toEqual([]);
-    expect(richTextToPlain(blocks)).toContain('@here @channel @everyone ping @U0STAFF01 and @S0ONCALL in #C0SUPPORT');
+    expect(richTextToPlain(blocks)).toContain(
+      '@here @channel @everyone ping @U0STAFF01 and @S0ONCALL in #C0SUPPORT',
+    );
     expect(richTextToPlain(blocks)).toContain('https://bank.example (https://evil.example/login)');
   });
 

@@ -5,7 +5,11 @@ import { TEST_CONFIG_YAML } from '../support/test-config.ts';
 import { customerMessage, type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
 const quotes = (message: SlackMessage | undefined) =>
-  richTextToPlain(((message?.blocks ?? []) as Array<Record<string, unknown>>).filter((block) => block['type'] === 'rich_text'));
+  richTextToPlain(
+    ((message?.blocks ?? []) as Array<Record<string, unknown>>).filter(
+      (block) => block['type'] === 'rich_text',
+    ),
+  );
 
 let h: SlackHarness | undefined;
 afterEach(async () => {
@@ -21,19 +25,31 @@ describe('Slack delivery through the pipeline', () => {
       'destination: { platform: slack, channel: C1LEAKY }',
     );
     h = await startSlackHarness({ yaml });
-    h.slack.api.setConversation('C1LEAKY', { name: 'support-with-customer', is_shared: true, is_ext_shared: true, connected_team_ids: ['T0CUSTOMER'] });
+    h.slack.api.setConversation('C1LEAKY', {
+      name: 'support-with-customer',
+      is_shared: true,
+      is_ext_shared: true,
+      connected_team_ids: ['T0CUSTOMER'],
+    });
     await h.sendEvent(customerMessage({ text: 'Please do not leak our triage' }));
     const refusal = await h.waitFor('error log', () =>
-      h?.logs.find((line) => line['level'] === 50 && String(line['msg']).includes('refusing to post into Slack channel C1LEAKY')),
+      h?.logs.find(
+        (line) =>
+          line['level'] === 50 && String(line['msg']).includes('refusing to post into Slack channel C1LEAKY'),
+      ),
     );
     expect(String(refusal['msg'])).toContain('Fix: point this destination');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(h.slack.api.callsTo('chat.postMessage').filter((call) => call.args['channel'] === 'C1LEAKY')).toHaveLength(0);
+    expect(
+      h.slack.api.callsTo('chat.postMessage').filter((call) => call.args['channel'] === 'C1LEAKY'),
+    ).toHaveLength(0);
     expect(h.slack.api.messages('C1LEAKY')).toHaveLength(0);
   });
 
   it('loses and doubles nothing through a storm of 429s, and mirrors the status on the customer’s message when enabled', async () => {
-    h = await startSlackHarness({ yaml: `${TEST_CONFIG_YAML}\nreactions:\n  mirrorOnCustomerMessage: true\n` });
+    h = await startSlackHarness({
+      yaml: `${TEST_CONFIG_YAML}\nreactions:\n  mirrorOnCustomerMessage: true\n`,
+    });
     const harness = h;
     harness.slack.api.failNext('chat.postMessage', { status: 429, retryAfter: 1 }, 4);
     harness.slack.api.failNext('chat.update', { status: 429, retryAfter: 1 }, 1);
@@ -43,22 +59,74 @@ describe('Slack delivery through the pipeline', () => {
     await Promise.all(events.map((event) => harness.sendEvent(event)));
     await harness.waitFor(
       'three posts',
-      () => texts.every((text) => harness.slack.api.messages('C0SUPPORT').some((message) => quotes(message) === text)),
+      () =>
+        texts.every((text) =>
+          harness.slack.api.messages('C0SUPPORT').some((message) => quotes(message) === text),
+        ),
       30_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     for (const text of texts) {
-      expect(harness.slack.api.messages('C0SUPPORT').filter((message) => quotes(message) === text)).toHaveLength(1);
+      expect(
+        harness.slack.api.messages('C0SUPPORT').filter((message) => quotes(message) === text),
+      ).toHaveLength(1);
     }
-    expect(harness.slack.api.callsTo('chat.postMessage').filter((call) => call.status === 429).length).toBe(4);
+    expect(harness.slack.api.callsTo('chat.postMessage').filter((call) => call.status === 429).length).toBe(
+      4,
+    );
 
     // Claim the first: the customer sees 👀 on their own message, and nothing else.
     const post = harness.slack.api.messages('C0SUPPORT').find((message) => quotes(message) === texts[0])!;
     await harness.sendEvent(
-      { type: 'reaction_added', user: 'U0ANN', reaction: 'eyes', item: { type: 'message', channel: 'C0SUPPORT', ts: post.ts }, event_ts: '1.0' },
+      {
+        type: 'reaction_added',
+        user: 'U0ANN',
+        reaction: 'eyes',
+        item: { type: 'message', channel: 'C0SUPPORT', ts: post.ts },
+        event_ts: '1.0',
+      },
       { extShared: false },
     );
-    await harness.waitFor('mirrored 👀', () => harness.slack.api.reactions('C1ACME', events[0]!.ts).some((r) => r.name === 'eyes'));
-    expect(harness.slack.api.callsTo('chat.postMessage').filter((call) => String(call.args['channel']).startsWith('C1'))).toHaveLength(0);
+    await harness.waitFor('mirrored 👀', () =>
+      harness.slack.api.reactions('C1ACME', events[0]!.ts).some((r) => r.name === 'eyes'),
+    );
+    expect(
+      harness.slack.api
+        .callsTo('chat.postMessage')
+        .filter((call) => String(call.args['channel']).startsWith('C1')),
+    ).toHaveLength(0);
+  });
+
+  it('under a burst answers Slack first, still stores and routes the message, and keeps it as a dead letter if storing fails', async () => {
+    h = await startSlackHarness({ adapter: { maxIngestsBeforeAck: 0 } });
+    const harness = h;
+    const event = customerMessage({ text: 'Burst mode: export broken' });
+    await harness.sendEvent(event);
+    await harness.waitFor('routed post', () =>
+      harness.slack.api
+        .messages('C0SUPPORT')
+        .some((message) => quotes(message) === 'Burst mode: export broken'),
+    );
+
+    const lost = customerMessage({ text: 'Burst mode: stored later' });
+    await harness.verbatim.storage.db.query('ALTER TABLE customer_messages RENAME TO customer_messages_away');
+    try {
+      await harness.sendEvent(lost);
+      await harness.waitFor('dead letter', () =>
+        harness.logs.find((line) =>
+          String(line['msg']).includes('could not be stored after acknowledging Slack'),
+        ),
+      );
+    } finally {
+      await harness.verbatim.storage.db.query(
+        'ALTER TABLE customer_messages_away RENAME TO customer_messages',
+      );
+    }
+    const letters = await harness.verbatim.storage.db.query<{ source: string; raw: Uint8Array }>(
+      'SELECT source, raw FROM dead_letters',
+    );
+    expect(letters.rows).toHaveLength(1);
+    expect(letters.rows[0]?.source).toBe('slack:event');
+    expect(Buffer.from(letters.rows[0]!.raw).toString('utf8')).toContain('Burst mode: stored later');
   });
 });

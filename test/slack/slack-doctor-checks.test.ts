@@ -29,7 +29,8 @@ async function runDoctor(env: Record<string, string>, yaml?: string) {
 function seedHealthyWorkspace() {
   slack.api.reset();
   slack.api.setScopes([...SLACK_BOT_SCOPES]);
-  for (const id of ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT']) slack.api.setConversation(id, { name: id.toLowerCase() });
+  for (const id of ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT'])
+    slack.api.setConversation(id, { name: id.toLowerCase() });
   for (const id of ['C1ACME', 'C1POHJOLA', 'C1NIMBUS', 'C1KAUPPA']) {
     slack.api.setConversation(id, { name: id.toLowerCase(), is_shared: true, is_ext_shared: true });
   }
@@ -45,7 +46,9 @@ describe('verbatim doctor: Slack', () => {
 
   it('reports missing scopes, a shared team destination, and channels without the bot, each with its fix', async () => {
     seedHealthyWorkspace();
-    slack.api.setScopes(SLACK_BOT_SCOPES.filter((scope) => scope !== 'files:read' && scope !== 'reactions:read'));
+    slack.api.setScopes(
+      SLACK_BOT_SCOPES.filter((scope) => scope !== 'files:read' && scope !== 'reactions:read'),
+    );
     slack.api.setConversation('C0SUPPORT', { is_ext_shared: true, is_shared: true });
     slack.api.setConversation('C0BILLING', { is_member: false });
     slack.api.setConversation('C1ACME', { is_member: false });
@@ -59,15 +62,23 @@ describe('verbatim doctor: Slack', () => {
       message: expect.stringContaining('shared with another organisation'),
       fix: expect.stringContaining('internal channel'),
     });
-    expect(errors.find((finding) => finding.check.includes('C0BILLING'))?.message).toContain('cannot post here');
-    expect(errors.find((finding) => finding.check.includes('C1ACME'))?.message).toContain('does not see these messages');
+    expect(errors.find((finding) => finding.check.includes('C0BILLING'))?.message).toContain(
+      'cannot post here',
+    );
+    expect(errors.find((finding) => finding.check.includes('C1ACME'))?.message).toContain(
+      'does not see these messages',
+    );
     expect(findings.find((finding) => finding.check === 'slack connection')?.message).toContain('HTTP mode');
   });
 
   it('explains a bad token', async () => {
     seedHealthyWorkspace();
     const badToken = createSlackDoctorChecks(
-      EnvSchema.parse({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_API_URL: slack.api.url, SLACK_APP_TOKEN: slack.api.appToken }),
+      EnvSchema.parse({
+        SLACK_BOT_TOKEN: 'xoxb-wrong',
+        SLACK_API_URL: slack.api.url,
+        SLACK_APP_TOKEN: slack.api.appToken,
+      }),
       file(),
     );
     const [finding] = await badToken[0]!();
@@ -76,7 +87,13 @@ describe('verbatim doctor: Slack', () => {
 
   it('reports an unknown channel id', async () => {
     seedHealthyWorkspace();
-    const findings = await runDoctor({ SLACK_APP_TOKEN: slack.api.appToken }, TEST_CONFIG_YAML.replace('C0BILLING', 'C0MISSING'));
-    expect(findings.find((f) => f.check.includes('C0MISSING'))).toMatchObject({ status: 'error', message: expect.stringContaining('channel_not_found') });
+    const findings = await runDoctor(
+      { SLACK_APP_TOKEN: slack.api.appToken },
+      TEST_CONFIG_YAML.replace('C0BILLING', 'C0MISSING'),
+    );
+    expect(findings.find((f) => f.check.includes('C0MISSING'))).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('channel_not_found'),
+    });
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { Analyzer } from '../../src/core/ports.ts';
 import { startVerbatim, type Verbatim } from '../../src/main.ts';
-import { createSlackAdapter } from '../../src/slack/create-slack-adapter.ts';
+import { createSlackAdapter, type SlackAdapterOptions } from '../../src/slack/create-slack-adapter.ts';
 import { SLACK_BOT_SCOPES } from '../../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../fakes/sign-slack-request.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-fake.ts';
@@ -59,13 +59,20 @@ export interface SlackHarness {
   ): Promise<{ status: number; body: unknown }>;
   sendInteraction(payload: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   sendCommand(command: Record<string, string>): Promise<{ status: number; body: unknown }>;
-  waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
+  waitFor<T>(
+    what: string,
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    timeoutMs?: number,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
 let eventCounter = 0;
 
-export function envelope(event: Record<string, unknown>, options: { eventId?: string; extShared?: boolean } = {}) {
+export function envelope(
+  event: Record<string, unknown>,
+  options: { eventId?: string; extShared?: boolean } = {},
+) {
   eventCounter += 1;
   return {
     token: 'legacy-token',
@@ -76,13 +83,28 @@ export function envelope(event: Record<string, unknown>, options: { eventId?: st
     type: 'event_callback',
     event_id: options.eventId ?? `Ev${Date.now()}${eventCounter}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: TEAM_ID,
+        user_id: BOT_USER,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: options.extShared ?? true,
   };
 }
 
 /** A message from the customer's side of a Slack Connect channel. */
-export function customerMessage(fields: { text: string; ts?: string; thread_ts?: string; channel?: string; user?: string; files?: unknown[] }) {
+export function customerMessage(fields: {
+  text: string;
+  ts?: string;
+  thread_ts?: string;
+  channel?: string;
+  user?: string;
+  files?: unknown[];
+}) {
   const ts = fields.ts ?? nextTs();
   return {
     type: 'message',
@@ -101,7 +123,13 @@ export function customerMessage(fields: { text: string; ts?: string; thread_ts?:
   };
 }
 
-export function staffMessage(fields: { text: string; ts?: string; thread_ts?: string; channel?: string; user?: string }) {
+export function staffMessage(fields: {
+  text: string;
+  ts?: string;
+  thread_ts?: string;
+  channel?: string;
+  user?: string;
+}) {
   const ts = fields.ts ?? nextTs();
   return {
     type: 'message',
@@ -125,10 +153,20 @@ export function blockAction(fields: {
 }) {
   return {
     type: 'block_actions',
-    user: { id: fields.user, username: fields.user.toLowerCase(), name: fields.user.toLowerCase(), team_id: TEAM_ID },
+    user: {
+      id: fields.user,
+      username: fields.user.toLowerCase(),
+      name: fields.user.toLowerCase(),
+      team_id: TEAM_ID,
+    },
     api_app_id: 'A0FAKEAPP',
     token: 'legacy-token',
-    container: { type: 'message', message_ts: fields.messageTs, channel_id: fields.channel, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: fields.messageTs,
+      channel_id: fields.channel,
+      is_ephemeral: false,
+    },
     trigger_id: '1.2.3',
     team: { id: TEAM_ID, domain: 'verbatim' },
     channel: { id: fields.channel, name: fields.channel.toLowerCase() },
@@ -139,11 +177,19 @@ export function blockAction(fields: {
 }
 
 export async function startSlackHarness(
-  options: { mode?: 'socket' | 'http'; yaml?: string; analyzer?: Analyzer; postIntervalMs?: number } = {},
+  options: {
+    mode?: 'socket' | 'http';
+    yaml?: string;
+    analyzer?: Analyzer;
+    adapter?: SlackAdapterOptions;
+  } = {},
 ): Promise<SlackHarness> {
   const mode = options.mode ?? 'socket';
   const slack = await startFakeSlack({
-    api: { team: { teamId: TEAM_ID, botUserId: BOT_USER, botId: 'B0VERBATIM', domain: 'verbatim' }, scopes: [...SLACK_BOT_SCOPES] },
+    api: {
+      team: { teamId: TEAM_ID, botUserId: BOT_USER, botId: 'B0VERBATIM', domain: 'verbatim' },
+      scopes: [...SLACK_BOT_SCOPES],
+    },
   });
   seedWorkspace(slack);
   const config = testConfig({
@@ -152,13 +198,16 @@ export async function startSlackHarness(
       LOG_LEVEL: 'debug',
       SLACK_BOT_TOKEN: slack.api.botToken,
       SLACK_API_URL: slack.api.url,
-      ...(mode === 'socket' ? { SLACK_APP_TOKEN: slack.api.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      ...(mode === 'socket'
+        ? { SLACK_APP_TOKEN: slack.api.appToken }
+        : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     },
   });
   const logs: Array<Record<string, unknown>> = [];
   const logDestination = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -169,7 +218,7 @@ export async function startSlackHarness(
     pollingIntervalSeconds: 0.5,
     settings: { triageDelaySeconds: 0 },
     analyzer: options.analyzer ?? fixedAnalyzer(),
-    adapters: [(context) => createSlackAdapter(context, { postIntervalMs: options.postIntervalMs ?? 20 })],
+    adapters: [(context) => createSlackAdapter(context, { postIntervalMs: 20, ...options.adapter })],
   });
   if (mode === 'socket') await slack.socketMode.waitForConnection();
   const eventsUrl = `http://127.0.0.1:${verbatim.port}/slack/events`;
@@ -184,7 +233,11 @@ export async function startSlackHarness(
     return { status: response.status, body: text ? safeJson(text) : null };
   }
 
-  async function socket(type: 'events_api' | 'interactive' | 'slash_commands', payload: unknown, deliver: DeliverOptions = {}) {
+  async function socket(
+    type: 'events_api' | 'interactive' | 'slash_commands',
+    payload: unknown,
+    deliver: DeliverOptions = {},
+  ) {
     const ack: AckPayload = await slack.socketMode.deliver(type, payload, deliver);
     return { status: 200, body: ack };
   }
@@ -201,7 +254,12 @@ export async function startSlackHarness(
           ...(eventOptions.ackTimeoutMs ? { ackTimeoutMs: eventOptions.ackTimeoutMs } : {}),
         });
       }
-      return post(JSON.stringify(body), eventOptions.retry ? { 'x-slack-retry-num': String(eventOptions.retry), 'x-slack-retry-reason': 'http_timeout' } : {});
+      return post(
+        JSON.stringify(body),
+        eventOptions.retry
+          ? { 'x-slack-retry-num': String(eventOptions.retry), 'x-slack-retry-reason': 'http_timeout' }
+          : {},
+      );
     },
     sendInteraction(payload) {
       if (mode === 'socket') return socket('interactive', payload);
@@ -255,7 +313,12 @@ function seedWorkspace(slack: FakeSlack): void {
     ['C1KAUPPA', 'kauppa-verbatim'],
     ['C1STRANGER', 'newco-verbatim'],
   ] as const) {
-    api.setConversation(id, { name, is_shared: true, is_ext_shared: true, connected_team_ids: [CUSTOMER_TEAM] });
+    api.setConversation(id, {
+      name,
+      is_shared: true,
+      is_ext_shared: true,
+      connected_team_ids: [CUSTOMER_TEAM],
+    });
   }
   api.setMembers('C0SUPPORT', ['U0ANN', 'U0BOB', BOT_USER]);
   api.setMembers('C0BILLING', ['U0BOB', BOT_USER]);

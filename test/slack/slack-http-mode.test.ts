@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHURN_NOT_AVAILABLE } from '../../src/slack/listeners/churn-command.ts';
 import { ACTION_IDS, requestBlockId } from '../../src/slack/views/action-ids.ts';
 import { signSlackRequest } from '../fakes/sign-slack-request.ts';
-import { blockAction, customerMessage, envelope, SIGNING_SECRET, type SlackHarness, startSlackHarness } from './slack-harness.ts';
+import {
+  blockAction,
+  customerMessage,
+  envelope,
+  SIGNING_SECRET,
+  type SlackHarness,
+  startSlackHarness,
+} from './slack-harness.ts';
 
 let h: SlackHarness;
 let url: string;
@@ -29,7 +36,10 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
   it('rejects a forged signature and stores nothing', async () => {
     const event = customerMessage({ text: 'forged' });
     const body = JSON.stringify(envelope(event));
-    const response = await post(body, signSlackRequest({ body, signingSecret: SIGNING_SECRET, forged: true }));
+    const response = await post(
+      body,
+      signSlackRequest({ body, signingSecret: SIGNING_SECRET, forged: true }),
+    );
     expect(response.status).toBe(401);
     expect(await h.verbatim.store.getMessage(`slack:C1ACME:${event.ts}`)).toBeNull();
   });
@@ -43,7 +53,9 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
   });
 
   it('rejects an unsigned request', async () => {
-    const response = await post(JSON.stringify(envelope(customerMessage({ text: 'unsigned' }))), { 'content-type': 'application/json' });
+    const response = await post(JSON.stringify(envelope(customerMessage({ text: 'unsigned' }))), {
+      'content-type': 'application/json',
+    });
     expect(response.status).toBe(401);
   });
 
@@ -52,17 +64,23 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
     const first = await h.sendEvent(event, { eventId: 'EvHTTPRETRY' });
     const retry = await h.sendEvent(event, { eventId: 'EvHTTPRETRY', retry: 1 });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    await h.waitFor('routed post', () => h.slack.api.messages('C0BILLING').some((m) => JSON.stringify(m.blocks).includes('Retried delivery')));
+    await h.waitFor('routed post', () =>
+      h.slack.api.messages('C0BILLING').some((m) => JSON.stringify(m.blocks).includes('Retried delivery')),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1200));
-    expect(h.slack.api.messages('C0BILLING').filter((m) => JSON.stringify(m.blocks).includes('Retried delivery'))).toHaveLength(1);
+    expect(
+      h.slack.api.messages('C0BILLING').filter((m) => JSON.stringify(m.blocks).includes('Retried delivery')),
+    ).toHaveLength(1);
   });
 
   it('answers 500 when the message cannot be stored, so Slack delivers it again; the retry stores it once', async () => {
     const event = customerMessage({ text: 'Database blip: export broken' });
     await h.verbatim.storage.db.query('ALTER TABLE customer_messages RENAME TO customer_messages_away');
-    const failed = await h.sendEvent(event, { eventId: 'EvBLIP' }).finally(() =>
-      h.verbatim.storage.db.query('ALTER TABLE customer_messages_away RENAME TO customer_messages'),
-    );
+    const failed = await h
+      .sendEvent(event, { eventId: 'EvBLIP' })
+      .finally(() =>
+        h.verbatim.storage.db.query('ALTER TABLE customer_messages_away RENAME TO customer_messages'),
+      );
     expect(failed.status).toBe(500);
     const retried = await h.sendEvent(event, { eventId: 'EvBLIP', retry: 1 });
     expect(retried.status).toBe(200);
@@ -78,13 +96,37 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
   it('handles signed interactivity (a Claim button) and the /churn command', async () => {
     await h.waitFor('a routed post', () => h.slack.api.messages('C0SUPPORT')[0]);
     const post = h.slack.api.messages('C0SUPPORT')[0]!;
-    const request = (await h.verbatim.store.findRequestByPost({ destination: { platform: 'slack', channel: 'C0SUPPORT' }, id: post.ts }))!;
+    const request = (await h.verbatim.store.findRequestByPost({
+      destination: { platform: 'slack', channel: 'C0SUPPORT' },
+      id: post.ts,
+    }))!;
     const click = await h.sendInteraction(
-      blockAction({ user: 'U0ANN', channel: 'C0SUPPORT', messageTs: post.ts, action: { type: 'button', action_id: ACTION_IDS.claim, value: request.id, block_id: requestBlockId(request.id) } }),
+      blockAction({
+        user: 'U0ANN',
+        channel: 'C0SUPPORT',
+        messageTs: post.ts,
+        action: {
+          type: 'button',
+          action_id: ACTION_IDS.claim,
+          value: request.id,
+          block_id: requestBlockId(request.id),
+        },
+      }),
     );
     expect(click.status).toBe(200);
-    await h.waitFor('claimed', async () => (await h.verbatim.store.getRequest(request.id))?.state === 'claimed');
-    const churn = await h.sendCommand({ command: '/churn', text: '', user_id: 'U0ANN', channel_id: 'C0SUPPORT', team_id: 'T0VERBATIM', response_url: 'https://hooks.slack.invalid/1', trigger_id: '1' });
+    await h.waitFor(
+      'claimed',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'claimed',
+    );
+    const churn = await h.sendCommand({
+      command: '/churn',
+      text: '',
+      user_id: 'U0ANN',
+      channel_id: 'C0SUPPORT',
+      team_id: 'T0VERBATIM',
+      response_url: 'https://hooks.slack.invalid/1',
+      trigger_id: '1',
+    });
     expect(churn).toEqual({ status: 200, body: { response_type: 'ephemeral', text: CHURN_NOT_AVAILABLE } });
   });
 

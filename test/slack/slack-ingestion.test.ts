@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richTextToPlain } from '../../src/slack/neutralize-rich-text.ts';
 import type { SlackMessage } from '../fakes/slack-fake-workspace.ts';
-import { customerMessage, replyTs, type SlackHarness, staffMessage, startSlackHarness } from './slack-harness.ts';
+import {
+  customerMessage,
+  replyTs,
+  type SlackHarness,
+  staffMessage,
+  startSlackHarness,
+} from './slack-harness.ts';
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -11,11 +17,21 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const quotes = (message: SlackMessage | undefined) =>
-  richTextToPlain(((message?.blocks ?? []) as Array<Record<string, unknown>>).filter((block) => block['type'] === 'rich_text'));
+  richTextToPlain(
+    ((message?.blocks ?? []) as Array<Record<string, unknown>>).filter(
+      (block) => block['type'] === 'rich_text',
+    ),
+  );
 
 /** The routed post in `channel` whose quote contains `text`. */
 function routedPost(channel: string, text: string): SlackMessage | undefined {
-  return h.slack.api.messages(channel).find((message) => message.thread_ts === undefined || message.thread_ts === message.ts ? quotes(message).includes(text) : false);
+  return h.slack.api
+    .messages(channel)
+    .find((message) =>
+      message.thread_ts === undefined || message.thread_ts === message.ts
+        ? quotes(message).includes(text)
+        : false,
+    );
 }
 
 describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
@@ -26,7 +42,11 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
     expect(ack.status).toBe(200);
     // The ack came only after the message was stored.
     const stored = await h.verbatim.store.getMessage(`slack:C1ACME:${event.ts}`);
-    expect(stored).toMatchObject({ kind: 'customer', author: { id: 'U0CUST001', name: 'Casey Customer', external: true }, accountId: 'acme' });
+    expect(stored).toMatchObject({
+      kind: 'customer',
+      author: { id: 'U0CUST001', name: 'Casey Customer', external: true },
+      accountId: 'acme',
+    });
     expect(stored?.text).toBe('The export is broken again & nothing works <sigh>');
     const post = await h.waitFor('routed post', () => routedPost('C0SUPPORT', 'The export is broken again'));
     expect(quotes(post)).toBe('The export is broken again & nothing works <sigh>');
@@ -38,22 +58,30 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
     const event = customerMessage({ text: 'Our dashboard shows an error since this morning' });
     await h.sendEvent(event);
     const post = await h.waitFor('routed post', () => routedPost('C0SUPPORT', 'dashboard shows an error'));
-    await h.sendEvent(staffMessage({ text: 'Looking into it now!', thread_ts: event.ts, ts: replyTs(event.ts, 60) }));
+    await h.sendEvent(
+      staffMessage({ text: 'Looking into it now!', thread_ts: event.ts, ts: replyTs(event.ts, 60) }),
+    );
     const request = await h.waitFor('answered', async () => {
       const found = await h.verbatim.store.findRequestByThread(`slack:C1ACME:${event.ts}`);
       return found?.state === 'answered' ? found : null;
     });
     expect(request.firstResponseAt).toEqual(new Date((Math.floor(Number(event.ts)) + 60) * 1000));
-    await h.waitFor('post shows answered', () => JSON.stringify(h.slack.api.message('C0SUPPORT', post.ts)?.blocks).includes('*Answered* by <@U0ANN>'));
+    await h.waitFor('post shows answered', () =>
+      JSON.stringify(h.slack.api.message('C0SUPPORT', post.ts)?.blocks).includes('*Answered* by <@U0ANN>'),
+    );
   });
 
   it('puts a customer follow-up in the same thread into the routed post’s thread', async () => {
     const event = customerMessage({ text: 'Reports fail to load for everyone' });
     await h.sendEvent(event);
     const post = await h.waitFor('routed post', () => routedPost('C0SUPPORT', 'Reports fail to load'));
-    await h.sendEvent(customerMessage({ text: 'Still failing, any news?', thread_ts: event.ts, ts: replyTs(event.ts, 600) }));
+    await h.sendEvent(
+      customerMessage({ text: 'Still failing, any news?', thread_ts: event.ts, ts: replyTs(event.ts, 600) }),
+    );
     const note = await h.waitFor('follow-up note', () =>
-      h.slack.api.thread('C0SUPPORT', post.ts).find((message) => quotes(message).includes('Still failing, any news?')),
+      h.slack.api
+        .thread('C0SUPPORT', post.ts)
+        .find((message) => quotes(message).includes('Still failing, any news?')),
     );
     expect(note.thread_ts).toBe(post.ts);
   });
@@ -64,9 +92,15 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
     await h.sendEvent(event, { eventId: 'EvDUPLICATE1', retry: 1 });
     await h.waitFor('routed post', () => routedPost('C0BILLING', 'Duplicate delivery check'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(h.slack.api.messages('C0BILLING').filter((message) => quotes(message).includes('Duplicate delivery check'))).toHaveLength(1);
+    expect(
+      h.slack.api
+        .messages('C0BILLING')
+        .filter((message) => quotes(message).includes('Duplicate delivery check')),
+    ).toHaveLength(1);
     const duplicates = await h.verbatim.metrics.messagesIngested.get();
-    expect(duplicates.values.find((value) => value.labels['outcome'] === 'duplicate')?.value).toBeGreaterThanOrEqual(1);
+    expect(
+      duplicates.values.find((value) => value.labels['outcome'] === 'duplicate')?.value,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('does not acknowledge an event it could not store, so Slack delivers it again', async () => {
@@ -82,10 +116,16 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
 
   it('ignores other bots and our own channels', async () => {
     const before = h.slack.api.calls.length;
-    await h.sendEvent({ ...customerMessage({ text: 'I am a bot' }), bot_id: 'B0OTHER', subtype: 'bot_message' });
+    await h.sendEvent({
+      ...customerMessage({ text: 'I am a bot' }),
+      bot_id: 'B0OTHER',
+      subtype: 'bot_message',
+    });
     await h.sendEvent(staffMessage({ text: 'internal chatter', channel: 'C0SUPPORT' }), { extShared: false });
     await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(h.slack.api.calls.slice(before).filter((call) => call.method === 'chat.postMessage')).toHaveLength(0);
+    expect(h.slack.api.calls.slice(before).filter((call) => call.method === 'chat.postMessage')).toHaveLength(
+      0,
+    );
   });
 
   it('shows a customer’s edit and deletion on the routed post', async () => {
@@ -98,13 +138,22 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
       hidden: true,
       channel: 'C1ACME',
       ts: replyTs(event.ts, 30),
-      message: { type: 'message', user: 'U0CUST001', text: 'Login page is blank on Firefox', ts: event.ts, edited: { user: 'U0CUST001', ts: replyTs(event.ts, 30) } },
+      message: {
+        type: 'message',
+        user: 'U0CUST001',
+        text: 'Login page is blank on Firefox',
+        ts: event.ts,
+        edited: { user: 'U0CUST001', ts: replyTs(event.ts, 30) },
+      },
       previous_message: { type: 'message', user: 'U0CUST001', text: 'Login page is blank', ts: event.ts },
       event_ts: replyTs(event.ts, 30),
     });
     await h.waitFor('edit shown', () => {
       const current = h.slack.api.message('C0SUPPORT', post.ts);
-      return quotes(current) === 'Login page is blank on Firefox' && JSON.stringify(current?.blocks).includes('_edited');
+      return (
+        quotes(current) === 'Login page is blank on Firefox' &&
+        JSON.stringify(current?.blocks).includes('_edited')
+      );
     });
     await h.sendEvent({
       type: 'message',
@@ -113,7 +162,12 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
       channel: 'C1ACME',
       ts: replyTs(event.ts, 90),
       deleted_ts: event.ts,
-      previous_message: { type: 'message', user: 'U0CUST001', text: 'Login page is blank on Firefox', ts: event.ts },
+      previous_message: {
+        type: 'message',
+        user: 'U0CUST001',
+        text: 'Login page is blank on Firefox',
+        ts: event.ts,
+      },
       event_ts: replyTs(event.ts, 90),
     });
     await h.waitFor('deletion shown', () =>
@@ -123,19 +177,32 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
   });
 
   it('relays an email sent into Slack as a message from the email’s sender, not Slackbot', async () => {
-    const recorded = JSON.parse(readFileSync(new URL('./fixtures/email_message.json', import.meta.url), 'utf8')) as {
+    const recorded = JSON.parse(
+      readFileSync(new URL('./fixtures/email_message.json', import.meta.url), 'utf8'),
+    ) as {
       event: Record<string, unknown> & { files: Array<Record<string, unknown>> };
     };
     const ts = '1800000000.000100';
     const file = {
       ...recorded.event.files[0],
-      from: [{ address: 'olli@pohjola-foods.example', name: 'Olli Pohjola', original: 'Olli Pohjola <olli@pohjola-foods.example>' }],
+      from: [
+        {
+          address: 'olli@pohjola-foods.example',
+          name: 'Olli Pohjola',
+          original: 'Olli Pohjola <olli@pohjola-foods.example>',
+        },
+      ],
       subject: 'Invoice 2291 is wrong',
       plain_text: 'Hello, invoice 2291 charges us twice. Please fix.',
       headers: { date: 'Mon, 02 Mar 2026 08:00:00 +0000', message_id: '<abc@pohjola-foods.example>' },
     };
-    await h.sendEvent({ ...recorded.event, channel: 'C0FEEDBACK', ts, event_ts: ts, files: [file] }, { extShared: false });
-    const post = await h.waitFor('routed post', () => routedPost('C0BILLING', 'invoice 2291 charges us twice'));
+    await h.sendEvent(
+      { ...recorded.event, channel: 'C0FEEDBACK', ts, event_ts: ts, files: [file] },
+      { extShared: false },
+    );
+    const post = await h.waitFor('routed post', () =>
+      routedPost('C0BILLING', 'invoice 2291 charges us twice'),
+    );
     const rendered = JSON.stringify(post.blocks);
     expect(rendered).toContain('*Olli Pohjola* &lt;olli@pohjola-foods.example&gt;');
     expect(rendered).toContain('*Subject:* Invoice 2291 is wrong');
@@ -144,36 +211,66 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
   });
 
   it('looks up Slack Connect file stubs with files.info and lists their names and sizes', async () => {
-    h.slack.api.setFile('F0STUB1', { name: 'broken-export.csv', mimetype: 'text/csv', size: 4096, filetype: 'csv' });
+    h.slack.api.setFile('F0STUB1', {
+      name: 'broken-export.csv',
+      mimetype: 'text/csv',
+      size: 4096,
+      filetype: 'csv',
+    });
     const event = customerMessage({
       text: 'Attached the export that fails',
-      files: [{ id: 'F0STUB1', mode: 'file_access', file_access: 'check_file_info', created: 0, timestamp: 0, user: '' }],
+      files: [
+        {
+          id: 'F0STUB1',
+          mode: 'file_access',
+          file_access: 'check_file_info',
+          created: 0,
+          timestamp: 0,
+          user: '',
+        },
+      ],
     });
     await h.sendEvent(event);
-    const post = await h.waitFor('routed post', () => routedPost('C0SUPPORT', 'Attached the export that fails'));
+    const post = await h.waitFor('routed post', () =>
+      routedPost('C0SUPPORT', 'Attached the export that fails'),
+    );
     expect(JSON.stringify(post.blocks)).toContain(':paperclip: broken-export.csv (4.0 KB)');
     expect(h.slack.api.callsTo('files.info').some((call) => call.args['file'] === 'F0STUB1')).toBe(true);
   });
 
   it('lets no mention, broadcast, channel or disguised link from customer text ping our workspace', async () => {
-    const hostile = JSON.parse(readFileSync(new URL('./fixtures/slack_connect_hostile.json', import.meta.url), 'utf8')) as {
+    const hostile = JSON.parse(
+      readFileSync(new URL('./fixtures/slack_connect_hostile.json', import.meta.url), 'utf8'),
+    ) as {
       event: Record<string, unknown>;
     };
     const ts = nextHostileTs();
     await h.sendEvent({ ...hostile.event, ts, event_ts: ts });
     const post = await h.waitFor('routed post', () => routedPost('C0BILLING', 'our export is broken'));
     const rendered = JSON.stringify({ text: post.text, blocks: post.blocks });
-    for (const token of ['<!here', '<!channel', '<!everyone', '<@U0STAFF01', '<!subteam', '<#C0SUPPORT', '<https://evil']) {
+    for (const token of [
+      '<!here',
+      '<!channel',
+      '<!everyone',
+      '<@U0STAFF01',
+      '<!subteam',
+      '<#C0SUPPORT',
+      '<https://evil',
+    ]) {
       expect(rendered).not.toContain(token);
     }
     expect(quotes(post)).toContain('@here @channel @everyone ping @Sam and @oncall in #support');
     expect(quotes(post)).toContain('https://bank.example (https://evil.example/login)');
-    const call = h.slack.api.callsTo('chat.postMessage').find((candidate) => candidate.response && (candidate.response as { ts?: string }).ts === post.ts);
+    const call = h.slack.api
+      .callsTo('chat.postMessage')
+      .find((candidate) => candidate.response && (candidate.response as { ts?: string }).ts === post.ts);
     expect(call?.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false', link_names: 'false' });
   });
 
   it('delivers a 40,000-character message complete and in order', async () => {
-    const text = Array.from({ length: 40_000 }, (_, i) => (i % 97 === 96 ? '\n' : String.fromCharCode(65 + (i % 26)))).join('');
+    const text = Array.from({ length: 40_000 }, (_, i) =>
+      i % 97 === 96 ? '\n' : String.fromCharCode(65 + (i % 26)),
+    ).join('');
     const event = customerMessage({ text: `LONG:${text}`.slice(0, 40_000) });
     await h.sendEvent(event);
     const post = await h.waitFor('routed post', () => routedPost('C0SUPPORT', 'LONG:'));
@@ -182,16 +279,38 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
       return messages.map(quotes).join('').length >= 40_000 ? messages : null;
     });
     expect(thread.map(quotes).join('')).toBe(`LONG:${text}`.slice(0, 40_000));
-    expect(h.slack.api.callsTo('chat.postMessage').every((call) => (call.response as { ok?: boolean }).ok)).toBe(true);
+    expect(
+      h.slack.api.callsTo('chat.postMessage').every((call) => (call.response as { ok?: boolean }).ok),
+    ).toBe(true);
   });
 
   it('records external contacts joining and leaving a shared channel, not our own people', async () => {
-    await h.sendEvent({ type: 'member_joined_channel', user: 'U0CUST001', channel: 'C1ACME', channel_type: 'C', team: 'T0CUSTOMER' });
-    await h.sendEvent({ type: 'member_left_channel', user: 'U0CUST001', channel: 'C1ACME', channel_type: 'C', team: 'T0CUSTOMER' });
-    await h.sendEvent({ type: 'member_joined_channel', user: 'U0ANN', channel: 'C1ACME', channel_type: 'C', team: 'T0VERBATIM' });
-    const rows = await h.verbatim.storage.db.query<{ kind: string; account_id: string; actor: { id: string } }>(
-      'SELECT kind, account_id, actor FROM account_events ORDER BY id',
-    );
+    await h.sendEvent({
+      type: 'member_joined_channel',
+      user: 'U0CUST001',
+      channel: 'C1ACME',
+      channel_type: 'C',
+      team: 'T0CUSTOMER',
+    });
+    await h.sendEvent({
+      type: 'member_left_channel',
+      user: 'U0CUST001',
+      channel: 'C1ACME',
+      channel_type: 'C',
+      team: 'T0CUSTOMER',
+    });
+    await h.sendEvent({
+      type: 'member_joined_channel',
+      user: 'U0ANN',
+      channel: 'C1ACME',
+      channel_type: 'C',
+      team: 'T0VERBATIM',
+    });
+    const rows = await h.verbatim.storage.db.query<{
+      kind: string;
+      account_id: string;
+      actor: { id: string };
+    }>('SELECT kind, account_id, actor FROM account_events ORDER BY id');
     expect(rows.rows.map((row) => [row.kind, row.account_id, row.actor.id])).toEqual([
       ['member-joined', 'acme', 'U0CUST001'],
       ['member-left', 'acme', 'U0CUST001'],

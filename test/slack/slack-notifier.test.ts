@@ -15,7 +15,9 @@ import { sampleMessage, sampleView } from './views/sample-routed-post-view.ts';
 const logger = pino({ level: 'silent' });
 const support = { platform: 'slack' as const, channel: 'C0SUPPORT' };
 const quotes = (blocks: unknown) =>
-  ((blocks as Array<Record<string, unknown>> | undefined) ?? []).filter((block) => block['type'] === 'rich_text');
+  ((blocks as Array<Record<string, unknown>> | undefined) ?? []).filter(
+    (block) => block['type'] === 'rich_text',
+  );
 
 let slack: FakeSlackApi;
 beforeAll(async () => {
@@ -25,12 +27,27 @@ afterAll(() => slack.close());
 beforeEach(() => {
   slack.reset();
   slack.setConversation('C0SUPPORT', { name: 'support' });
-  slack.setConversation('C1ACME', { name: 'acme-shared', is_ext_shared: true, is_shared: true, connected_team_ids: ['T0CUSTOMER'] });
+  slack.setConversation('C1ACME', {
+    name: 'acme-shared',
+    is_ext_shared: true,
+    is_shared: true,
+    connected_team_ids: ['T0CUSTOMER'],
+  });
 });
 
 function createNotifier(options: { mirror?: boolean; keyv?: Keyv } = {}) {
-  const client = createSlackWebClient({ token: slack.botToken, apiUrl: slack.url, purpose: 'delivery', logger });
-  const postClient = createSlackWebClient({ token: slack.botToken, apiUrl: slack.url, purpose: 'post', logger });
+  const client = createSlackWebClient({
+    token: slack.botToken,
+    apiUrl: slack.url,
+    purpose: 'delivery',
+    logger,
+  });
+  const postClient = createSlackWebClient({
+    token: slack.botToken,
+    apiUrl: slack.url,
+    purpose: 'post',
+    logger,
+  });
   const pacer = createSlackPacer({ logger, minIntervalMs: 10 });
   const poster = createSlackPoster({ client, postClient, pacer });
   const keyv = options.keyv ?? new Keyv();
@@ -60,27 +77,45 @@ describe('Slack notifier', () => {
       parse: 'none',
       metadata: { event_type: 'verbatim_delivery', event_payload: { key: 'post:req_1:slack:C0SUPPORT' } },
     });
-    expect(slack.message('C0SUPPORT', ref.id)?.metadata).toEqual(deliveryMetadata('post:req_1:slack:C0SUPPORT'));
+    expect(slack.message('C0SUPPORT', ref.id)?.metadata).toEqual(
+      deliveryMetadata('post:req_1:slack:C0SUPPORT'),
+    );
   });
 
   it('refuses to post into a channel shared with another organisation, saying what to fix', async () => {
     const { notifier } = createNotifier();
-    const attempt = notifier.postRoutedPost({ platform: 'slack', channel: 'C1ACME' }, sampleView(), 'post:req_1:x');
+    const attempt = notifier.postRoutedPost(
+      { platform: 'slack', channel: 'C1ACME' },
+      sampleView(),
+      'post:req_1:x',
+    );
     await expect(attempt).rejects.toBeInstanceOf(SharedChannelError);
-    await expect(attempt).rejects.toThrow(/Slack Connect channel shared with another organisation.*Fix: point this destination/);
+    await expect(attempt).rejects.toThrow(
+      /Slack Connect channel shared with another organisation.*Fix: point this destination/,
+    );
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     await expect(
-      notifier.postNote({ platform: 'slack', channel: 'C1ACME' }, { kind: 'notice', text: 'x', mentions: [] }, 'k'),
+      notifier.postNote(
+        { platform: 'slack', channel: 'C1ACME' },
+        { kind: 'notice', text: 'x', mentions: [] },
+        'k',
+      ),
     ).rejects.toBeInstanceOf(SharedChannelError);
   });
 
   it('delivers a 40,000-character message complete and in order within the fake’s Block Kit limits', async () => {
     const text = Array.from({ length: 40_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
     const { notifier } = createNotifier();
-    const ref = await notifier.postRoutedPost(support, sampleView({ messages: [sampleMessage({ text })] }), 'post:long');
+    const ref = await notifier.postRoutedPost(
+      support,
+      sampleView({ messages: [sampleMessage({ text })] }),
+      'post:long',
+    );
     const thread = slack.thread('C0SUPPORT', ref.id);
     expect(thread.length).toBeGreaterThan(2);
-    expect(slack.calls.every((call) => call.status === 200 && (call.response as { ok?: boolean }).ok)).toBe(true);
+    expect(slack.calls.every((call) => call.status === 200 && (call.response as { ok?: boolean }).ok)).toBe(
+      true,
+    );
     expect(thread.map((message) => richTextToPlain(quotes(message.blocks))).join('')).toBe(text);
   });
 
@@ -91,12 +126,25 @@ describe('Slack notifier', () => {
     // What a crashed attempt leaves: the anchor posted with its key, the rest still pending.
     const rendering = renderRoutedPost(view);
     const since = new Date();
-    await keyv.set('slack:pending-parts:post:crashed', { channel: 'C0SUPPORT', threadTs: null, parts: rendering.continuation });
-    const anchor = await poster.post({ channel: 'C0SUPPORT', body: rendering, metadata: deliveryMetadata('post:crashed') });
+    await keyv.set('slack:pending-parts:post:crashed', {
+      channel: 'C0SUPPORT',
+      threadTs: null,
+      parts: rendering.continuation,
+    });
+    const anchor = await poster.post({
+      channel: 'C0SUPPORT',
+      body: rendering,
+      metadata: deliveryMetadata('post:crashed'),
+    });
 
     const found = await notifier.findDelivery(support, 'post:crashed', since);
     expect(found).toEqual({ destination: support, id: anchor });
-    expect(slack.thread('C0SUPPORT', anchor).map((m) => richTextToPlain(quotes(m.blocks))).join('')).toBe(text);
+    expect(
+      slack
+        .thread('C0SUPPORT', anchor)
+        .map((m) => richTextToPlain(quotes(m.blocks)))
+        .join(''),
+    ).toBe(text);
     expect(await notifier.findDelivery(support, 'post:never-made', since)).toBeNull();
     // Finding it again changes nothing.
     const posts = slack.callsTo('chat.postMessage').length;
@@ -123,7 +171,12 @@ describe('Slack notifier', () => {
     expect(before).toBeGreaterThan(2);
     await notifier.updateRoutedPost(
       ref,
-      sampleView({ state: 'claimed', claimedBy: { id: 'U0ANN' }, lastChange: { kind: 'claim', actor: { id: 'U0ANN' }, at: new Date() }, messages: [sampleMessage({ text: 'short now', editedAt: new Date() })] }),
+      sampleView({
+        state: 'claimed',
+        claimedBy: { id: 'U0ANN' },
+        lastChange: { kind: 'claim', actor: { id: 'U0ANN' }, at: new Date() },
+        messages: [sampleMessage({ text: 'short now', editedAt: new Date() })],
+      }),
     );
     const thread = slack.thread('C0SUPPORT', ref.id);
     expect(thread).toHaveLength(1);
@@ -152,11 +205,20 @@ describe('Slack notifier', () => {
     const ref = await notifier.postRoutedPost(support, sampleView(), 'post:notes');
     const note = await notifier.postNote(
       ref,
-      { kind: 'follow-up', text: 'still broken', mentions: [], message: sampleMessage({ text: 'still broken' }) },
+      {
+        kind: 'follow-up',
+        text: 'still broken',
+        mentions: [],
+        message: sampleMessage({ text: 'still broken' }),
+      },
       'follow-up:1',
     );
     expect(slack.message('C0SUPPORT', note.id)?.thread_ts).toBe(ref.id);
-    const alert = await notifier.postNote(support, { kind: 'escalation', text: 'P1 from Acme', mentions: ['U0MANAGER'], link: ref }, 'alert:1');
+    const alert = await notifier.postNote(
+      support,
+      { kind: 'escalation', text: 'P1 from Acme', mentions: ['U0MANAGER'], link: ref },
+      'alert:1',
+    );
     expect(JSON.stringify(slack.message('C0SUPPORT', alert.id)?.blocks)).toContain('|Open the routed post>');
   });
 });

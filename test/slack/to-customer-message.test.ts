@@ -8,7 +8,11 @@ import {
   SlackMessageDeletedSchema,
   SlackMessageEventSchema,
 } from '../../src/slack/slack-message-event.ts';
-import { toAttachment, toCustomerMessage, toEmailCustomerMessage } from '../../src/slack/to-customer-message.ts';
+import {
+  toAttachment,
+  toCustomerMessage,
+  toEmailCustomerMessage,
+} from '../../src/slack/to-customer-message.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as { event: unknown };
@@ -19,7 +23,11 @@ describe('toCustomerMessage', () => {
   it('maps a hostile Slack Connect message to plain, neutral text with its refs', () => {
     const event = SlackMessageEventSchema.parse(fixture('slack_connect_hostile.json').event);
     const message = CustomerMessageSchema.parse(
-      toCustomerMessage(event, { author: customer, permalink: 'https://x.slack.com/archives/C1ACME/p1', attachments: [] }),
+      toCustomerMessage(event, {
+        author: customer,
+        permalink: 'https://x.slack.com/archives/C1ACME/p1',
+        attachments: [],
+      }),
     );
     expect(message).toMatchObject({
       id: 'slack:C1ACME:1767000000.000100',
@@ -55,11 +63,15 @@ describe('toCustomerMessage', () => {
       const event = SlackMessageEventSchema.parse(fixture(name).event);
       const attachments = (event.files ?? []).map(toAttachment);
       expect(() =>
-        CustomerMessageSchema.parse(toCustomerMessage(event, { author: customer, permalink: null, attachments })),
+        CustomerMessageSchema.parse(
+          toCustomerMessage(event, { author: customer, permalink: null, attachments }),
+        ),
       ).not.toThrow();
     }
     const share = SlackMessageEventSchema.parse(fixture('message_file_share.json').event);
-    expect(share.files?.map(toAttachment)).toEqual([{ name: 'namenamename.txt', mimeType: 'text/plain', sizeBytes: 12 }]);
+    expect(share.files?.map(toAttachment)).toEqual([
+      { name: 'namenamename.txt', mimeType: 'text/plain', sizeBytes: 12 },
+    ]);
   });
 
   it('reads a Slack Connect file stub, which has no name until files.info', () => {
@@ -74,9 +86,18 @@ describe('emails sent into Slack', () => {
     const email = findSharedEmail(event);
     expect(email?.filetype).toBe('email');
     const message = CustomerMessageSchema.parse(
-      toEmailCustomerMessage(event, email!, { text: email!.plain_text ?? '', external: true, permalink: null }),
+      toEmailCustomerMessage(event, email!, {
+        text: email!.plain_text ?? '',
+        external: true,
+        permalink: null,
+      }),
     );
-    expect(message.author).toEqual({ id: 'addr@example.com', name: 'meow', email: 'addr@example.com', external: true });
+    expect(message.author).toEqual({
+      id: 'addr@example.com',
+      name: 'meow',
+      email: 'addr@example.com',
+      external: true,
+    });
     expect(message.text).toBe('meow');
     expect(message.subject).toBe('meow');
     expect(message.sentAt).toEqual(new Date('2022-12-16T18:58:30Z'));
@@ -103,7 +124,9 @@ describe('emails sent into Slack', () => {
   });
 
   it('does not mistake an ordinary file share for an email', () => {
-    expect(findSharedEmail(SlackMessageEventSchema.parse(fixture('message_file_share.json').event))).toBeNull();
+    expect(
+      findSharedEmail(SlackMessageEventSchema.parse(fixture('message_file_share.json').event)),
+    ).toBeNull();
   });
 });
 
@@ -130,7 +153,11 @@ describe('isExternalSlackAuthor', () => {
     ['another team', { authorTeam: 'T0CUSTOMER' }, true],
     ['our team', { authorTeam: 'T0VERBATIM' }, false],
     ['our enterprise', { authorTeam: 'E0VERBATIM' }, false],
-    ['a Slack Connect stranger even if the team looks like ours', { authorTeam: 'T0VERBATIM', user: user({ isStranger: true }) }, true],
+    [
+      'a Slack Connect stranger even if the team looks like ours',
+      { authorTeam: 'T0VERBATIM', user: user({ isStranger: true }) },
+      true,
+    ],
     ['a guest of our workspace', { authorTeam: 'T0VERBATIM', user: user({ isGuest: true }) }, true],
     ['no team on the event: users.info decides', { user: user({ teamId: 'T0VERBATIM' }) }, false],
     ['nothing known: the customer, so nothing is dropped', {}, true],

@@ -21,6 +21,7 @@ teams:
     escalation: { platform: slack, channel: C0ESCALATE }
     onCall: S0SUPPORT
     manager: U0MANAGER
+    language: fi
   - id: billing
     name: Billing
     destination: { platform: slack, channel: C0BILLING }

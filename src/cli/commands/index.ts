@@ -2,14 +2,18 @@ import type { CliCommand } from '../cli-command.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { explainCommand } from './explain.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
+import { replayCommand } from './replay.ts';
 import { startCommand } from './start.ts';
 
 /** Every `verbatim` subcommand, in the order `verbatim help` lists them. */
 export const commands: CliCommand[] = [
   startCommand,
   demoCommand,
+  explainCommand,
+  replayCommand,
   doctorCommand,
   migrateCommand,
   importCommand,

@@ -1,9 +1,11 @@
-import type { Actor, RequestCommand } from '../request-state.ts';
 import type { Request } from '../request.ts';
+import type { Actor, RequestCommand } from '../request-state.ts';
 import { applyCommand } from '../request-transitions.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 
-export type CommandOutcome = { ok: true; request: Request; previous: Request } | { ok: false; reason: string };
+export type CommandOutcome =
+  | { ok: true; request: Request; previous: Request }
+  | { ok: false; reason: string };
 
 /**
  * Applies a team member's action (claim, resolve, snooze, reassign, …) to a request, records it in

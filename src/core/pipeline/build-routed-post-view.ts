@@ -2,12 +2,11 @@ import type { Directory, Team } from '../directory.ts';
 import type { RoutedPostView } from '../ports.ts';
 import type { Request } from '../request.ts';
 import type { Transition } from '../request-transitions.ts';
-import type { StoredMessage } from './request-store.ts';
 
 /** The platform-neutral picture of a routed post, for a Notifier to render. */
 export function buildRoutedPostView(input: {
   request: Request;
-  messages: StoredMessage[];
+  messages: RoutedPostView['messages'];
   directory: Directory;
   lastTransition: Transition | null;
 }): RoutedPostView {
@@ -32,7 +31,9 @@ export function buildRoutedPostView(input: {
       at: input.lastTransition.at,
     },
     unmapped: account === null,
-    reassignTargets: directory.teams.filter((candidate) => candidate.id !== team.id).map(({ id, name }) => ({ id, name })),
+    reassignTargets: directory.teams
+      .filter((candidate) => candidate.id !== team.id)
+      .map(({ id, name }) => ({ id, name })),
   };
 }
 

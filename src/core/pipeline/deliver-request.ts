@@ -53,7 +53,8 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
     now,
     post: () => notifier.postRoutedPost(destination, view, key),
   });
-  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`routed post of ${request.id} in progress`);
+  if (outcome.status === 'in-progress')
+    throw new DeliveryInProgressError(`routed post of ${request.id} in progress`);
   await deps.store.atomically(`request:${request.id}`, async (tx) => {
     await tx.linkRoutedPost(request.id, outcome.ref);
     const current = await tx.getRequest(request.id);
@@ -85,7 +86,8 @@ async function alertEscalation(deps: DeliveryDeps, request: Request, ref: PostRe
     now: deps.clock.now(),
     post: () => notifier.postNote(destination, note, key),
   });
-  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`escalation of ${request.id} in progress`);
+  if (outcome.status === 'in-progress')
+    throw new DeliveryInProgressError(`escalation of ${request.id} in progress`);
 }
 
 async function updateRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {
@@ -95,7 +97,11 @@ async function updateRoutedPost(deps: DeliveryDeps, request: Request): Promise<D
   return { status: 'updated', ref };
 }
 
-async function postFollowUp(deps: DeliveryDeps, request: Request, messageId?: string): Promise<DeliverOutcome> {
+async function postFollowUp(
+  deps: DeliveryDeps,
+  request: Request,
+  messageId?: string,
+): Promise<DeliverOutcome> {
   if (!messageId) return { status: 'skipped', reason: 'no message' };
   const ref = await deps.store.findRoutedPost(request.id);
   // Not posted yet: the routed post will show every message of the request, this one included.
@@ -109,10 +115,10 @@ async function postFollowUp(deps: DeliveryDeps, request: Request, messageId?: st
     key,
     target: ref,
     now: deps.clock.now(),
-    post: () =>
-      notifier.postNote(ref, { kind: 'follow-up', text: message.text, mentions: [], message }, key),
+    post: () => notifier.postNote(ref, { kind: 'follow-up', text: message.text, mentions: [], message }, key),
   });
-  if (outcome.status === 'in-progress') throw new DeliveryInProgressError(`follow-up ${messageId} in progress`);
+  if (outcome.status === 'in-progress')
+    throw new DeliveryInProgressError(`follow-up ${messageId} in progress`);
   return { status: 'follow-up-posted', ref: outcome.ref };
 }
 
@@ -140,5 +146,7 @@ export function notifierFor(notifiers: Notifier[], destination: Destination): No
 }
 
 function leaseMs(deps: DeliveryDeps): number | undefined {
-  return deps.settings.deliveryLeaseSeconds === undefined ? undefined : deps.settings.deliveryLeaseSeconds * 1000;
+  return deps.settings.deliveryLeaseSeconds === undefined
+    ? undefined
+    : deps.settings.deliveryLeaseSeconds * 1000;
 }

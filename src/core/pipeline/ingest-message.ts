@@ -1,4 +1,8 @@
-import { type CustomerMessage, type CustomerMessageInput, CustomerMessageSchema } from '../customer-message.ts';
+import {
+  type CustomerMessage,
+  type CustomerMessageInput,
+  CustomerMessageSchema,
+} from '../customer-message.ts';
 import { decideGrouping } from '../grouping.ts';
 import { classifyNoise } from '../noise-filter.ts';
 import type { IngestOutcome } from '../ports.ts';
@@ -18,7 +22,10 @@ export async function ingestMessage(deps: PipelineDeps, input: CustomerMessageIn
   const account =
     parsed.accountId !== null
       ? (deps.directory.accounts.find((candidate) => candidate.id === parsed.accountId) ?? null)
-      : resolveAccount(deps.directory.accounts, { conversation: parsed.conversation, email: parsed.author.email });
+      : resolveAccount(deps.directory.accounts, {
+          conversation: parsed.conversation,
+          email: parsed.author.email,
+        });
   const message: CustomerMessage = { ...parsed, accountId: account?.id ?? parsed.accountId };
 
   return deps.store.atomically(`conversation:${message.conversation}`, async (tx) => {
@@ -105,17 +112,27 @@ async function ingestStaffMessage(
   message: CustomerMessage,
 ): Promise<IngestOutcome> {
   if (!(await tx.insertMessage(message, 'staff'))) return { status: 'duplicate', messageId: message.id };
-  if (!message.isReply || !message.thread) return { status: 'staff-reply', messageId: message.id, requestId: null };
+  if (!message.isReply || !message.thread)
+    return { status: 'staff-reply', messageId: message.id, requestId: null };
   const request = await tx.findRequestByThread(message.thread);
   if (!request || request.firstResponseAt !== null || request.state === 'resolved') {
     return { status: 'staff-reply', messageId: message.id, requestId: request?.id ?? null };
   }
-  const result = applyCommand(request, { kind: 'answer' }, { id: message.author.id, name: message.author.name }, message.sentAt);
+  const result = applyCommand(
+    request,
+    { kind: 'answer' },
+    { id: message.author.id, name: message.author.name },
+    message.sentAt,
+  );
   if (result.ok) {
     await tx.saveRequest(result.request);
     await tx.recordTransition(result.transition);
     if (result.request.routedAt) {
-      await tx.enqueue({ queue: 'deliver', data: { requestId: request.id, kind: 'update' }, key: request.id });
+      await tx.enqueue({
+        queue: 'deliver',
+        data: { requestId: request.id, kind: 'update' },
+        key: request.id,
+      });
     }
   }
   return { status: 'staff-reply', messageId: message.id, requestId: request.id };

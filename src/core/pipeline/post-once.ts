@@ -20,7 +20,13 @@ export const DELIVERY_LEASE_MS = 5 * 60_000;
 export async function postOnce(
   store: RequestStore,
   notifier: Notifier,
-  input: { key: string; target: PostRef | Destination; now: Date; post: () => Promise<PostRef>; leaseMs?: number },
+  input: {
+    key: string;
+    target: PostRef | Destination;
+    now: Date;
+    post: () => Promise<PostRef>;
+    leaseMs?: number;
+  },
 ): Promise<PostOnceOutcome> {
   const destination = 'destination' in input.target ? input.target.destination : input.target;
   const leaseUntil = new Date(input.now.getTime() + (input.leaseMs ?? DELIVERY_LEASE_MS));

@@ -26,7 +26,10 @@ export interface Delivery {
 }
 
 export type DeliveryClaim =
-  | { claimed: true; /** When an earlier, unfinished attempt started; null for the first attempt. */ earlierAttemptAt: Date | null }
+  | {
+      claimed: true /** When an earlier, unfinished attempt started; null for the first attempt. */;
+      earlierAttemptAt: Date | null;
+    }
   | { claimed: false; delivery: Delivery };
 
 export type JobName = 'triage' | 'deliver';

@@ -46,23 +46,24 @@ export interface SlackExport {
  * JSON file per day) into customer and staff messages. Our own team is recognised from users
  * whose email is in `ownDomains` (or given explicitly).
  */
-export function readSlackExport(directory: string, options: { ownDomains: string[]; ourTeamIds?: string[] }): SlackExport {
+export function readSlackExport(
+  directory: string,
+  options: { ownDomains: string[]; ourTeamIds?: string[] },
+): SlackExport {
   const channels = z.array(ExportChannelSchema).parse(readJson(join(directory, 'channels.json')));
   const usersFile = join(directory, 'users.json');
   const users = existsSync(usersFile) ? z.array(ExportUserSchema).parse(readJson(usersFile)) : [];
   const usersById = new Map(users.map((user) => [user.id, user]));
-  const ourTeamIds =
-    options.ourTeamIds ??
-    [
-      ...new Set(
-        users
-          .filter((user) => {
-            const domain = user.profile?.email?.split('@')[1]?.toLowerCase();
-            return domain && options.ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`));
-          })
-          .flatMap((user) => (user.team_id ? [user.team_id] : [])),
-      ),
-    ];
+  const ourTeamIds = options.ourTeamIds ?? [
+    ...new Set(
+      users
+        .filter((user) => {
+          const domain = user.profile?.email?.split('@')[1]?.toLowerCase();
+          return domain && options.ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`));
+        })
+        .flatMap((user) => (user.team_id ? [user.team_id] : [])),
+    ),
+  ];
   const names: SlackNames = {
     users: new Map(users.map((user) => [user.id, user.real_name ?? user.name ?? user.id])),
     channels: new Map(channels.map((channel) => [channel.id, channel.name])),
@@ -72,7 +73,9 @@ export function readSlackExport(directory: string, options: { ownDomains: string
   for (const channel of channels) {
     const folder = join(directory, channel.name);
     if (!existsSync(folder)) continue;
-    for (const day of readdirSync(folder).filter((file) => file.endsWith('.json')).sort()) {
+    for (const day of readdirSync(folder)
+      .filter((file) => file.endsWith('.json'))
+      .sort()) {
       let raw: unknown[];
       try {
         raw = z.array(z.unknown()).parse(readJson(join(folder, day)));
@@ -101,7 +104,10 @@ export function readSlackExport(directory: string, options: { ownDomains: string
           }
           continue;
         }
-        const human = event.user && !event.bot_id && (!event.subtype || ['thread_broadcast', 'file_share', 'me_message'].includes(event.subtype));
+        const human =
+          event.user &&
+          !event.bot_id &&
+          (!event.subtype || ['thread_broadcast', 'file_share', 'me_message'].includes(event.subtype));
         if (!human || (!event.text && !event.files?.length) || user?.is_bot) {
           result.skipped += 1;
           continue;

@@ -1,5 +1,9 @@
 import type { App } from '@slack/bolt';
-import { listClaimedRequests, listOpenRequestsForTeam, type RequestListItem } from '../../storage/request-queries.ts';
+import {
+  listClaimedRequests,
+  listOpenRequestsForTeam,
+  type RequestListItem,
+} from '../../storage/request-queries.ts';
 import { type HomeRequest, renderAppHome } from '../views/app-home-view.ts';
 import { composePermalink } from './find-permalink.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
@@ -32,7 +36,11 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
     const users = new Set<string>();
     let cursor: string | undefined;
     for (let page = 0; page < 20; page += 1) {
-      const response = await deps.client.conversations.members({ channel, limit: 1000, ...(cursor ? { cursor } : {}) });
+      const response = await deps.client.conversations.members({
+        channel,
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const id of response.members ?? []) users.add(id);
       cursor = response.response_metadata?.next_cursor || undefined;
       if (!cursor) break;
@@ -73,7 +81,11 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
             return false;
           },
         );
-        if (inTeam) teams.push({ name: team.name, open: (await listOpenRequestsForTeam(db, team.id)).map(toHomeRequest) });
+        if (inTeam)
+          teams.push({
+            name: team.name,
+            open: (await listOpenRequestsForTeam(db, team.id)).map(toHomeRequest),
+          });
       }
       const view = renderAppHome({ claimed, teams, now: deps.context.clock.now() });
       await deps.client.views.publish({ user_id: userId, view: view as never });

@@ -26,7 +26,10 @@ export async function applyMessageEdit(deps: SlackListenerDeps, event: SlackMess
 }
 
 /** A customer deleted a message: it is marked deleted (kept, as received) and the routed post says so. */
-export async function applyMessageDeletion(deps: SlackListenerDeps, event: SlackMessageDeleted): Promise<void> {
+export async function applyMessageDeletion(
+  deps: SlackListenerDeps,
+  event: SlackMessageDeleted,
+): Promise<void> {
   const id = slackMessageId(event.channel, event.deleted_ts);
   const stored = await deps.context.store.getMessage(id);
   if (!stored || stored.deletedAt) return;
@@ -45,6 +48,7 @@ async function rerender(
     if (!requestId) return;
     const request = await tx.getRequest(requestId);
     // Not posted yet: the post will show the change when it is made.
-    if (request?.routedAt) await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'update' }, key: requestId });
+    if (request?.routedAt)
+      await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'update' }, key: requestId });
   });
 }

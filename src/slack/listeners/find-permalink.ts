@@ -23,7 +23,12 @@ export async function findPermalink(
   }
 }
 
-export function composePermalink(workspaceUrl: string | null, channel: string, ts: string, threadTs?: string): string | null {
+export function composePermalink(
+  workspaceUrl: string | null,
+  channel: string,
+  ts: string,
+  threadTs?: string,
+): string | null {
   if (!workspaceUrl || !/^https:\/\/[^\s<>|]+$/.test(workspaceUrl)) return null;
   const base = `${workspaceUrl.replace(/\/$/, '')}/archives/${channel}/p${ts.replace('.', '')}`;
   return threadTs && threadTs !== ts ? `${base}?thread_ts=${threadTs}&cid=${channel}` : base;

@@ -1,10 +1,10 @@
 import type { Attachment, Author } from '../../core/customer-message.ts';
 import type { IngestOutcome } from '../../core/ports.ts';
 import { isOwnDomain } from '../../core/resolve-account.ts';
-import { isExternalSlackAuthor } from '../classify-slack-author.ts';
 import type { ChannelKind } from '../classify-channel.ts';
+import { isExternalSlackAuthor } from '../classify-slack-author.ts';
 import { findMentionedUsers } from '../decode-slack-text.ts';
-import { SlackFileSchema, type SlackFile, type SlackMessageEvent } from '../slack-message-event.ts';
+import { type SlackFile, SlackFileSchema, type SlackMessageEvent } from '../slack-message-event.ts';
 import { toAttachment, toCustomerMessage, toEmailCustomerMessage } from '../to-customer-message.ts';
 import { findPermalink } from './find-permalink.ts';
 import { ourTeamIds, type SlackListenerDeps } from './slack-listener-deps.ts';
@@ -49,27 +49,38 @@ export async function ingestSlackMessage(
     describeFiles(deps, event.files ?? []),
     findPermalink(deps, event.channel, event.ts, event.thread_ts),
   ]);
-  return deps.context.ingest(toCustomerMessage(event, { author, permalink, attachments, names: { users: names } }));
+  return deps.context.ingest(
+    toCustomerMessage(event, { author, permalink, attachments, names: { users: names } }),
+  );
 }
 
 /**
  * An email sent into the channel (Slackbot `file_share`, filetype `email`) is a message from the
  * email's sender. Forwards are credited to the original sender when email unwrapping is wired.
  */
-async function ingestSharedEmail(deps: SlackListenerDeps, event: SlackMessageEvent, email: SlackFile): Promise<IngestOutcome> {
+async function ingestSharedEmail(
+  deps: SlackListenerDeps,
+  event: SlackMessageEvent,
+  email: SlackFile,
+): Promise<IngestOutcome> {
   let file = email;
   if (email.has_more) {
     // Slack cut the text short in the event (platform-facts §3); files.info has the file again.
     const full = await fileInfo(deps, email.id);
-    if (full && (full.plain_text?.length ?? 0) > (email.plain_text?.length ?? 0)) file = { ...email, ...full };
+    if (full && (full.plain_text?.length ?? 0) > (email.plain_text?.length ?? 0))
+      file = { ...email, ...full };
     if (file.has_more) {
-      deps.logger.warn({ channel: event.channel, ts: event.ts }, 'Slack truncated this email; the routed post links the full email');
+      deps.logger.warn(
+        { channel: event.channel, ts: event.ts },
+        'Slack truncated this email; the routed post links the full email',
+      );
     }
   }
   const text = file.plain_text ?? file.preview_plain_text ?? '';
   const from = file.from?.[0];
   const sender = { name: from?.name || from?.address || 'Unknown sender', email: from?.address ?? '' };
-  const unwrapped = deps.context.unwrapEmailText?.({ from: sender, subject: file.subject ?? null, text }) ?? null;
+  const unwrapped =
+    deps.context.unwrapEmailText?.({ from: sender, subject: file.subject ?? null, text }) ?? null;
   const authorEmail = unwrapped?.author.email ?? sender.email;
   const external = authorEmail === '' || !isOwnDomain(deps.context.directory.ownDomains, authorEmail);
   const permalink = file.permalink ?? (await findPermalink(deps, event.channel, event.ts, event.thread_ts));
@@ -78,7 +89,9 @@ async function ingestSharedEmail(deps: SlackListenerDeps, event: SlackMessageEve
 
 async function mentionNames(deps: SlackListenerDeps, text: string): Promise<Map<string, string>> {
   const ids = findMentionedUsers(text).slice(0, MAX_MENTION_LOOKUPS);
-  const entries = await Promise.all(ids.map(async (id) => [id, (await deps.users.lookup(id))?.name] as const));
+  const entries = await Promise.all(
+    ids.map(async (id) => [id, (await deps.users.lookup(id))?.name] as const),
+  );
   return new Map(entries.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
 }
 

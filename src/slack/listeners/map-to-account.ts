@@ -23,7 +23,8 @@ export async function mapToAccount(
   if (!account) return { ok: false, reason: `There is no account "${input.accountId}".` };
   const request = await context.store.getRequest(input.requestId);
   if (!request) return { ok: false, reason: 'This request no longer exists.' };
-  if (request.accountId !== null) return { ok: false, reason: 'This request is already mapped to an account.' };
+  if (request.accountId !== null)
+    return { ok: false, reason: 'This request is already mapped to an account.' };
 
   const mapped: Account = account.channels.includes(request.conversation)
     ? account
@@ -45,6 +46,9 @@ export async function mapToAccount(
     // Posts the request into the team's channel (the destination changed from the unmapped one).
     await tx.enqueue({ queue: 'deliver', data: { requestId: request.id, kind: 'post' }, key: request.id });
   });
-  deps.logger.info({ requestId: request.id, account: mapped.id, team: route.team.id, by: input.actorId }, 'conversation mapped to an account');
+  deps.logger.info(
+    { requestId: request.id, account: mapped.id, team: route.team.id, by: input.actorId },
+    'conversation mapped to an account',
+  );
   return { ok: true, account: mapped, teamId: route.team.id };
 }

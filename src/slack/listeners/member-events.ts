@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { resolveAccount } from '../../core/resolve-account.ts';
-import { isExternalSlackAuthor } from '../classify-slack-author.ts';
 import { classifyChannel } from '../classify-channel.ts';
+import { isExternalSlackAuthor } from '../classify-slack-author.ts';
 import { slackConversationRef } from '../slack-refs.ts';
 import { oncePerEvent } from './once-per-event.ts';
 import { ourTeamIds, type SlackListenerDeps } from './slack-listener-deps.ts';
@@ -31,7 +31,8 @@ export function registerMemberEvents(app: App, deps: SlackListenerDeps): void {
       if (member.user === deps.identity.botUserId) return;
       await oncePerEvent(deps, (body as { event_id?: string }).event_id, async () => {
         const user = await deps.users.lookup(member.user);
-        if (!isExternalSlackAuthor({ authorTeam: member.team, ourTeamIds: ourTeamIds(deps.identity), user })) return;
+        if (!isExternalSlackAuthor({ authorTeam: member.team, ourTeamIds: ourTeamIds(deps.identity), user }))
+          return;
         const conversation = slackConversationRef(member.channel);
         const eventTime = (body as { event_time?: number }).event_time;
         await deps.context.recordAccountEvent({
@@ -41,7 +42,10 @@ export function registerMemberEvents(app: App, deps: SlackListenerDeps): void {
           actor: { id: member.user, name: user?.name ?? member.user },
           at: eventTime ? new Date(eventTime * 1000) : deps.context.clock.now(),
         });
-        deps.logger.info({ channel: member.channel, user: member.user, kind: type }, 'customer contact membership change recorded');
+        deps.logger.info(
+          { channel: member.channel, user: member.user, kind: type },
+          'customer contact membership change recorded',
+        );
       });
     });
   }

@@ -50,7 +50,9 @@ export function registerMessageEvents(app: App, deps: SlackListenerDeps): void {
     const parsed = SlackMessageEventSchema.safeParse(raw);
     if (!parsed.success) {
       // Kept whole for inspection and replay; never silently dropped.
-      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      const reason = parsed.error.issues
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ');
       const id = await keepDeadLetter(deps, body, channel, `unreadable message event: ${reason}`);
       log.error({ deadLetter: id }, 'unreadable Slack message kept as a dead letter');
       return;
@@ -59,20 +61,34 @@ export function registerMessageEvents(app: App, deps: SlackListenerDeps): void {
     await deps.gate.admit(
       async () => {
         const outcome = await ingestSlackMessage(deps, message, kind, findSharedEmail(message));
-        if (outcome) log.debug({ outcome: outcome.status, messageId: outcome.messageId }, 'slack message ingested');
+        if (outcome)
+          log.debug({ outcome: outcome.status, messageId: outcome.messageId }, 'slack message ingested');
       },
       // Only for messages Slack was answered for before they were stored (bursts): keep the raw
       // event, since Slack will not deliver it again.
       async (error) => {
-        const id = await keepDeadLetter(deps, body, channel, `storing after acknowledging Slack failed: ${(error as Error).message}`);
-        log.error({ err: error, deadLetter: id }, 'message could not be stored after acknowledging Slack; kept as a dead letter');
+        const id = await keepDeadLetter(
+          deps,
+          body,
+          channel,
+          `storing after acknowledging Slack failed: ${(error as Error).message}`,
+        );
+        log.error(
+          { err: error, deadLetter: id },
+          'message could not be stored after acknowledging Slack; kept as a dead letter',
+        );
       },
     );
   });
 }
 
 /** Keeps an event whole (raw JSON) for inspection and replay. */
-async function keepDeadLetter(deps: SlackListenerDeps, body: unknown, channel: string, reason: string): Promise<string> {
+async function keepDeadLetter(
+  deps: SlackListenerDeps,
+  body: unknown,
+  channel: string,
+  reason: string,
+): Promise<string> {
   const id = await deps.deadLetters.keep({
     source: 'slack:event',
     reason,

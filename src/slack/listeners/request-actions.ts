@@ -31,10 +31,16 @@ export function registerRequestActions(app: App, deps: SlackListenerDeps, home: 
     const command = toCommand(deps, payload);
     if (!requestId || !command) return;
     const known = await deps.users.lookup(body.user.id);
-    const actor = { id: body.user.id, name: known?.name ?? body.user.name ?? body.user.username ?? body.user.id };
+    const actor = {
+      id: body.user.id,
+      name: known?.name ?? body.user.name ?? body.user.username ?? body.user.id,
+    };
     try {
       const outcome = await deps.context.applyCommand({ requestId, command, actor });
-      deps.logger.info({ requestId, command: command.kind, ok: outcome.ok, user: actor.id }, 'action on a request');
+      deps.logger.info(
+        { requestId, command: command.kind, ok: outcome.ok, user: actor.id },
+        'action on a request',
+      );
       if (!outcome.ok) explain(deps, body, outcome.reason);
     } catch (error) {
       deps.logger.error({ err: error, requestId, command: command.kind }, 'action failed');
@@ -55,12 +61,20 @@ export function registerRequestActions(app: App, deps: SlackListenerDeps, home: 
       const channel = body.container?.channel_id ?? body.channel?.id;
       const ts = body.container?.message_ts ?? body.message?.ts;
       const team = deps.context.directory.teams.find((candidate) => candidate.id === outcome.teamId);
-      const where = team?.destination.platform === 'slack' ? `<#${team.destination.channel}>` : safe(team?.name ?? outcome.teamId);
+      const where =
+        team?.destination.platform === 'slack'
+          ? `<#${team.destination.channel}>`
+          : safe(team?.name ?? outcome.teamId);
       if (channel && ts) {
         // The unmapped post is retired: the request now lives in the team's channel.
         const line = `:link: Mapped to *${safe(outcome.account.name)}* by <@${body.user.id}> · ${formatSlackDate(deps.context.clock.now())} — the request moved to ${where}.`;
         deps.later('retire the unmapped post', async () => {
-          await deps.client.chat.update({ channel, ts, text: safe(`Mapped to ${outcome.account.name}`), blocks: [contextBlock(line)] as never });
+          await deps.client.chat.update({
+            channel,
+            ts,
+            text: safe(`Mapped to ${outcome.account.name}`),
+            blocks: [contextBlock(line)] as never,
+          });
         });
       }
     } catch (error) {

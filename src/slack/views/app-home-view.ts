@@ -3,7 +3,7 @@ import type { Actor, RequestState } from '../../core/request-state.ts';
 import { ACTION_IDS, requestBlockId } from './action-ids.ts';
 import { describeActor, PRIORITY_EMOJI } from './describe-request-state.ts';
 import { describeAge } from './format-slack-date.ts';
-import { type Block, BLOCK_LIMITS, contextBlock, plainText, safe, sectionBlock } from './slack-blocks.ts';
+import { BLOCK_LIMITS, type Block, contextBlock, plainText, safe, sectionBlock } from './slack-blocks.ts';
 
 /** One request as App Home lists it. */
 export interface HomeRequest {
@@ -40,7 +40,9 @@ export function renderAppHome(input: AppHomeInput): { type: 'home'; blocks: Bloc
   blocks.push(...listBlocks(input.claimed, input.now, 'You have no claimed requests.'));
   if (input.teams.length === 0) {
     blocks.push({ type: 'divider' });
-    blocks.push(contextBlock('You are not in any team channel Verbatim posts to, so there is no team list here.'));
+    blocks.push(
+      contextBlock('You are not in any team channel Verbatim posts to, so there is no team list here.'),
+    );
   }
   for (const team of input.teams) {
     blocks.push({ type: 'divider' });
@@ -65,7 +67,9 @@ function listBlocks(requests: HomeRequest[], now: Date, empty: string): Block[] 
 }
 
 function requestBlocks(request: HomeRequest, now: Date): Block[] {
-  const priority = request.priority ? `${PRIORITY_EMOJI[request.priority]} *${request.priority}*` : '*untriaged*';
+  const priority = request.priority
+    ? `${PRIORITY_EMOJI[request.priority]} *${request.priority}*`
+    : '*untriaged*';
   const claimed = request.claimedBy ? ` · claimed by ${describeActor(request.claimedBy)}` : '';
   const summary = request.summary ? `\n${safe(request.summary, 400)}` : '';
   const text = `${priority} · *${safe(request.accountName, 100)}* · ${request.state} · waiting ${describeAge(request.openedAt, now)}${claimed}${summary}`;
@@ -74,11 +78,22 @@ function requestBlocks(request: HomeRequest, now: Date): Block[] {
   if (request.state === 'claimed') {
     elements.push({ type: 'button', action_id: ACTION_IDS.unclaim, text: plainText('Unclaim'), value });
   } else {
-    elements.push({ type: 'button', action_id: ACTION_IDS.claim, text: plainText('Claim'), value, style: 'primary' });
+    elements.push({
+      type: 'button',
+      action_id: ACTION_IDS.claim,
+      text: plainText('Claim'),
+      value,
+      style: 'primary',
+    });
   }
   elements.push({ type: 'button', action_id: ACTION_IDS.resolve, text: plainText('Resolve'), value });
   if (request.postUrl && /^https:\/\/[^\s<>|]+$/.test(request.postUrl)) {
-    elements.push({ type: 'button', action_id: ACTION_IDS.openLink, text: plainText('Open post'), url: request.postUrl });
+    elements.push({
+      type: 'button',
+      action_id: ACTION_IDS.openLink,
+      text: plainText('Open post'),
+      url: request.postUrl,
+    });
   }
   return [sectionBlock(text), { type: 'actions', block_id: requestBlockId(request.id, 'home'), elements }];
 }

@@ -1,8 +1,8 @@
-import type { Priority } from '../../core/priority.ts';
 import type { RoutedPostView } from '../../core/ports.ts';
+import type { Priority } from '../../core/priority.ts';
 import type { Actor } from '../../core/request-state.ts';
-import { safe } from './slack-blocks.ts';
 import { formatSlackDate } from './format-slack-date.ts';
+import { safe } from './slack-blocks.ts';
 
 export const PRIORITY_EMOJI: Record<Priority, string> = {
   P1: ':red_circle:',

@@ -1,6 +1,12 @@
 import type { ThreadNote } from '../../core/ports.ts';
 import { escapeMrkdwn } from '../escape-mrkdwn.ts';
-import { type Block, BLOCK_LIMITS, contextBlock, sectionBlock, type SlackMessageBody } from './slack-blocks.ts';
+import {
+  BLOCK_LIMITS,
+  type Block,
+  contextBlock,
+  type SlackMessageBody,
+  sectionBlock,
+} from './slack-blocks.ts';
 import { renderMessageUnits, type Unit } from './verbatim-units.ts';
 
 const NOTE_ICON: Record<ThreadNote['kind'], string> = {
@@ -22,7 +28,11 @@ export function renderNote(note: ThreadNote, options: { linkUrl?: string | null 
   if (note.message) {
     const units = renderMessageUnits(note.message, 0, 1);
     const header = contextBlock(`${lead} New message from the customer in the original thread`);
-    return pack(header, units, `${NOTE_ICON[note.kind]} ${escapeMrkdwn(note.message.author.name)} wrote again`);
+    return pack(
+      header,
+      units,
+      `${NOTE_ICON[note.kind]} ${escapeMrkdwn(note.message.author.name)} wrote again`,
+    );
   }
   const blocks: Block[] = [sectionBlock(`${lead} ${escapeMrkdwn(note.text)}`)];
   const link = options.linkUrl && /^https:\/\/[^\s<>|]+$/.test(options.linkUrl) ? options.linkUrl : null;
@@ -41,7 +51,10 @@ function pack(header: Block, units: Unit[], fallback: string): SlackMessageBody[
   let text = 0;
   for (const unit of units) {
     const current = parts.at(-1)!;
-    if (current.length + 1 > BLOCK_LIMITS.messageBlocks - 1 || text + unit.size > BLOCK_LIMITS.textBudget - 400) {
+    if (
+      current.length + 1 > BLOCK_LIMITS.messageBlocks - 1 ||
+      text + unit.size > BLOCK_LIMITS.textBudget - 400
+    ) {
       parts.push([]);
       text = 0;
     }

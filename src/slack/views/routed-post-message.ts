@@ -1,7 +1,17 @@
 import type { RoutedPostView } from '../../core/ports.ts';
 import { ACTION_IDS, requestBlockId, SNOOZE_CHOICES } from './action-ids.ts';
 import { describeRequestState, PRIORITY_EMOJI } from './describe-request-state.ts';
-import { type Block, BLOCK_LIMITS, clip, contextBlock, countBlockText, plainText, safe, sectionBlock, type SlackMessageBody } from './slack-blocks.ts';
+import {
+  BLOCK_LIMITS,
+  type Block,
+  clip,
+  contextBlock,
+  countBlockText,
+  plainText,
+  type SlackMessageBody,
+  safe,
+  sectionBlock,
+} from './slack-blocks.ts';
 import { splitVerbatim } from './split-verbatim.ts';
 import { renderMessageUnits, type Unit } from './verbatim-units.ts';
 
@@ -23,8 +33,12 @@ export interface RoutedPostOptions {
 export function renderRoutedPost(view: RoutedPostView, options: RoutedPostOptions = {}): RoutedPostRendering {
   const head = headBlocks(view);
   const tail = tailBlocks(view, options);
-  const units = view.messages.flatMap((message, index) => renderMessageUnits(message, index, view.messages.length));
-  const notice = contextBlock(':thread: The customer’s text continues in this thread: 99 more parts, in order.');
+  const units = view.messages.flatMap((message, index) =>
+    renderMessageUnits(message, index, view.messages.length),
+  );
+  const notice = contextBlock(
+    ':thread: The customer’s text continues in this thread: 99 more parts, in order.',
+  );
   const room = {
     text: BLOCK_LIMITS.textBudget - countBlockText([...head, ...tail, notice]),
     blocks: BLOCK_LIMITS.messageBlocks - head.length - tail.length - 1,
@@ -39,14 +53,26 @@ export function renderRoutedPost(view: RoutedPostView, options: RoutedPostOption
       ),
     );
   }
-  return { text: fallbackText(view, continuation.length > 0), blocks: [...head, ...middle, ...tail], continuation };
+  return {
+    text: fallbackText(view, continuation.length > 0),
+    blocks: [...head, ...middle, ...tail],
+    continuation,
+  };
 }
 
 function headBlocks(view: RoutedPostView): Block[] {
   const account = view.account ? `${view.account.name} (${view.account.tier})` : 'Unmapped conversation';
   return [
-    { type: 'header', text: plainText(`${PRIORITY_EMOJI[view.priority]} ${view.priority} · ${account}`, BLOCK_LIMITS.headerText) },
-    contextBlock(`${describeRequestState(view)} · team *${safe(view.team.name, 80)}* · \`${safe(view.requestId, 120)}\``),
+    {
+      type: 'header',
+      text: plainText(
+        `${PRIORITY_EMOJI[view.priority]} ${view.priority} · ${account}`,
+        BLOCK_LIMITS.headerText,
+      ),
+    },
+    contextBlock(
+      `${describeRequestState(view)} · team *${safe(view.team.name, 80)}* · \`${safe(view.requestId, 120)}\``,
+    ),
   ];
 }
 
@@ -55,7 +81,10 @@ function tailBlocks(view: RoutedPostView, options: RoutedPostOptions): Block[] {
   const blocks: Block[] = [sectionBlock(`*Summary*\n${safe(analysis.summary, 2900)}`)];
   const churn =
     analysis.churnSignals
-      .map((signal) => `• ${signal.driver}${signal.competitor ? ` (${safe(signal.competitor, 60)})` : ''}: “${safe(signal.phrase, 200)}”`)
+      .map(
+        (signal) =>
+          `• ${signal.driver}${signal.competitor ? ` (${safe(signal.competitor, 60)})` : ''}: “${safe(signal.phrase, 200)}”`,
+      )
       .join('\n') || 'none';
   const fields = [
     `*Priority*\n${view.priority} — ${safe(analysis.priorityReason, 600)}`,
@@ -65,9 +94,18 @@ function tailBlocks(view: RoutedPostView, options: RoutedPostOptions): Block[] {
     `*Engine*\n${safe(analysis.engine, 200)} · confidence ${analysis.confidence.toFixed(2)}`,
   ];
   if (view.floor.length > 0) {
-    fields.push(`*Priority floor*\n${view.floor.map((hit) => `• ${hit.priority} ${safe(hit.rule, 60)}: “${safe(hit.phrase, 200)}”`).join('\n')}`);
+    fields.push(
+      `*Priority floor*\n${view.floor.map((hit) => `• ${hit.priority} ${safe(hit.rule, 60)}: “${safe(hit.phrase, 200)}”`).join('\n')}`,
+    );
   }
-  blocks.push({ type: 'section', fields: fields.map((field) => ({ type: 'mrkdwn', text: clip(field, BLOCK_LIMITS.fieldText), verbatim: true })) });
+  blocks.push({
+    type: 'section',
+    fields: fields.map((field) => ({
+      type: 'mrkdwn',
+      text: clip(field, BLOCK_LIMITS.fieldText),
+      verbatim: true,
+    })),
+  });
   blocks.push(actionsBlock(view, options));
   return blocks;
 }
@@ -85,21 +123,30 @@ function actionsBlock(view: RoutedPostView, options: RoutedPostOptions): Block {
   if (view.state === 'resolved') {
     elements.push(button(ACTION_IDS.reopen, 'Reopen'));
   } else {
-    elements.push(view.state === 'claimed' ? button(ACTION_IDS.unclaim, 'Unclaim') : button(ACTION_IDS.claim, 'Claim', 'primary'));
+    elements.push(
+      view.state === 'claimed'
+        ? button(ACTION_IDS.unclaim, 'Unclaim')
+        : button(ACTION_IDS.claim, 'Claim', 'primary'),
+    );
     elements.push(button(ACTION_IDS.resolve, 'Resolve'));
     if (view.reassignTargets.length > 0) {
       elements.push({
         type: 'static_select',
         action_id: ACTION_IDS.reassign,
         placeholder: plainText('Reassign'),
-        options: view.reassignTargets.slice(0, BLOCK_LIMITS.optionsPerSelect).map((team) => ({ text: plainText(team.name), value: team.id })),
+        options: view.reassignTargets
+          .slice(0, BLOCK_LIMITS.optionsPerSelect)
+          .map((team) => ({ text: plainText(team.name), value: team.id })),
       });
     }
     elements.push({
       type: 'static_select',
       action_id: ACTION_IDS.snooze,
       placeholder: plainText('Snooze'),
-      options: SNOOZE_CHOICES.map((choice) => ({ text: plainText(choice.label), value: String(choice.minutes) })),
+      options: SNOOZE_CHOICES.map((choice) => ({
+        text: plainText(choice.label),
+        value: String(choice.minutes),
+      })),
     });
   }
   if (view.unmapped && options.accounts && options.accounts.length > 0) {
@@ -166,7 +213,9 @@ function fallbackText(view: RoutedPostView, continues: boolean): string {
   const first = view.messages[0];
   const excerpt = first ? `${first.author.name}: ${splitVerbatim(first.text, 200)[0] ?? ''}` : '';
   const more = first && first.text.length > 200 ? '…' : '';
-  return safe(`${view.priority} · ${account} · ${clip(excerpt, 220)}${more}${continues ? ' (continues in thread)' : ''}`);
+  return safe(
+    `${view.priority} · ${account} · ${clip(excerpt, 220)}${more}${continues ? ' (continues in thread)' : ''}`,
+  );
 }
 
 function describeSentiment(value: number): string {
@@ -176,4 +225,3 @@ function describeSentiment(value: number): string {
   if (value < 0.5) return 'positive';
   return 'very positive';
 }
-

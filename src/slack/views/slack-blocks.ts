@@ -40,7 +40,10 @@ export function plainText(text: string, max: number = BLOCK_LIMITS.optionText): 
 }
 
 export function contextBlock(...lines: string[]): Block {
-  return { type: 'context', elements: lines.slice(0, BLOCK_LIMITS.contextElements).map((line) => mrkdwn(line)) };
+  return {
+    type: 'context',
+    elements: lines.slice(0, BLOCK_LIMITS.contextElements).map((line) => mrkdwn(line)),
+  };
 }
 
 export function sectionBlock(text: string): Block {

@@ -1,6 +1,13 @@
 import type { RoutedPostView } from '../../core/ports.ts';
 import { formatSlackDate } from './format-slack-date.ts';
-import { type Block, BLOCK_LIMITS, contextBlock, countBlockText, safe, verbatimQuote } from './slack-blocks.ts';
+import {
+  BLOCK_LIMITS,
+  type Block,
+  contextBlock,
+  countBlockText,
+  safe,
+  verbatimQuote,
+} from './slack-blocks.ts';
 import { splitVerbatim } from './split-verbatim.ts';
 
 type ViewMessage = RoutedPostView['messages'][number];
@@ -24,12 +31,18 @@ export function renderMessageUnits(message: ViewMessage, index: number, total: n
   const pieces = message.text.length === 0 ? [] : splitVerbatim(message.text, BLOCK_LIMITS.verbatimChunk);
   const units: Unit[] = [unit('meta', contextBlock(...metaLines(message, index, total)), `${who}’s message`)];
   pieces.forEach((piece, pieceIndex) => {
-    const label = pieces.length > 1 ? `${who}’s message (piece ${pieceIndex + 1} of ${pieces.length})` : `${who}’s message`;
+    const label =
+      pieces.length > 1
+        ? `${who}’s message (piece ${pieceIndex + 1} of ${pieces.length})`
+        : `${who}’s message`;
     units.push(unit('quote', verbatimQuote(piece), label));
   });
   if (message.attachments.length > 0) {
     const files = message.attachments
-      .map((file) => `:paperclip: ${safe(file.name, 150)}${file.sizeBytes !== undefined ? ` (${formatBytes(file.sizeBytes)})` : ''}`)
+      .map(
+        (file) =>
+          `:paperclip: ${safe(file.name, 150)}${file.sizeBytes !== undefined ? ` (${formatBytes(file.sizeBytes)})` : ''}`,
+      )
       .join('   ');
     units.push(unit('files', contextBlock(files.slice(0, 2900)), `${who}’s attachments`));
   }
@@ -45,17 +58,24 @@ function metaLines(message: ViewMessage, index: number, total: number): string[]
     ? `*${safe(message.author.name, 120)}* ${safe(`<${message.author.email}>`, 160)}`
     : `*${safe(message.author.name, 120)}*`;
   const origin = message.subject !== null || message.forwardedBy ? ':email: ' : '';
-  const parts = [`${origin}${author}${message.author.external ? '' : ' (staff)'}`, formatSlackDate(message.sentAt)];
+  const parts = [
+    `${origin}${author}${message.author.external ? '' : ' (staff)'}`,
+    formatSlackDate(message.sentAt),
+  ];
   if (total > 1) parts.push(`message ${index + 1} of ${total}`);
   const link = safeUrl(message.permalink);
   if (link) parts.push(`<${link}|View original>`);
-  if (message.editedAt) parts.push(`:pencil2: _edited ${formatSlackDate(message.editedAt)} — showing the latest text_`);
+  if (message.editedAt)
+    parts.push(`:pencil2: _edited ${formatSlackDate(message.editedAt)} — showing the latest text_`);
   if (message.deletedAt) {
-    parts.push(`:wastebasket: *deleted by the customer* ${formatSlackDate(message.deletedAt)} — kept here as received`);
+    parts.push(
+      `:wastebasket: *deleted by the customer* ${formatSlackDate(message.deletedAt)} — kept here as received`,
+    );
   }
   const lines = [parts.join(' · ')];
   if (message.subject !== null) lines.push(`*Subject:* ${safe(message.subject, 500)}`);
-  if (message.forwardedBy) lines.push(`forwarded by ${safe(`${message.forwardedBy.name} <${message.forwardedBy.email}>`, 200)}`);
+  if (message.forwardedBy)
+    lines.push(`forwarded by ${safe(`${message.forwardedBy.name} <${message.forwardedBy.email}>`, 200)}`);
   return lines;
 }
 

@@ -140,6 +140,24 @@ describe.each(backends)('triage pipeline on %s', (backend) => {
     expect(request?.analysis?.priorityReason).toMatch(/floor/);
   });
 
+  it('writes the summary in the language of the team that owns the request, without moving the request', async () => {
+    const { requestId } = (await ingestMessage(deps, slackMessage({ text: 'The API webhook integration fails.' }))) as {
+      requestId: string;
+    };
+    const analyzer = createScriptedAnalyzer((input) => ({
+      topics: ['integrations'],
+      summary: `summary in ${input.summaryLanguage}`,
+      priorityReason: `reason in ${input.summaryLanguage}`,
+      priority: input.summaryLanguage === 'fi' ? 'P3' : 'P4',
+    }));
+    await triageRequest({ ...deps, analyzer }, requestId);
+    expect(analyzer.inputs.map((input) => input.summaryLanguage)).toEqual(['fi', 'en']);
+    const request = await deps.store.getRequest(requestId);
+    expect(request).toMatchObject({ teamId: 'engineering', priority: 'P3' });
+    expect(request?.analysis?.summary).toBe('summary in en');
+    expect(request?.analysis?.priorityReason).toBe('reason in en');
+  });
+
   it('posts a routed post exactly once and updates it in place afterwards', async () => {
     const { requestId } = (await ingestMessage(deps, slackMessage())) as { requestId: string };
     await triageRequest({ ...deps, analyzer: createScriptedAnalyzer() }, requestId);

@@ -43,12 +43,21 @@ describe('renderAppHome', () => {
 
   it('stays within the Home tab’s 100 blocks with long lists', () => {
     const many = Array.from({ length: 80 }, (_, i) => request({ id: `req_${i}` }));
-    const view = renderAppHome({ now, claimed: many, teams: [{ name: 'Support', open: many }, { name: 'Billing', open: many }] });
+    const view = renderAppHome({
+      now,
+      claimed: many,
+      teams: [
+        { name: 'Support', open: many },
+        { name: 'Billing', open: many },
+      ],
+    });
     expect(findBlockLimitError(view.blocks, 'view')).toBeUndefined();
     expect(JSON.stringify(view)).toContain('…and 68 more.');
   });
 
   it('says so when I am in no team channel', () => {
-    expect(JSON.stringify(renderAppHome({ now, claimed: [], teams: [] }))).toContain('not in any team channel');
+    expect(JSON.stringify(renderAppHome({ now, claimed: [], teams: [] }))).toContain(
+      'not in any team channel',
+    );
   });
 });

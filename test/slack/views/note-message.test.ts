@@ -4,7 +4,8 @@ import { renderNote } from '../../../src/slack/views/note-message.ts';
 import { findBlockLimitError } from '../../fakes/slack-block-limits.ts';
 import { sampleMessage } from './sample-routed-post-view.ts';
 
-const quotes = (blocks: unknown[]) => (blocks as Array<Record<string, unknown>>).filter((b) => b['type'] === 'rich_text');
+const quotes = (blocks: unknown[]) =>
+  (blocks as Array<Record<string, unknown>>).filter((b) => b['type'] === 'rich_text');
 
 describe('renderNote', () => {
   it('mentions only staff and group ids from config, and escapes the note text', () => {
@@ -26,7 +27,9 @@ describe('renderNote', () => {
       { kind: 'escalation', text: 'P1 breached', mentions: [] },
       { linkUrl: 'https://verbatim.slack.com/archives/C0SUPPORT/p1' },
     );
-    expect(JSON.stringify(body)).toContain('<https://verbatim.slack.com/archives/C0SUPPORT/p1|Open the routed post>');
+    expect(JSON.stringify(body)).toContain(
+      '<https://verbatim.slack.com/archives/C0SUPPORT/p1|Open the routed post>',
+    );
   });
 
   it('carries a long customer follow-up whole, in ordered parts within limits', () => {

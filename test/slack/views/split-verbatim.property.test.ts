@@ -5,16 +5,20 @@ import { splitVerbatim } from '../../../src/slack/views/split-verbatim.ts';
 describe('splitVerbatim', () => {
   it('never loses, reorders or splits a character, and respects the size', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.integer({ min: 2, max: 200 }), (text, max) => {
-        const pieces = splitVerbatim(text, max);
-        expect(pieces.join('')).toBe(text);
-        for (const piece of pieces) {
-          expect(piece.length).toBeLessThanOrEqual(max);
-          // No piece starts with a lone low surrogate (the pair would have been split).
-          const first = piece.charCodeAt(0);
-          expect(first >= 0xdc00 && first <= 0xdfff).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 3000 }),
+        fc.integer({ min: 2, max: 200 }),
+        (text, max) => {
+          const pieces = splitVerbatim(text, max);
+          expect(pieces.join('')).toBe(text);
+          for (const piece of pieces) {
+            expect(piece.length).toBeLessThanOrEqual(max);
+            // No piece starts with a lone low surrogate (the pair would have been split).
+            const first = piece.charCodeAt(0);
+            expect(first >= 0xdc00 && first <= 0xdfff).toBe(false);
+          }
+        },
+      ),
     );
   });
 

@@ -1,0 +1,24 @@
+import { cpus, totalmem } from 'node:os';
+import { benchEndToEnd } from './end-to-end-throughput.ts';
+import { benchIngestThroughput } from './ingest-throughput.ts';
+
+// `npm run bench`: every benchmark, each against a baseline measured in the same run.
+const only = process.argv[2];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`Verbatim benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+
+if (!only || only === 'ingest') {
+  console.log('\nDurable ingest vs raw single-row INSERT (same payload, same database)');
+  console.table(await benchIngestThroughput());
+}
+if (!only || only === 'e2e') {
+  console.log('\nEnd to end (ingest → triage job → deliver job → routed post) with a fixed-latency analyzer');
+  console.table(await benchEndToEnd());
+}
+if (!only || only === 'slack') {
+  const slack = await import('./slack-ack-latency.ts').catch(() => null);
+  if (slack && 'benchSlackAckLatency' in slack) {
+    console.log('\nSlack HTTP mode: response time of signed events with a slow analyzer');
+    console.table(await (slack.benchSlackAckLatency as () => Promise<unknown>)());
+  }
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startVerbatim } from '../../main.ts';
+import { readEmlFolder } from '../../replay/read-eml-folder.ts';
+import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
+import { readSlackExport } from '../../slack/export/read-slack-export.ts';
+import { type CliCommand, UsageError } from '../cli-command.ts';
+import { createPlatformAdapters } from '../create-platform-adapters.ts';
+import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+
+export const replayCommand: CliCommand = {
+  name: 'replay',
+  summary: 'backfill a Slack export (and .eml files) into the configured store; idempotent and resumable',
+  usage: 'verbatim replay <slack-export-dir> [--emails DIR] [--no-post] [--team T0…]',
+  async run(args, io) {
+    const directory = args.find((arg, index) => !arg.startsWith('--') && !['--emails', '--team'].includes(args[index - 1] ?? ''));
+    if (!directory) throw new UsageError('give the Slack export directory (the one holding channels.json)');
+    const exportDir = resolve(io.cwd, directory);
+    if (!existsSync(join(exportDir, 'channels.json'))) {
+      io.stderr.write(`verbatim replay: ${exportDir} has no channels.json; point at the unzipped Slack export\n`);
+      return 1;
+    }
+    const emails = valueOf(args, '--emails');
+    const team = valueOf(args, '--team');
+    const posting = !args.includes('--no-post');
+    const config = loadConfigOrExplain(io);
+    if (!config) return 1;
+    const verbatim = await startVerbatim({
+      config,
+      listen: false,
+      workers: false,
+      // Posting goes through the configured platforms; without them the posts are printed.
+      adapters: posting ? createPlatformAdapters(config) : [],
+      settings: { triageDelaySeconds: 0, postRoutedPosts: posting },
+    });
+    try {
+      const slack = readSlackExport(exportDir, {
+        ownDomains: verbatim.directory.ownDomains,
+        ...(team ? { ourTeamIds: [team] } : {}),
+      });
+      if (slack.ourTeamIds.length === 0) {
+        io.stderr.write(
+          'verbatim replay: cannot tell our own team in this export (no user has an email in ownDomains); pass --team T0…\n',
+        );
+        return 1;
+      }
+      const email = emails
+        ? await readEmlFolder(resolve(io.cwd, emails), {
+            accounts: verbatim.directory.accounts,
+            ownDomains: verbatim.directory.ownDomains,
+          })
+        : { messages: [], problems: [] };
+      for (const problem of [...slack.problems, ...email.problems]) io.stderr.write(`! ${problem}\n`);
+      const messages = [...slack.messages, ...email.messages].sort(
+        (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
+      );
+      const stats = await replayHistory(verbatim, { messages, memberEvents: slack.memberEvents, progress: io.stderr });
+      await verbatim.startWorkers();
+      await waitForPipeline(verbatim, io.stderr, { posting });
+      const { outcomes } = stats;
+      io.stdout.write(
+        `replayed ${messages.length} messages: ${outcomes.accepted} customer (new or grouped), ${outcomes['follow-up']} follow-ups, ${outcomes['staff-reply']} staff replies, ${outcomes.noise} greetings/thanks, ${outcomes.duplicate} already stored; ${stats.memberEvents} channel departures/joins recorded${posting ? '' : '; nothing posted (--no-post)'}\n`,
+      );
+      return 0;
+    } finally {
+      await verbatim.stop();
+    }
+  },
+};
+
+function valueOf(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Keyv from 'keyv';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerMessageInput } from '../../src/core/customer-message.ts';
+import type { Account } from '../../src/core/directory.ts';
+import type { DeadLetter, IngestOutcome } from '../../src/core/ports.ts';
+import { createImapCursorStore, type ImapCursorStore } from '../../src/email/imap-cursor.ts';
+import { createImapMailbox, type ImapMailbox } from '../../src/email/imap-mailbox.ts';
+import { readImapUrl } from '../../src/email/read-imap-url.ts';
+import { DOVECOT_BINARY, type DovecotServer, startDovecot } from '../support/dovecot.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/email');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const accounts: Account[] = [
+  {
+    id: 'acme',
+    name: 'Acme Logistics',
+    domains: ['acme-logistics.example'],
+    channels: [],
+    tier: 'enterprise',
+    routing: {},
+  },
+];
+
+if (!DOVECOT_BINARY) {
+  console.warn(
+    'SKIPPED: the IMAP mailbox tests need Dovecot (`apt-get install -y dovecot-imapd`); no dovecot binary found.',
+  );
+}
+
+/** A plain customer mail with its own Message-ID. */
+function customerMail(id: string, text: string): string {
+  return [
+    'From: Mark Ellison <mark.ellison@acme-logistics.example>',
+    'To: support@verbatim-demo.example',
+    `Subject: Case ${id}`,
+    'Date: Tue, 03 Jun 2025 10:00:00 +0300',
+    `Message-ID: <${id}@acme-logistics.example>`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    text,
+    '',
+  ].join('\r\n');
+}
+
+/** Port fakes: an ingest that answers like the pipeline (idempotent by id) and a dead-letter sink. */
+function createSinks() {
+  const ingested: CustomerMessageInput[] = [];
+  const outcomes: IngestOutcome[] = [];
+  const deadLetters: DeadLetter[] = [];
+  const state = { ingestFails: false };
+  return {
+    ingested,
+    outcomes,
+    deadLetters,
+    state,
+    ingest: async (message: CustomerMessageInput): Promise<IngestOutcome> => {
+      if (state.ingestFails) throw new Error('database unavailable');
+      const outcome: IngestOutcome = ingested.some((seen) => seen.id === message.id)
+        ? { status: 'duplicate', messageId: message.id }
+        : { status: 'accepted', messageId: message.id, requestId: `r-${ingested.length + 1}` };
+      ingested.push(message);
+      outcomes.push(outcome);
+      return outcome;
+    },
+    keep: async (letter: DeadLetter) => {
+      deadLetters.push(letter);
+      return `dl-${deadLetters.length}`;
+    },
+  };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', () => {
+  let dovecot: DovecotServer;
+  const running: ImapMailbox[] = [];
+
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+  });
+  afterAll(async () => {
+    await dovecot?.close();
+  });
+  afterEach(async () => {
+    for (const mailbox of running.splice(0)) await mailbox.stop();
+    if (!dovecot.running()) await dovecot.start();
+  });
+
+  function open(mailboxName: string, sinks: ReturnType<typeof createSinks>, cursor: ImapCursorStore) {
+    const read = readImapUrl(dovecot.url);
+    if (!read.ok) throw new Error(read.reason);
+    const mailbox = createImapMailbox({
+      endpoint: read.endpoint,
+      mailbox: mailboxName,
+      ingest: sinks.ingest,
+      deadLetters: { keep: sinks.keep },
+      cursor,
+      accounts,
+      ownDomains: ['verbatim-demo.example'],
+      maxBytes: 64 * 1024,
+      logger: pino({ level: 'silent' }),
+      reconnectDelayMs: { initial: 100, max: 500 },
+      recheckIntervalMs: 2_000,
+      idleDelayMs: 200,
+    });
+    running.push(mailbox);
+    mailbox.start();
+    return mailbox;
+  }
+
+  it('ingests new mail once, crediting the original customer, and flags it \\Seen', async () => {
+    const sinks = createSinks();
+    const cursor = createImapCursorStore(new Keyv(), 'cursor');
+    await dovecot.deliver(fixture('gmail-forward-en.eml'), { mailbox: 'Fresh' });
+    const mailbox = open('Fresh', sinks, cursor);
+    await until(() => sinks.ingested.length === 1, 'the first mail');
+    expect(sinks.ingested[0]).toMatchObject({
+      platform: 'email',
+      conversation: 'email:imap:Fresh',
+      author: { email: expect.not.stringContaining('verbatim-demo.example'), external: true },
+      forwardedBy: { email: expect.stringContaining('@verbatim-demo.example') },
+    });
+    // Mail that arrives while connected is heard through IDLE (or the recheck), and read once.
+    const uid = await dovecot.deliver(customerMail('idle-1', 'The export is broken again.'), { mailbox: 'Fresh' });
+    await until(() => sinks.ingested.length === 2, 'the mail delivered while idle');
+    expect(sinks.ingested[1]).toMatchObject({ id: 'email:idle-1@acme-logistics.example', accountId: 'acme' });
+    await until(() => mailbox.stats().passes >= 3, 'another pass');
+    expect(sinks.ingested).toHaveLength(2);
+    const flags = await dovecot.flags('Fresh');
+    expect(flags.get(uid)?.has('\\Seen')).toBe(true);
+    expect([...flags.values()].every((set) => set.has('\\Seen'))).toBe(true);
+    expect(await cursor.get()).toMatchObject({ lastUid: uid });
+  });
+
+  it('leaves seen mail as history on first start, then resumes after a restart without reading anything twice', async () => {
+    const sinks = createSinks();
+    const cursor = createImapCursorStore(new Keyv(), 'cursor');
+    await dovecot.deliver(customerMail('old-1', 'Read long ago.'), { mailbox: 'Restart', flags: ['\\Seen'] });
+    await dovecot.deliver(customerMail('new-1', 'First unseen.'), { mailbox: 'Restart' });
+    const first = open('Restart', sinks, cursor);
+    await until(() => sinks.ingested.length === 1 && first.stats().passes >= 1, 'the unseen mail');
+    await first.stop();
+    expect(sinks.ingested.map((message) => message.id)).toEqual(['email:new-1@acme-logistics.example']);
+
+    // While Verbatim is down: a colleague opens a new mail in the shared mailbox before Verbatim
+    // sees it, another arrives unread, and someone marks an already processed mail unread again.
+    const opened = await dovecot.deliver(customerMail('while-down-seen', 'Opened by a colleague.'), {
+      mailbox: 'Restart',
+      flags: ['\\Seen'],
+    });
+    await dovecot.deliver(customerMail('while-down', 'Arrived while down.'), { mailbox: 'Restart' });
+    const imap = await dovecot.client();
+    await imap.mailboxOpen('Restart');
+    await imap.messageFlagsRemove('1:2', ['\\Seen'], { uid: true });
+    await imap.logout();
+
+    const second = open('Restart', sinks, cursor);
+    await until(() => sinks.ingested.length === 3 && second.stats().passes >= 1, 'the mail that came while down');
+    await until(() => second.stats().passes >= 2, 'a second pass');
+    expect(sinks.ingested.map((message) => message.id)).toEqual([
+      'email:new-1@acme-logistics.example',
+      'email:while-down-seen@acme-logistics.example',
+      'email:while-down@acme-logistics.example',
+    ]);
+    expect(sinks.outcomes.every((outcome) => outcome.status === 'accepted')).toBe(true);
+    expect(await cursor.get()).toMatchObject({ lastUid: opened + 1 });
+  });
+
+  it('keeps a malformed mail as a dead letter with its raw bytes and flags it so it is not retried', async () => {
+    const sinks = createSinks();
+    const cursor = createImapCursorStore(new Keyv(), 'cursor');
+    const raw = fixture('missing-from.eml');
+    const uid = await dovecot.deliver(raw, { mailbox: 'Broken' });
+    const mailbox = open('Broken', sinks, cursor);
+    await until(() => sinks.deadLetters.length === 1, 'the dead letter');
+    await until(() => mailbox.stats().passes >= 2, 'a later pass');
+    expect(sinks.deadLetters).toHaveLength(1);
+    expect(sinks.ingested).toHaveLength(0);
+    const letter = sinks.deadLetters[0]!;
+    expect(letter).toMatchObject({
+      source: 'email:imap',
+      contentType: 'message/rfc822',
+      meta: { mailbox: 'Broken', uid },
+    });
+    expect(letter.reason).toMatch(/sender|from/i);
+    expect(Buffer.from(letter.raw).toString('utf8').replace(/\r\n/g, '\n')).toBe(raw.toString('utf8').replace(/\r\n/g, '\n'));
+    expect((await dovecot.flags('Broken')).get(uid)?.has('\\Seen')).toBe(true);
+  });
+
+  it('keeps only the header of a mail over the size limit and leaves the mail in the mailbox', async () => {
+    const sinks = createSinks();
+    const big = customerMail('too-big', 'x'.repeat(100 * 1024));
+    const uid = await dovecot.deliver(big, { mailbox: 'Big' });
+    open('Big', sinks, createImapCursorStore(new Keyv(), 'cursor'));
+    await until(() => sinks.deadLetters.length === 1, 'the dead letter');
+    const letter = sinks.deadLetters[0]!;
+    expect(letter.reason).toMatch(/over the limit of 65536 bytes/);
+    expect(letter.contentType).toBe('text/rfc822-headers');
+    expect(Buffer.from(letter.raw).toString('utf8')).toContain('Message-ID: <too-big@acme-logistics.example>');
+    expect(letter.raw.length).toBeLessThan(1024);
+    expect((await dovecot.flags('Big')).has(uid)).toBe(true);
+  });
+
+  it('reconnects when the server goes away and comes back, and reads what arrived meanwhile', async () => {
+    const sinks = createSinks();
+    await dovecot.deliver(customerMail('before-drop', 'Before the drop.'), { mailbox: 'Drop' });
+    const mailbox = open('Drop', sinks, createImapCursorStore(new Keyv(), 'cursor'));
+    await until(() => sinks.ingested.length === 1, 'the first mail');
+    expect(mailbox.stats().connections).toBe(1);
+
+    await dovecot.stop();
+    await until(() => !mailbox.stats().connected, 'the disconnect');
+    // A few attempts fail while the server is down; none of them is fatal.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await dovecot.start();
+    await dovecot.deliver(customerMail('after-drop', 'After the drop.'), { mailbox: 'Drop' });
+    await until(() => sinks.ingested.length === 2, 'the mail delivered after the restart');
+    expect(mailbox.stats().connections).toBeGreaterThanOrEqual(2);
+    expect(sinks.ingested.map((message) => message.id)).toEqual([
+      'email:before-drop@acme-logistics.example',
+      'email:after-drop@acme-logistics.example',
+    ]);
+  });
+
+  it('reads a mail again on a new connection when ingesting it failed, and never skips it', async () => {
+    const sinks = createSinks();
+    sinks.state.ingestFails = true;
+    const uid = await dovecot.deliver(customerMail('db-down', 'Arrived while the database was down.'), {
+      mailbox: 'Retry',
+    });
+    const mailbox = open('Retry', sinks, createImapCursorStore(new Keyv(), 'cursor'));
+    await until(() => mailbox.stats().connections >= 2, 'a reconnect after the failed pass');
+    expect((await dovecot.flags('Retry')).get(uid)?.has('\\Seen')).toBe(false);
+    sinks.state.ingestFails = false;
+    await until(() => sinks.ingested.length === 1, 'the mail once the database is back');
+    expect(sinks.ingested[0]?.id).toBe('email:db-down@acme-logistics.example');
+  });
+});
