@@ -93,6 +93,8 @@ export interface StartOptions {
   /** Job timing overrides (crash-recovery tests shorten expiry). */
   jobOptions?: Pick<JobRunnerOptions, 'jobExpireSeconds' | 'superviseIntervalSeconds' | 'retryDelaySeconds' | 'cronWorkerIntervalSeconds'>;
   settings?: Partial<PipelineSettings>;
+  /** Register cron schedules (the SLA tick) in this process (default true; the demo replays history without them). */
+  schedules?: boolean;
   /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
   concurrency?: { triage?: number; deliver?: number };
 }
@@ -240,6 +242,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       settings: config.file,
       metrics,
       logger,
+      schedule: options.schedules,
     });
   };
   if (options.workers !== false) await startWorkers();

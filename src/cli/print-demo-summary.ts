@@ -16,7 +16,7 @@ export async function printDemoSummary(
   const lines = [
     '',
     'Summary',
-    `  messages replayed: ${input.messages} (new requests ${outcomes.accepted} · joined or follow-ups ${outcomes['follow-up']} · staff replies ${outcomes['staff-reply']} · greetings and thanks ${outcomes.noise} · duplicates ${outcomes.duplicate})`,
+    `  messages replayed: ${input.messages} (customer ${outcomes.accepted + outcomes['follow-up']} · staff replies ${outcomes['staff-reply']} · greetings and thanks ${outcomes.noise} · already stored ${outcomes.duplicate})`,
     `  requests: ${await count('SELECT count(*)::int AS n FROM requests')} · routed ${await count('SELECT count(*)::int AS n FROM requests WHERE routed_at IS NOT NULL')} · unmapped accounts ${await count('SELECT count(*)::int AS n FROM requests WHERE account_id IS NULL')}`,
     `  by team: ${(
       await db.query<{ key: string; n: number }>(

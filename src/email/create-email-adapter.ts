@@ -6,7 +6,10 @@ import { createEmailRouter } from './inbound-router.ts';
 import { readImapUrl } from './read-imap-url.ts';
 
 /** Timing overrides of the IMAP poller (tests shorten the reconnect backoff). */
-export type EmailAdapterOptions = Pick<ImapMailboxOptions, 'reconnectDelayMs' | 'recheckIntervalMs' | 'idleDelayMs'>;
+export type EmailAdapterOptions = Pick<
+  ImapMailboxOptions,
+  'reconnectDelayMs' | 'recheckIntervalMs' | 'idleDelayMs'
+>;
 
 /**
  * Email as a source (it has no notifier): the inbound webhook routes when any of their secrets is
@@ -18,7 +21,9 @@ export async function createEmailAdapter(
   options: EmailAdapterOptions = {},
 ): Promise<PlatformAdapter | null> {
   const { env } = context.config;
-  const webhooks = Boolean(env.EMAIL_WEBHOOK_SECRET || env.MAILGUN_WEBHOOK_SIGNING_KEY || env.EMAIL_BASIC_AUTH);
+  const webhooks = Boolean(
+    env.EMAIL_WEBHOOK_SECRET || env.MAILGUN_WEBHOOK_SIGNING_KEY || env.EMAIL_BASIC_AUTH,
+  );
   if (!webhooks && !env.IMAP_URL) return null;
   const deadLetters = createDeadLetterStore(context.storage.db);
   const logger = context.logger.child({ adapter: 'email' });
@@ -54,7 +59,10 @@ export async function createEmailAdapter(
       mailbox: env.IMAP_MAILBOX,
       ingest: context.ingest,
       deadLetters,
-      cursor: createImapCursorStore(context.keyv, `email:imap:cursor:${endpoint.describe}/${env.IMAP_MAILBOX}`),
+      cursor: createImapCursorStore(
+        context.keyv,
+        `email:imap:cursor:${endpoint.describe}/${env.IMAP_MAILBOX}`,
+      ),
       accounts,
       ownDomains,
       maxBytes: env.EMAIL_MAX_BYTES,

@@ -223,7 +223,7 @@ export function createImapMailbox(options: ImapMailboxOptions): ImapMailbox {
       const deadLetterId = await options.deadLetters.keep({
         source: 'email:imap',
         reason: `message of ${size} bytes is over the limit of ${options.maxBytes} bytes (EMAIL_MAX_BYTES); its header is kept here and the whole mail stays in the mailbox`,
-        raw: new Uint8Array((headers && headers.headers) || Buffer.alloc(0)),
+        raw: new Uint8Array((headers ? headers.headers : undefined) ?? Buffer.alloc(0)),
         contentType: 'text/rfc822-headers',
         meta: { ...where, sizeBytes: size },
       });

@@ -14,7 +14,9 @@ export interface ImapEndpoint {
  * `imap://user:password@host:port` or `imaps://…` (ports default to 143 and 993). The user and
  * password are percent-decoded, so `@` and `:` in them are written `%40` and `%3A`.
  */
-export function readImapUrl(url: string): { ok: true; endpoint: ImapEndpoint } | { ok: false; reason: string } {
+export function readImapUrl(
+  url: string,
+): { ok: true; endpoint: ImapEndpoint } | { ok: false; reason: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -47,6 +47,8 @@ const LOOKUP_SKEW_MS = 60_000;
 export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const { poster, keyv, guard } = deps;
   const pendingKey = (deliveryKey: string) => `slack:pending-parts:${deliveryKey}`;
+  /** How many continuation parts a post has, so updates of posts without any need not read the thread. */
+  const partsKey = (channel: string, ts: string) => `slack:post-parts:${channel}:${ts}`;
 
   /** Refuses loudly: an error log here, and the exception fails the deliver job (retried, then dead-lettered). */
   async function assertInternal(channel: string): Promise<void> {
@@ -84,6 +86,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
         parts,
         fresh: true,
       });
+      await keyv.set(partsKey(input.channel, ts), parts.length);
       await keyv.delete(pendingKey(input.deliveryKey));
     }
     return ts;
@@ -111,7 +114,13 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       const rendering = renderRoutedPost(view, { accounts: deps.accounts() });
       await poster.update({ channel, ts: ref.id, body: rendering });
       // Edits can change how many parts the text needs; parts that did not change are left alone.
-      await poster.syncParts({ channel, threadTs: ref.id, parentTs: ref.id, parts: rendering.continuation });
+      const parts = rendering.continuation;
+      const hadParts = ((await keyv.get(partsKey(channel, ref.id))) as number | undefined) ?? 0;
+      if (parts.length > 0 || hadParts > 0) {
+        await poster.syncParts({ channel, threadTs: ref.id, parentTs: ref.id, parts });
+        if (parts.length > 0) await keyv.set(partsKey(channel, ref.id), parts.length);
+        else await keyv.delete(partsKey(channel, ref.id));
+      }
       if (deps.mirror)
         await mirrorStatusReaction(
           { client: deps.client, pacer: deps.pacer, logger: deps.logger },
@@ -153,6 +162,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
           parentTs: found.ts,
           parts: pending.parts,
         });
+        await keyv.set(partsKey(pending.channel, found.ts), pending.parts.length);
         await keyv.delete(pendingKey(deliveryKey));
       }
       deps.logger.info({ channel, deliveryKey }, 'found an earlier post instead of posting again');

@@ -130,7 +130,9 @@ describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', (
       forwardedBy: { email: expect.stringContaining('@verbatim-demo.example') },
     });
     // Mail that arrives while connected is heard through IDLE (or the recheck), and read once.
-    const uid = await dovecot.deliver(customerMail('idle-1', 'The export is broken again.'), { mailbox: 'Fresh' });
+    const uid = await dovecot.deliver(customerMail('idle-1', 'The export is broken again.'), {
+      mailbox: 'Fresh',
+    });
     await until(() => sinks.ingested.length === 2, 'the mail delivered while idle');
     expect(sinks.ingested[1]).toMatchObject({ id: 'email:idle-1@acme-logistics.example', accountId: 'acme' });
     await until(() => mailbox.stats().passes >= 3, 'another pass');
@@ -164,7 +166,10 @@ describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', (
     await imap.logout();
 
     const second = open('Restart', sinks, cursor);
-    await until(() => sinks.ingested.length === 3 && second.stats().passes >= 1, 'the mail that came while down');
+    await until(
+      () => sinks.ingested.length === 3 && second.stats().passes >= 1,
+      'the mail that came while down',
+    );
     await until(() => second.stats().passes >= 2, 'a second pass');
     expect(sinks.ingested.map((message) => message.id)).toEqual([
       'email:new-1@acme-logistics.example',
@@ -192,7 +197,9 @@ describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', (
       meta: { mailbox: 'Broken', uid },
     });
     expect(letter.reason).toMatch(/sender|from/i);
-    expect(Buffer.from(letter.raw).toString('utf8').replace(/\r\n/g, '\n')).toBe(raw.toString('utf8').replace(/\r\n/g, '\n'));
+    expect(Buffer.from(letter.raw).toString('utf8').replace(/\r\n/g, '\n')).toBe(
+      raw.toString('utf8').replace(/\r\n/g, '\n'),
+    );
     expect((await dovecot.flags('Broken')).get(uid)?.has('\\Seen')).toBe(true);
   });
 
@@ -205,7 +212,9 @@ describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', (
     const letter = sinks.deadLetters[0]!;
     expect(letter.reason).toMatch(/over the limit of 65536 bytes/);
     expect(letter.contentType).toBe('text/rfc822-headers');
-    expect(Buffer.from(letter.raw).toString('utf8')).toContain('Message-ID: <too-big@acme-logistics.example>');
+    expect(Buffer.from(letter.raw).toString('utf8')).toContain(
+      'Message-ID: <too-big@acme-logistics.example>',
+    );
     expect(letter.raw.length).toBeLessThan(1024);
     expect((await dovecot.flags('Big')).has(uid)).toBe(true);
   });

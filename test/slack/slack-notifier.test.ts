@@ -184,6 +184,14 @@ describe('Slack notifier', () => {
     expect(richTextToPlain(quotes(thread[0]?.blocks))).toBe('short now');
   });
 
+  it('updates a post without continuation without reading its thread', async () => {
+    const { notifier } = createNotifier();
+    const ref = await notifier.postRoutedPost(support, sampleView(), 'post:short');
+    await notifier.updateRoutedPost(ref, sampleView({ state: 'resolved' }));
+    expect(slack.callsTo('chat.update')).toHaveLength(1);
+    expect(slack.callsTo('conversations.replies')).toHaveLength(0);
+  });
+
   it('mirrors claimed and resolved onto the customer’s message when enabled', async () => {
     const { notifier } = createNotifier({ mirror: true });
     const ref = await notifier.postRoutedPost(support, sampleView(), 'post:mirror');

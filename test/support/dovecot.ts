@@ -1,6 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, chmodSync, chownSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect as connectTcp } from 'node:net';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { connect as connectTcp, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -34,6 +44,29 @@ export interface DovecotServer {
   close(): Promise<void>;
 }
 
+/** Process groups of the servers still running, ended if the test process exits without closing them. */
+const runningGroups = new Set<number>();
+process.once('exit', () => {
+  for (const group of runningGroups) signalGroup(group, 'SIGKILL');
+});
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The `dovecot` binary, or null when Dovecot is not installed (`apt-get install dovecot-imapd`). */
 export const DOVECOT_BINARY: string | null = findDovecot();
 
@@ -56,7 +89,9 @@ function findDovecot(): string | null {
   return null;
 }
 
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<DovecotServer> {
+export async function startDovecot(
+  options: { user?: string; password?: string } = {},
+): Promise<DovecotServer> {
   if (!DOVECOT_BINARY) throw new Error('dovecot is not installed (apt-get install -y dovecot-imapd)');
   const binary = DOVECOT_BINARY;
   const user = options.user ?? 'support';
@@ -75,7 +110,9 @@ export async function startDovecot(options: { user?: string; password?: string }
     chownSync(home, identity.uid, identity.gid);
   }
   const passwd = join(dir, 'passwd');
-  writeFileSync(passwd, `${user}:{PLAIN}${password}:${identity.uid}:${identity.gid}::${home}\n`, { mode: 0o644 });
+  writeFileSync(passwd, `${user}:{PLAIN}${password}:${identity.uid}:${identity.gid}::${home}\n`, {
+    mode: 0o644,
+  });
   const logPath = join(dir, 'dovecot.log');
   const configPath = join(dir, 'dovecot.conf');
   writeFileSync(
@@ -122,7 +159,14 @@ service imap-login {
 
   async function start(): Promise<void> {
     if (child) return;
-    const started = spawn(binary, ['-F', '-c', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so that stop() ends the master *and* the per-connection imap
+    // processes (which outlive a master stopped alone) and the client really sees the drop.
+    const started = spawn(binary, ['-F', '-c', configPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
+    const group = started.pid;
+    if (group !== undefined) runningGroups.add(group);
     let stderr = '';
     started.stderr?.on('data', (chunk) => {
       stderr += String(chunk);
@@ -147,9 +191,14 @@ service imap-login {
 
   async function stop(): Promise<void> {
     const running = child;
-    if (!running) return;
-    running.kill('SIGTERM');
+    if (!running?.pid) return;
+    const group = running.pid;
+    signalGroup(group, 'SIGTERM');
     await exited;
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(group) && Date.now() < deadline) await sleep(20);
+    if (groupAlive(group)) signalGroup(group, 'SIGKILL');
+    runningGroups.delete(group);
   }
 
   function readLog(): string {
@@ -240,10 +289,17 @@ function mailIdentity(): {
   const me = userInfo();
   if (me.uid !== 0) {
     const group = readGroupName(me.gid) ?? me.username;
-    return { uid: me.uid, gid: me.gid, internalUser: me.username, internalGroup: group, loginUser: me.username };
+    return {
+      uid: me.uid,
+      gid: me.gid,
+      internalUser: me.username,
+      internalGroup: group,
+      loginUser: me.username,
+    };
   }
   const dovecot = readPasswdEntry('dovecot');
-  if (!dovecot) throw new Error('running as root but there is no "dovecot" system user (install dovecot-core)');
+  if (!dovecot)
+    throw new Error('running as root but there is no "dovecot" system user (install dovecot-core)');
   const group = readGroupName(dovecot.gid) ?? 'dovecot';
   const loginUser = readPasswdEntry('dovenull') ? 'dovenull' : 'dovecot';
   return { uid: dovecot.uid, gid: dovecot.gid, internalUser: 'dovecot', internalGroup: group, loginUser };

@@ -22,6 +22,16 @@ export async function createScratchDatabase(baseUrl: string): Promise<{ url: str
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
       try {
+        // Connections of the code under test close asynchronously; give them a moment rather than
+        // terminating them, which would surface as unhandled errors in their pools.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await client.end();

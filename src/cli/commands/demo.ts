@@ -10,6 +10,7 @@ import { readEmlFolder } from '../../replay/read-eml-folder.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import { readSlackExport } from '../../slack/export/read-slack-export.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { printDemoSla } from '../print-demo-sla.ts';
 import { printDemoSummary } from '../print-demo-summary.ts';
 
 /** The demo's "today": the Monday after the example history ends, so renewal windows read the same every run. */
@@ -51,6 +52,7 @@ export const demoCommand: CliCommand = {
       ],
       pollingIntervalSeconds: 0.5,
       settings: { triageDelaySeconds: 0 },
+      schedules: false,
     });
     try {
       io.stdout.write(`Verbatim demo: ${config.directory.teams.length} teams, ${config.directory.accounts.length} accounts, engine ${env.ANTHROPIC_API_KEY ? env.ANTHROPIC_MODEL : 'heuristic (offline)'}\n`);
@@ -72,6 +74,7 @@ export const demoCommand: CliCommand = {
         seconds: (Date.now() - started) / 1000,
         now: DEMO_NOW,
       });
+      await printDemoSla(io.stdout, verbatim, { file: config.file, now: DEMO_NOW });
       return 0;
     } finally {
       await verbatim.stop();

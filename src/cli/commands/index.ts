@@ -6,6 +6,7 @@ import { explainCommand } from './explain.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
 import { replayCommand } from './replay.ts';
+import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
 
 /** Every `verbatim` subcommand, in the order `verbatim help` lists them. */
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   migrateCommand,
   importCommand,
   evaluateCommand,
+  slaCommand,
 ];

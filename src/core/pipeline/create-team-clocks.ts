@@ -21,30 +21,34 @@ export interface TeamClocks {
   timezoneOf(team: Pick<Team, 'id' | 'calendar'>): string;
 }
 
+/** A team's business calendar: its named one under `calendars`, else the organisation's. */
+export function teamCalendar(
+  settings: Pick<SlaSettings, 'calendar' | 'calendars'>,
+  team: Pick<Team, 'id' | 'calendar'>,
+): BusinessCalendar {
+  if (team.calendar === undefined) return settings.calendar;
+  const named = settings.calendars[team.calendar];
+  if (named === undefined) {
+    throw new Error(
+      `team ${team.id} names calendar "${team.calendar}", which is not defined under calendars`,
+    );
+  }
+  return named;
+}
+
 /** One clock per calendar, built once: business clocks cache day spans, so they are worth keeping. */
 export function createTeamClocks(settings: Pick<SlaSettings, 'calendar' | 'calendars'>): TeamClocks {
   const clocks = new Map<string, BusinessClock>();
-  const calendarOf = (team: Pick<Team, 'id' | 'calendar'>): [string, BusinessCalendar] => {
-    const named = team.calendar === undefined ? undefined : settings.calendars[team.calendar];
-    if (team.calendar !== undefined && named === undefined) {
-      throw new Error(
-        `team ${team.id} names calendar "${team.calendar}", which is not defined under calendars`,
-      );
-    }
-    return named && team.calendar !== undefined
-      ? [`named:${team.calendar}`, named]
-      : ['default', settings.calendar];
-  };
   return {
     clockOf(team) {
-      const [id, calendar] = calendarOf(team);
+      const id = team.calendar === undefined ? '' : `named:${team.calendar}`;
       let clock = clocks.get(id);
       if (clock === undefined) {
-        clock = createBusinessClock(calendar);
+        clock = createBusinessClock(teamCalendar(settings, team));
         clocks.set(id, clock);
       }
       return clock;
     },
-    timezoneOf: (team) => calendarOf(team)[1].timezone,
+    timezoneOf: (team) => teamCalendar(settings, team).timezone,
   };
 }

@@ -40,6 +40,9 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
   if (existing && describeDestination(existing.destination) === describeDestination(destination)) {
     return updateRoutedPost(deps, request);
   }
+  // Reassigned: the old team's post first learns where the request went, whatever order the
+  // update and post jobs ran in.
+  if (existing) await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(existing, await loadView(deps, request));
   const notifier = notifierFor(deps.notifiers, destination);
   const now = deps.clock.now();
   const view = await loadView(deps, request);

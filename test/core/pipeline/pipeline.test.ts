@@ -269,8 +269,15 @@ describe.each(backends)('triage pipeline on %s', (backend) => {
     jobs = [];
     await applyRequestCommand(deps, { requestId, command: { kind: 'reassign', teamId: 'billing' }, actor });
     expect(jobs.map((job) => job.data.kind)).toEqual(['update', 'post']);
-    await deliverRequest(delivery, { requestId, kind: 'update' });
+    // The two jobs may run in either order; the post job alone already tells the old post.
+    const updatesBefore = delivery.notifier.posts.filter((post) => post.kind === 'update').length;
     await deliverRequest(delivery, { requestId, kind: 'post' });
+    const oldPostUpdates = delivery.notifier.posts
+      .filter((post) => post.kind === 'update')
+      .slice(updatesBefore)
+      .filter((post) => (post.target as { id: string }).id === delivery.notifier.posts[0]?.ref.id);
+    expect(oldPostUpdates[0]?.view?.team).toEqual({ id: 'billing', name: 'Billing' });
+    await deliverRequest(delivery, { requestId, kind: 'update' });
     const routed = delivery.notifier.posts.filter((post) => post.kind === 'routed-post');
     expect(routed.map((post) => post.target)).toEqual([
       { platform: 'slack', channel: 'C0SUPPORT' },
