@@ -15,7 +15,12 @@ export interface BenchBackend {
 export function benchBackends(): BenchBackend[] {
   const dataDir = () => mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
   const backends: BenchBackend[] = [
-    { name: 'pglite', env: { VERBATIM_DATA_DIR: dataDir() }, prepare: async () => {}, cleanup: async () => {} },
+    {
+      name: 'pglite',
+      env: { VERBATIM_DATA_DIR: dataDir() },
+      prepare: async () => {},
+      cleanup: async () => {},
+    },
   ];
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (server) {

@@ -10,7 +10,9 @@ import { benchBackends } from './bench-storage.ts';
  * latency. The theoretical best is requests × latency ÷ concurrency; the ratio shows what the
  * pipeline adds around the analyzer.
  */
-export async function benchEndToEnd(options: { requests?: number; latencyMs?: number; concurrency?: number } = {}) {
+export async function benchEndToEnd(
+  options: { requests?: number; latencyMs?: number; concurrency?: number } = {},
+) {
   const requests = options.requests ?? Number(process.env.BENCH_REQUESTS ?? 96);
   const latencyMs = options.latencyMs ?? Number(process.env.BENCH_LATENCY_MS ?? 1000);
   const concurrency = options.concurrency ?? Number(process.env.BENCH_CONCURRENCY ?? 16);

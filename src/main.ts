@@ -2,9 +2,9 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
-import { createHeuristicAnalyzer } from './analyzers/heuristic/heuristic-analyzer.ts';
 import { createAnthropicAnalyzer } from './analyzers/anthropic-analyzer.ts';
 import { createAnthropicClient } from './analyzers/create-anthropic-client.ts';
+import { createHeuristicAnalyzer } from './analyzers/heuristic/heuristic-analyzer.ts';
 import { withFallback } from './analyzers/with-fallback.ts';
 import type { AppConfig } from './config/load-config.ts';
 import { createConsoleNotifier } from './console/console-notifier.ts';
@@ -22,8 +22,8 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
-import { claimOnce } from './storage/once-claims.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
+import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
 
@@ -91,7 +91,10 @@ export interface StartOptions {
   workers?: boolean;
   pollingIntervalSeconds?: number;
   /** Job timing overrides (crash-recovery tests shorten expiry). */
-  jobOptions?: Pick<JobRunnerOptions, 'jobExpireSeconds' | 'superviseIntervalSeconds' | 'retryDelaySeconds' | 'cronWorkerIntervalSeconds'>;
+  jobOptions?: Pick<
+    JobRunnerOptions,
+    'jobExpireSeconds' | 'superviseIntervalSeconds' | 'retryDelaySeconds' | 'cronWorkerIntervalSeconds'
+  >;
   settings?: Partial<PipelineSettings>;
   /** Register cron schedules (the SLA tick) in this process (default true; the demo replays history without them). */
   schedules?: boolean;
@@ -267,7 +270,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     stopping ??= (async () => {
       logger.info('shutting down: no new work, finishing jobs in flight');
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      for (const adapter of adapters) await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
+      for (const adapter of adapters)
+        await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
       await jobs.stop(10_000);
       await storage.close();
       logger.info('stopped');

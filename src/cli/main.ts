@@ -29,4 +29,3 @@ function helpText(available: CliCommand[]): string {
   const lines = available.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return `usage: verbatim <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
 }
-

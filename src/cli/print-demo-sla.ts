@@ -43,14 +43,18 @@ export async function printDemoSla(
     for (const nudge of nudges) counts[nudge.kind] += 1;
     const escalation = nudges.find((nudge) => nudge.kind === 'escalation');
     if (escalation) {
-      escalated.push(`    ${row.priority} ${account?.name ?? 'unmapped'} → ${team.name}: ${escalation.summary}`);
+      escalated.push(
+        `    ${row.priority} ${account?.name ?? 'unmapped'} → ${team.name}: ${escalation.summary}`,
+      );
     }
   }
   const lines = [
     '',
     'SLA: what this history would have produced (business-hours clocks, stopped by the first staff reply)',
     `  warnings ${counts.warning} · breaches ${counts.breach} · repeat nudges ${counts.repeat} · escalations ${counts.escalation}`,
-    ...(escalated.length > 0 ? ['  escalations (first ones):', ...escalated.slice(0, input.examples ?? 8)] : []),
+    ...(escalated.length > 0
+      ? ['  escalations (first ones):', ...escalated.slice(0, input.examples ?? 8)]
+      : []),
   ];
   out.write(`${lines.join('\n')}\n`);
 }

@@ -10,7 +10,8 @@ export async function printDemoSummary(
   const db = verbatim.storage.db;
   const count = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
   const grouped = async (sql: string) =>
-    (await db.query<{ key: string; n: number }>(sql)).rows.map((row) => `${row.key} ${row.n}`).join(' · ') || 'none';
+    (await db.query<{ key: string; n: number }>(sql)).rows.map((row) => `${row.key} ${row.n}`).join(' · ') ||
+    'none';
   const teamName = new Map(verbatim.directory.teams.map((team) => [team.id, team.name]));
   const { outcomes } = input.replay;
   const lines = [

@@ -13,11 +13,14 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
     if (message.subject) lines.push(`│ Subject: ${message.subject}`);
     for (const line of message.text.split('\n')) lines.push(`│ > ${line}`);
     for (const attachment of message.attachments) {
-      lines.push(`│   📎 ${attachment.name}${attachment.sizeBytes ? ` (${attachment.sizeBytes} bytes)` : ''}`);
+      lines.push(
+        `│   📎 ${attachment.name}${attachment.sizeBytes ? ` (${attachment.sizeBytes} bytes)` : ''}`,
+      );
     }
   }
   lines.push(`│ Summary: ${analysis.summary}`);
-  const churn = analysis.churnSignals.map((signal) => `${signal.driver} ("${signal.phrase}")`).join(', ') || 'none';
+  const churn =
+    analysis.churnSignals.map((signal) => `${signal.driver} ("${signal.phrase}")`).join(', ') || 'none';
   lines.push(
     `│ Topics: ${analysis.topics.join(', ') || 'none'} · Sentiment: ${analysis.sentiment.toFixed(2)} · Engine: ${analysis.engine}`,
   );
@@ -25,7 +28,9 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
   lines.push(`│ Churn signals: ${churn}`);
   for (const hit of view.floor) lines.push(`│ Floor ${hit.priority}: ${hit.reason} ("${hit.phrase}")`);
   lines.push(`│ State: ${describeState(view)}`);
-  lines.push(view.unmapped ? '└ [Map to account] [Claim] [Resolve]' : '└ [Claim] [Resolve] [Reassign] [Snooze]');
+  lines.push(
+    view.unmapped ? '└ [Map to account] [Claim] [Resolve]' : '└ [Claim] [Resolve] [Reassign] [Snooze]',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -50,8 +55,10 @@ function describeState(view: RoutedPostView): string {
   const change = view.lastChange
     ? ` (${view.lastChange.kind} by ${view.lastChange.actor.name ?? view.lastChange.actor.id} at ${formatTime(view.lastChange.at)})`
     : '';
-  if (view.state === 'claimed' && view.claimedBy) return `claimed by ${view.claimedBy.name ?? view.claimedBy.id}${change}`;
-  if (view.state === 'snoozed' && view.snoozedUntil) return `snoozed until ${formatTime(view.snoozedUntil)}${change}`;
+  if (view.state === 'claimed' && view.claimedBy)
+    return `claimed by ${view.claimedBy.name ?? view.claimedBy.id}${change}`;
+  if (view.state === 'snoozed' && view.snoozedUntil)
+    return `snoozed until ${formatTime(view.snoozedUntil)}${change}`;
   return `${view.state}${change}`;
 }
 

@@ -5,9 +5,7 @@ import { PrioritySchema } from './priority.ts';
 const TargetsSchema = z.partialRecord(PrioritySchema, z.number().positive());
 
 export const SlaPolicySchema = z.object({
-  targets: z
-    .record(PrioritySchema, z.number().positive())
-    .default({ P1: 30, P2: 120, P3: 480, P4: 1440 }),
+  targets: z.record(PrioritySchema, z.number().positive()).default({ P1: 30, P2: 120, P3: 480, P4: 1440 }),
   /** Per account tier overrides of `targets`. */
   tiers: z.record(z.string(), TargetsSchema).default({}),
   /** Fraction of the target at which a warning nudge is sent. */

@@ -2,7 +2,7 @@ import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Queryable } from '../storage/database.ts';
 import type { Storage } from '../storage/open-storage.ts';
-import { DEAD_LETTER_QUEUES, type QueueName, QUEUES } from './queues.ts';
+import { DEAD_LETTER_QUEUES, QUEUES, type QueueName } from './queues.ts';
 
 export interface JobContext {
   jobId: string;
@@ -51,7 +51,9 @@ export class JobRunner {
     const common = {
       schedule: options.schedule ?? true,
       application_name: 'verbatim-jobs',
-      ...(options.superviseIntervalSeconds ? { superviseIntervalSeconds: options.superviseIntervalSeconds } : {}),
+      ...(options.superviseIntervalSeconds
+        ? { superviseIntervalSeconds: options.superviseIntervalSeconds }
+        : {}),
       ...(options.cronWorkerIntervalSeconds
         ? {
             cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds,
@@ -91,7 +93,11 @@ export class JobRunner {
   }
 
   /** Enqueues a job; `key` orders jobs (FIFO per key) and is required by the FIFO queues. */
-  async enqueue(queue: QueueName, data: object, options: { key?: string; startAfter?: Date } = {}): Promise<void> {
+  async enqueue(
+    queue: QueueName,
+    data: object,
+    options: { key?: string; startAfter?: Date } = {},
+  ): Promise<void> {
     await this.#boss.send(queue, data, {
       ...(options.key ? { singletonKey: options.key } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
@@ -142,8 +148,15 @@ export class JobRunner {
             } catch (error) {
               this.#logger
                 .child({ queue, jobId: job.id })
-                .warn({ err: error, retryCount: job.retryCount }, 'job failed; it will be retried or dead-lettered');
-              await this.#boss.fail(queue, { id: job.id, retryCount: job.retryCount }, { message: String(error) });
+                .warn(
+                  { err: error, retryCount: job.retryCount },
+                  'job failed; it will be retried or dead-lettered',
+                );
+              await this.#boss.fail(
+                queue,
+                { id: job.id, retryCount: job.retryCount },
+                { message: String(error) },
+              );
             }
           }),
         );
@@ -168,7 +181,10 @@ export class JobRunner {
   }
 
   /** Jobs that exhausted their retries, as kept in a dead-letter queue (oldest first). */
-  async deadLetters(queue: (typeof DEAD_LETTER_QUEUES)[number], limit = 100): Promise<Array<{ id: string; data: object }>> {
+  async deadLetters(
+    queue: (typeof DEAD_LETTER_QUEUES)[number],
+    limit = 100,
+  ): Promise<Array<{ id: string; data: object }>> {
     const jobs = await this.#boss.findJobs<object>(queue, { limit });
     return jobs.map((job) => ({ id: job.id, data: job.data }));
   }

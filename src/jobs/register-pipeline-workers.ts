@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { DeliveryDeps, TriageDeps } from '../core/pipeline/pipeline-deps.ts';
 import { type DeliverJob, deliverRequest } from '../core/pipeline/deliver-request.ts';
+import type { DeliveryDeps, TriageDeps } from '../core/pipeline/pipeline-deps.ts';
 import { triageRequest } from '../core/pipeline/triage-request.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobRunner } from './job-runner.ts';
@@ -17,7 +17,10 @@ export interface PipelineWorkerOptions {
 }
 
 /** Connects the triage and deliver queues to the pipeline's use cases. */
-export async function registerPipelineWorkers(jobs: JobRunner, options: PipelineWorkerOptions): Promise<void> {
+export async function registerPipelineWorkers(
+  jobs: JobRunner,
+  options: PipelineWorkerOptions,
+): Promise<void> {
   const { metrics, logger } = options;
   await jobs.work<{ requestId: string }>(
     QUEUES.triage.name,
@@ -35,7 +38,10 @@ export async function registerPipelineWorkers(jobs: JobRunner, options: Pipeline
       });
       const fallback = /\(fallback: ([^)]+)\)/.exec(outcome.engine);
       if (fallback?.[1]) metrics.analyzerFallbacks.inc({ reason: fallback[1] });
-      log.info({ priority: outcome.priority, team: outcome.teamId, engine: outcome.engine }, 'request triaged');
+      log.info(
+        { priority: outcome.priority, team: outcome.teamId, engine: outcome.engine },
+        'request triaged',
+      );
     },
     { batchSize: options.triageConcurrency ?? 8 },
   );
@@ -44,7 +50,9 @@ export async function registerPipelineWorkers(jobs: JobRunner, options: Pipeline
     async (job) => {
       const outcome = await deliverRequest(options.delivery, job);
       metrics.deliveries.inc({ kind: job.kind ?? 'post', outcome: outcome.status });
-      logger.child({ requestId: job.requestId }).info({ kind: job.kind ?? 'post', outcome: outcome.status }, 'delivery');
+      logger
+        .child({ requestId: job.requestId })
+        .info({ kind: job.kind ?? 'post', outcome: outcome.status }, 'delivery');
     },
     { batchSize: options.deliverConcurrency ?? 8 },
   );

@@ -12,7 +12,9 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
 ];
 
 /** Returns a function that removes known secret values and secret-shaped strings from a line. */
-export function createSecretScrubber(knownSecrets: ReadonlyArray<string | undefined>): (line: string) => string {
+export function createSecretScrubber(
+  knownSecrets: ReadonlyArray<string | undefined>,
+): (line: string) => string {
   const exact = knownSecrets
     .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
     .sort((a, b) => b.length - a.length);

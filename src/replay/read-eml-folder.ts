@@ -12,7 +12,9 @@ export async function readEmlFolder(
 ): Promise<{ messages: CustomerMessageInput[]; problems: string[] }> {
   const messages: CustomerMessageInput[] = [];
   const problems: string[] = [];
-  for (const file of readdirSync(directory).filter((name) => name.endsWith('.eml')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith('.eml'))
+    .sort()) {
     const result = await parseEmail(readFileSync(join(directory, file)), { ownDomains: options.ownDomains });
     if (!result.ok) {
       problems.push(`${file}: ${result.reason}`);

@@ -1,7 +1,7 @@
 import type { CustomerMessageInput } from '../core/customer-message.ts';
 import type { IngestOutcome } from '../core/ports.ts';
-import type { Verbatim } from '../main.ts';
 import { resolveAccount } from '../core/resolve-account.ts';
+import type { Verbatim } from '../main.ts';
 import type { ExportMemberEvent } from '../slack/export/read-slack-export.ts';
 import { createProgressLine } from './progress-line.ts';
 
@@ -16,9 +16,19 @@ export interface ReplayStats {
  */
 export async function replayHistory(
   verbatim: Pick<Verbatim, 'ingest' | 'recordAccountEvent' | 'claimOnce' | 'directory'>,
-  input: { messages: CustomerMessageInput[]; memberEvents: ExportMemberEvent[]; progress: NodeJS.WritableStream },
+  input: {
+    messages: CustomerMessageInput[];
+    memberEvents: ExportMemberEvent[];
+    progress: NodeJS.WritableStream;
+  },
 ): Promise<ReplayStats> {
-  const outcomes: ReplayStats['outcomes'] = { accepted: 0, 'follow-up': 0, duplicate: 0, noise: 0, 'staff-reply': 0 };
+  const outcomes: ReplayStats['outcomes'] = {
+    accepted: 0,
+    'follow-up': 0,
+    duplicate: 0,
+    noise: 0,
+    'staff-reply': 0,
+  };
   const bar = createProgressLine(input.progress, 'ingesting', input.messages.length);
   for (const [index, message] of input.messages.entries()) {
     const outcome = await verbatim.ingest(message);
@@ -50,7 +60,8 @@ export async function waitForPipeline(
   options: { timeoutMs?: number; posting: boolean },
 ): Promise<void> {
   const total = Number(
-    (await verbatim.storage.db.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows[0]?.n ?? 0,
+    (await verbatim.storage.db.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows[0]?.n ??
+      0,
   );
   const bar = createProgressLine(progress, options.posting ? 'triaging and routing' : 'triaging', total);
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);

@@ -15,7 +15,9 @@ describe('verbatim demo', () => {
     expect(result.stdout).toMatch(/by priority: P1 \d+ · P2 \d+ · P3 \d+ · P4 \d+/);
     expect(result.stdout).toMatch(/priority floor rules fired: .*outage/);
     expect(result.stdout).toMatch(/churn signals: .*competitor/);
-    expect(result.stdout).toMatch(/contacts who left shared channels: saimaa-software \(Ville Saarinen, 2026-10-30\)/);
+    expect(result.stdout).toMatch(
+      /contacts who left shared channels: saimaa-software \(Ville Saarinen, 2026-10-30\)/,
+    );
     expect(result.stdout).toMatch(/SLA: what this history would have produced/);
     expect(result.stderr).toMatch(/triaging and routing: \d+\/\d+ done/);
   }, 120_000);
@@ -29,9 +31,13 @@ describe('verbatim replay', () => {
     const env = { VERBATIM_DATA_DIR: join(dir, 'data') };
     const first = await runVerbatim(['replay', exportDir, '--no-post'], { cwd: dir, env });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/replayed 500 messages: .* 0 already stored; 2 channel departures\/joins recorded; nothing posted/);
+    expect(first.stdout).toMatch(
+      /replayed 500 messages: .* 0 already stored; 2 channel departures\/joins recorded; nothing posted/,
+    );
     const second = await runVerbatim(['replay', exportDir, '--no-post'], { cwd: dir, env });
-    expect(second.stdout).toMatch(/replayed 500 messages: 0 customer .* 500 already stored; 0 channel departures/);
+    expect(second.stdout).toMatch(
+      /replayed 500 messages: 0 customer .* 500 already stored; 0 channel departures/,
+    );
   }, 120_000);
 
   it('explains a directory that is not a Slack export', async () => {

@@ -28,8 +28,12 @@ describe('verbatim doctor', () => {
       .replace(/timezone: Europe\/Helsinki/, 'timezone: Mars/Olympus');
     const result = await runVerbatim(['doctor'], { cwd: workspace(broken), env: {} });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✗ config: .*verbatim\.config\.yaml:\d+: calendar\.timezone: an IANA time zone/);
-    expect(result.stdout).toMatch(/✗ config: .*verbatim\.config\.yaml:\d+: routing\.defaultTeam: unknown team "helpdesk"/);
+    expect(result.stdout).toMatch(
+      /✗ config: .*verbatim\.config\.yaml:\d+: calendar\.timezone: an IANA time zone/,
+    );
+    expect(result.stdout).toMatch(
+      /✗ config: .*verbatim\.config\.yaml:\d+: routing\.defaultTeam: unknown team "helpdesk"/,
+    );
     expect(result.stdout).toMatch(/fix: edit the file at that line/);
     expect(result.stdout).toMatch(/problem\(s\) found/);
   });
@@ -40,7 +44,9 @@ describe('verbatim doctor', () => {
       env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', SLACK_BOT_TOKEN: 'xoxb-1-2' },
     });
     expect(result.code).toBe(1);
-    const { findings } = JSON.parse(result.stdout) as { findings: Array<{ check: string; status: string; fix?: string }> };
+    const { findings } = JSON.parse(result.stdout) as {
+      findings: Array<{ check: string; status: string; fix?: string }>;
+    };
     expect(findings[0]).toMatchObject({ check: 'environment', status: 'error' });
     expect(findings[0]?.fix).toMatch(/\.env\.example/);
 
@@ -48,9 +54,9 @@ describe('verbatim doctor', () => {
       cwd: workspace(),
       env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' },
     });
-    const db = (JSON.parse(dbOnly.stdout) as { findings: Array<{ check: string; status: string; fix?: string }> }).findings.find(
-      (finding) => finding.check === 'database',
-    );
+    const db = (
+      JSON.parse(dbOnly.stdout) as { findings: Array<{ check: string; status: string; fix?: string }> }
+    ).findings.find((finding) => finding.check === 'database');
     expect(db).toMatchObject({ status: 'error' });
     expect(db?.fix).toMatch(/check DATABASE_URL/);
   });

@@ -24,8 +24,12 @@ describe('verbatim import accounts', () => {
     try {
       const accounts = await listStoredAccounts(storage.db);
       expect(accounts).toHaveLength(17);
-      expect(accounts.find((account) => account.id === 'greenleaf-foods')?.channels).toEqual(['slack:C1GREENLF']);
-      expect(accounts.find((account) => account.id === 'cedar-pine-legal')?.name).toBe('Cedar & Pine Legal, LLP');
+      expect(accounts.find((account) => account.id === 'greenleaf-foods')?.channels).toEqual([
+        'slack:C1GREENLF',
+      ]);
+      expect(accounts.find((account) => account.id === 'cedar-pine-legal')?.name).toBe(
+        'Cedar & Pine Legal, LLP',
+      );
     } finally {
       await storage.close();
     }
@@ -35,7 +39,10 @@ describe('verbatim import accounts', () => {
     expect((await runVerbatim(['import', 'contacts'])).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'verbatim-import-'));
     writeFileSync(join(dir, 'bad.csv'), 'Company,Plan\nAcme,growth\n');
-    const result = await runVerbatim(['import', 'accounts', 'bad.csv'], { cwd: dir, env: { VERBATIM_DATA_DIR: dir } });
+    const result = await runVerbatim(['import', 'accounts', 'bad.csv'], {
+      cwd: dir,
+      env: { VERBATIM_DATA_DIR: dir },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no id column; accepted names: id, account id/);
   });
@@ -46,11 +53,15 @@ describe('CRM export rows', () => {
     const csv = 'id,name,arr\na,A,"186,000"\nb,B,€186 000\nc,C,"8400,50"\n';
     const parsed = readAccountsCsv(csv);
     expect(parsed.accounts.map(({ account }) => account.arr)).toEqual([186000, 186000]);
-    expect(parsed.rejected).toEqual([{ line: 4, reasons: [expect.stringMatching(/^arr: "8400,50" is not an amount/)] }]);
+    expect(parsed.rejected).toEqual([
+      { line: 4, reasons: [expect.stringMatching(/^arr: "8400,50" is not an amount/)] },
+    ]);
   });
 
   it('rejects a file where two columns map to one field', () => {
-    expect(() => readAccountsCsv('id,name,company\na,A,B\n')).toThrow(/two columns map to the same field \(name\)/);
+    expect(() => readAccountsCsv('id,name,company\na,A,B\n')).toThrow(
+      /two columns map to the same field \(name\)/,
+    );
   });
 
   it('rejects channel cells that are not conversation refs', () => {

@@ -26,10 +26,17 @@ describe('environment', () => {
   });
 
   it('reports every bad variable at once', () => {
-    const result = loadEnv({ PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token', LOG_LEVEL: 'loud' }, tmpdir());
+    const result = loadEnv(
+      { PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token', LOG_LEVEL: 'loud' },
+      tmpdir(),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((problem) => problem.path).sort()).toEqual(['LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
+    expect(result.problems.map((problem) => problem.path).sort()).toEqual([
+      'LOG_LEVEL',
+      'PORT',
+      'SLACK_BOT_TOKEN',
+    ]);
     expect(result.problems.find((problem) => problem.path === 'SLACK_BOT_TOKEN')?.message).toMatch(/xoxb-/);
   });
 });
@@ -68,7 +75,9 @@ describe('config file', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.problems.map(formatProblem).join('\n');
-    expect(text).toMatch(/routing\.defaultTeam: unknown team "helpdesk"; known teams: support, billing, engineering/);
+    expect(text).toMatch(
+      /routing\.defaultTeam: unknown team "helpdesk"; known teams: support, billing, engineering/,
+    );
     expect(text).toMatch(/accounts\[1\]\.id: duplicate account id "acme" \(also accounts\[0\]\)/);
   });
 
@@ -85,16 +94,24 @@ describe('config file', () => {
     const result = loadConfig({ PORT: 'x' }, dir);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((problem) => problem.file)).toEqual(['environment', join(dir, 'verbatim.config.yaml')]);
+    expect(result.problems.map((problem) => problem.file)).toEqual([
+      'environment',
+      join(dir, 'verbatim.config.yaml'),
+    ]);
     expect(result.problems[1]?.message).toMatch(/examples\/verbatim\.config\.yaml/);
   });
 });
 
 describe('noise patterns', () => {
   it('are checked as regular expressions when the config is read', () => {
-    const result = parseConfigFile(`${TEST_CONFIG_YAML}\nnoise:\n  patterns: ["^ok$", "(unclosed"]\n`, 'c.yaml');
+    const result = parseConfigFile(
+      `${TEST_CONFIG_YAML}\nnoise:\n  patterns: ["^ok$", "(unclosed"]\n`,
+      'c.yaml',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map(formatProblem).join('\n')).toMatch(/noise\.patterns\[1\]: not a valid regular expression/);
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(
+      /noise\.patterns\[1\]: not a valid regular expression/,
+    );
   });
 });

@@ -7,21 +7,17 @@ import { startPostRecorder } from '../support/http-post-recorder.ts';
 import { backends, createScratchDatabase, TEST_DATABASE_URL } from '../support/scratch-database.ts';
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/e2e/crash-worker.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(process.cwd(), 'test/e2e/crash-worker.ts')],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 }
-
-const waitFor = async (condition: () => boolean, timeoutMs: number) => {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe.each(backends)('a worker killed between posting and recording (%s)', (backend) => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -39,7 +35,12 @@ describe.each(backends)('a worker killed between posting and recording (%s)', (b
       dbEnv.DB_URL = scratch.url;
     }
     const texts = ['The invoice export is broken.'];
-    const first = startWorker({ ...dbEnv, RECORDER_URL: recorder.url, CRASH_AFTER_POST: '1', INGEST: JSON.stringify(texts) });
+    const first = startWorker({
+      ...dbEnv,
+      RECORDER_URL: recorder.url,
+      CRASH_AFTER_POST: '1',
+      INGEST: JSON.stringify(texts),
+    });
     expect(await first.exited).toBeNull(); // killed by SIGKILL
     expect(recorder.posts).toHaveLength(1);
 

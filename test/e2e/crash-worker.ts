@@ -1,8 +1,9 @@
 // A Verbatim worker process for the crash test. Its notifier posts to the loopback post recorder
 // and, when CRASH_AFTER_POST is set, kills its own process right after a post succeeded and
 // before Verbatim could record it.
-import { startVerbatim } from '../../src/main.ts';
+
 import type { Notifier } from '../../src/core/ports.ts';
+import { startVerbatim } from '../../src/main.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
 import { testConfig } from '../support/test-config.ts';
 
@@ -12,7 +13,11 @@ const notifier: Notifier = {
   async postRoutedPost(destination, view, deliveryKey) {
     const response = await fetch(recorder, {
       method: 'POST',
-      body: JSON.stringify({ key: deliveryKey, requestId: view.requestId, text: view.messages.map((m) => m.text) }),
+      body: JSON.stringify({
+        key: deliveryKey,
+        requestId: view.requestId,
+        text: view.messages.map((m) => m.text),
+      }),
     });
     const post = (await response.json()) as { id: string };
     if (process.env.CRASH_AFTER_POST) process.kill(process.pid, 'SIGKILL');
@@ -28,11 +33,18 @@ const notifier: Notifier = {
     const found = (await (await fetch(`${recorder}?key=${encodeURIComponent(deliveryKey)}`)).json()) as {
       id: string;
     } | null;
-    return found ? { destination: 'destination' in target ? target.destination : target, id: found.id } : null;
+    return found
+      ? { destination: 'destination' in target ? target.destination : target, id: found.id }
+      : null;
   },
 };
 
-const config = testConfig({ env: { VERBATIM_DATA_DIR: process.env.DATA_DIR!, ...(process.env.DB_URL ? { DATABASE_URL: process.env.DB_URL } : {}) } });
+const config = testConfig({
+  env: {
+    VERBATIM_DATA_DIR: process.env.DATA_DIR!,
+    ...(process.env.DB_URL ? { DATABASE_URL: process.env.DB_URL } : {}),
+  },
+});
 const verbatim = await startVerbatim({
   config,
   listen: false,

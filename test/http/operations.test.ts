@@ -64,13 +64,20 @@ describe('operations endpoints', () => {
     while (!notifier.posts.some((post) => post.kind === 'routed-post') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(notifier.posts.find((post) => post.kind === 'routed-post')?.view?.messages[0]?.text).toBe('Export broken');
+    expect(notifier.posts.find((post) => post.kind === 'routed-post')?.view?.messages[0]?.text).toBe(
+      'Export broken',
+    );
   });
 
   it('reports not ready once the job queue has stopped taking work', async () => {
     await verbatim.jobs.stop(1000);
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ checks: [{ name: 'database', ok: true }, { name: 'jobs', ok: false }] });
+    expect(await response.json()).toMatchObject({
+      checks: [
+        { name: 'database', ok: true },
+        { name: 'jobs', ok: false },
+      ],
+    });
   });
 });

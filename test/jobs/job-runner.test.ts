@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
 import { backends } from '../support/scratch-database.ts';

@@ -44,15 +44,20 @@ describe.skipIf(!TEST_DATABASE_URL)('scheduled jobs across two worker processes'
     );
     await Promise.all(
       children.map(
-        (child) => new Promise<void>((resolve) => child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve())),
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve()),
+          ),
       ),
     );
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     const runs = async () =>
-      (await client.query<{ minute: string; job_id: string }>(
-        "SELECT to_char(at, 'YYYY-MM-DD HH24:MI') AS minute, job_id FROM tick_log ORDER BY at",
-      )).rows;
+      (
+        await client.query<{ minute: string; job_id: string }>(
+          "SELECT to_char(at, 'YYYY-MM-DD HH24:MI') AS minute, job_id FROM tick_log ORDER BY at",
+        )
+      ).rows;
     const deadline = Date.now() + 75_000;
     while ((await runs()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     // Give the other process every chance to run the same tick a second time.

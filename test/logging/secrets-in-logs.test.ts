@@ -24,10 +24,17 @@ const secrets = {
 describe('logs', () => {
   it('never contain tokens, secrets, response URLs or email addresses, wherever they appear', () => {
     const memory = memoryStream();
-    const logger = createLogger({ level: 'debug', destination: memory.stream, secrets: Object.values(secrets) });
+    const logger = createLogger({
+      level: 'debug',
+      destination: memory.stream,
+      secrets: Object.values(secrets),
+    });
     logger.info({ token: secrets.bot, signingSecret: secrets.signing }, 'starting');
     logger.info({ config: { apiKey: secrets.anthropic } }, 'config');
-    logger.warn({ err: new Error(`call failed with token ${secrets.bot} and ${secrets.app}`) }, 'slack error');
+    logger.warn(
+      { err: new Error(`call failed with token ${secrets.bot} and ${secrets.app}`) },
+      'slack error',
+    );
     logger.info({ response_url: 'https://hooks.slack.com/commands/T1/123/abc' }, 'command');
     logger.info({ url: 'https://hooks.slack.com/actions/T1/456/def' }, 'action');
     logger.info({ author: { email: 'matti.virtanen@pohjola-foods.example' } }, 'message from a customer');
@@ -41,6 +48,11 @@ describe('logs', () => {
     expect(text).not.toContain('acme-logistics.example');
     expect(text).not.toContain('dXNlcjpwYXNzd29yZA==');
     expect(text).toContain('slack error');
-    expect(text.split('\n').filter(Boolean).every((line) => JSON.parse(line))).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => JSON.parse(line)),
+    ).toBe(true);
   });
 });

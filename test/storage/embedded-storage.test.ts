@@ -16,9 +16,13 @@ await storage.close();
 `;
 
 async function inChildProcess(dataDir: string, body: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(body), dataDir], {
-    cwd: process.cwd(),
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script(body), dataDir],
+    {
+      cwd: process.cwd(),
+    },
+  );
   return stdout.trim();
 }
 

@@ -86,7 +86,11 @@ describe.each(backends)('request store on %s', (backend) => {
   });
 
   it('keeps edits and deletions of a message on record', async () => {
-    const edited = await store.editMessage('slack:C1:100.000100', 'The export is broken', new Date('2026-11-02T08:05:00Z'));
+    const edited = await store.editMessage(
+      'slack:C1:100.000100',
+      'The export is broken',
+      new Date('2026-11-02T08:05:00Z'),
+    );
     expect(edited?.text).toBe('The export is broken');
     expect(edited?.editedAt?.toISOString()).toBe('2026-11-02T08:05:00.000Z');
     const deleted = await store.markMessageDeleted('slack:C1:100.000100', new Date('2026-11-02T08:06:00Z'));
@@ -136,13 +140,28 @@ describe.each(backends)('request store on %s', (backend) => {
     const t0 = new Date('2026-11-02T09:00:00Z');
     const first = await store.claimDelivery('post:req_1', destination, t0, new Date(t0.getTime() + 60_000));
     expect(first).toEqual({ claimed: true, earlierAttemptAt: null });
-    const concurrent = await store.claimDelivery('post:req_1', destination, t0, new Date(t0.getTime() + 60_000));
+    const concurrent = await store.claimDelivery(
+      'post:req_1',
+      destination,
+      t0,
+      new Date(t0.getTime() + 60_000),
+    );
     expect(concurrent.claimed).toBe(false);
     const later = new Date(t0.getTime() + 120_000);
-    const takeover = await store.claimDelivery('post:req_1', destination, later, new Date(later.getTime() + 60_000));
+    const takeover = await store.claimDelivery(
+      'post:req_1',
+      destination,
+      later,
+      new Date(later.getTime() + 60_000),
+    );
     expect(takeover).toEqual({ claimed: true, earlierAttemptAt: t0 });
     await store.finishDelivery('post:req_1', { destination, id: '123.456' }, later);
-    const afterPosted = await store.claimDelivery('post:req_1', destination, new Date(later.getTime() + 600_000), later);
+    const afterPosted = await store.claimDelivery(
+      'post:req_1',
+      destination,
+      new Date(later.getTime() + 600_000),
+      later,
+    );
     expect(afterPosted).toMatchObject({ claimed: false, delivery: { status: 'posted', postId: '123.456' } });
   });
 

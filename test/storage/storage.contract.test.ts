@@ -48,15 +48,31 @@ describe.each(backends)('storage on %s', (backend) => {
     expect(await upsertAccount(storage.db, { ...acme, arr: 150000 }, 'csv:test')).toBe('updated');
     const stored = await listStoredAccounts(storage.db);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ id: 'acme', arr: 150000, renewalDate: '2026-12-31', tier: 'enterprise' });
-    const merged = mergeAccounts([{ ...acme, name: 'Old name' }, { ...acme, id: 'other', name: 'Other' }], stored);
+    expect(stored[0]).toMatchObject({
+      id: 'acme',
+      arr: 150000,
+      renewalDate: '2026-12-31',
+      tier: 'enterprise',
+    });
+    const merged = mergeAccounts(
+      [
+        { ...acme, name: 'Old name' },
+        { ...acme, id: 'other', name: 'Other' },
+      ],
+      stored,
+    );
     expect(merged.map((account) => account.name).sort()).toEqual(['Acme Logistics', 'Other']);
   });
 
   it('keeps dead letters whole, raw bytes included', async () => {
     const letters = createDeadLetterStore(storage.db);
     const raw = new Uint8Array([0xff, 0xfe, 0x00, 0x41, 0x0a]);
-    const id = await letters.keep({ source: 'email:webhook', reason: 'malformed MIME', raw, meta: { size: 5 } });
+    const id = await letters.keep({
+      source: 'email:webhook',
+      reason: 'malformed MIME',
+      raw,
+      meta: { size: 5 },
+    });
     const stored = await letters.get(id);
     expect(stored?.raw).toEqual(raw);
     expect(stored?.reason).toBe('malformed MIME');

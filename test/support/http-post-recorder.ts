@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
  * A loopback "platform" that keeps posts by delivery key, standing in for a chat service whose
  * posts survive the worker that made them. Used by the crash test's HTTP notifier.
  */
-export async function startPostRecorder(): Promise<{ url: string; posts: Array<Record<string, unknown>>; close(): Promise<void> }> {
+export async function startPostRecorder(): Promise<{
+  url: string;
+  posts: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}> {
   const posts: Array<Record<string, unknown>> = [];
   const server: Server = createServer((req, res) => {
     let body = '';

@@ -14,7 +14,8 @@ export interface RecordedPost {
 export function createRecordingNotifier(platform: Destination['platform'] = 'slack') {
   const posts: RecordedPost[] = [];
   let sequence = 0;
-  const destinationOf = (target: PostRef | Destination) => ('destination' in target ? target.destination : target);
+  const destinationOf = (target: PostRef | Destination) =>
+    'destination' in target ? target.destination : target;
   const notifier: Notifier & { posts: RecordedPost[]; failNextPost?: Error } = {
     platform,
     posts,

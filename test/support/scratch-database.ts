@@ -5,7 +5,9 @@ import pg from 'pg';
  * A fresh, empty PostgreSQL database on the server named by TEST_DATABASE_URL, dropped by the
  * returned `drop`. Each test file gets its own, so files can run in parallel.
  */
-export async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `verbatim_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigFile, toDirectory, type AppConfig } from '../../src/config/load-config.ts';
 import { EnvSchema } from '../../src/config/env-schema.ts';
+import { type AppConfig, parseConfigFile, toDirectory } from '../../src/config/load-config.ts';
 
 /** A small organisation for tests: three teams, four accounts, a taxonomy. */
 export const TEST_CONFIG_YAML = `

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { loadConfigFile, toDirectory } from '../../config/load-config.ts';
 import { EnvSchema } from '../../config/env-schema.ts';
+import { loadConfigFile, toDirectory } from '../../config/load-config.ts';
 import { createConsoleNotifier } from '../../console/console-notifier.ts';
 import { startVerbatim } from '../../main.ts';
 import { readEmlFolder } from '../../replay/read-eml-folder.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import { readSlackExport } from '../../slack/export/read-slack-export.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { optionValue } from '../option-value.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
 import { printDemoSummary } from '../print-demo-summary.ts';
 
@@ -21,7 +22,7 @@ export const demoCommand: CliCommand = {
   summary: 'replay the example workspace through the real pipeline and show what Verbatim would post',
   usage: 'verbatim demo [--examples DIR] [--full] [--keep]',
   async run(args, io) {
-    const examples = resolve(io.cwd, valueOf(args, '--examples') ?? 'examples');
+    const examples = resolve(io.cwd, optionValue(args, '--examples') ?? 'examples');
     const full = args.includes('--full');
     const file = loadConfigFile(join(examples, 'verbatim.config.yaml'));
     if (!file.ok) {
@@ -37,8 +38,17 @@ export const demoCommand: CliCommand = {
       ANTHROPIC_BASE_URL: io.env.ANTHROPIC_BASE_URL,
       ANTHROPIC_MODEL: io.env.ANTHROPIC_MODEL,
     });
-    const config = { env, file: file.value, filePath: join(examples, 'verbatim.config.yaml'), directory: toDirectory(file.value) };
-    const consoleOptions = { out: io.stdout, showUpdates: false, compact: full ? ('never' as const) : ('P3-P4' as const) };
+    const config = {
+      env,
+      file: file.value,
+      filePath: join(examples, 'verbatim.config.yaml'),
+      directory: toDirectory(file.value),
+    };
+    const consoleOptions = {
+      out: io.stdout,
+      showUpdates: false,
+      compact: full ? ('never' as const) : ('P3-P4' as const),
+    };
     const started = Date.now();
     const verbatim = await startVerbatim({
       config,
@@ -55,8 +65,12 @@ export const demoCommand: CliCommand = {
       schedules: false,
     });
     try {
-      io.stdout.write(`Verbatim demo: ${config.directory.teams.length} teams, ${config.directory.accounts.length} accounts, engine ${env.ANTHROPIC_API_KEY ? env.ANTHROPIC_MODEL : 'heuristic (offline)'}\n`);
-      const slack = readSlackExport(join(examples, 'slack-export'), { ownDomains: config.directory.ownDomains });
+      io.stdout.write(
+        `Verbatim demo: ${config.directory.teams.length} teams, ${config.directory.accounts.length} accounts, engine ${env.ANTHROPIC_API_KEY ? env.ANTHROPIC_MODEL : 'heuristic (offline)'}\n`,
+      );
+      const slack = readSlackExport(join(examples, 'slack-export'), {
+        ownDomains: config.directory.ownDomains,
+      });
       const email = await readEmlFolder(join(examples, 'emails'), {
         accounts: config.directory.accounts,
         ownDomains: config.directory.ownDomains,
@@ -65,7 +79,11 @@ export const demoCommand: CliCommand = {
       const messages = [...slack.messages, ...email.messages].sort(
         (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
       );
-      const replay = await replayHistory(verbatim, { messages, memberEvents: slack.memberEvents, progress: io.stderr });
+      const replay = await replayHistory(verbatim, {
+        messages,
+        memberEvents: slack.memberEvents,
+        progress: io.stderr,
+      });
       await verbatim.startWorkers();
       await waitForPipeline(verbatim, io.stderr, { posting: true });
       await printDemoSummary(io.stdout, verbatim, {
@@ -83,8 +101,3 @@ export const demoCommand: CliCommand = {
     }
   },
 };
-
-function valueOf(args: string[], flag: string): string | undefined {
-  const index = args.indexOf(flag);
-  return index >= 0 ? args[index + 1] : undefined;
-}

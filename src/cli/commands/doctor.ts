@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { DoctorFinding } from '../../config/doctor-finding.ts';
 import { formatProblem } from '../../config/config-problem.ts';
+import type { DoctorFinding } from '../../config/doctor-finding.ts';
 import { loadConfigFile, loadEnv } from '../../config/load-config.ts';
 import { migrations, pendingMigrations } from '../../storage/migrations.ts';
 import { openStorage, redactUrl } from '../../storage/open-storage.ts';
@@ -65,7 +65,9 @@ export async function runDoctor(io: CliIo): Promise<DoctorFinding[]> {
     }
   }
 
-  findings.push(...(await checkDatabase(env.value.DATABASE_URL, resolve(io.cwd, env.value.VERBATIM_DATA_DIR))));
+  findings.push(
+    ...(await checkDatabase(env.value.DATABASE_URL, resolve(io.cwd, env.value.VERBATIM_DATA_DIR))),
+  );
   if (file.ok) {
     for (const check of createPlatformDoctorChecks(env.value, file.value)) {
       try {
@@ -77,7 +79,11 @@ export async function runDoctor(io: CliIo): Promise<DoctorFinding[]> {
   }
   findings.push(
     env.value.ANTHROPIC_API_KEY
-      ? { check: 'anthropic', status: 'ok', message: `Claude triage with ${env.value.ANTHROPIC_MODEL}; heuristic fallback` }
+      ? {
+          check: 'anthropic',
+          status: 'ok',
+          message: `Claude triage with ${env.value.ANTHROPIC_MODEL}; heuristic fallback`,
+        }
       : {
           check: 'anthropic',
           status: 'off',

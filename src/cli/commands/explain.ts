@@ -1,4 +1,3 @@
-import { createAnalyzer } from '../../main.ts';
 import { renderRoutedPostText } from '../../console/render-routed-post-text.ts';
 import type { CustomerMessage, CustomerMessageInput } from '../../core/customer-message.ts';
 import { CustomerMessageSchema } from '../../core/customer-message.ts';
@@ -9,6 +8,7 @@ import { buildRoutedPostView } from '../../core/pipeline/build-routed-post-view.
 import { resolveAccount } from '../../core/resolve-account.ts';
 import { readExplainInputFromEml } from '../../email/explain-email-input.ts';
 import { createLogger } from '../../logging/create-logger.ts';
+import { createAnalyzer } from '../../main.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { looksLikeEmail, readInput } from '../read-input.ts';
@@ -27,11 +27,15 @@ export const explainCommand: CliCommand = {
     if (!config) return 1;
     const { directory } = config;
     const bytes = await readInput(io, file);
-    if (bytes.length === 0) throw new UsageError('no message: give a file, or pipe the text into `verbatim explain -`');
+    if (bytes.length === 0)
+      throw new UsageError('no message: give a file, or pipe the text into `verbatim explain -`');
 
     let input: CustomerMessageInput;
     if (looksLikeEmail(file, bytes)) {
-      const email = await readExplainInputFromEml(bytes, { accounts: directory.accounts, ownDomains: directory.ownDomains });
+      const email = await readExplainInputFromEml(bytes, {
+        accounts: directory.accounts,
+        ownDomains: directory.ownDomains,
+      });
       if (!email.ok) {
         io.stderr.write(`verbatim explain: the email could not be read: ${email.reason}\n`);
         return 1;
@@ -53,7 +57,10 @@ export const explainCommand: CliCommand = {
     const account = accountId
       ? directory.accounts.find((candidate) => candidate.id === accountId)
       : (directory.accounts.find((candidate) => candidate.id === message.accountId) ??
-        resolveAccount(directory.accounts, { conversation: message.conversation, email: message.author.email }));
+        resolveAccount(directory.accounts, {
+          conversation: message.conversation,
+          email: message.author.email,
+        }));
     if (accountId && !account) {
       io.stderr.write(
         `verbatim explain: unknown account "${accountId}"; known: ${directory.accounts.map((a) => a.id).join(', ')}\n`,
@@ -123,15 +130,24 @@ export const explainCommand: CliCommand = {
     }
 
     const out = io.stdout;
-    out.write(`Message: ${message.text.length} characters from ${message.author.name}${message.author.email ? ` <${message.author.email}>` : ''}\n`);
-    if (message.forwardedBy) out.write(`  forwarded by ${message.forwardedBy.name} <${message.forwardedBy.email}>\n`);
-    out.write(`Account: ${account ? `${account.name} (${account.id}, ${account.tier})` : 'unknown → unmapped flow'}\n`);
+    out.write(
+      `Message: ${message.text.length} characters from ${message.author.name}${message.author.email ? ` <${message.author.email}>` : ''}\n`,
+    );
+    if (message.forwardedBy)
+      out.write(`  forwarded by ${message.forwardedBy.name} <${message.forwardedBy.email}>\n`);
+    out.write(
+      `Account: ${account ? `${account.name} (${account.id}, ${account.tier})` : 'unknown → unmapped flow'}\n`,
+    );
     out.write(`Noise: ${noise.noise ? `yes (${noise.reason}) — counted as engagement, not routed` : 'no'}\n`);
     out.write(`Grouping: ${grouping.decision}; ${grouping.rule}\n`);
     out.write(`Analysis (${analysis.engine}): ${analysis.priority}, ${analysis.priorityReason}\n`);
-    out.write(`  topics ${analysis.topics.join(', ') || 'none'} · sentiment ${analysis.sentiment.toFixed(2)} · language ${analysis.language} · confidence ${analysis.confidence.toFixed(2)}\n`);
-    for (const hit of floor) out.write(`  floor ${hit.rule} → at least ${hit.priority}: ${hit.reason} ("${hit.phrase}")\n`);
-    for (const signal of analysis.churnSignals) out.write(`  churn signal ${signal.driver}: "${signal.phrase}"\n`);
+    out.write(
+      `  topics ${analysis.topics.join(', ') || 'none'} · sentiment ${analysis.sentiment.toFixed(2)} · language ${analysis.language} · confidence ${analysis.confidence.toFixed(2)}\n`,
+    );
+    for (const hit of floor)
+      out.write(`  floor ${hit.rule} → at least ${hit.priority}: ${hit.reason} ("${hit.phrase}")\n`);
+    for (const signal of analysis.churnSignals)
+      out.write(`  churn signal ${signal.driver}: "${signal.phrase}"\n`);
     out.write(`Route: ${route.team.name} — ${route.reason}\n`);
     if (noise.noise) return 0;
     const destination = route.unmapped ? directory.unmapped : route.team.destination;
@@ -158,8 +174,11 @@ export const explainCommand: CliCommand = {
       directory,
       lastTransition: null,
     });
-    out.write(`\nWould post to ${describeDestination(destination)}:\n${renderRoutedPostText(view, describeDestination(destination))}`);
-    for (const also of route.alsoNotify) out.write(`and alert ${describeDestination(also)} (P1 escalation)\n`);
+    out.write(
+      `\nWould post to ${describeDestination(destination)}:\n${renderRoutedPostText(view, describeDestination(destination))}`,
+    );
+    for (const also of route.alsoNotify)
+      out.write(`and alert ${describeDestination(also)} (P1 escalation)\n`);
     return 0;
   },
 };

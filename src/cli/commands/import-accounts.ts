@@ -25,7 +25,10 @@ export const importCommand: CliCommand = {
       io.stderr.write(`✗ ${file}: ${(error as Error).message}\n`);
       return 1;
     }
-    const storage = await openStorage({ databaseUrl: env.value.DATABASE_URL, dataDir: env.value.VERBATIM_DATA_DIR });
+    const storage = await openStorage({
+      databaseUrl: env.value.DATABASE_URL,
+      dataDir: env.value.VERBATIM_DATA_DIR,
+    });
     const counts = { inserted: 0, updated: 0, unchanged: 0 };
     try {
       for (const { account } of parsed.accounts) {
@@ -37,7 +40,8 @@ export const importCommand: CliCommand = {
     io.stdout.write(
       `${file}: ${counts.inserted} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${parsed.rejected.length} rejected\n`,
     );
-    if (parsed.ignoredColumns.length > 0) io.stdout.write(`ignored columns: ${parsed.ignoredColumns.join(', ')}\n`);
+    if (parsed.ignoredColumns.length > 0)
+      io.stdout.write(`ignored columns: ${parsed.ignoredColumns.join(', ')}\n`);
     for (const row of parsed.rejected) io.stdout.write(`  line ${row.line}: ${row.reasons.join('; ')}\n`);
     return parsed.rejected.length > 0 ? 1 : 0;
   },

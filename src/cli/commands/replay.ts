@@ -7,21 +7,26 @@ import { readSlackExport } from '../../slack/export/read-slack-export.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { optionValue } from '../option-value.ts';
 
 export const replayCommand: CliCommand = {
   name: 'replay',
   summary: 'backfill a Slack export (and .eml files) into the configured store; idempotent and resumable',
   usage: 'verbatim replay <slack-export-dir> [--emails DIR] [--no-post] [--team T0…]',
   async run(args, io) {
-    const directory = args.find((arg, index) => !arg.startsWith('--') && !['--emails', '--team'].includes(args[index - 1] ?? ''));
+    const directory = args.find(
+      (arg, index) => !arg.startsWith('--') && !['--emails', '--team'].includes(args[index - 1] ?? ''),
+    );
     if (!directory) throw new UsageError('give the Slack export directory (the one holding channels.json)');
     const exportDir = resolve(io.cwd, directory);
     if (!existsSync(join(exportDir, 'channels.json'))) {
-      io.stderr.write(`verbatim replay: ${exportDir} has no channels.json; point at the unzipped Slack export\n`);
+      io.stderr.write(
+        `verbatim replay: ${exportDir} has no channels.json; point at the unzipped Slack export\n`,
+      );
       return 1;
     }
-    const emails = valueOf(args, '--emails');
-    const team = valueOf(args, '--team');
+    const emails = optionValue(args, '--emails');
+    const team = optionValue(args, '--team');
     const posting = !args.includes('--no-post');
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
@@ -54,7 +59,11 @@ export const replayCommand: CliCommand = {
       const messages = [...slack.messages, ...email.messages].sort(
         (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
       );
-      const stats = await replayHistory(verbatim, { messages, memberEvents: slack.memberEvents, progress: io.stderr });
+      const stats = await replayHistory(verbatim, {
+        messages,
+        memberEvents: slack.memberEvents,
+        progress: io.stderr,
+      });
       await verbatim.startWorkers();
       await waitForPipeline(verbatim, io.stderr, { posting });
       const { outcomes } = stats;
@@ -67,8 +76,3 @@ export const replayCommand: CliCommand = {
     }
   },
 };
-
-function valueOf(args: string[], flag: string): string | undefined {
-  const index = args.indexOf(flag);
-  return index >= 0 ? args[index + 1] : undefined;
-}

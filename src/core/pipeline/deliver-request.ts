@@ -42,7 +42,11 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
   }
   // Reassigned: the old team's post first learns where the request went, whatever order the
   // update and post jobs ran in.
-  if (existing) await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(existing, await loadView(deps, request));
+  if (existing)
+    await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(
+      existing,
+      await loadView(deps, request),
+    );
   const notifier = notifierFor(deps.notifiers, destination);
   const now = deps.clock.now();
   const view = await loadView(deps, request);

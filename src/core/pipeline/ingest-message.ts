@@ -29,7 +29,7 @@ export async function ingestMessage(deps: PipelineDeps, input: CustomerMessageIn
   const message: CustomerMessage = { ...parsed, accountId: account?.id ?? parsed.accountId };
 
   return deps.store.atomically(`conversation:${message.conversation}`, async (tx) => {
-    if (!message.author.external) return ingestStaffMessage(deps, tx, message);
+    if (!message.author.external) return ingestStaffMessage(tx, message);
     const noise = classifyNoise(message.text, { patterns: deps.settings.noisePatterns });
     if (noise.noise && message.attachments.length === 0) {
       const inserted = await tx.insertMessage(message, 'noise');
@@ -79,7 +79,7 @@ async function groupCustomerMessage(
   }
 
   await tx.attachMessage(message.id, candidate.id);
-  const lastMessageAt = message.sentAt > candidate.lastMessageAt ? message.sentAt : candidate.lastMessageAt;
+  const lastMessageAt = new Date(Math.max(message.sentAt.getTime(), candidate.lastMessageAt.getTime()));
   await tx.saveRequest({ ...candidate, lastMessageAt });
   if (decision.kind === 'join') {
     // Triage reads every message of the request when it runs; a request already triaged but not
@@ -106,11 +106,7 @@ async function findCandidate(tx: RequestStore, message: CustomerMessage): Promis
 }
 
 /** A staff reply in the customer's thread answers the request and stops its SLA clock. */
-async function ingestStaffMessage(
-  deps: PipelineDeps,
-  tx: RequestStore,
-  message: CustomerMessage,
-): Promise<IngestOutcome> {
+async function ingestStaffMessage(tx: RequestStore, message: CustomerMessage): Promise<IngestOutcome> {
   if (!(await tx.insertMessage(message, 'staff'))) return { status: 'duplicate', messageId: message.id };
   if (!message.isReply || !message.thread)
     return { status: 'staff-reply', messageId: message.id, requestId: null };

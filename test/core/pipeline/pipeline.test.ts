@@ -141,7 +141,10 @@ describe.each(backends)('triage pipeline on %s', (backend) => {
   });
 
   it('writes the summary in the language of the team that owns the request, without moving the request', async () => {
-    const { requestId } = (await ingestMessage(deps, slackMessage({ text: 'The API webhook integration fails.' }))) as {
+    const { requestId } = (await ingestMessage(
+      deps,
+      slackMessage({ text: 'The API webhook integration fails.' }),
+    )) as {
       requestId: string;
     };
     const analyzer = createScriptedAnalyzer((input) => ({
