@@ -36,6 +36,13 @@ export async function registerPipelineWorkers(
         team: outcome.teamId,
         engine: outcome.engine.startsWith('heuristic') ? 'heuristic' : 'llm',
       });
+      if (outcome.usage) {
+        metrics.analyzerTokens.inc({ kind: 'input' }, outcome.usage.inputTokens);
+        metrics.analyzerTokens.inc({ kind: 'output' }, outcome.usage.outputTokens);
+        metrics.analyzerTokens.inc({ kind: 'cache_read' }, outcome.usage.cacheReadTokens);
+        metrics.analyzerTokens.inc({ kind: 'cache_write' }, outcome.usage.cacheWriteTokens);
+        metrics.analyzerCost.inc(outcome.usage.costUsd);
+      }
       const fallback = /\(fallback: ([^)]+)\)/.exec(outcome.engine);
       if (fallback?.[1]) metrics.analyzerFallbacks.inc({ reason: fallback[1] });
       log.info(

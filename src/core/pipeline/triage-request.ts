@@ -1,9 +1,17 @@
+import type { Usage } from '../analysis.ts';
 import type { Account } from '../directory.ts';
 import { analyzeRequestText } from './analyze-request-text.ts';
 import type { TriageDeps } from './pipeline-deps.ts';
 
 export type TriageOutcome =
-  | { status: 'triaged'; requestId: string; priority: string; teamId: string; engine: string }
+  | {
+      status: 'triaged';
+      requestId: string;
+      priority: string;
+      teamId: string;
+      engine: string;
+      usage: Usage | null;
+    }
   | { status: 'skipped'; requestId: string; reason: string };
 
 /**
@@ -49,6 +57,7 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
     priority: final.priority,
     teamId: route.team.id,
     engine: final.engine,
+    usage: final.usage,
   };
 }
 
