@@ -14,6 +14,8 @@ import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
 import type { RequestStore } from './core/pipeline/request-store.ts';
 import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
+import { readImapUrl } from './email/read-imap-url.ts';
+import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
@@ -143,6 +145,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
         env.MAILGUN_WEBHOOK_SIGNING_KEY,
         env.EMAIL_BASIC_AUTH,
         env.TEAMS_CLIENT_SECRET,
+        ...imapSecrets(env.IMAP_URL),
       ],
     });
   const clock = options.clock ?? systemClock;
@@ -207,7 +210,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
-    unwrapEmailText: null,
+    unwrapEmailText: createUnwrapEmailText(directory.ownDomains),
   };
   const adapters: PlatformAdapter[] = [];
   for (const create of options.adapters ?? []) {
@@ -296,6 +299,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     startWorkers,
     stop,
   };
+}
+
+/** The IMAP URL and its password, so neither can reach a log line. */
+function imapSecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  const parsed = readImapUrl(url);
+  return parsed.ok ? [url, parsed.endpoint.password] : [url];
 }
 
 /** Claude when a key is set (falling back to the heuristic engine on failure), else the heuristic engine. */

@@ -2,6 +2,7 @@ import type { ConfigFile } from '../config/config-file-schema.ts';
 import type { DoctorCheck } from '../config/doctor-finding.ts';
 import type { Env } from '../config/env-schema.ts';
 import type { AppConfig } from '../config/load-config.ts';
+import { createEmailAdapter } from '../email/create-email-adapter.ts';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createSlackAdapter } from '../slack/create-slack-adapter.ts';
 import { createSlackDoctorChecks } from '../slack/slack-doctor-checks.ts';
@@ -11,7 +12,11 @@ export type AdapterFactory = (context: AdapterContext) => Promise<PlatformAdapte
 /** The platform adapters whose environment group is filled in; an empty group leaves one off. */
 export function createPlatformAdapters(config: AppConfig): AdapterFactory[] {
   const factories: AdapterFactory[] = [];
-  if (config.env.SLACK_BOT_TOKEN) factories.push((context) => createSlackAdapter(context));
+  const { env } = config;
+  if (env.SLACK_BOT_TOKEN) factories.push((context) => createSlackAdapter(context));
+  if (env.EMAIL_WEBHOOK_SECRET || env.MAILGUN_WEBHOOK_SIGNING_KEY || env.EMAIL_BASIC_AUTH || env.IMAP_URL) {
+    factories.push((context) => createEmailAdapter(context));
+  }
   return factories;
 }
 

@@ -10,14 +10,3 @@ export async function readInput(io: CliIo, file: string | undefined): Promise<Bu
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks);
 }
-
-/** True for an RFC 5322 message: a `.eml` name, or text that opens with mail headers. */
-export function looksLikeEmail(file: string | undefined, bytes: Buffer): boolean {
-  if (file?.toLowerCase().endsWith('.eml')) return true;
-  const head = bytes.subarray(0, 2048).toString('latin1');
-  return (
-    /^(Return-Path|Received|From|Date|Message-ID|MIME-Version|Subject|To|Delivered-To):/im.test(
-      head.split(/\r?\n\r?\n/)[0] ?? '',
-    ) && /^From:/im.test(head)
-  );
-}

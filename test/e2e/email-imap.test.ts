@@ -5,7 +5,7 @@ import type { AppConfig } from '../../src/config/load-config.ts';
 import { createEmailAdapter } from '../../src/email/create-email-adapter.ts';
 import { startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createDeadLetterStore } from '../../src/storage/dead-letter-store.ts';
-import { DOVECOT_BINARY, type DovecotServer, startDovecot } from '../support/dovecot.ts';
+import { type DovecotServer, RUN_DOVECOT_TESTS, startDovecot } from '../support/dovecot.ts';
 import { createRecordingNotifier, type RecordedPost } from '../support/recording-notifier.ts';
 import { backends, createScratchDatabase, TEST_DATABASE_URL } from '../support/scratch-database.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
@@ -14,7 +14,7 @@ import { testConfig } from '../support/test-config.ts';
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
-if (!DOVECOT_BINARY) {
+if (!RUN_DOVECOT_TESTS) {
   console.warn('SKIPPED: the IMAP end-to-end test needs Dovecot (`apt-get install -y dovecot-imapd`).');
 }
 
@@ -33,7 +33,7 @@ const routedPostOf = (posts: RecordedPost[], messageId: string) => () =>
     (post) => post.kind === 'routed-post' && post.view?.messages.some((message) => message.id === messageId),
   );
 
-describe.skipIf(!DOVECOT_BINARY).each(backends)(
+describe.skipIf(!RUN_DOVECOT_TESTS).each(backends)(
   'a shared IMAP mailbox through the whole pipeline (%s)',
   (backend) => {
     let dovecot: DovecotServer;

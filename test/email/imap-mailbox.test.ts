@@ -9,7 +9,7 @@ import type { DeadLetter, IngestOutcome } from '../../src/core/ports.ts';
 import { createImapCursorStore, type ImapCursorStore } from '../../src/email/imap-cursor.ts';
 import { createImapMailbox, type ImapMailbox } from '../../src/email/imap-mailbox.ts';
 import { readImapUrl } from '../../src/email/read-imap-url.ts';
-import { DOVECOT_BINARY, type DovecotServer, startDovecot } from '../support/dovecot.ts';
+import { type DovecotServer, RUN_DOVECOT_TESTS, startDovecot } from '../support/dovecot.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -24,7 +24,7 @@ const accounts: Account[] = [
   },
 ];
 
-if (!DOVECOT_BINARY) {
+if (!RUN_DOVECOT_TESTS) {
   console.warn(
     'SKIPPED: the IMAP mailbox tests need Dovecot (`apt-get install -y dovecot-imapd`); no dovecot binary found.',
   );
@@ -80,7 +80,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-describe.skipIf(!DOVECOT_BINARY)('IMAP mailbox against a real Dovecot server', () => {
+describe.skipIf(!RUN_DOVECOT_TESTS)('IMAP mailbox against a real Dovecot server', () => {
   let dovecot: DovecotServer;
   const running: ImapMailbox[] = [];
 

@@ -70,15 +70,22 @@ function groupAlive(group: number): boolean {
 /** The `dovecot` binary, or null when Dovecot is not installed (`apt-get install dovecot-imapd`). */
 export const DOVECOT_BINARY: string | null = findDovecot();
 
+/**
+ * Whether the IMAP tests run: when Dovecot is installed, or always when VERBATIM_REQUIRE_DOVECOT=1
+ * (CI sets it, so a missing Dovecot fails there instead of skipping quietly).
+ */
+export const RUN_DOVECOT_TESTS = DOVECOT_BINARY !== null || process.env.VERBATIM_REQUIRE_DOVECOT === '1';
+
+/** DOVECOT_BIN, when set, is the only candidate; else PATH and the usual sbin directories. */
 function findDovecot(): string | null {
-  const candidates = [
-    process.env.DOVECOT_BIN,
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'dovecot')),
-    '/usr/sbin/dovecot',
-    '/usr/local/sbin/dovecot',
-  ];
+  const candidates = process.env.DOVECOT_BIN
+    ? [process.env.DOVECOT_BIN]
+    : [
+        ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'dovecot')),
+        '/usr/sbin/dovecot',
+        '/usr/local/sbin/dovecot',
+      ];
   for (const candidate of candidates) {
-    if (!candidate) continue;
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;

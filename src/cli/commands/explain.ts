@@ -3,15 +3,15 @@ import type { CustomerMessage, CustomerMessageInput } from '../../core/customer-
 import { CustomerMessageSchema } from '../../core/customer-message.ts';
 import { describeDestination } from '../../core/directory.ts';
 import { classifyNoise } from '../../core/noise-filter.ts';
-import { analyzeRequestText } from '../../core/pipeline/analyze-request-text.ts';
+import { analyzeRequestText, requestText } from '../../core/pipeline/analyze-request-text.ts';
 import { buildRoutedPostView } from '../../core/pipeline/build-routed-post-view.ts';
 import { resolveAccount } from '../../core/resolve-account.ts';
-import { readExplainInputFromEml } from '../../email/explain-email-input.ts';
+import { looksLikeEmail, readExplainInputFromEml } from '../../email/explain-email-input.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { createAnalyzer } from '../../main.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
-import { looksLikeEmail, readInput } from '../read-input.ts';
+import { readInput } from '../read-input.ts';
 
 export const explainCommand: CliCommand = {
   name: 'explain',
@@ -22,7 +22,9 @@ export const explainCommand: CliCommand = {
     const accountFlag = args.indexOf('--account');
     const accountId = accountFlag >= 0 ? args[accountFlag + 1] : undefined;
     if (accountFlag >= 0 && !accountId) throw new UsageError('--account needs an account id');
-    const file = args.find((arg, index) => !arg.startsWith('--') && index !== accountFlag + 1);
+    const file = args.find(
+      (arg, index) => !arg.startsWith('--') && (accountFlag < 0 || index !== accountFlag + 1),
+    );
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
     const { directory } = config;
@@ -31,7 +33,7 @@ export const explainCommand: CliCommand = {
       throw new UsageError('no message: give a file, or pipe the text into `verbatim explain -`');
 
     let input: CustomerMessageInput;
-    if (looksLikeEmail(file, bytes)) {
+    if (file?.toLowerCase().endsWith('.eml') || looksLikeEmail(bytes)) {
       const email = await readExplainInputFromEml(bytes, {
         accounts: directory.accounts,
         ownDomains: directory.ownDomains,
@@ -76,7 +78,7 @@ export const explainCommand: CliCommand = {
         directory,
         settings: { renewalWindowDays: config.file.analysis.renewalWindowDays },
       },
-      { text: message.text, account: account ?? null, now },
+      { text: requestText([message]), account: account ?? null, now },
     );
     const grouping = {
       windowMinutes: config.file.grouping.windowMinutes,

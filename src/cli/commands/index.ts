@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command.ts';
+import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   importCommand,
   evaluateCommand,
   slaCommand,
+  deadLettersCommand,
 ];

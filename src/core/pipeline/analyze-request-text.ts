@@ -49,6 +49,19 @@ export async function analyzeRequestText(
   return { analysis: applyFloor(analysis, floor), floor, route };
 }
 
+/** The words a request is analysed on: its messages in order; an email's subject (which often
+ * carries the complaint itself) is read with its body. */
+export function requestText(
+  messages: Array<{ platform: string; subject: string | null; text: string }>,
+): string {
+  return messages
+    .map((message) => {
+      if (message.platform !== 'email' || !message.subject) return message.text;
+      return message.text.trim() ? `${message.subject}\n\n${message.text}` : message.subject;
+    })
+    .join('\n\n');
+}
+
 /**
  * The summary is written in the owning team's language, but the team is only known after
  * analysis: the first guess is the team the account is pinned to, else the default team.

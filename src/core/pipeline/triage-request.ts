@@ -1,6 +1,6 @@
 import type { Usage } from '../analysis.ts';
 import type { Account } from '../directory.ts';
-import { analyzeRequestText } from './analyze-request-text.ts';
+import { analyzeRequestText, requestText } from './analyze-request-text.ts';
 import type { TriageDeps } from './pipeline-deps.ts';
 
 export type TriageOutcome =
@@ -34,7 +34,7 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
     floor,
     route,
   } = await analyzeRequestText(deps, {
-    text: messages.map(triageText).join('\n\n'),
+    text: requestText(messages),
     account,
     now,
   });
@@ -59,12 +59,6 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
     engine: final.engine,
     usage: final.usage,
   };
-}
-
-/** An email's subject often carries the complaint itself; the analysis reads it with the body. */
-function triageText(message: { platform: string; subject: string | null; text: string }): string {
-  if (message.platform !== 'email' || !message.subject) return message.text;
-  return message.text.trim() ? `${message.subject}\n\n${message.text}` : message.subject;
 }
 
 function findAccount(accounts: Account[], id: string | null): Account | null {
