@@ -41,12 +41,12 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
     return updateRoutedPost(deps, request);
   }
   // Reassigned: the old team's post first learns where the request went, whatever order the
-  // update and post jobs ran in.
-  if (existing)
-    await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(
-      existing,
-      await loadView(deps, request),
-    );
+  // update and post jobs ran in. A post in the unmapped channel is retired by the mapping itself.
+  const unmapped = describeDestination(deps.directory.unmapped);
+  if (existing && describeDestination(existing.destination) !== unmapped) {
+    const view = await loadView(deps, request);
+    await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(existing, view);
+  }
   const notifier = notifierFor(deps.notifiers, destination);
   const now = deps.clock.now();
   const view = await loadView(deps, request);
