@@ -4,6 +4,7 @@ import type { JobRequest, MessageKind, RequestStore } from '../core/pipeline/req
 import type { PostRef } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { Database, Queryable } from './database.ts';
+import { insertTransition } from './insert-transition.ts';
 import { toDelivery, toRequest, toStoredMessage, toTransition } from './row-mappers.ts';
 
 /** Schedules a job through the given transaction (see JobRunner.enqueueWithin). */
@@ -170,19 +171,7 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
     },
 
     async recordTransition(transition) {
-      await q.query(
-        `INSERT INTO request_transitions (request_id, kind, from_state, to_state, actor, at, detail)
-         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [
-          transition.requestId,
-          transition.kind,
-          transition.from,
-          transition.to,
-          JSON.stringify(transition.actor),
-          transition.at,
-          JSON.stringify(transition.detail),
-        ],
-      );
+      await insertTransition(q, transition);
     },
 
     async latestTransition(requestId) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DestinationSchema } from '../core/directory.ts';
 import type { SlaNudge, SlaStore, SlaTimes } from '../core/pipeline/sla-store.ts';
 import type { Database } from './database.ts';
+import { insertTransition } from './insert-transition.ts';
 import { toRequest } from './row-mappers.ts';
 
 const REQUEST_COLUMNS = [
@@ -72,21 +73,7 @@ export function createSlaStore(db: Database): SlaStore {
           [nudge.key, nudge.requestId, nudge.kind, nudge.seq, nudge.dueAt, nudge.late, nudge.claimedAt],
         );
         if (claimed.rows.length === 0) return false;
-        if (transition) {
-          await tx.query(
-            `INSERT INTO request_transitions (request_id, kind, from_state, to_state, actor, at, detail)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-            [
-              transition.requestId,
-              transition.kind,
-              transition.from,
-              transition.to,
-              JSON.stringify(transition.actor),
-              transition.at,
-              JSON.stringify(transition.detail),
-            ],
-          );
-        }
+        if (transition) await insertTransition(tx, transition);
         return true;
       });
     },
