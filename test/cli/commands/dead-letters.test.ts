@@ -35,7 +35,10 @@ async function verbatim(args: string[], cwd: string) {
     env: { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent' },
     cwd,
   };
-  const code = await runCli(args, io, [...commands, deadLetters]);
+  const code = await runCli(args, io, [
+    ...commands.filter((command) => command.name !== deadLetters.name),
+    deadLetters,
+  ]);
   return { code, stdout: out, stderr: err };
 }
 
