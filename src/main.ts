@@ -2,12 +2,8 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
-import { createAnthropicAnalyzer } from './analyzers/anthropic-analyzer.ts';
-import { createAnthropicClient } from './analyzers/create-anthropic-client.ts';
-import { createHeuristicAnalyzer } from './analyzers/heuristic/heuristic-analyzer.ts';
-import { withFallback } from './analyzers/with-fallback.ts';
+import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
-import { createConsoleNotifier } from './console/console-notifier.ts';
 import type { Directory } from './core/directory.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
@@ -24,7 +20,6 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
-import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
@@ -307,26 +302,3 @@ function imapSecrets(url: string | undefined): string[] {
   const parsed = readImapUrl(url);
   return parsed.ok ? [url, parsed.endpoint.password] : [url];
 }
-
-/** Claude when a key is set (falling back to the heuristic engine on failure), else the heuristic engine. */
-export function createAnalyzer(config: AppConfig, logger: Logger): Analyzer {
-  const heuristic = createHeuristicAnalyzer();
-  const { env } = config;
-  if (!env.ANTHROPIC_API_KEY) return heuristic;
-  const client = createAnthropicClient({
-    apiKey: env.ANTHROPIC_API_KEY,
-    baseURL: env.ANTHROPIC_BASE_URL,
-    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
-    maxRetries: env.ANTHROPIC_MAX_RETRIES,
-  });
-  const anthropic = createAnthropicAnalyzer({
-    client,
-    model: env.ANTHROPIC_MODEL,
-    logger,
-    redactPersonalData: config.file.analysis.redactPersonalData,
-    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
-  });
-  return withFallback(anthropic, heuristic, { logger });
-}
-
-export { createConsoleNotifier, createDeadLetterStore };

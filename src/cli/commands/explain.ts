@@ -1,3 +1,4 @@
+import { createAnalyzer } from '../../analyzers/create-analyzer.ts';
 import { renderRoutedPostText } from '../../console/render-routed-post-text.ts';
 import type { CustomerMessage, CustomerMessageInput } from '../../core/customer-message.ts';
 import { CustomerMessageSchema } from '../../core/customer-message.ts';
@@ -8,7 +9,6 @@ import { buildRoutedPostView } from '../../core/pipeline/build-routed-post-view.
 import { resolveAccount } from '../../core/resolve-account.ts';
 import { looksLikeEmail, readExplainInputFromEml } from '../../email/explain-email-input.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { createAnalyzer } from '../../main.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { readInput } from '../read-input.ts';

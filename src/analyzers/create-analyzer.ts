@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/load-config.ts';
+import type { Analyzer } from '../core/ports.ts';
+import { createAnthropicAnalyzer } from './anthropic-analyzer.ts';
+import { createAnthropicClient } from './create-anthropic-client.ts';
+import { createHeuristicAnalyzer } from './heuristic/heuristic-analyzer.ts';
+import { withFallback } from './with-fallback.ts';
+
+/** Claude when a key is set (falling back to the heuristic engine on failure), else the heuristic engine. */
+export function createAnalyzer(config: AppConfig, logger: Logger): Analyzer {
+  const heuristic = createHeuristicAnalyzer();
+  const { env } = config;
+  if (!env.ANTHROPIC_API_KEY) return heuristic;
+  const client = createAnthropicClient({
+    apiKey: env.ANTHROPIC_API_KEY,
+    baseURL: env.ANTHROPIC_BASE_URL,
+    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
+    maxRetries: env.ANTHROPIC_MAX_RETRIES,
+  });
+  const anthropic = createAnthropicAnalyzer({
+    client,
+    model: env.ANTHROPIC_MODEL,
+    logger,
+    redactPersonalData: config.file.analysis.redactPersonalData,
+    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
+  });
+  return withFallback(anthropic, heuristic, { logger });
+}
