@@ -1,5 +1,6 @@
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES } from './floor-cues.ts';
+import { classifyNoise } from './noise-filter.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 
 /**
@@ -148,7 +149,8 @@ function firstClause(text: string): string {
 
 /**
  * An enterprise account's negative message within `renewalWindowDays` calendar days (UTC) before
- * its renewal date, renewal day included. The phrase is the message's first sentence.
+ * its renewal date, renewal day included. The phrase is the message's first sentence that says
+ * something (greetings like "Hello." or "Hei Tommi," are passed over).
  */
 function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
   const { account, sentiment, now, renewalWindowDays } = input;
@@ -161,7 +163,7 @@ function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
     rule: 'renewal-risk',
     priority: 'P2',
     reason: `negative message (sentiment ${sentiment.toFixed(2)}) from an enterprise account renewing ${when}`,
-    phrase: firstSentence(text),
+    phrase: firstSubstantiveSentence(text),
   };
 }
 
@@ -175,10 +177,11 @@ function daysUntil(isoDate: string, now: Date): number | null {
   return Math.round((target - today) / MS_PER_DAY);
 }
 
-/** Verbatim first sentence (at most 200 characters), so the hit quotes the customer. */
-function firstSentence(text: string): string {
-  const trimmed = text.trimStart();
-  const end = trimmed.search(/[.!?\n]/);
-  const sentence = end === -1 ? trimmed : trimmed.slice(0, end + 1);
-  return sentence.slice(0, 200).trimEnd();
+/** Verbatim first sentence with at least four words that is not a greeting (at most 200 characters). */
+function firstSubstantiveSentence(text: string): string {
+  const sentences = text.match(/[^.!?\n]+[.!?]*/g)?.map((sentence) => sentence.trim()) ?? [];
+  const substantive = sentences.find(
+    (sentence) => sentence.split(/\s+/).length >= 4 && !classifyNoise(sentence).noise,
+  );
+  return (substantive ?? sentences[0] ?? text.trim()).slice(0, 200).trimEnd();
 }

@@ -270,3 +270,18 @@ describe('isProperName', () => {
     expect(isProperName(word)).toBe(expected);
   });
 });
+
+describe('renewal-risk quote', () => {
+  it('quotes the first sentence that says something, not the greeting', () => {
+    const hits = findFloorHits({
+      text: 'Hello. I am the CFO of Nordlake and we are reviewing our contracts before the renewal.',
+      account: { tier: 'enterprise', renewalDate: '2027-01-08' },
+      sentiment: -0.7,
+      now: new Date('2026-11-23T08:00:00Z'),
+      renewalWindowDays: 90,
+    });
+    expect(hits.find((hit) => hit.rule === 'renewal-risk')?.phrase).toBe(
+      'I am the CFO of Nordlake and we are reviewing our contracts before the renewal.',
+    );
+  });
+});
