@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Account } from '../../src/core/directory.ts';
 import { parseEmail } from '../../src/email/parse-email.ts';
 import { toCustomerMessage } from '../../src/email/to-customer-message.ts';
+import { FIXTURE_ACCOUNTS } from './fixture-accounts.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const OWN_DOMAINS = ['verbatim-demo.example'];
@@ -48,24 +48,7 @@ const files = readdirSync(FIXTURES)
   .filter((file) => file.endsWith('.eml'))
   .sort();
 
-const accounts: Account[] = [
-  {
-    id: 'acme-logistics',
-    name: 'Acme Logistics',
-    domains: ['acme-logistics.example'],
-    channels: [],
-    tier: 'enterprise',
-    routing: {},
-  },
-  {
-    id: 'pohjola-foods',
-    name: 'Pohjola Foods',
-    domains: ['pohjola-foods.example'],
-    channels: [],
-    tier: 'growth',
-    routing: {},
-  },
-];
+const accounts = FIXTURE_ACCOUNTS;
 
 describe('the email fixture set', () => {
   it('has at least 60 messages, each with an expectation', () => {

@@ -2,31 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CustomerMessageSchema } from '../../src/core/customer-message.ts';
-import type { Account } from '../../src/core/directory.ts';
 import { parseEmail } from '../../src/email/parse-email.ts';
 import type { ParsedEmail } from '../../src/email/parsed-email.ts';
 import { toCustomerMessage } from '../../src/email/to-customer-message.ts';
+import { FIXTURE_ACCOUNTS } from './fixture-accounts.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const OWN = ['verbatim-demo.example'];
-const accounts: Account[] = [
-  {
-    id: 'acme-logistics',
-    name: 'Acme Logistics',
-    domains: ['acme-logistics.example'],
-    channels: [],
-    tier: 'enterprise',
-    routing: {},
-  },
-  {
-    id: 'pohjola-foods',
-    name: 'Pohjola Foods',
-    domains: ['pohjola-foods.example'],
-    channels: [],
-    tier: 'growth',
-    routing: {},
-  },
-];
+const accounts = FIXTURE_ACCOUNTS;
 const options = { accounts, ownDomains: OWN, conversation: 'email:inbound' };
 
 async function fixture(name: string): Promise<ParsedEmail> {
