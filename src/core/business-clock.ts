@@ -91,12 +91,13 @@ export function createBusinessClock(calendar: BusinessCalendar): BusinessClock {
       throw new RangeError(`business minutes must be a finite number ≥ 0, got ${minutes}`);
     }
     const origin = start.getTime();
-    let remaining = minutes * MS_PER_MINUTE;
+    // Whole milliseconds, the clock's resolution: a sub-millisecond step is no step.
+    let remaining = Math.round(minutes * MS_PER_MINUTE);
     for (const [spanStart, spanEnd] of intervalsFrom(origin)) {
       if (spanEnd <= origin) continue;
       const from = Math.max(spanStart, origin);
       if (remaining === 0) return new Date(from);
-      if (remaining <= spanEnd - from) return new Date(Math.round(from + remaining));
+      if (remaining <= spanEnd - from) return new Date(from + remaining);
       remaining -= spanEnd - from;
     }
     throw new Error('unreachable: the interval walk is endless or throws');
