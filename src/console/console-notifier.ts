@@ -13,14 +13,13 @@ export interface ConsoleNotifierOptions {
 }
 
 /** Renders routed posts, updates and notes in a terminal instead of posting them. */
-export function createConsoleNotifier(options: ConsoleNotifierOptions): Notifier & { posted: number } {
+export function createConsoleNotifier(options: ConsoleNotifierOptions): Notifier {
   const deliveries = new Map<string, PostRef>();
   let sequence = 0;
   const where = (target: PostRef | Destination) =>
     describeDestination('destination' in target ? target.destination : target);
   const notifier = {
     platform: options.platform,
-    posted: 0,
     async postRoutedPost(destination: Destination, view: RoutedPostView, deliveryKey: string) {
       const oneLine = options.compact === 'P3-P4' && (view.priority === 'P3' || view.priority === 'P4');
       options.out.write(
@@ -30,7 +29,6 @@ export function createConsoleNotifier(options: ConsoleNotifierOptions): Notifier
       );
       const ref = { destination, id: `console-${++sequence}` };
       deliveries.set(deliveryKey, ref);
-      notifier.posted += 1;
       return ref;
     },
     async updateRoutedPost(ref: PostRef, view: RoutedPostView) {

@@ -6,8 +6,6 @@ import { DEAD_LETTER_QUEUES, QUEUES, type QueueName } from './queues.ts';
 
 export interface JobContext {
   jobId: string;
-  /** The job's ordering/dedupe key: the FIFO key, or for a scheduled job the tick it stands for. */
-  key: string | null;
   /** How many times this job was retried before this attempt. */
   retryCount: number;
   signal: AbortSignal;
@@ -135,17 +133,12 @@ export class JobRunner {
     handler: JobHandler<Data>,
     options: { batchSize?: number } = {},
   ): Promise<void> {
-    await this.#boss.work<
-      Data,
-      unknown,
-      { batchSize: number; burstWhenBatchFull: true; includeMetadata: true; pollingIntervalSeconds: number }
-    >(
+    await this.#boss.work<Data>(
       queue,
       {
         pollingIntervalSeconds: this.#pollingIntervalSeconds,
         batchSize: options.batchSize ?? 8,
         burstWhenBatchFull: true,
-        includeMetadata: true,
       },
       async (batch) => {
         await Promise.all(
@@ -153,7 +146,6 @@ export class JobRunner {
             try {
               await handler(job.data, {
                 jobId: job.id,
-                key: job.singletonKey,
                 retryCount: job.retryCount,
                 signal: job.signal,
               });

@@ -6,9 +6,8 @@ import { EnvSchema } from '../../config/env-schema.ts';
 import { loadConfigFile, toDirectory } from '../../config/load-config.ts';
 import { createConsoleNotifier } from '../../console/console-notifier.ts';
 import { startVerbatim } from '../../main.ts';
-import { readEmlFolder } from '../../replay/read-eml-folder.ts';
+import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
-import { readSlackExport } from '../../slack/export/read-slack-export.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { optionValue } from '../option-value.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
@@ -68,20 +67,16 @@ export const demoCommand: CliCommand = {
       io.stdout.write(
         `Verbatim demo: ${config.directory.teams.length} teams, ${config.directory.accounts.length} accounts, engine ${env.ANTHROPIC_API_KEY ? env.ANTHROPIC_MODEL : 'heuristic (offline)'}\n`,
       );
-      const slack = readSlackExport(join(examples, 'slack-export'), {
-        ownDomains: config.directory.ownDomains,
+      const history = await readHistory({
+        slackExport: join(examples, 'slack-export'),
+        emails: join(examples, 'emails'),
+        directory: config.directory,
       });
-      const email = await readEmlFolder(join(examples, 'emails'), {
-        accounts: config.directory.accounts,
-        ownDomains: config.directory.ownDomains,
-      });
-      for (const problem of [...slack.problems, ...email.problems]) io.stderr.write(`! ${problem}\n`);
-      const messages = [...slack.messages, ...email.messages].sort(
-        (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
-      );
+      for (const problem of history.problems) io.stderr.write(`! ${problem}\n`);
+      const { messages } = history;
       const replay = await replayHistory(verbatim, {
         messages,
-        memberEvents: slack.memberEvents,
+        memberEvents: history.memberEvents,
         progress: io.stderr,
       });
       await verbatim.startWorkers();

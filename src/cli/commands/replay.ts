@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startVerbatim } from '../../main.ts';
-import { readEmlFolder } from '../../replay/read-eml-folder.ts';
+import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
-import { readSlackExport } from '../../slack/export/read-slack-export.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
@@ -39,29 +38,23 @@ export const replayCommand: CliCommand = {
       settings: { triageDelaySeconds: 0, postRoutedPosts: posting },
     });
     try {
-      const slack = readSlackExport(exportDir, {
-        ownDomains: verbatim.directory.ownDomains,
+      const history = await readHistory({
+        slackExport: exportDir,
+        ...(emails ? { emails: resolve(io.cwd, emails) } : {}),
+        directory: verbatim.directory,
         ...(team ? { ourTeamIds: [team] } : {}),
       });
-      if (slack.ourTeamIds.length === 0) {
+      if (history.ourTeamIds.length === 0) {
         io.stderr.write(
           'verbatim replay: cannot tell our own team in this export (no user has an email in ownDomains); pass --team T0…\n',
         );
         return 1;
       }
-      const email = emails
-        ? await readEmlFolder(resolve(io.cwd, emails), {
-            accounts: verbatim.directory.accounts,
-            ownDomains: verbatim.directory.ownDomains,
-          })
-        : { messages: [], problems: [] };
-      for (const problem of [...slack.problems, ...email.problems]) io.stderr.write(`! ${problem}\n`);
-      const messages = [...slack.messages, ...email.messages].sort(
-        (a, b) => (a.sentAt as Date).getTime() - (b.sentAt as Date).getTime(),
-      );
+      for (const problem of history.problems) io.stderr.write(`! ${problem}\n`);
+      const { messages } = history;
       const stats = await replayHistory(verbatim, {
         messages,
-        memberEvents: slack.memberEvents,
+        memberEvents: history.memberEvents,
         progress: io.stderr,
       });
       await verbatim.startWorkers();
