@@ -193,8 +193,13 @@ export interface MigrationReport {
 
 /** Applies pending migrations. Safe to call from several processes at once. */
 export async function migrate(db: Database): Promise<MigrationReport> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the lock too: two servers running CREATE TABLE IF NOT EXISTS at the same moment can
+  // both miss the table and one then fails on Postgres's catalog (pg_type) unique index.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const applied: Migration[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {

@@ -49,14 +49,18 @@ describe.skipIf(!TEST_DATABASE_URL)('scheduled jobs across two worker processes'
         stdio: ['ignore', 'pipe', 'inherit'],
       }),
     );
-    await Promise.all(
+    // A worker that dies before it is ready fails the test instead of leaving it waiting.
+    const ready = await Promise.all(
       children.map(
         (child) =>
-          new Promise<void>((resolve) =>
-            child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve()),
-          ),
+          new Promise<boolean>((resolve) => {
+            child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve(true));
+            child.on('exit', () => resolve(false));
+          }),
       ),
     );
+    if (!ready.every(Boolean)) for (const child of children) child.kill('SIGKILL');
+    expect(ready).toEqual([true, true]);
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     const runs = async () =>
