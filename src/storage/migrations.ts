@@ -215,7 +215,7 @@ export async function migrate(db: Database): Promise<MigrationReport> {
     });
     if (done) applied.push(migration);
   }
-  return { applied, current: migrations.at(-1)?.id ?? 0 };
+  return { applied, current: Math.max(0, ...migrations.map((migration) => migration.id)) };
 }
 
 /** Migrations pending against this database, without applying them (for `doctor`). */
