@@ -20,6 +20,8 @@ export interface FloorRule {
   reason: string;
   /** True when "no outage", "ei ole alhaalla" should not fire (a negator shortly before the cue). */
   negatable: boolean;
+  /** True when "so that nobody can log in" (a wanted state, see floor-desired-state.ts) should not fire. */
+  unlessDesired?: boolean;
   cues: string[];
 }
 
@@ -57,8 +59,10 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P1',
     reason: 'mentions an outage',
     negatable: true,
+    unlessDesired: true,
     cues: [
       'outages?|downtime|(?:service|system) disruption',
+      `${SUBJECT} (?:has |have )?(?:crashed|is crashing|keeps crashing)`,
       `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
       `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,
       `down for ${PEOPLE}`,
@@ -74,6 +78,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:can't|cannot|can not|unable to|not able to) (?:log|sign) ?in[^.!?\\n]{0,40}?(?:for )?(?:anyone|${PEOPLE}|none of us)`,
       // Finnish
       '(?:on|ovat|oli|olivat|ollut|olleet|taas|jälleen|edelleen|yhä|täysin|kokonaan|nyt) alhaalla',
+      `(?:tuotanto|\\p{L}*järjestelmä|palvelu|palvelin|palvelimet|sivusto|sovellus|portaali|rajapinta|kaikki)\\p{L}* (?:${W} )?(?:on |ovat )?(?:kaatunut|kaatuneet|kaatui|kaatuivat|jumissa|jumittunut|jumiutunut|pysähtynyt|seis)`,
       `on (?:${W} )?nurin`,
       '\\p{L}*katko(?!viiva)\\p{L}*',
       `(?:kaik\\p{L}*|kene\\p{L}*|kukaan|mikään) (?:${W} ){0,2}(?:ei|eivät) (?:toimi|aukea|lataudu|vastaa)\\p{L}*`,
@@ -184,12 +189,14 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:switch\\p{L}*|mov\\p{L}*|migrat\\p{L}*|chang\\p{L}*) (?:over )?to ${NAME}`,
       `(?:evaluating|trialing|trialling|piloting|testing out|considering|looking at) ${NAME}`,
       'competitors?|competing (?:products?|vendors?|solutions?|tools?)',
+      'considering (?:switching|a switch|moving (?:to|away)|changing (?:vendors?|providers?|suppliers?))',
       '(?:cheaper|better) (?:alternatives?|options?|vendors?|providers?|solutions?|tools?)|alternative (?:vendors?|providers?|suppliers?)|other vendors',
       // Finnish
       `siirry\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `vaihda\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `(?:arvioimme|arvioidaan|testaamme|harkitsemme|kokeilemme|vertailemme) ${NAME}`,
       'kilpailij\\p{L}*',
+      '(?:harkitsemme|mietimme|pohdimme|suunnittelemme) (?:\\p{L}+ )?(?:vaihtoa|vaihtamista|siirtymistä)',
       'halvemp\\p{L}* (?:vaihtoeh|ratkais|palvel|toimittaj)\\p{L}*',
     ],
   },
@@ -224,3 +231,20 @@ export const NOT_PROPER_NAMES: ReadonlySet<string> = new Set([
   ...['october', 'november', 'december', 'production', 'prod', 'staging', 'sso', 'saml', 'https'],
   ...['uuteen', 'tähän', 'tämä', 'uusi', 'uudempaan', 'seuraavaan', 'versioon', 'ensi'],
 ]);
+
+/**
+ * Explicit dissatisfaction or doubt about staying, English and Finnish (same syntax as the rule
+ * cues). The renewal-risk floor needs one of these besides a negative tone: a lexicon score alone
+ * ("cannot see the Reports tab") is no reason to page anyone.
+ */
+export const RENEWAL_RISK_CUES: readonly string[] = [
+  '(?:dis|un)satisfied|unhappy|not (?:\\p{L}+ )?happy|disappoint\\p{L}*|frustrat\\p{L}*|fed up|had enough|sick of|tired of',
+  'unacceptable|not acceptable|(?:lost|losing|lose) (?:\\p{L}+ )?(?:trust|confidence|patience)',
+  'complain\\p{L}*|escalat\\p{L}*|nothing (?:has )?(?:improved|changed)|worse and worse|keeps getting worse',
+  '(?:reconsider|rethink|re-?evaluat|review)\\p{L}* (?:\\p{L}+ ){0,2}(?:contracts?|renewal|vendors?|options|partnership|relationship|subscription)',
+  '(?:whether|if) (?:we |to )(?:\\p{L}+ )?renew|before (?:the |our )?renewal',
+  // Finnish
+  'pettyn\\p{L}*|pettymy\\p{L}*|tyytymät\\p{L}*|turhautu\\p{L}*|kyllästy\\p{L}*|harmistu\\p{L}*',
+  '(?:ei|ole) hyväksyttävää|kestämätön\\p{L}*|luottamu\\p{L}* (?:\\p{L}+ )?(?:horju|men|loppu|kärsi)\\p{L}*',
+  'valitu\\p{L}*|valitamme|eskaloi\\p{L}*|(?:harkitsemme|mietimme|pohdimme) (?:\\p{L}+ ){0,2}(?:jatko|uusimi|sopimu|vaihto)\\p{L}*',
+];

@@ -1,5 +1,6 @@
 import type { FloorHit } from './floor.ts';
-import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES } from './floor-cues.ts';
+import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
+import { isDesiredState } from './floor-desired-state.ts';
 import { classifyNoise } from './noise-filter.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 
@@ -57,6 +58,15 @@ const COMPILED: readonly CompiledRule[] = FLOOR_RULES.map((rule) => ({
   regexes: rule.cues.map(compileCue),
 }));
 
+const RENEWAL_RISK_RULE: CompiledRule = {
+  rule: 'renewal-risk',
+  priority: 'P2',
+  reason: '',
+  negatable: true,
+  cues: [...RENEWAL_RISK_CUES],
+  regexes: RENEWAL_RISK_CUES.map(compileCue),
+};
+
 /** Every floor rule that fires for the text and account, at most one hit per rule, P1 rules first. */
 export function findFloorHits(input: FloorInput): FloorHit[] {
   const text = input.text.slice(0, MAX_FLOOR_CHARS);
@@ -68,6 +78,14 @@ export function findFloorHits(input: FloorInput): FloorHit[] {
   const renewal = findRenewalRisk(input, text);
   if (renewal) hits.push(renewal);
   return hits;
+}
+
+/**
+ * The customer's words of dissatisfaction or doubt about staying (`RENEWAL_RISK_CUES`), or null.
+ * Analyzers use it too, so a negative tone counts only when it is said in so many words.
+ */
+export function findDissatisfaction(text: string): string | null {
+  return findEarliestCue(text.slice(0, MAX_FLOOR_CHARS), RENEWAL_RISK_RULE);
 }
 
 /** The most urgent priority among the hits, or null when none fired. */
@@ -90,7 +108,8 @@ export function applyFloor<A extends { priority: Priority; priorityReason: strin
   if (floor === null || priorityRank(analysis.priority) <= priorityRank(floor)) return analysis;
   const decisive = hits.find((hit) => hit.priority === floor)!;
   const note = `floor: ${decisive.reason}`;
-  const priorityReason = analysis.priorityReason.trim() === '' ? note : `${analysis.priorityReason}; ${note}`;
+  const reason = analysis.priorityReason.trim().replace(/[.;,:]+$/u, '');
+  const priorityReason = reason === '' ? note : `${reason}; ${note}`;
   return { ...analysis, priority: floor, priorityReason };
 }
 
@@ -103,6 +122,7 @@ function findEarliestCue(text: string, rule: CompiledRule): string | null {
       if (match.groups?.['name'] !== undefined && !isProperName(match.groups['name'])) continue;
       const end = match.index + match[0].length;
       if (rule.negatable && isNegated(text, match.index, end)) continue;
+      if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       best = { index: match.index, phrase: match[0] };
       break;
     }
@@ -149,13 +169,15 @@ function firstClause(text: string): string {
 
 /**
  * An enterprise account's negative message within `renewalWindowDays` calendar days (UTC) before
- * its renewal date, renewal day included. The phrase is the message's first sentence that says
+ * its renewal date, renewal day included, that states dissatisfaction or doubt in so many words
+ * (`RENEWAL_RISK_CUES`): the tone alone never sets a floor. The phrase is the message's first sentence that says
  * something (greetings like "Hello." or "Hei Tommi," are passed over).
  */
 function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
   const { account, sentiment, now, renewalWindowDays } = input;
   if (account?.tier !== 'enterprise' || !account.renewalDate) return null;
   if (sentiment === null || sentiment > RENEWAL_RISK_SENTIMENT) return null;
+  if (findDissatisfaction(text) === null) return null;
   const days = daysUntil(account.renewalDate, now);
   if (days === null || days < 0 || days > renewalWindowDays) return null;
   const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;

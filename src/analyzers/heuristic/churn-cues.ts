@@ -15,6 +15,17 @@ interface ChurnPattern {
   pattern: string;
 }
 
+/**
+ * A price difference is a competitor signal only when it is not the customer's own contract
+ * talking ("according to our renewal terms it should be 12 % lower").
+ */
+const OWN_TERMS =
+  /(?<![\p{L}])(?:renewal|contract|agreement|agreed|terms|discount|invoice|quote[ds]?|sopimu\p{L}*|sovit\p{L}*|uusinta\p{L}*|alennu\p{L}*|lasku\p{L}*)(?![\p{L}])/iu;
+const PRICE_DIFFERENCE = new Set([
+  '\\d+ ?% (?:lower|cheaper|less)',
+  '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
+]);
+
 const p = (driver: ChurnDriver, strength: 1 | 2, ...patterns: string[]): ChurnPattern[] =>
   patterns.map((pattern) => ({ driver, strength, pattern }));
 
@@ -176,11 +187,15 @@ const PATTERNS: readonly ChurnPattern[] = [
     'evaluating (?:other|alternatives|options)',
     'vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',
+    'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
+    '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
     '(?:an? )?rfp',
     'kilpailija',
     'kilpailut(?:amme|etaan|us)',
     'toimittaja-?(?:arvio|vertailu|kilpailu)',
-    '\\d+ ?% (?:halvempi|edullisempi)',
+    '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
+    '(?:harkitsemme|mietimme|pohdimme|suunnittelemme|selvitämme) (?:\\p{L}+ )?(?:vaihtoa|vaihtamista|vaihtamaan|siirtymistä|siirtymään)',
+    '(?:selvästi |paljon |huomattavasti )?(?:halvempi|edullisempi) (?:ja|mutta)',
     '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
     'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
   ),
@@ -226,7 +241,16 @@ const WORD_START = '(?<![\\p{L}\\p{N}])';
 const COMPILED = PATTERNS.map((entry) => ({
   ...entry,
   regex: new RegExp(WORD_START + entry.pattern, 'giu'),
+  ownTermsExcluded: PRICE_DIFFERENCE.has(entry.pattern),
 }));
+
+/**
+ * A notice of termination or cancellation is a churn signal even when the customer gives no
+ * reason. A reason found elsewhere in the text names the driver; without one the notice counts as
+ * `weak-value`, the voluntary driver that says least (documented in docs/heuristic-analyzer.md).
+ */
+const NOTICE =
+  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|en) (?:aio |halua )?(?:jatkaa|uusia) (?:sopimu|tilau)\p{L}*)/iu;
 
 /** Longest verbatim phrase reported for a signal, in UTF-16 units. */
 const MAX_PHRASE_LENGTH = 160;
@@ -267,7 +291,10 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
   for (const entry of COMPILED) {
     if (entry.strength === 1 && options.sentiment > HINT_SENTIMENT) continue;
     entry.regex.lastIndex = 0;
-    const match = entry.regex.exec(text);
+    let match = entry.regex.exec(text);
+    while (match && entry.ownTermsExcluded && OWN_TERMS.test(sentenceAround(text, match.index))) {
+      match = entry.regex.exec(text);
+    }
     if (!match) continue;
     keep(entry.driver, {
       signal: {
@@ -286,7 +313,28 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
       at: competitor.start,
     });
   }
+  const explicitFound = [...found.values()].some((item) => item.strength >= 2);
+  const notice = explicitFound ? null : NOTICE.exec(text);
+  if (notice) {
+    found.set('weak-value', {
+      signal: {
+        driver: 'weak-value',
+        phrase: clipAround(text, notice.index, notice.index + notice[0].length, MAX_PHRASE_LENGTH),
+      },
+      strength: 2,
+      at: notice.index,
+    });
+  }
   return [...found.values()]
     .sort((a, b) => b.strength - a.strength || a.at - b.at)
     .map((item) => ({ signal: item.signal, explicit: item.strength >= 2 }));
+}
+
+/** The sentence (or line) around an offset. */
+function sentenceAround(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? ')) + 1;
+  const rest = text.slice(at);
+  const end = rest.search(/[.!?](?:\s|$)|\n/u);
+  return text.slice(start, end === -1 ? text.length : at + end);
 }

@@ -20,6 +20,11 @@ export interface PriorityEvidence {
   sentiment: number;
   /** Sum of the negative sentiment cues' weights (≤ 0); shows a problem is described. */
   negativeWeight: number;
+  /**
+   * The customer says outright that they are unhappy ("frustrating", "unacceptable", "pettynyt"),
+   * as opposed to a tone made of mild problem words ("cannot see the Reports tab").
+   */
+  statesDissatisfaction: boolean;
   churnSignals: readonly DetectedChurnSignal[];
   tier: Tier | null;
   /** The text asks something; praise rarely does. */
@@ -44,7 +49,8 @@ const PRAISE = 0.35;
 /**
  * Chooses P1–P4 the way the triage policy reads: P1 incidents (outage, data loss, security); P2
  * blockers, stated urgency, legal or cancellation talk, impact or a deadline on a problem, an
- * explicit churn signal other than weak value, or a very angry customer; P4 patience, ideas or
+ * explicit churn signal other than weak value, or a very negative customer who says they are
+ * unhappy (the lexicon score alone is not enough); P4 patience, ideas or
  * praise without a problem; P3 everything else.
  */
 export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
@@ -69,7 +75,7 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
-  if (evidence.sentiment <= threshold)
+  if (evidence.sentiment <= threshold && evidence.statesDissatisfaction)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
 
   // "Not urgent", "no rush": the customer sets the pace, even for a bug.

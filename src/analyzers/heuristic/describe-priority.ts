@@ -21,7 +21,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     patience: 'The customer says it can wait: {phrase}.',
     praise: 'Positive feedback, no problem described.',
     default: 'A question or problem without urgency cues.',
-    floor: 'Priority floor: {reason} ({priority}).',
+    floor: 'Priority floor {priority}: {reason}.',
     tone: 'Tone {sentiment}.',
   },
   fi: {
@@ -40,30 +40,57 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     patience: 'Asiakas kertoo, ettei asialla ole kiire: {phrase}.',
     praise: 'Myönteistä palautetta, ei ongelmaa.',
     default: 'Kysymys tai ongelma ilman kiireellisyyteen viittaavia ilmauksia.',
-    floor: 'Prioriteetin alaraja: {reason} ({priority}).',
+    floor: 'Prioriteetin alaraja {priority}: {reason}.',
     tone: 'Sävy {sentiment}.',
   },
+};
+
+/**
+ * The floor's reasons in Finnish, by rule id (the core writes them in English). A rule missing
+ * here is named by its English reason.
+ */
+const FINNISH_FLOOR_REASONS: Record<string, string> = {
+  outage: 'viesti kertoo käyttökatkosta',
+  'data-loss': 'viesti kertoo kadonneista tai vioittuneista tiedoista',
+  security: 'viesti kertoo tietoturvapoikkeamasta',
+  legal: 'viesti mainitsee oikeudellisia tai tietosuojaan liittyviä huolia',
+  cancellation: 'viesti puhuu irtisanomisesta tai sopimuksen jatkamatta jättämisestä',
+  'competitor-switch': 'viesti puhuu siirtymisestä kilpailijalle',
+  involuntary: 'viesti mainitsee yrityskaupan, budjettileikkaukset tai maksukyvyttömyyden',
+  'renewal-risk': 'yritysasiakas ilmaisee tyytymättömyyttä sopimuksen uusimisen lähestyessä',
 };
 
 /** Quoted customer words in a reason are kept short; the verbatim text is on the post anyway. */
 const MAX_QUOTE_LENGTH = 80;
 
 /**
- * The priority reason in the team's language (English or Finnish; other languages get English),
- * with the floor hits the core will apply, so the post explains the final priority.
+ * The priority reason in the team's language (English or Finnish; other languages get English).
+ * When the floor raised the priority (`raisedBy`), the reason ends with that floor rule, so the
+ * post explains the final priority in one language and the core has nothing to append.
  */
 export function describePriority(
   decision: PriorityDecision,
-  context: { summaryLanguage: string; sentiment: number; floor: readonly FloorHit[] },
+  context: { summaryLanguage: string; sentiment: number; raisedBy: FloorHit | null },
 ): string {
-  const templates = context.summaryLanguage.toLowerCase().startsWith('fi') ? TEMPLATES.fi : TEMPLATES.en;
+  const finnish = context.summaryLanguage.toLowerCase().startsWith('fi');
+  const templates = finnish ? TEMPLATES.fi : TEMPLATES.en;
   const phrase = decision.basis.phrase ? `“${shorten(decision.basis.phrase)}”` : '';
-  const parts = [templates[decision.basis.rule].replace('{phrase}', phrase)];
+  const hit = context.raisedBy;
+  // "No urgency cues" would contradict the floor that raised the priority.
+  const parts =
+    hit && decision.basis.rule === 'default'
+      ? []
+      : [templates[decision.basis.rule].replace('{phrase}', phrase)];
   if (decision.basis.rule !== 'very-negative' && context.sentiment <= -0.5) {
     parts.push(templates.tone.replace('{sentiment}', context.sentiment.toFixed(2)));
   }
-  for (const hit of context.floor) {
-    parts.push(templates.floor.replace('{reason}', hit.reason).replace('{priority}', hit.priority));
+  if (hit) {
+    const reason = (finnish ? FINNISH_FLOOR_REASONS[hit.rule] : undefined) ?? hit.reason;
+    parts.push(
+      templates.floor
+        .replace('{reason}', `${reason} (“${shorten(hit.phrase)}”)`)
+        .replace('{priority}', hit.priority),
+    );
   }
   return parts.join(' ');
 }

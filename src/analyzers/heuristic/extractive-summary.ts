@@ -21,7 +21,17 @@ const SIGN_OFF =
   /^(?:thanks|thank you|many thanks|cheers|br|best|regards|best regards|kind regards|sincerely|kiitos|kiitoksia|terveisin|ystävällisin terveisin|parhain terveisin|t\.|yst\. terv\.)\b[^.!?]{0,30}[,!.]?$/iu;
 /** "Hi team, the export fails" → "the export fails": a greeting before the matter is left out. */
 const LEADING_GREETING = /^(?:hi|hello|hey|dear|hei|moi|moikka|terve)\b[^,.!?]{0,30}[,!]\s+(?=\S)/iu;
-const QUOTED = /^(?:>|on .{5,80} wrote:|.{5,80} kirjoitti:|-----\s*original message|from: )/iu;
+const QUOTED_LINE = /^>/u;
+const REPLY_HEADER = /^(?:on .{5,80} wrote:|.{5,80} kirjoitti:|-----\s*original message|from: )/iu;
+/**
+ * Pasted machine text: a log line (starts with a timestamp or a level tag), a stack frame, a
+ * shell prompt or code. Its words ("ERROR", "504") are evidence for the triage, but they are
+ * not how a person would say what the request is about.
+ */
+const MACHINE_LINE =
+  /^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\b|at \S+ \(|[$#] |```|[{}[\]<]|(?:const|let|var|function|import|SELECT|curl) )/u;
+/** A sentence with fewer than this share of letters among its visible characters is machine text. */
+const MIN_LETTER_SHARE = 0.55;
 
 /** Sentences this short (in words) rarely say what the request is about. */
 const MIN_INFORMATIVE_WORDS = 4;
@@ -72,12 +82,26 @@ export function summarizeExtractively(
   return cutAtWord(summary, maxLength);
 }
 
-/** Drops greetings, sign-offs and everything after a sign-off or a quoted reply (signatures, history). */
+/**
+ * Drops greetings, sign-offs, pasted logs and code, `>`-quoted lines, and everything after a
+ * sign-off or a reply header once the customer has said something (signatures, history).
+ */
 function contentSentences(sentences: readonly Sentence[]): Sentence[] {
   const kept: Sentence[] = [];
+  let inCode = false;
   for (const sentence of sentences) {
     const line = compact(sentence.text);
-    if (QUOTED.test(line)) break;
+    if (line.startsWith('```')) {
+      const oneLiner = line.length > 6 && line.endsWith('```');
+      if (!oneLiner) inCode = !inCode;
+      continue;
+    }
+    if (inCode) continue;
+    if (REPLY_HEADER.test(line)) {
+      if (kept.length > 0) break;
+      continue;
+    }
+    if (QUOTED_LINE.test(line) || isMachineText(line)) continue;
     if (SIGN_OFF.test(line)) {
       if (kept.length > 0) break;
       continue;
@@ -86,6 +110,13 @@ function contentSentences(sentences: readonly Sentence[]): Sentence[] {
     kept.push(sentence);
   }
   return kept;
+}
+
+function isMachineText(line: string): boolean {
+  if (MACHINE_LINE.test(line)) return true;
+  const visible = line.replace(/\s+/gu, '');
+  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
+  return visible.length >= 12 && letters / visible.length < MIN_LETTER_SHARE;
 }
 
 function scoreSentence(sentence: Sentence, index: number, evidence: readonly Evidence[]): number {

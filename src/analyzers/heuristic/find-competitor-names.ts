@@ -61,7 +61,7 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   ),
   pattern(`tarjou\\p{L}* ${AFTER}`, 'after', true),
   pattern(`(?:vertail|kokeil|testa|arvioi)\\p{L}* ${AFTER}`, 'after', true),
-  pattern(`${BEFORE} tarjo(?:aa|osi|ais)`, 'before', true),
+  pattern(`${BEFORE} tarjo(?:aa|si|aisi|avat|sivat)`, 'before', true),
 ];
 
 /** Capitalised words that are not vendors: pronouns, days, months, languages, platforms. */

@@ -1,10 +1,13 @@
 import type { Analysis } from '../../core/analysis.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
+import { mostUrgent, priorityRank } from '../../core/priority.ts';
+import { findDissatisfaction } from '../../core/priority-floor.ts';
 import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
 import { detectLanguage } from './detect-language.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
+import { frameSummary } from './frame-summary.ts';
 import { matchTopics } from './match-topics.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
@@ -28,6 +31,8 @@ const SUMMARY_WEIGHTS = { critical: 3, high: 2, low: 1.5, churn: 2, topic: 1, to
 /** Confidence: a floor for any text, one step per piece of evidence, a ceiling below certainty. */
 const CONFIDENCE = { base: 0.3, step: 0.08, max: 0.85, unsureLanguage: 0.1, shortText: 0.45 } as const;
 const SHORT_TEXT_LETTERS = 20;
+/** A single lexicon word this negative ("unacceptable", "terrible") says the customer is unhappy. */
+const OUTRIGHT_ANGER = -3;
 
 /**
  * The offline triage engine: deterministic, no network, English and Finnish lexicons, the
@@ -59,6 +64,8 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     cues,
     sentiment: sentiment.score,
     negativeWeight,
+    statesDissatisfaction:
+      findDissatisfaction(text) !== null || sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER),
     churnSignals: detectedChurn,
     tier: input.account?.tier ?? null,
     asksQuestion: /[?？]/u.test(text),
@@ -86,13 +93,18 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   if ((text.match(/\p{L}/gu)?.length ?? 0) < SHORT_TEXT_LETTERS)
     confidence = Math.min(confidence, CONFIDENCE.shortText);
 
+  // The floor is applied here as well as in the core, so the reason explains it in the team's language.
+  const raisedBy =
+    [...input.floor]
+      .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority))
+      .find((hit) => priorityRank(hit.priority) < priorityRank(decision.priority)) ?? null;
   return {
-    summary: summarizeExtractively(text, evidence),
-    priority: decision.priority,
+    summary: frameSummary(summarizeExtractively(text, evidence), detected.language, input.summaryLanguage),
+    priority: raisedBy ? mostUrgent(decision.priority, raisedBy.priority) : decision.priority,
     priorityReason: describePriority(decision, {
       summaryLanguage: input.summaryLanguage,
       sentiment: sentiment.score,
-      floor: input.floor,
+      raisedBy,
     }),
     topics: topics.map((topic) => topic.topicId),
     sentiment: sentiment.score,

@@ -83,6 +83,8 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
   ...en(1, 'intuitive', 'reliable', 'improved', 'improvement', 'cool'),
   // English, negative.
   ...en(-3, 'terrible', 'horrible', 'awful', 'unacceptable', 'disaster', 'disastrous', 'furious', 'outraged'),
+  ...en(-3, 'breach', 'breached', 'compromised', 'hacked', 'ransomware', 'malware'),
+  ...en(-2, 'leak', 'leaked', 'phishing', 'unauthorized', 'unauthorised', 'suspicious', 'vulnerability'),
   ...en(-3, 'useless', 'worst', 'ridiculous', 'hate', 'disgrace', 'appalling', 'nightmare', 'scam'),
   ...en(-2, 'broken', 'bad', 'angry', 'annoyed', 'annoying', 'frustrated', 'frustrating', 'disappointed'),
   ...en(-2, 'disappointing', 'unhappy', 'upset', 'poor', 'fail', 'failed', 'failing', 'fails', 'failure'),
@@ -175,6 +177,8 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'ei pysty',
     'emme pysty',
   ),
+  ...fi(-3, 'tietomurto', 'murrettu', 'kaapattu', 'kaapattiin', 'kiristyshaittaohjelma'),
+  ...fi(-2, 'tietovuoto', 'vuotanut', 'vuotaneet', 'luvaton', 'epäilyttävä', 'haavoittuvuus', 'kaatunut'),
   ...fi(-2, 'emme pääse', 'ei pääse', 'eivät pääse', 'rikki', 'huono', 'huonosti', 'pettynyt', 'pettymys'),
   ...fi(-2, 'turhautu', 'harmittaa', 'ärsyttää', 'ärsyttävä', 'vihainen', 'virhe', 'virheellinen', 'kaatuu'),
   ...fi(

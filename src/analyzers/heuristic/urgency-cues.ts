@@ -1,3 +1,4 @@
+import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import type { WordToken } from './tokenize-words.ts';
@@ -62,6 +63,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'nobody can log in',
     'no one can log in',
     'production is down',
+    'production has crashed',
+    'production crashed',
+    'system has crashed',
+    'server has crashed',
     'production down',
     'system down',
     'for everyone',
@@ -128,6 +133,12 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'kukaan ei pääse',
     'kukaan ei pysty',
     'tuotanto seis',
+    'tuotanto on kaatunut',
+    'tuotanto kaatui',
+    'on kaatunut',
+    'ovat kaatuneet',
+    'järjestelmä kaatui',
+    'palvelin kaatui',
     'tuotanto seisoo',
     'tuotanto on pysähtynyt',
     'ei aukea lainkaan',
@@ -402,6 +413,8 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
     if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
+    // "Enforce SSO so that nobody can log in with a password" asks for a state; it reports no incident.
+    if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
     found.push({
       level: hit.entry.level,
       kind: hit.entry.kind,

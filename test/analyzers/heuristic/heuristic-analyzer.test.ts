@@ -6,6 +6,7 @@ import { createHeuristicAnalyzer } from '../../../src/analyzers/heuristic/heuris
 import { AnalysisSchema } from '../../../src/core/analysis.ts';
 import { TopicSchema } from '../../../src/core/directory.ts';
 import type { AnalyzerInput } from '../../../src/core/ports.ts';
+import { applyFloor } from '../../../src/core/priority-floor.ts';
 
 const taxonomy = z
   .array(TopicSchema)
@@ -64,14 +65,14 @@ describe('createHeuristicAnalyzer', () => {
     ]);
   });
 
-  it('explains the floor it was given without applying it', async () => {
-    const analysis = await analyzer.analyze(
-      input('Could you add a dark mode?', {
-        floor: [{ rule: 'outage', priority: 'P1', reason: 'mentions an outage', phrase: 'down' }],
-      }),
+  it('applies the floor it was given and explains it once, so the core appends nothing', async () => {
+    const floor = [{ rule: 'outage', priority: 'P1' as const, reason: 'mentions an outage', phrase: 'down' }];
+    const analysis = await analyzer.analyze(input('Could you add a dark mode?', { floor }));
+    expect(analysis.priority).toBe('P1');
+    expect(analysis.priorityReason).toBe(
+      'An idea or wish: “Could you add”. Priority floor P1: mentions an outage (“down”).',
     );
-    expect(analysis.priority).toBe('P4');
-    expect(analysis.priorityReason).toContain('Priority floor: mentions an outage (P1).');
+    expect(applyFloor(analysis, floor)).toBe(analysis);
   });
 
   it('is more confident with more evidence', async () => {

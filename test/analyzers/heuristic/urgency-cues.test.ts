@@ -3,6 +3,7 @@ import { decidePriority } from '../../../src/analyzers/heuristic/decide-priority
 import { scoreSentiment } from '../../../src/analyzers/heuristic/score-sentiment.ts';
 import { tokenizeWords } from '../../../src/analyzers/heuristic/tokenize-words.ts';
 import { findUrgencyCues } from '../../../src/analyzers/heuristic/urgency-cues.ts';
+import { findDissatisfaction } from '../../../src/core/priority-floor.ts';
 
 const cues = (text: string) => findUrgencyCues(text, tokenizeWords(text));
 
@@ -13,6 +14,8 @@ function priorityOf(text: string, tier: 'enterprise' | 'growth' | null = null) {
     cues: findUrgencyCues(text, tokens),
     sentiment: sentiment.score,
     negativeWeight: sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0),
+    statesDissatisfaction:
+      findDissatisfaction(text) !== null || sentiment.cues.some((cue) => cue.weight <= -3),
     churnSignals: [],
     tier,
     asksQuestion: text.includes('?'),
@@ -69,6 +72,24 @@ describe('decidePriority', () => {
     const text = 'The reports are wrong and it is frustrating';
     expect(priorityOf(text, 'growth').priority).toBe('P3');
     expect(priorityOf(text, 'enterprise').priority).toBe('P2');
+  });
+
+  it('never makes a neutral question urgent on the lexicon score alone, even for an enterprise', () => {
+    const text = 'A new colleague cannot see the Reports tab. Which role does she need?';
+    expect(scoreSentiment(text, tokenizeWords(text)).score).toBeLessThan(-0.4);
+    expect(priorityOf(text, 'enterprise').priority).toBe('P3');
+  });
+
+  it('does not read "enforce SSO so that nobody can log in with a password" as an outage', () => {
+    const text = 'Could you enforce SAML SSO for our workspace so that nobody can log in with a password?';
+    expect(cues(text).map((cue) => cue.kind)).not.toContain('outage');
+    expect(priorityOf(text).priority).toBe('P3');
+    expect(priorityOf('Since this morning nobody can log in to the portal.').priority).toBe('P1');
+  });
+
+  it('treats a Finnish report that production has crashed as an outage', () => {
+    expect(priorityOf('Tuotanto on kaatunut, mikään ei toimi.').priority).toBe('P1');
+    expect(priorityOf('Tuotantojärjestelmä on kaatunut yöllä.').priority).toBe('P1');
   });
 
   it('does not call a question praise', () => {

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { createHeuristicAnalyzer } from '../../../src/analyzers/heuristic/heuristic-analyzer.ts';
+import { type Account, TopicSchema } from '../../../src/core/directory.ts';
+import type { AnalyzerInput } from '../../../src/core/ports.ts';
+import { applyFloor, findFloorHits } from '../../../src/core/priority-floor.ts';
+
+/**
+ * The cases of issue 11 part 2, each through the production path of one message: floor hits,
+ * the heuristic analyzer, then the floor applied by the core.
+ */
+const taxonomy = z
+  .array(TopicSchema)
+  .parse(parse(readFileSync(new URL('../../fixtures/triage-taxonomy.yaml', import.meta.url), 'utf8')));
+const analyzer = createHeuristicAnalyzer();
+const NOW = new Date('2026-12-05T12:00:00Z');
+const ENTERPRISE_RENEWING = {
+  id: 'acme',
+  name: 'Acme',
+  tier: 'enterprise',
+  renewalDate: '2026-12-20',
+} as unknown as Account;
+
+async function triage(text: string, options: { account?: Account; language?: string } = {}) {
+  const account = options.account ?? null;
+  const firstLook = await analyzer.analyze(input(text, account, [], options.language));
+  const floor = findFloorHits({
+    text,
+    account: account as { tier: string; renewalDate?: string } | null,
+    sentiment: firstLook.sentiment,
+    now: NOW,
+    renewalWindowDays: 90,
+  });
+  return applyFloor(await analyzer.analyze(input(text, account, floor, options.language)), floor);
+}
+
+function input(text: string, account: Account | null, floor: AnalyzerInput['floor'], language = 'en') {
+  return { text, account, taxonomy, summaryLanguage: language, floor };
+}
+
+const drivers = (analysis: { churnSignals: Array<{ driver: string }> }) =>
+  analysis.churnSignals.map((signal) => signal.driver);
+
+describe('issue 11: an offline triage that looks right', () => {
+  it('keeps a neutral role question at P3 for an enterprise account near renewal', async () => {
+    const analysis = await triage('A new colleague cannot see the Reports tab. Which role does she need?', {
+      account: ENTERPRISE_RENEWING,
+    });
+    expect(analysis.priority).toBe('P3');
+    expect(analysis.priorityReason).not.toMatch(/floor/iu);
+  });
+
+  it('still raises an enterprise customer who says they are unhappy before the renewal', async () => {
+    const analysis = await triage(
+      'Honestly we are disappointed: the reports have been wrong for weeks and nothing has improved.',
+      { account: ENTERPRISE_RENEWING },
+    );
+    expect(analysis.priority).toBe('P2');
+  });
+
+  it('reads an SSO-enforcement request as a security question, not an outage', async () => {
+    const analysis = await triage(
+      'Could you enforce SAML SSO for our workspace, so that nobody can log in with a password anymore?',
+    );
+    expect(analysis.priority).toBe('P3');
+    expect(analysis.priorityReason).not.toMatch(/outage/iu);
+  });
+
+  it('sees a Finnish competitor offer and considered switch as a competitor churn signal at P2', async () => {
+    const analysis = await triage(
+      'Zendesk tarjosi meille saman paketin noin 30 % halvemmalla. Harkitsemme vaihtoa, ellei hinta jousta.',
+    );
+    expect(analysis.churnSignals[0]).toMatchObject({ driver: 'competitor', competitor: 'Zendesk' });
+    expect(analysis.priority).toBe('P2');
+    const unnamed = await triage('Kilpailija on selvästi edullisempi. Mietimme siirtymistä ensi vuonna.');
+    expect(drivers(unnamed)).toContain('competitor');
+  });
+
+  it.each([
+    'This is our formal notice of termination of the service agreement, effective 31 January.',
+    'Please cancel our subscription at the end of the current term.',
+    'We will not renew the contract when it ends in March.',
+  ])('gives an English termination or cancellation notice a churn signal: %j', async (text) => {
+    const analysis = await triage(text);
+    expect(analysis.churnSignals.length).toBeGreaterThan(0);
+    expect(analysis.priority).toBe('P2');
+  });
+
+  it('lets the reason given in a notice name the driver', async () => {
+    const analysis = await triage(
+      'We are cancelling our subscription as of next month. Due to budget cuts we have to drop most tools.',
+    );
+    expect(drivers(analysis)[0]).toBe('involuntary');
+  });
+
+  it('treats a Finnish report that production has crashed as urgent', async () => {
+    const analysis = await triage('Tuotanto on kaatunut, asiakkaamme eivät pääse tekemään tilauksia.');
+    expect(analysis.priority).toBe('P1');
+  });
+
+  it('does not read "12 % lower" in the renewal terms as a competitor', async () => {
+    const analysis = await triage(
+      'According to our renewal terms the price should be 12 % lower than the quote. Can you check?',
+    );
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(analysis.priority).toBe('P3');
+    const offer = await triage('Another vendor quoted us a price 30 % cheaper for the same seats.');
+    expect(drivers(offer)).toContain('competitor');
+  });
+
+  it('gives a possible security breach a negative tone', async () => {
+    const analysis = await triage(
+      'Possible security breach: someone logged in to an admin account from abroad and changed passwords.',
+    );
+    expect(analysis.priority).toBe('P1');
+    expect(analysis.sentiment).toBeLessThan(0);
+  });
+
+  it('weighs what follows "but": love for one thing does not hide a broken other', async () => {
+    const analysis = await triage('I love the new dashboard, but the Jira integration is broken.');
+    expect(analysis.sentiment).toBeLessThan(0);
+    expect(analysis.priority).not.toBe('P4');
+    const negated = await triage('The new export is not bad at all, we are not unhappy with it.');
+    expect(negated.sentiment).toBeGreaterThanOrEqual(0);
+  });
+
+  it('summarises the customer’s words, not a pasted log line, quote or greeting', async () => {
+    const text = [
+      'Hi team!',
+      '> On Mon, Support wrote:',
+      '> Please send us the logs.',
+      '2026-10-14T23:00:40.200Z ERROR [tms-sync] -> 504 Gateway Timeout',
+      '```',
+      'const sync = await tms.push(orders);',
+      '```',
+      'The sync has been failing all night and no orders reach the warehouse.',
+    ].join('\n');
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P1');
+    expect(analysis.summary).toBe('The sync has been failing all night and no orders reach the warehouse.');
+  });
+
+  it('writes every fixed text in the team’s language, with clean punctuation', async () => {
+    const text = 'Hi, the API is down for everyone since 9:00. Please check asap!';
+    const finnish = await triage(text, { language: 'fi' });
+    expect(finnish.summary).toMatch(/^Asiakas kirjoittaa englanniksi: “.+”$/u);
+    expect(finnish.priorityReason).toMatch(/^Käyttökatkoon viittaava ilmaus/u);
+    expect(finnish.priorityReason).not.toMatch(/[A-Za-z]+ (?:an|the) outage/u);
+    const english = await triage('Palvelu on ollut alhaalla aamusta asti, kukaan ei pääse kirjautumaan.');
+    expect(english.summary).toMatch(/^The customer writes in Finnish: “.+”$/u);
+    for (const reason of [finnish.priorityReason, english.priorityReason]) {
+      expect(reason).not.toMatch(/\.\s*[;,]|;\s*floor:|\)\.;/u);
+    }
+    const raised = await triage('Could you add a dark mode? Also the site is down.', { language: 'fi' });
+    expect(raised.priority).toBe('P1');
+    expect(raised.priorityReason).not.toMatch(/; floor:/u);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { isDesiredState } from '../../src/core/floor-desired-state.ts';
+import { applyFloor, findDissatisfaction, findFloorHits } from '../../src/core/priority-floor.ts';
+
+const NOW = new Date('2026-12-05T12:00:00Z');
+const rules = (text: string, account: { tier: string; renewalDate?: string } | null = null, sentiment = 0) =>
+  findFloorHits({ text, account, sentiment, now: NOW, renewalWindowDays: 90 }).map((hit) => hit.rule);
+const renewing = { tier: 'enterprise', renewalDate: '2026-12-20' };
+
+describe('the floor rests on explicit cues', () => {
+  it('does not fire renewal risk on a negative lexicon score alone', () => {
+    expect(
+      rules('A new colleague cannot see the Reports tab. Which role does she need?', renewing, -0.46),
+    ).toEqual([]);
+  });
+
+  it.each([
+    'We are frustrated: the export has been broken for weeks.',
+    'This is unacceptable, nothing has improved since the last call.',
+    'Olemme todella pettyneitä raportointiin.',
+    'Harkitsemme sopimuksen jatkoa tämän takia.',
+  ])('fires renewal risk when the customer says it: %j', (text) => {
+    expect(rules(text, renewing, -0.5)).toContain('renewal-risk');
+  });
+
+  it('does not take "not disappointed" for dissatisfaction', () => {
+    expect(findDissatisfaction('We are not disappointed at all.')).toBeNull();
+  });
+
+  it('does not call a wanted state an outage', () => {
+    expect(rules('Please enforce SAML SSO so that nobody can log in with a password.')).not.toContain(
+      'outage',
+    );
+    expect(rules('Voitteko pakottaa SSO:n, jotta kukaan ei pääse kirjautumaan salasanalla?')).not.toContain(
+      'outage',
+    );
+    expect(rules('Since 9:00 nobody can log in.')).toContain('outage');
+    expect(isDesiredState('We require that nobody can log in', 'We require that '.length)).toBe(true);
+    expect(isDesiredState('Help! Nobody can log in', 'Help! '.length)).toBe(false);
+  });
+
+  it.each([
+    'Tuotanto on kaatunut.',
+    'Tuotantojärjestelmä kaatui yöllä eikä ole noussut.',
+    'Our production system has crashed.',
+  ])('treats %j as an outage', (text) => {
+    expect(rules(text)).toContain('outage');
+  });
+
+  it('sees a Finnish considered switch as a competitor switch', () => {
+    expect(rules('Zendesk on halvempi. Harkitsemme vaihtoa.')).toContain('competitor-switch');
+  });
+
+  it('appends its note without doubled punctuation', () => {
+    const raised = applyFloor(
+      { priority: 'P3' as const, priorityReason: 'A question without urgency cues.' },
+      [{ rule: 'outage', priority: 'P1', reason: 'mentions an outage', phrase: 'down' }],
+    );
+    expect(raised.priorityReason).toBe('A question without urgency cues; floor: mentions an outage');
+  });
+});
