@@ -66,6 +66,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
       `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,
       `down for ${PEOPLE}`,
+      `(?:broken|not working|failing) for ${PEOPLE}`,
       `${SUBJECT} (?:${W} )?(?:is|are|was|were|has been|have been|seems|seem|became|remains|remain) (?:${W} )?unavailable`,
       '(?:completely|totally|entirely) unavailable|service unavailable',
       `(?:${SUBJECT}|page|pages|nothing|anything) (?:${W} )?(?:is not|isn't|are not|aren't|not|won't|will not|doesn't|does not|don't|do not|fails to|failed to|stopped) load(?:ing)?`,
@@ -123,6 +124,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       'malware|ransomware|account takeover',
       'credentials? (?:were |was |have been |has been )?(?:stolen|leaked)',
       'cve-\\d{4}-\\d+',
+      `(?:shared|pushed|committed|posted|published|leaked|exposed) (?:${W} ){0,3}(?:api keys?|access keys?|tokens?|passwords?|credentials|secrets?|private keys?)`,
+      '(?:api keys?|tokens?|passwords?|credentials|secrets?) (?:\\p{L}+ ){0,4}(?:in|to|on) (?:a |the )?public (?:github |gitlab )?(?:repo|repository|channel|gist)',
       // Finnish
       'tieto\\p{L}*vuo[dt]\\p{L}*',
       '(?:tieto|tili|järjestelmä|verkko|palvelin)?murto(?!luku)\\p{L}*|murtau\\p{L}*',
@@ -167,12 +170,14 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:not|won't|will not|don't|do not|aren't going to|are not going to|decided not to|choose not to|unlikely to|no) (?:\\p{L}+ )?renew\\p{L}*`,
       'end (?:our|the|this) (?:contract|agreement|subscription|relationship|partnership|cooperation)',
       'churn\\p{L}*',
+      '(?:whether|if) (?:we (?:should |will )?|to )(?:renew|continue|stay)',
       '(?:thinking about|thinking of|considering|consider|planning on|plan on|decided on) leaving',
       // "we are leaving for the holidays" is not churn.
       "(?:we're|we are|we will be|we'll be) leaving(?! (?:for|on|at|early|today|tomorrow|the office))",
       'leav\\p{L}* (?:you|your (?:service|platform|product))',
       // Finnish
       'irtisano\\p{L}*',
+      '(?:harkitsemme|mietimme|pohdimme),? (?:jatkammeko|uusimmeko|jatketaanko|uusitaanko)',
       `lopet\\p{L}* (?:${W} ){0,2}(?:sopimu|tilau|palvelu|käytö|asiakkuu|yhteisty|lisen)\\p{L}*`,
       '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:jatketa|uusita)',
       'sopimu\\p{L}* (?:päättyy|päätetään|puretaan)|pur\\p{L}* sopimu\\p{L}*',

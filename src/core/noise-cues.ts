@@ -58,6 +58,7 @@ const ACKNOWLEDGEMENTS = [
   ...['great', 'perfect', 'awesome', 'excellent', 'brilliant', 'wonderful', 'fantastic'],
   ...['amazing', 'cool', 'nice', 'lovely', 'super', 'good', 'fine', 'works now', 'it works'],
   ...['it works now', 'that works', 'that worked', 'makes sense', 'perfect sense'],
+  ...['that fixed it', 'that fixed the issue', 'that did it', 'that did the trick', 'all good now'],
   ...["that's great", "that's perfect", "that's fine", 'that is great', 'great news'],
   ...['good news', 'will check', "i'll check", 'haha', 'hehe', 'lol', 'yay', 'wow', 'great job'],
   ...['good job', 'great work', 'nice work', 'well done', 'all set', "we're good", 'all done'],

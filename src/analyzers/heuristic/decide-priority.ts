@@ -25,6 +25,8 @@ export interface PriorityEvidence {
    * as opposed to a tone made of mild problem words ("cannot see the Reports tab").
    */
   statesDissatisfaction: boolean;
+  /** A single word of outright anger: lexicon weight −3 ("unacceptable", "furious", "kestämätön"). */
+  outrightAnger: boolean;
   churnSignals: readonly DetectedChurnSignal[];
   tier: Tier | null;
   /** The text asks something; praise rarely does. */
@@ -42,6 +44,9 @@ const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
 /** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
 const VERY_NEGATIVE = -0.75;
 const VERY_NEGATIVE_ENTERPRISE = -0.45;
+
+/** Tone at which outright anger makes a message P2 whatever the tier. */
+const ANGRY = -0.5;
 
 /** Tone at which a message without problem words reads as praise. */
 const PRAISE = 0.35;
@@ -74,6 +79,9 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const risk = evidence.churnSignals.find((item) => item.explicit && item.signal.driver !== 'weak-value');
   if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
+  // Outright anger ("furious", "kestämätön") about a described problem is an angry customer.
+  if (evidence.outrightAnger && evidence.sentiment <= ANGRY)
+    return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
   if (evidence.sentiment <= threshold && evidence.statesDissatisfaction)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };

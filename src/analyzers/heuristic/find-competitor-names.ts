@@ -35,13 +35,13 @@ const pattern = (source: string, side: 'after' | 'before', finnish: boolean): Na
 
 const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(
-    `(?:switch(?:ing|ed)?|mov(?:e|ing|ed)|migrat(?:e|ing|ed)|go(?:ing)? over|changing) (?:over |back )?to ${AFTER}`,
+    `(?:switch(?:ing|ed)?|mov(?:e|ing|ed)|migrat(?:e|ing|ed)|go(?:ing)? over|changing) (?:(?:our|all our|all of our) \\p{L}+ )?(?:over |back )?to ${AFTER}`,
     'after',
     false,
   ),
   pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
   pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
-  pattern(`(?:quote|offer|proposal|pricing) from ${AFTER}`, 'after', false),
+  pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
   pattern(`(?:evaluating|trialing|trialling|piloting|demoing) ${AFTER}`, 'after', false),
   pattern(
     `${BEFORE} (?:is|are|was|would be) (?:much |way |a lot |significantly |far )?(?:cheaper|better|faster|less expensive|half the price)`,
@@ -62,6 +62,8 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(`tarjou\\p{L}* ${AFTER}`, 'after', true),
   pattern(`(?:vertail|kokeil|testa|arvioi)\\p{L}* ${AFTER}`, 'after', true),
   pattern(`${BEFORE} tarjo(?:aa|si|aisi|avat|sivat)`, 'before', true),
+  // "Saimme Freshdeskiltä tarjouksen": the name in the from-case right before the offer.
+  pattern(`${BEFORE} tarjou(?:ksen|ksia|ksi|s)`, 'before', true),
 ];
 
 /** Capitalised words that are not vendors: pronouns, days, months, languages, platforms. */

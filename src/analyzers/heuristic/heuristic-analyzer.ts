@@ -8,6 +8,7 @@ import { describePriority } from './describe-priority.ts';
 import { detectLanguage } from './detect-language.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
 import { frameSummary } from './frame-summary.ts';
+import { leadWithIncidentTopic } from './lead-with-incident-topic.ts';
 import { matchTopics } from './match-topics.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
@@ -59,13 +60,14 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     knownCompetitors: options.knownCompetitors ?? [],
   });
   const churnSignals = detectedChurn.map((item) => item.signal);
+  const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
   const decision = decidePriority({
     cues,
     sentiment: sentiment.score,
     negativeWeight,
-    statesDissatisfaction:
-      findDissatisfaction(text) !== null || sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER),
+    statesDissatisfaction: findDissatisfaction(text) !== null || outrightAnger,
+    outrightAnger,
     churnSignals: detectedChurn,
     tier: input.account?.tier ?? null,
     asksQuestion: /[?？]/u.test(text),
@@ -106,7 +108,11 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
       sentiment: sentiment.score,
       raisedBy,
     }),
-    topics: topics.map((topic) => topic.topicId),
+    topics: leadWithIncidentTopic(
+      topics.map((topic) => topic.topicId),
+      raisedBy?.rule ?? decision.basis.rule,
+      input.taxonomy.map((topic) => topic.id),
+    ),
     sentiment: sentiment.score,
     churnSignals,
     language: detected.language,

@@ -177,6 +177,7 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'ei pysty',
     'emme pysty',
   ),
+  ...fi(-3, 'kestämätön', 'kestämätöntä', 'raivoissaan', 'ei hyväksyttävää'),
   ...fi(-3, 'tietomurto', 'murrettu', 'kaapattu', 'kaapattiin', 'kiristyshaittaohjelma'),
   ...fi(-2, 'tietovuoto', 'vuotanut', 'vuotaneet', 'luvaton', 'epäilyttävä', 'haavoittuvuus', 'kaatunut'),
   ...fi(-2, 'emme pääse', 'ei pääse', 'eivät pääse', 'rikki', 'huono', 'huonosti', 'pettynyt', 'pettymys'),

@@ -211,6 +211,8 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ...cues('high', 'business-impact', 'en', [
     'in production',
     'customers are affected',
+    'customers are complaining',
+    'customers complain',
     'customers affected',
     'our customers cannot',
     "our customers can't",
@@ -292,6 +294,8 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'tuotannossa',
     'tuotantoympäristö',
     'asiakkaamme eivät',
+    'asiakkaamme valittavat',
+    'asiakkaat valittavat',
     'asiakkaat eivät',
     'kaikki käyttäjät',
     'menetämme',

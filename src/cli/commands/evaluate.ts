@@ -13,6 +13,7 @@ import {
   type TriageEvaluation,
   type TriageFunction,
 } from '../../analyzers/evaluate-triage.ts';
+import { formatHeadlineFigures, headlineFigures } from '../../analyzers/headline-figures.ts';
 import { createHeuristicAnalyzer } from '../../analyzers/heuristic/heuristic-analyzer.ts';
 import { type Topic, TopicSchema } from '../../core/directory.ts';
 import { classifyNoise } from '../../core/noise-filter.ts';
@@ -211,6 +212,8 @@ export function createEvaluateCommand(options: { analyzer?: Analyzer } = {}): Cl
           `null labels count as the class "${NONE}"; held-out = ids ending in 0 or 5, and t161 on.`,
           '',
           formatTable(evaluation),
+          '',
+          `Headline, all examples: ${formatHeadlineFigures(headlineFigures(evaluation.results))}`,
           '',
           'Priority confusion, all examples (rows: label, columns: prediction)',
           formatConfusion(evaluation.priority),

@@ -16,6 +16,7 @@ function priorityOf(text: string, tier: 'enterprise' | 'growth' | null = null) {
     negativeWeight: sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0),
     statesDissatisfaction:
       findDissatisfaction(text) !== null || sentiment.cues.some((cue) => cue.weight <= -3),
+    outrightAnger: sentiment.cues.some((cue) => cue.weight <= -3),
     churnSignals: [],
     tier,
     asksQuestion: text.includes('?'),
