@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessCalendarSchema } from '../core/business-calendar.ts';
+import { BusinessCalendarSchema, isTimeZone } from '../core/business-calendar.ts';
 import {
   AccountSchema,
   DestinationSchema,
@@ -8,6 +8,7 @@ import {
   TopicSchema,
 } from '../core/directory.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
+import { cronExpressionProblem } from './cron-expression.ts';
 
 /**
  * The YAML config file, shaped for humans. Every field has a default where a sensible one exists;
@@ -47,8 +48,14 @@ export const ConfigFileSchema = z.object({
   digest: z
     .object({
       /** Cron expression, evaluated in `timezone`. */
-      schedule: z.string().default('0 9 * * 1'),
-      timezone: z.string().optional(),
+      schedule: z
+        .string()
+        .superRefine((expression, context) => {
+          const problem = cronExpressionProblem(expression);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        })
+        .default('0 9 * * 1'),
+      timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Helsinki').optional(),
       destination: DestinationSchema.optional(),
     })
     .prefault({}),

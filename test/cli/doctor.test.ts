@@ -38,6 +38,32 @@ describe('verbatim doctor', () => {
     expect(result.stdout).toMatch(/problem\(s\) found/);
   });
 
+  it('catches the typos a newcomer makes: misspelt keys, a schedule in words, a misspelt tier', async () => {
+    const broken = readFileSync('examples/verbatim.config.yaml', 'utf8')
+      .replace(/^ {2}warnAt:/m, '  warnat:')
+      .replace(/^reactions:/m, 'reaction:')
+      .replace(/schedule: '0 9 \* \* 1'/, "schedule: 'every monday'")
+      .replace(/\{ topic: integrations, tier: enterprise,/, '{ topic: integrations, tier: enterprize,');
+    const result = await runVerbatim(['doctor'], { cwd: workspace(broken), env: {} });
+    expect(result.code).toBe(1);
+    const config = result.stdout.split('\n').filter((line) => line.includes('✗ config: '));
+    expect(config).toEqual([
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: sla\.warnat: unknown key "warnat"; did you mean "warnAt"\?$/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: routing\.rules\[\d\]\.tier: unknown tier "enterprize"; did you mean "enterprise"\?/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: digest\.schedule: "every monday" is not a cron expression/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: reaction: unknown key "reaction"; did you mean "reactions"\?$/,
+      ),
+    ]);
+    expect(result.stdout).toContain('4 problem(s) found.');
+  });
+
   it('explains an unreachable database server and a half-configured adapter', async () => {
     const result = await runVerbatim(['doctor', '--json'], {
       cwd: workspace(),
