@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessCalendarSchema, isTimeZone } from '../core/business-calendar.ts';
+import { isTimeZone } from '../core/business-calendar.ts';
 import {
   AccountSchema,
   DestinationSchema,
@@ -8,6 +8,7 @@ import {
   TopicSchema,
 } from '../core/directory.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
+import { ConfigCalendarSchema } from './config-calendar-schema.ts';
 import { cronExpressionProblem } from './cron-expression.ts';
 
 /**
@@ -16,9 +17,9 @@ import { cronExpressionProblem } from './cron-expression.ts';
  */
 export const ConfigFileSchema = z.object({
   /** The organisation's business calendar; teams may name another in `calendars`. */
-  calendar: BusinessCalendarSchema,
+  calendar: ConfigCalendarSchema,
   /** Named extra calendars, e.g. for a team in another time zone. */
-  calendars: z.record(z.string(), BusinessCalendarSchema).default({}),
+  calendars: z.record(z.string(), ConfigCalendarSchema).default({}),
   sla: SlaPolicySchema.prefault({}),
   grouping: z
     .object({

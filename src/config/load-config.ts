@@ -9,6 +9,7 @@ import { type ConfigProblem, formatPath } from './config-problem.ts';
 import { findReferenceProblems } from './config-references.ts';
 import { type Env, EnvSchema } from './env-schema.ts';
 import { closest, findUnknownKeys } from './find-unknown-keys.ts';
+import { findExpiringHolidayLists } from './holiday-warnings.ts';
 
 export interface AppConfig {
   env: Env;
@@ -74,6 +75,22 @@ export function parseConfigFile(text: string, filePath: string): LoadResult<Conf
   if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
   // In file order, so the reader can walk down the file fixing them.
   return { ok: false, problems: problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
+}
+
+/**
+ * Things in a valid config file that will go wrong later (a holiday list that runs out soon), with
+ * their lines; `verbatim doctor` shows them as warnings.
+ */
+export function findConfigWarnings(text: string, filePath: string, today = new Date()): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) return [];
+  return findExpiringHolidayLists(doc.toJS(), today).map((warning) => ({
+    file: filePath,
+    path: formatPath(warning.at),
+    line: lineOf(doc.contents, warning.at, lineCounter),
+    message: warning.message,
+  }));
 }
 
 export function loadConfigFile(filePath: string): LoadResult<ConfigFile> {
@@ -146,6 +163,10 @@ function describeIssue(issue: z.core.$ZodIssue, received: unknown): string {
         : undefined;
     const got = received === undefined ? '' : `, not ${JSON.stringify(received)}`;
     return `must be one of ${valid}${got}${guess ? `; did you mean "${guess}"?` : ''}`;
+  }
+  if (issue.code === 'invalid_union' && issue.errors.every((errors) => errors[0]?.code === 'invalid_type')) {
+    const expected = issue.errors.map((errors) => (errors[0] as { expected?: string }).expected);
+    return `expected ${expected.join(' or ')}, not ${Array.isArray(received) ? 'a list' : typeof received}`;
   }
   return issue.message;
 }

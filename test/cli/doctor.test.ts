@@ -64,6 +64,23 @@ describe('verbatim doctor', () => {
     expect(result.stdout).toContain('4 problem(s) found.');
   });
 
+  it('warns, with the line, when a hand-written holiday list runs out within 90 days', async () => {
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const config = readFileSync('examples/verbatim.config.yaml', 'utf8').replace(
+      /^ {2}holidays:\n {4}country: FI\n {4}extra: \[juhannusaatto, jouluaatto\]\n/m,
+      `  holidays: [2026-01-01, ${soon}]\n`,
+    );
+    expect(config).toContain(soon);
+    const result = await runVerbatim(['doctor'], { cwd: workspace(config), env: {} });
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `! config: .*verbatim\\.config\\.yaml:\\d+: calendar\\.holidays: the last holiday listed is ${soon} \\(in 30 days\\)`,
+      ),
+    );
+    expect(result.stdout).toMatch(/fix: .*holidays: \{ country: <code> \}/);
+    expect(result.stdout).toContain('No problems found.');
+  });
+
   it('explains an unreachable database server and a half-configured adapter', async () => {
     const result = await runVerbatim(['doctor', '--json'], {
       cwd: workspace(),

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem } from '../../config/config-problem.ts';
 import type { DoctorFinding } from '../../config/doctor-finding.ts';
-import { loadConfigFile, loadEnv } from '../../config/load-config.ts';
+import { findConfigWarnings, loadConfigFile, loadEnv } from '../../config/load-config.ts';
 import { migrations, pendingMigrations } from '../../storage/migrations.ts';
 import { openStorage, redactUrl } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
@@ -54,6 +55,15 @@ export async function runDoctor(io: CliIo): Promise<DoctorFinding[]> {
       status: 'ok',
       message: `${configPath}: ${file.value.teams.length} teams, ${file.value.accounts.length} accounts, ${file.value.topics.length} topics`,
     });
+    const absolute = resolve(io.cwd, configPath);
+    for (const warning of findConfigWarnings(readFileSync(absolute, 'utf8'), absolute)) {
+      findings.push({
+        check: 'config',
+        status: 'warn',
+        message: formatProblem(warning),
+        fix: 'add the coming dates at that line, or replace the list with holidays: { country: <code> }',
+      });
+    }
   } else {
     for (const problem of file.problems) {
       findings.push({
