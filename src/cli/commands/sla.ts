@@ -80,13 +80,13 @@ const CLOCK_LABEL: Record<SlaClockRow['clock'], string> = {
 function printTable(io: CliIo, rows: SlaClockRow[], now: Date, timezone: string): void {
   io.stdout.write(`Open requests with SLA clocks at ${formatLocalTime(now, timezone)} (${timezone})\n`);
   if (rows.length === 0) {
-    io.stdout.write('No open routed requests.\n');
+    io.stdout.write('No open triaged requests.\n');
     return;
   }
   const table = [
     ['REQUEST', 'PRI', 'TEAM', 'ACCOUNT', 'STATE', 'CLOCK', 'ELAPSED/TARGET', 'DUE', 'NUDGES SENT'],
     ...rows.map((row) => [
-      row.requestId,
+      row.posted ? row.requestId : `${row.requestId}*`,
       row.priority,
       row.teamId,
       row.account ?? '(unknown)',
@@ -112,6 +112,12 @@ function printTable(io: CliIo, rows: SlaClockRow[], now: Date, timezone: string)
   }
   const breached = rows.filter((row) => row.clock === 'breached' || row.clock === 'escalated').length;
   io.stdout.write(`${rows.length} open, ${breached} past their first-response target.\n`);
+  const unposted = rows.filter((row) => !row.posted).length;
+  if (unposted > 0) {
+    io.stdout.write(
+      `${unposted} of them were stored without being posted (replay --no-post, or no platform configured): their clocks start at the customer's first message (marked *).\n`,
+    );
+  }
 }
 
 function describeNudges(row: SlaClockRow): string {
