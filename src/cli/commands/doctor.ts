@@ -7,6 +7,7 @@ import { migrations, pendingMigrations } from '../../storage/migrations.ts';
 import { openStorage, redactUrl } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { createPlatformDoctorChecks } from '../create-platform-adapters.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 const SYMBOL: Record<DoctorFinding['status'], string> = { ok: '✓', warn: '!', error: '✗', off: '-' };
 
@@ -14,9 +15,11 @@ export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary: 'check environment, config, database and platform access; explain each fix',
   usage: 'verbatim doctor [--json]',
+  help: '--json  the findings as JSON ({ findings: [{ check, status, message, fix }] })',
   async run(args, io) {
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const findings = await runDoctor(io);
-    if (args.includes('--json')) {
+    if (values.json === true) {
       io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
     } else {
       io.stdout.write('Verbatim doctor\n');

@@ -8,16 +8,20 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { findUnreachableDestinations, type UnreachablePlatform } from '../find-unreachable-destinations.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
-import { optionValue } from '../option-value.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 export const replayCommand: CliCommand = {
   name: 'replay',
   summary: 'backfill a Slack export (and .eml files) into the configured store; idempotent and resumable',
   usage: 'verbatim replay <slack-export-dir> [--emails DIR] [--no-post] [--team T0…]',
+  help: 'DIR           the unzipped Slack export (holds channels.json)\n--emails DIR  also replay the .eml files in DIR\n--no-post     store, group and triage, but post nothing (no platform needed)\n--team T0…    our own Slack team id, when the export cannot tell',
   async run(args, io) {
-    const directory = args.find(
-      (arg, index) => !arg.startsWith('--') && !['--emails', '--team'].includes(args[index - 1] ?? ''),
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { emails: { type: 'string' }, team: { type: 'string' }, 'no-post': { type: 'boolean' } },
+      1,
     );
+    const directory = positionals[0];
     if (!directory) throw new UsageError('give the Slack export directory (the one holding channels.json)');
     const exportDir = resolve(io.cwd, directory);
     if (!existsSync(join(exportDir, 'channels.json'))) {
@@ -26,9 +30,8 @@ export const replayCommand: CliCommand = {
       );
       return 1;
     }
-    const emails = optionValue(args, '--emails');
-    const team = optionValue(args, '--team');
-    const posting = !args.includes('--no-post');
+    const { emails, team } = values;
+    const posting = values['no-post'] !== true;
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
     if (posting) {
