@@ -262,6 +262,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
+  if (adapters.length > 0) {
+    logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'adapters connected');
+  } else {
+    logger.warn(
+      'no platform adapter connected: nothing will be ingested or posted; set SLACK_BOT_TOKEN (Slack) or an email variable (EMAIL_WEBHOOK_SECRET, IMAP_URL, …) and run `verbatim doctor`',
+    );
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

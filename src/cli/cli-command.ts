@@ -12,6 +12,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Options, one a line, shown by `verbatim <name> --help` under the usage and summary. */
+  help?: string;
   run(args: string[], io: CliIo): Promise<number>;
 }
 

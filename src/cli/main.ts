@@ -13,6 +13,12 @@ export async function runCli(argv: string[], io: CliIo, available: CliCommand[] 
     io.stderr.write(`verbatim: unknown command "${name}"\n\n${helpText(available)}`);
     return 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(
+      `usage: ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ''}`,
+    );
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {
@@ -27,5 +33,5 @@ export async function runCli(argv: string[], io: CliIo, available: CliCommand[] 
 function helpText(available: CliCommand[]): string {
   const width = Math.max(...available.map((command) => command.name.length));
   const lines = available.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return `usage: verbatim <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: verbatim <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n\`verbatim <command> --help\` describes a command's options.\n`;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessCalendarSchema } from '../core/business-calendar.ts';
+import { isTimeZone } from '../core/business-calendar.ts';
 import {
   AccountSchema,
   DestinationSchema,
@@ -8,6 +8,8 @@ import {
   TopicSchema,
 } from '../core/directory.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
+import { ConfigCalendarSchema } from './config-calendar-schema.ts';
+import { cronExpressionProblem } from './cron-expression.ts';
 
 /**
  * The YAML config file, shaped for humans. Every field has a default where a sensible one exists;
@@ -15,9 +17,9 @@ import { SlaPolicySchema } from '../core/sla-policy.ts';
  */
 export const ConfigFileSchema = z.object({
   /** The organisation's business calendar; teams may name another in `calendars`. */
-  calendar: BusinessCalendarSchema,
+  calendar: ConfigCalendarSchema,
   /** Named extra calendars, e.g. for a team in another time zone. */
-  calendars: z.record(z.string(), BusinessCalendarSchema).default({}),
+  calendars: z.record(z.string(), ConfigCalendarSchema).default({}),
   sla: SlaPolicySchema.prefault({}),
   grouping: z
     .object({
@@ -47,8 +49,14 @@ export const ConfigFileSchema = z.object({
   digest: z
     .object({
       /** Cron expression, evaluated in `timezone`. */
-      schedule: z.string().default('0 9 * * 1'),
-      timezone: z.string().optional(),
+      schedule: z
+        .string()
+        .superRefine((expression, context) => {
+          const problem = cronExpressionProblem(expression);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        })
+        .default('0 9 * * 1'),
+      timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Helsinki').optional(),
       destination: DestinationSchema.optional(),
     })
     .prefault({}),

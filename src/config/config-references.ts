@@ -1,5 +1,7 @@
+import { TierSchema } from '../core/directory.ts';
 import { compileNoisePatterns } from '../core/noise-filter.ts';
 import type { ConfigProblem } from './config-problem.ts';
+import { closest } from './find-unknown-keys.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose =>
@@ -23,6 +25,8 @@ export function findReferenceProblems(
   const calendarIds = new Set(isObject(raw.calendars) ? Object.keys(raw.calendars) : []);
   const known = (ids: Set<string>) => [...ids].join(', ') || '(none)';
   const routing = isObject(raw.routing) ? raw.routing : {};
+  const sla = isObject(raw.sla) ? raw.sla : {};
+  const tiers = new Set([...TierSchema.options, ...(isObject(sla.tiers) ? Object.keys(sla.tiers) : [])]);
 
   if (typeof routing.defaultTeam === 'string' && !teamIds.has(routing.defaultTeam)) {
     add(['routing', 'defaultTeam'], `unknown team "${routing.defaultTeam}"; known teams: ${known(teamIds)}`);
@@ -31,6 +35,13 @@ export function findReferenceProblems(
     if (!isObject(rule)) return;
     if (typeof rule.team === 'string' && !teamIds.has(rule.team)) {
       add(['routing', 'rules', index, 'team'], `unknown team "${rule.team}"; known teams: ${known(teamIds)}`);
+    }
+    if (typeof rule.tier === 'string' && !tiers.has(rule.tier)) {
+      const guess = closest(rule.tier, [...tiers]);
+      add(
+        ['routing', 'rules', index, 'tier'],
+        `unknown tier "${rule.tier}"${guess ? `; did you mean "${guess}"?` : ''} Tiers: ${known(tiers)} (account tiers and the keys of sla.tiers)`,
+      );
     }
     if (typeof rule.topic === 'string' && !topicIds.has(rule.topic)) {
       add(

@@ -8,6 +8,8 @@ import { type ConfigFile, ConfigFileSchema } from './config-file-schema.ts';
 import { type ConfigProblem, formatPath } from './config-problem.ts';
 import { findReferenceProblems } from './config-references.ts';
 import { type Env, EnvSchema } from './env-schema.ts';
+import { closest, findUnknownKeys } from './find-unknown-keys.ts';
+import { findExpiringHolidayLists } from './holiday-warnings.ts';
 
 export interface AppConfig {
   env: Env;
@@ -62,11 +64,33 @@ export function parseConfigFile(text: string, filePath: string): LoadResult<Conf
     message,
   });
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => located(issue.path, describeIssue(issue)))),
+    ...findUnknownKeys(ConfigFileSchema, raw).map((problem) => located(problem.at, problem.message)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) =>
+          located(issue.path, describeIssue(issue, valueAt(raw, issue.path))),
+        )),
     ...findReferenceProblems(raw).map((problem) => located(problem.at, problem.message)),
   ];
   if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
-  return { ok: false, problems };
+  // In file order, so the reader can walk down the file fixing them.
+  return { ok: false, problems: problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
+}
+
+/**
+ * Things in a valid config file that will go wrong later (a holiday list that runs out soon), with
+ * their lines; `verbatim doctor` shows them as warnings.
+ */
+export function findConfigWarnings(text: string, filePath: string, today = new Date()): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) return [];
+  return findExpiringHolidayLists(doc.toJS(), today).map((warning) => ({
+    file: filePath,
+    path: formatPath(warning.at),
+    line: lineOf(doc.contents, warning.at, lineCounter),
+    message: warning.message,
+  }));
 }
 
 export function loadConfigFile(filePath: string): LoadResult<ConfigFile> {
@@ -124,14 +148,36 @@ export function toDirectory(file: ConfigFile): Directory {
   };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, received: unknown): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
     return `required: ${issue.message.replace(/^Invalid input: /, '')}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    const valid = issue.values.map((value) => JSON.stringify(value)).join(', ');
+    const guess =
+      typeof received === 'string'
+        ? closest(
+            received,
+            issue.values.filter((value): value is string => typeof value === 'string'),
+          )
+        : undefined;
+    const got = received === undefined ? '' : `, not ${JSON.stringify(received)}`;
+    return `must be one of ${valid}${got}${guess ? `; did you mean "${guess}"?` : ''}`;
+  }
+  if (issue.code === 'invalid_union' && issue.errors.every((errors) => errors[0]?.code === 'invalid_type')) {
+    const expected = issue.errors.map((errors) => (errors[0] as { expected?: string }).expected);
+    return `expected ${expected.join(' or ')}, not ${Array.isArray(received) ? 'a list' : typeof received}`;
   }
   return issue.message;
+}
+
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** The line of the deepest node along `path` that exists in the document. */

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type Account, AccountSchema } from '../core/directory.ts';
+import { describeAccountIssue } from './describe-account-issue.ts';
 
 /** Our field → accepted CSV header names (compared case-insensitively, ignoring spaces, `_` and `-`). */
 export const ACCOUNT_CSV_HEADERS: Record<string, string[]> = {
@@ -93,13 +94,13 @@ export function readAccountsCsv(text: string): AccountsCsv {
         // A bare Slack channel id, as CRMs usually hold them.
         if (/^[CG][A-Z0-9]{8,}$/.test(item)) return `slack:${item}`;
         cellProblems.push(
-          `channels: "${item}" is neither slack:<channel id>, teams:<conversation id> nor a Slack channel id`,
+          `the channel "${item}" is neither slack:<channel id>, teams:<conversation id> nor a Slack channel id`,
         );
         return item;
       });
     const arr = raw.arr ? parseAmount(raw.arr) : undefined;
     if (Number.isNaN(arr))
-      cellProblems.push(`arr: "${raw.arr}" is not an amount (a comma may only separate thousands)`);
+      cellProblems.push(`the ARR "${raw.arr}" is not an amount (a comma may only separate thousands)`);
     const candidate = {
       id: raw.id?.toLowerCase(),
       name: raw.name || undefined,
@@ -120,7 +121,7 @@ export function readAccountsCsv(text: string): AccountsCsv {
         reasons: [
           ...(parsed.success
             ? []
-            : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`)),
+            : parsed.error.issues.map((issue) => describeAccountIssue(issue, candidate))),
           ...cellProblems,
         ],
       });
@@ -128,7 +129,10 @@ export function readAccountsCsv(text: string): AccountsCsv {
     }
     const previous = seen.get(parsed.data.id);
     if (previous !== undefined) {
-      result.rejected.push({ line, reasons: [`id: duplicate of line ${previous}`] });
+      result.rejected.push({
+        line,
+        reasons: [`the id "${parsed.data.id}" is already used on line ${previous}`],
+      });
       continue;
     }
     seen.set(parsed.data.id, line);

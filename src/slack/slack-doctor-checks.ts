@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import type { ConfigFile } from '../config/config-file-schema.ts';
 import type { DoctorCheck, DoctorFinding } from '../config/doctor-finding.ts';
 import type { Env } from '../config/env-schema.ts';
@@ -37,6 +37,16 @@ export function createSlackDoctorChecks(env: Env, file: ConfigFile): DoctorCheck
       try {
         identity = await readSlackIdentity(client);
       } catch (error) {
+        if (isUnreachable(error)) {
+          return [
+            {
+              check: CHECK,
+              status: 'error',
+              message: `${(error as Error).message} (the token was not checked: Slack did not answer)`,
+              fix: `check this machine's network access to ${env.SLACK_API_URL ?? 'https://slack.com/api/'} (DNS, proxy, firewall), then run doctor again; the token may well be right`,
+            },
+          ];
+        }
         return [
           {
             check: CHECK,
@@ -91,6 +101,14 @@ async function checkConnection(env: Env): Promise<DoctorFinding> {
         message: 'Socket Mode: the app-level token can open a connection',
       };
     } catch (error) {
+      if (isUnreachable(error)) {
+        return {
+          check: 'slack connection',
+          status: 'error',
+          message: `Socket Mode token not checked: ${describeSlackError(error)}`,
+          fix: "check this machine's network access to Slack (DNS, proxy, firewall); the token may well be right",
+        };
+      }
       return {
         check: 'slack connection',
         status: 'error',
@@ -186,4 +204,14 @@ async function checkChannel(client: WebClient, channel: string, roles: Set<Role>
     };
   }
   return { check: label, status: 'ok', message: 'the bot is a member' };
+}
+
+/** True when Slack never answered (network, DNS, timeout, a 5xx), as opposed to rejecting the call. */
+function isUnreachable(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (code === ErrorCode.RequestError || code === ErrorCode.HTTPError) return true;
+    if (code === ErrorCode.PlatformError) return false;
+  }
+  return false;
 }

@@ -33,7 +33,12 @@ export function createSlaStore(db: Database): SlaStore {
   return {
     async listOpenRequests(filter = {}) {
       const params: unknown[] = [];
-      const where = ['r.routed_at IS NOT NULL', "r.state <> 'resolved'"];
+      const where = [
+        filter.includeUnposted
+          ? '(r.routed_at IS NOT NULL OR (r.team_id IS NOT NULL AND r.priority IS NOT NULL))'
+          : 'r.routed_at IS NOT NULL',
+        "r.state <> 'resolved'",
+      ];
       if (filter.running) where.push('r.first_response_at IS NULL');
       if (filter.teamId !== undefined) {
         params.push(filter.teamId);
@@ -42,7 +47,7 @@ export function createSlaStore(db: Database): SlaStore {
       params.push(filter.limit ?? 10_000);
       const result = await db.query(
         `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE ${where.join(' AND ')}
-         ORDER BY r.routed_at, r.id LIMIT $${params.length}`,
+         ORDER BY coalesce(r.routed_at, r.opened_at), r.id LIMIT $${params.length}`,
         params,
       );
       return result.rows.map(toRequest);

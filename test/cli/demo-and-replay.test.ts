@@ -34,11 +34,40 @@ describe('verbatim replay', () => {
     expect(first.stdout).toMatch(
       /replayed 500 messages: .* 0 already stored; 2 channel departures\/joins recorded; nothing posted/,
     );
+    // Progress stays readable: the log lines go to a file, not between the progress lines.
+    expect(`${first.stdout}${first.stderr}`).not.toMatch(/"level":/);
+    expect(first.stderr).toContain(`log: ${join(dir, 'data', 'replay.log')}`);
     const second = await runVerbatim(['replay', exportDir, '--no-post'], { cwd: dir, env });
     expect(second.stdout).toMatch(
       /replayed 500 messages: 0 customer .* 500 already stored; 0 channel departures/,
     );
+    // Nothing was posted, yet the stored requests have SLA clocks to show.
+    const sla = await runVerbatim(['sla'], { cwd: dir, env });
+    expect(sla.code).toBe(0);
+    expect(sla.stdout).toMatch(/^req_\S+\* +P[1-4] +\S+ +.*(BREACHED|answered)/m);
+    expect(sla.stdout).toMatch(
+      /(\d+) open, \d+ past their first-response target\.\n\1 of them were stored without being posted/,
+    );
   }, 120_000);
+
+  it('without Slack credentials, stops before replaying and says what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-replay-'));
+    copyFileSync('examples/verbatim.config.yaml', join(dir, 'verbatim.config.yaml'));
+    const exportDir = resolve('examples/slack-export');
+    const started = Date.now();
+    const result = await runVerbatim(['replay', exportDir], {
+      cwd: dir,
+      env: { VERBATIM_DATA_DIR: join(dir, 'data') },
+    });
+    expect(result.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.stderr).toMatch(
+      /slack: SLACK_BOT_TOKEN is not set; the config posts there: teams\[0\]\.destination \(slack:C0\w+\), .* and \d+ more/,
+    );
+    expect(result.stderr).toContain(`verbatim replay ${exportDir} --no-post`);
+    expect(result.stderr).toMatch(/verbatim doctor/);
+    expect(result.stdout).toBe('');
+  });
 
   it('explains a directory that is not a Slack export', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verbatim-replay-'));

@@ -38,6 +38,49 @@ describe('verbatim doctor', () => {
     expect(result.stdout).toMatch(/problem\(s\) found/);
   });
 
+  it('catches the typos a newcomer makes: misspelt keys, a schedule in words, a misspelt tier', async () => {
+    const broken = readFileSync('examples/verbatim.config.yaml', 'utf8')
+      .replace(/^ {2}warnAt:/m, '  warnat:')
+      .replace(/^reactions:/m, 'reaction:')
+      .replace(/schedule: '0 9 \* \* 1'/, "schedule: 'every monday'")
+      .replace(/\{ topic: integrations, tier: enterprise,/, '{ topic: integrations, tier: enterprize,');
+    const result = await runVerbatim(['doctor'], { cwd: workspace(broken), env: {} });
+    expect(result.code).toBe(1);
+    const config = result.stdout.split('\n').filter((line) => line.includes('✗ config: '));
+    expect(config).toEqual([
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: sla\.warnat: unknown key "warnat"; did you mean "warnAt"\?$/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: routing\.rules\[\d\]\.tier: unknown tier "enterprize"; did you mean "enterprise"\?/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: digest\.schedule: "every monday" is not a cron expression/,
+      ),
+      expect.stringMatching(
+        /verbatim\.config\.yaml:\d+: reaction: unknown key "reaction"; did you mean "reactions"\?$/,
+      ),
+    ]);
+    expect(result.stdout).toContain('4 problem(s) found.');
+  });
+
+  it('warns, with the line, when a hand-written holiday list runs out within 90 days', async () => {
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const config = readFileSync('examples/verbatim.config.yaml', 'utf8').replace(
+      /^ {2}holidays:\n {4}country: FI\n {4}extra: \[juhannusaatto, jouluaatto\]\n/m,
+      `  holidays: [2026-01-01, ${soon}]\n`,
+    );
+    expect(config).toContain(soon);
+    const result = await runVerbatim(['doctor'], { cwd: workspace(config), env: {} });
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `! config: .*verbatim\\.config\\.yaml:\\d+: calendar\\.holidays: the last holiday listed is ${soon} \\(in 30 days\\)`,
+      ),
+    );
+    expect(result.stdout).toMatch(/fix: .*holidays: \{ country: <code> \}/);
+    expect(result.stdout).toContain('No problems found.');
+  });
+
   it('explains an unreachable database server and a half-configured adapter', async () => {
     const result = await runVerbatim(['doctor', '--json'], {
       cwd: workspace(),

@@ -14,8 +14,10 @@ describe('verbatim import accounts', () => {
     const first = await runVerbatim(['import', 'accounts', 'examples/accounts.csv'], { env });
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('examples/accounts.csv: 17 added, 0 updated, 0 unchanged, 2 rejected');
-    expect(first.stdout).toMatch(/line 16: name:/);
-    expect(first.stdout).toMatch(/line 18: renewalDate:/);
+    expect(first.stdout).toContain('line 16: the account has no name\n');
+    expect(first.stdout).toContain(
+      'line 18: the renewal date "31.12.2026" is not a date written as YYYY-MM-DD (e.g. 2027-01-31)\n',
+    );
 
     const again = await runVerbatim(['import', 'accounts', 'examples/accounts.csv'], { env });
     expect(again.stdout).toContain('0 added, 0 updated, 17 unchanged, 2 rejected');
@@ -54,7 +56,7 @@ describe('CRM export rows', () => {
     const parsed = readAccountsCsv(csv);
     expect(parsed.accounts.map(({ account }) => account.arr)).toEqual([186000, 186000]);
     expect(parsed.rejected).toEqual([
-      { line: 4, reasons: [expect.stringMatching(/^arr: "8400,50" is not an amount/)] },
+      { line: 4, reasons: [expect.stringMatching(/^the ARR "8400,50" is not an amount/)] },
     ]);
   });
 
@@ -66,6 +68,25 @@ describe('CRM export rows', () => {
 
   it('rejects channel cells that are not conversation refs', () => {
     const parsed = readAccountsCsv('id,name,channels\na,A,#general\n');
-    expect(parsed.rejected[0]?.reasons[0]).toMatch(/channels: "#general"/);
+    expect(parsed.rejected[0]?.reasons[0]).toMatch(/^the channel "#general" is neither/);
+  });
+
+  it('says what is wrong with a row in a sentence, naming the value', () => {
+    const parsed = readAccountsCsv(
+      'id,name,tier,renewal,domains\nBad Id!,,platinum,31.12.2026,x\nok,OK,growth,2027-01-01,ok.example\nok,Again,,,\n',
+    );
+    expect(parsed.rejected).toEqual([
+      {
+        line: 2,
+        reasons: [
+          'the id "bad id!" may only hold lower-case letters, digits and dashes, starting with a letter or digit',
+          'the account has no name',
+          'the domain "x" is too short to be an email domain',
+          'the tier "platinum" is not one of enterprise, growth, starter',
+          'the renewal date "31.12.2026" is not a date written as YYYY-MM-DD (e.g. 2027-01-31)',
+        ],
+      },
+      { line: 4, reasons: ['the id "ok" is already used on line 3'] },
+    ]);
   });
 });

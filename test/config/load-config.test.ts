@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,5 +113,79 @@ describe('noise patterns', () => {
     expect(result.problems.map(formatProblem).join('\n')).toMatch(
       /noise\.patterns\[1\]: not a valid regular expression/,
     );
+  });
+});
+
+describe('typos the shape alone would let through', () => {
+  const problemsOf = (yaml: string) => {
+    const result = parseConfigFile(yaml, 'c.yaml');
+    expect(result.ok).toBe(false);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it('reports unknown keys at every level, with the line and a "did you mean"', () => {
+    const text = problemsOf(
+      `${TEST_CONFIG_YAML.replace('  days: [mon', '  timezon: UTC\n  days: [mon').replace(
+        '    manager: U0MANAGER',
+        '    manger: U0MANAGER',
+      )}\nsla:\n  warnat: 0.5\nreaction:\n  claim: [eyes]\ndigest:\n  destination: { platform: slack, chanel: C0DIGEST }\nfrobnicate: true\n`,
+    );
+    expect(text).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^c\.yaml:4: calendar\.timezon: unknown key "timezon"; did you mean "timezone"\?$/,
+        ),
+        expect.stringMatching(
+          /^c\.yaml:\d+: teams\[0\]\.manger: unknown key "manger"; did you mean "manager"\?$/,
+        ),
+        expect.stringMatching(/^c\.yaml:\d+: sla\.warnat: unknown key "warnat"; did you mean "warnAt"\?$/),
+        expect.stringMatching(/^c\.yaml:\d+: reaction: unknown key "reaction"; did you mean "reactions"\?$/),
+        expect.stringMatching(/digest\.destination\.chanel: unknown key "chanel"; did you mean "channel"\?$/),
+        expect.stringMatching(
+          /frobnicate: unknown key "frobnicate"; known keys here: calendar, calendars, sla/,
+        ),
+      ]),
+    );
+    const lines = text.map((line) => Number(/^c\.yaml:(\d+):/.exec(line)?.[1]));
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('checks cron schedules with a cron parser', () => {
+    expect(problemsOf(`${TEST_CONFIG_YAML}\ndigest:\n  schedule: every monday\n`).join('\n')).toMatch(
+      /digest\.schedule: "every monday" is not a cron expression: it needs five fields/,
+    );
+    expect(problemsOf(`${TEST_CONFIG_YAML}\ndigest:\n  schedule: "61 9 * * 1"\n`).join('\n')).toMatch(
+      /digest\.schedule: "61 9 \* \* 1" is not a valid cron expression \(.*minute.*\)/,
+    );
+    expect(
+      parseConfigFile(`${TEST_CONFIG_YAML}\ndigest:\n  schedule: "30 8 * * mon-fri"\n`, 'c.yaml').ok,
+    ).toBe(true);
+  });
+
+  it('lists the valid values of an enum and guesses the intended one', () => {
+    expect(problemsOf(TEST_CONFIG_YAML.replace('tier: growth', 'tier: grwth')).join('\n')).toMatch(
+      /accounts\[1\]\.tier: must be one of "enterprise", "growth", "starter", not "grwth"; did you mean "growth"\?/,
+    );
+  });
+
+  it('requires the tiers of routing rules to exist among account tiers or sla.tiers', () => {
+    const rules = (tier: string) =>
+      TEST_CONFIG_YAML.replace(
+        '  unmapped: { platform: slack, channel: C0TRIAGE }',
+        `  unmapped: { platform: slack, channel: C0TRIAGE }\n  rules:\n    - { tier: ${tier}, team: billing }`,
+      );
+    expect(problemsOf(rules('enterprize')).join('\n')).toMatch(
+      /routing\.rules\[0\]\.tier: unknown tier "enterprize"; did you mean "enterprise"\? Tiers: enterprise, growth, starter/,
+    );
+    expect(parseConfigFile(rules('enterprise'), 'c.yaml').ok).toBe(true);
+    expect(
+      parseConfigFile(`${rules('strategic')}\nsla:\n  tiers:\n    strategic: { P1: 15 }\n`, 'c.yaml').ok,
+    ).toBe(true);
+  });
+
+  it('accepts the example configuration as it is', () => {
+    const text = readFileSync(join(process.cwd(), 'examples/verbatim.config.yaml'), 'utf8');
+    const result = parseConfigFile(text, 'examples/verbatim.config.yaml');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
 });

@@ -82,8 +82,35 @@ describe('verbatim doctor: Slack', () => {
       file(),
     );
     const [finding] = await badToken[0]!();
-    expect(finding).toMatchObject({ status: 'error', message: expect.stringContaining('invalid_auth') });
+    expect(finding).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('invalid_auth'),
+      fix: expect.stringMatching(/copy the Bot User OAuth Token/),
+    });
   });
+
+  it('tells an unreachable Slack apart from a bad token', async () => {
+    const offline = createSlackDoctorChecks(
+      EnvSchema.parse({
+        SLACK_BOT_TOKEN: 'xoxb-1-2',
+        // Nothing listens on port 1: the connection is refused, Slack never answers.
+        SLACK_API_URL: 'http://127.0.0.1:1/api/',
+        SLACK_APP_TOKEN: 'xapp-1-2',
+      }),
+      file(),
+    );
+    const [finding] = await offline[0]!();
+    expect(finding).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(
+        /cannot reach Slack.*\(the token was not checked: Slack did not answer\)/,
+      ),
+      fix: expect.stringMatching(
+        /network access to http:\/\/127\.0\.0\.1:1\/api\/ .*the token may well be right/,
+      ),
+    });
+    expect(finding?.fix).not.toMatch(/copy the Bot User OAuth Token/);
+  }, 60_000);
 
   it('reports an unknown channel id', async () => {
     seedHealthyWorkspace();

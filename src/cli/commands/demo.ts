@@ -9,7 +9,7 @@ import { startVerbatim } from '../../main.ts';
 import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { optionValue } from '../option-value.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
 import { printDemoSummary } from '../print-demo-summary.ts';
 
@@ -20,9 +20,15 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'replay the example workspace through the real pipeline and show what Verbatim would post',
   usage: 'verbatim demo [--examples DIR] [--full] [--keep]',
+  help: '--examples DIR  the example workspace (default: examples)\n--full          print every routed post in full, not only P1/P2\n--keep          keep the demo database afterwards',
   async run(args, io) {
-    const examples = resolve(io.cwd, optionValue(args, '--examples') ?? 'examples');
-    const full = args.includes('--full');
+    const { values } = parseCommandArgs(args, {
+      examples: { type: 'string' },
+      full: { type: 'boolean' },
+      keep: { type: 'boolean' },
+    });
+    const examples = resolve(io.cwd, values.examples ?? 'examples');
+    const full = values.full === true;
     const file = loadConfigFile(join(examples, 'verbatim.config.yaml'));
     if (!file.ok) {
       for (const problem of file.problems) io.stderr.write(`✗ ${problem.path}: ${problem.message}\n`);
@@ -91,7 +97,7 @@ export const demoCommand: CliCommand = {
       return 0;
     } finally {
       await verbatim.stop();
-      if (!args.includes('--keep')) rmSync(dataDir, { recursive: true, force: true });
+      if (values.keep !== true) rmSync(dataDir, { recursive: true, force: true });
       else io.stdout.write(`Demo database kept in ${dataDir} (VERBATIM_DATA_DIR=${dataDir})\n`);
     }
   },

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem } from '../../config/config-problem.ts';
 import type { DoctorFinding } from '../../config/doctor-finding.ts';
-import { loadConfigFile, loadEnv } from '../../config/load-config.ts';
+import { findConfigWarnings, loadConfigFile, loadEnv } from '../../config/load-config.ts';
 import { migrations, pendingMigrations } from '../../storage/migrations.ts';
 import { openStorage, redactUrl } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { createPlatformDoctorChecks } from '../create-platform-adapters.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 const SYMBOL: Record<DoctorFinding['status'], string> = { ok: '✓', warn: '!', error: '✗', off: '-' };
 
@@ -13,9 +15,11 @@ export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary: 'check environment, config, database and platform access; explain each fix',
   usage: 'verbatim doctor [--json]',
+  help: '--json  the findings as JSON ({ findings: [{ check, status, message, fix }] })',
   async run(args, io) {
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const findings = await runDoctor(io);
-    if (args.includes('--json')) {
+    if (values.json === true) {
       io.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
     } else {
       io.stdout.write('Verbatim doctor\n');
@@ -54,6 +58,15 @@ export async function runDoctor(io: CliIo): Promise<DoctorFinding[]> {
       status: 'ok',
       message: `${configPath}: ${file.value.teams.length} teams, ${file.value.accounts.length} accounts, ${file.value.topics.length} topics`,
     });
+    const absolute = resolve(io.cwd, configPath);
+    for (const warning of findConfigWarnings(readFileSync(absolute, 'utf8'), absolute)) {
+      findings.push({
+        check: 'config',
+        status: 'warn',
+        message: formatProblem(warning),
+        fix: 'add the coming dates at that line, or replace the list with holidays: { country: <code> }',
+      });
+    }
   } else {
     for (const problem of file.problems) {
       findings.push({

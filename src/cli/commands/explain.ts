@@ -11,20 +11,23 @@ import { looksLikeEmail, readExplainInputFromEml } from '../../email/explain-ema
 import { createLogger } from '../../logging/create-logger.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { readInput } from '../read-input.ts';
 
 export const explainCommand: CliCommand = {
   name: 'explain',
   summary: 'show how a message would be grouped, analysed, routed and rendered (nothing is stored or posted)',
   usage: 'verbatim explain [FILE|-] [--account ID] [--json]',
+  help: 'FILE          a text or .eml file; - (or nothing) reads standard input\n--account ID  the account the message is from (else resolved from the sender)\n--json        stable JSON fields instead of the rendering',
   async run(args, io) {
-    const json = args.includes('--json');
-    const accountFlag = args.indexOf('--account');
-    const accountId = accountFlag >= 0 ? args[accountFlag + 1] : undefined;
-    if (accountFlag >= 0 && !accountId) throw new UsageError('--account needs an account id');
-    const file = args.find(
-      (arg, index) => !arg.startsWith('--') && (accountFlag < 0 || index !== accountFlag + 1),
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { json: { type: 'boolean' }, account: { type: 'string' } },
+      1,
     );
+    const json = values.json === true;
+    const accountId = values.account;
+    const file = positionals[0];
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
     const { directory } = config;

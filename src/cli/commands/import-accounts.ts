@@ -5,13 +5,14 @@ import { readAccountsCsv } from '../../import/read-accounts-csv.ts';
 import { upsertAccount } from '../../storage/account-store.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import accounts from a CRM export: verbatim import accounts FILE.csv',
   usage: 'verbatim import accounts <file.csv>',
   async run(args, io) {
-    const [what, file] = args;
+    const [what, file] = parseCommandArgs(args, {}, 2).positionals;
     if (what !== 'accounts' || !file) throw new UsageError('expected: import accounts <file.csv>');
     const env = loadEnv(io.env, io.cwd);
     if (!env.ok) {

@@ -1,21 +1,27 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import pino from 'pino';
 import { startVerbatim } from '../../main.ts';
 import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
+import { findUnreachableDestinations, type UnreachablePlatform } from '../find-unreachable-destinations.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
-import { optionValue } from '../option-value.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 export const replayCommand: CliCommand = {
   name: 'replay',
   summary: 'backfill a Slack export (and .eml files) into the configured store; idempotent and resumable',
   usage: 'verbatim replay <slack-export-dir> [--emails DIR] [--no-post] [--team T0…]',
+  help: 'DIR           the unzipped Slack export (holds channels.json)\n--emails DIR  also replay the .eml files in DIR\n--no-post     store, group and triage, but post nothing (no platform needed)\n--team T0…    our own Slack team id, when the export cannot tell',
   async run(args, io) {
-    const directory = args.find(
-      (arg, index) => !arg.startsWith('--') && !['--emails', '--team'].includes(args[index - 1] ?? ''),
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { emails: { type: 'string' }, team: { type: 'string' }, 'no-post': { type: 'boolean' } },
+      1,
     );
+    const directory = positionals[0];
     if (!directory) throw new UsageError('give the Slack export directory (the one holding channels.json)');
     const exportDir = resolve(io.cwd, directory);
     if (!existsSync(join(exportDir, 'channels.json'))) {
@@ -24,13 +30,22 @@ export const replayCommand: CliCommand = {
       );
       return 1;
     }
-    const emails = optionValue(args, '--emails');
-    const team = optionValue(args, '--team');
-    const posting = !args.includes('--no-post');
+    const { emails, team } = values;
+    const posting = values['no-post'] !== true;
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
+    if (posting) {
+      const unreachable = findUnreachableDestinations(config);
+      if (unreachable.length > 0) {
+        io.stderr.write(explainUnreachable(unreachable, directory));
+        return 1;
+      }
+    }
+    // Log lines go to a file so the progress output stays readable; the summary says where.
+    const logFile = resolve(io.cwd, config.env.VERBATIM_DATA_DIR, 'replay.log');
     const verbatim = await startVerbatim({
       config,
+      logDestination: pino.destination({ dest: logFile, mkdir: true, sync: true }),
       listen: false,
       workers: false,
       // Posting goes through the configured platforms; without them the posts are printed.
@@ -63,9 +78,19 @@ export const replayCommand: CliCommand = {
       io.stdout.write(
         `replayed ${messages.length} messages: ${outcomes.accepted} customer (new or grouped), ${outcomes['follow-up']} follow-ups, ${outcomes['staff-reply']} staff replies, ${outcomes.noise} greetings/thanks, ${outcomes.duplicate} already stored; ${stats.memberEvents} channel departures/joins recorded${posting ? '' : '; nothing posted (--no-post)'}\n`,
       );
+      io.stderr.write(`log: ${logFile}\n`);
       return 0;
     } finally {
       await verbatim.stop();
     }
   },
 };
+
+function explainUnreachable(unreachable: UnreachablePlatform[], exportDir: string): string {
+  const lines = unreachable.map(({ platform, missing, uses }) => {
+    const shown = uses.slice(0, 3).join(', ');
+    const more = uses.length > 3 ? ` and ${uses.length - 3} more` : '';
+    return `  ${platform}: ${missing}; the config posts there: ${shown}${more}\n`;
+  });
+  return `verbatim replay: the routed posts cannot be delivered:\n${lines.join('')}\nEither replay without posting (stores, groups and triages everything; \`verbatim sla\` then shows the clocks):\n  verbatim replay ${exportDir} --no-post\nor configure the platform (README, "Slack") and check it with \`verbatim doctor\`.\n`;
+}

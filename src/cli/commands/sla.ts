@@ -6,6 +6,7 @@ import { DataDirInUseError, openStorage } from '../../storage/open-storage.ts';
 import { createSlaStore } from '../../storage/sla-store.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 /** `verbatim sla`: open requests with their SLA clocks. `clock` is replaceable for tests. */
 export function createSlaCommand(options: { clock?: Clock } = {}): CliCommand {
@@ -55,18 +56,11 @@ export function createSlaCommand(options: { clock?: Clock } = {}): CliCommand {
 export const slaCommand = createSlaCommand();
 
 function parseArgs(args: string[]): { teamId?: string; json: boolean } {
-  let teamId: string | undefined;
-  let json = false;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === '--json') json = true;
-    else if (arg === '--team') {
-      teamId = args[++index];
-      if (!teamId || teamId.startsWith('--')) throw new UsageError('--team needs a team id');
-    } else if (arg?.startsWith('--team=')) teamId = arg.slice('--team='.length);
-    else throw new UsageError(`unknown argument "${arg}"`);
+  const { values } = parseCommandArgs(args, { team: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.team !== undefined && (values.team === '' || values.team.startsWith('-'))) {
+    throw new UsageError('--team needs a team id');
   }
-  return { ...(teamId === undefined ? {} : { teamId }), json };
+  return { ...(values.team === undefined ? {} : { teamId: values.team }), json: values.json === true };
 }
 
 const CLOCK_LABEL: Record<SlaClockRow['clock'], string> = {
@@ -80,13 +74,13 @@ const CLOCK_LABEL: Record<SlaClockRow['clock'], string> = {
 function printTable(io: CliIo, rows: SlaClockRow[], now: Date, timezone: string): void {
   io.stdout.write(`Open requests with SLA clocks at ${formatLocalTime(now, timezone)} (${timezone})\n`);
   if (rows.length === 0) {
-    io.stdout.write('No open routed requests.\n');
+    io.stdout.write('No open triaged requests.\n');
     return;
   }
   const table = [
     ['REQUEST', 'PRI', 'TEAM', 'ACCOUNT', 'STATE', 'CLOCK', 'ELAPSED/TARGET', 'DUE', 'NUDGES SENT'],
     ...rows.map((row) => [
-      row.requestId,
+      row.posted ? row.requestId : `${row.requestId}*`,
       row.priority,
       row.teamId,
       row.account ?? '(unknown)',
@@ -112,6 +106,12 @@ function printTable(io: CliIo, rows: SlaClockRow[], now: Date, timezone: string)
   }
   const breached = rows.filter((row) => row.clock === 'breached' || row.clock === 'escalated').length;
   io.stdout.write(`${rows.length} open, ${breached} past their first-response target.\n`);
+  const unposted = rows.filter((row) => !row.posted).length;
+  if (unposted > 0) {
+    io.stdout.write(
+      `${unposted} of them were stored without being posted (replay --no-post, or no platform configured): their clocks start at the customer's first message (marked *).\n`,
+    );
+  }
 }
 
 function describeNudges(row: SlaClockRow): string {

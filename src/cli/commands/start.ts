@@ -2,12 +2,14 @@ import { startVerbatim } from '../../main.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 export const startCommand: CliCommand = {
   name: 'start',
   summary: 'run the bot: HTTP server, platform adapters and job workers',
   usage: 'verbatim start',
-  async run(_args, io) {
+  async run(args, io) {
+    parseCommandArgs(args, {});
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
     const verbatim = await startVerbatim({ config, adapters: createPlatformAdapters(config) });

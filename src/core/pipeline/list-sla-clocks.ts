@@ -15,6 +15,11 @@ export interface SlaClockRow {
   state: RequestState;
   claimedBy: string | null;
   routedAt: Date;
+  /**
+   * False when the request was triaged but never posted (a replay with `--no-post`): its clock is
+   * shown from the customer's first message, as if it had been routed then.
+   */
+  posted: boolean;
   /** First-response target, business minutes (plain minutes for 24/7 priorities). */
   targetMinutes: number;
   elapsedBusinessMinutes: number;
@@ -29,19 +34,21 @@ export interface SlaClockRow {
   nudges: Array<Pick<SlaNudge, 'kind' | 'seq' | 'dueAt' | 'sentAt' | 'late' | 'abandoned'>>;
 }
 
-/** Routed, unresolved requests with their clocks, the soonest due first. */
+/** Routed (or triaged but not posted), unresolved requests with their clocks, the soonest due first. */
 export async function listSlaClocks(
   deps: { sla: SlaStore; directory: Directory; settings: SlaSettings; clocks?: TeamClocks },
   input: { now: Date; teamId?: string },
 ): Promise<SlaClockRow[]> {
   const ctx = { ...deps, clocks: deps.clocks ?? createTeamClocks(deps.settings) };
-  const requests = await deps.sla.listOpenRequests(
-    input.teamId === undefined ? {} : { teamId: input.teamId },
-  );
+  const requests = await deps.sla.listOpenRequests({
+    includeUnposted: true,
+    ...(input.teamId === undefined ? {} : { teamId: input.teamId }),
+  });
   const nudges = await deps.sla.listNudges(requests.map((request) => request.id));
   const rows: SlaClockRow[] = [];
   for (const request of requests) {
-    const sla = requestSlaClock(ctx, request);
+    const posted = request.routedAt !== null;
+    const sla = requestSlaClock(ctx, posted ? request : { ...request, routedAt: request.openedAt });
     if (sla === null) continue;
     const status = slaStatus({
       routedAt: sla.routedAt,
@@ -61,6 +68,7 @@ export async function listSlaClocks(
       state: request.state,
       claimedBy: request.claimedBy ? (request.claimedBy.name ?? request.claimedBy.id) : null,
       routedAt: sla.routedAt,
+      posted,
       targetMinutes: status.targetMinutes,
       elapsedBusinessMinutes: status.elapsedBusinessMinutes,
       dueAt: status.dueAt,

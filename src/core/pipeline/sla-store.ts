@@ -45,9 +45,15 @@ export interface SlaTimes {
 export interface SlaStore {
   /**
    * Routed requests that are not resolved, oldest routed first. `running` keeps only those whose
-   * clock still runs (no first response yet); `teamId` keeps one team's.
+   * clock still runs (no first response yet); `teamId` keeps one team's. `includeUnposted` adds
+   * triaged requests that were never posted (a replay with `--no-post`), for `verbatim sla`.
    */
-  listOpenRequests(filter?: { teamId?: string; running?: boolean; limit?: number }): Promise<Request[]>;
+  listOpenRequests(filter?: {
+    teamId?: string;
+    running?: boolean;
+    limit?: number;
+    includeUnposted?: boolean;
+  }): Promise<Request[]>;
   /** Every nudge claimed for these requests: sent, in flight or abandoned. */
   listNudges(requestIds: readonly string[]): Promise<SlaNudge[]>;
   /** Claimed nudges that are neither sent nor abandoned (their sender failed or died). */

@@ -92,6 +92,6 @@ describe('verbatim sla', () => {
     expect(await command.run(['--team', 'nope'], io)).toBe(1);
     expect(err()).toContain('unknown team "nope"; known teams: support, billing, engineering');
     await expect(command.run(['--colour'], io)).rejects.toThrow(UsageError);
-    await expect(command.run(['--team'], io)).rejects.toThrow('--team needs a team id');
+    await expect(command.run(['--team'], io)).rejects.toThrow('--team needs a value');
   });
 });

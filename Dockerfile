@@ -1,0 +1,26 @@
+# Production image: Node 24 LTS, the compiled CLI, production dependencies only.
+#   docker build -t verbatim .
+#   docker run --env-file .env -v "$PWD/verbatim.config.yaml:/app/verbatim.config.yaml:ro" \
+#     -v verbatim-data:/app/data -p 3000:3000 verbatim
+# `docker stop` sends SIGTERM straight to node (no npm or shell in between): Verbatim stops taking
+# work, lets jobs in flight finish, then exits.
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:24-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
+COPY --from=build /app/manifests ./manifests
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+VOLUME ["/app/data"]
+EXPOSE 3000
+CMD ["node", "bin/verbatim.js", "start"]
