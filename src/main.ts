@@ -2,9 +2,12 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
+import { createAccountMatcher } from './accounts/create-account-matcher.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { Directory } from './core/directory.ts';
+import type { HealthDeps } from './core/health/explain-account.ts';
+import type { HealthAlertSender } from './core/health/take-daily-snapshots.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
@@ -14,12 +17,14 @@ import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+import { registerHealthWorker } from './jobs/register-health-worker.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { createHealthStore } from './storage/health-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
@@ -28,6 +33,8 @@ import { createRequestStore } from './storage/request-store.ts';
 export interface PlatformAdapter {
   name: string;
   notifier?: Notifier;
+  /** Sends at-risk alerts (owner DM, CS channel) on this platform. */
+  healthAlerts?: HealthAlertSender;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -50,6 +57,8 @@ export interface AdapterContext {
   /** True for exactly one caller per key across replicas and restarts (event ids, …). */
   claimOnce: (key: string) => Promise<boolean>;
   recordAccountEvent: (event: AccountEvent) => Promise<void>;
+  /** Account health: its store (signals, snapshots), account matcher, model and clock. */
+  health: HealthDeps;
   /**
    * Unwraps an email's text the way email ingestion does (forwards credited to the original
    * sender, quoted text separated); used for emails sent into Slack. Null until wired.
@@ -109,6 +118,7 @@ export interface Verbatim {
   directory: Directory;
   ingest: IngestMessage;
   recordAccountEvent: AdapterContext['recordAccountEvent'];
+  health: HealthDeps;
   claimOnce: AdapterContext['claimOnce'];
   http: Express;
   server: Server | null;
@@ -191,6 +201,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     },
   });
 
+  const health: HealthDeps = {
+    store: createHealthStore(storage.db),
+    accounts: () => directory.accounts,
+    match: createAccountMatcher(() => directory.accounts),
+    model: config.file.health,
+    clock,
+  };
   const context: AdapterContext = {
     config,
     directory,
@@ -205,6 +222,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
+    health,
     unwrapEmailText: createUnwrapEmailText(directory.ownDomains),
   };
   const adapters: PlatformAdapter[] = [];
@@ -242,6 +260,20 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       notifiers,
       settings: config.file,
       metrics,
+      logger,
+      schedule: options.schedules,
+    });
+    // Account health (issue 9): nightly snapshots, band-change alerts once across replicas.
+    await registerHealthWorker(jobs, {
+      health,
+      alerts: () => adapters.find((adapter) => adapter.healthAlerts)?.healthAlerts ?? null,
+      alertSettings: {
+        channel: config.file.churn.alertChannel ?? null,
+        cooldownHours: config.file.churn.alertCooldownHours,
+        announceImprovements: config.file.churn.announceImprovements,
+      },
+      cron: config.file.churn.snapshotSchedule,
+      timezone: config.file.calendar.timezone,
       logger,
       schedule: options.schedules,
     });
@@ -287,6 +319,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     directory,
     ingest,
     recordAccountEvent: context.recordAccountEvent,
+    health,
     claimOnce: context.claimOnce,
     http,
     server,

@@ -20,6 +20,13 @@ export function measureStakeholders(signals: AccountSignals, now: Date, model: H
     };
   const from = now.getTime() - windowDays * DAY_MS;
   const recent = signals.stakeholders.filter((event) => event.at.getTime() >= from);
+  // Nobody leaving a channel nobody writes in says nothing: count the factor once the customer is active.
+  if (recent.length === 0 && signals.lastCustomerMessageAt === null)
+    return {
+      signal: 'stakeholders',
+      excluded: true,
+      missing: 'no customer activity in the shared channel yet',
+    };
   const left = recent.filter((event) => event.kind === 'member-left');
   const executives = recent.filter(
     (event) => event.kind === 'member-joined' && EXECUTIVE.test(event.title ?? ''),
