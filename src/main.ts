@@ -7,7 +7,11 @@ import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
-import type { HealthAlertSender } from './core/health/take-daily-snapshots.ts';
+import {
+  type HealthAlertSender,
+  type SnapshotRunOutcome,
+  takeDailySnapshots,
+} from './core/health/take-daily-snapshots.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
@@ -124,6 +128,8 @@ export interface Verbatim {
   server: Server | null;
   /** Port the HTTP server listens on (useful when PORT=0). */
   port: number | null;
+  /** Takes today's health snapshots now and alerts band changes (what the nightly job does). */
+  takeHealthSnapshots(): Promise<SnapshotRunOutcome>;
   /** Starts the job workers when `workers: false` deferred them (replay ingests first, then triages). */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
@@ -237,6 +243,12 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...(options.fallbackNotifiers ?? []),
   ];
   const analyzer = options.analyzer ?? createAnalyzer(config, logger);
+  const healthAlerts = () => adapters.find((adapter) => adapter.healthAlerts)?.healthAlerts ?? null;
+  const alertSettings = {
+    channel: config.file.churn.alertChannel ?? null,
+    cooldownHours: config.file.churn.alertCooldownHours,
+    announceImprovements: config.file.churn.announceImprovements,
+  };
   let workersStarted = false;
   const startWorkers = async () => {
     if (workersStarted) return;
@@ -266,12 +278,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     // Account health (issue 9): nightly snapshots, band-change alerts once across replicas.
     await registerHealthWorker(jobs, {
       health,
-      alerts: () => adapters.find((adapter) => adapter.healthAlerts)?.healthAlerts ?? null,
-      alertSettings: {
-        channel: config.file.churn.alertChannel ?? null,
-        cooldownHours: config.file.churn.alertCooldownHours,
-        announceImprovements: config.file.churn.announceImprovements,
-      },
+      alerts: healthAlerts,
+      alertSettings,
       cron: config.file.churn.snapshotSchedule,
       timezone: config.file.calendar.timezone,
       logger,
@@ -320,6 +328,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ingest,
     recordAccountEvent: context.recordAccountEvent,
     health,
+    takeHealthSnapshots: () => takeDailySnapshots({ ...health, alerts: healthAlerts(), alertSettings }),
     claimOnce: context.claimOnce,
     http,
     server,
