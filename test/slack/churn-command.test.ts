@@ -119,4 +119,18 @@ describe('/churn through the real Bolt app', () => {
     expect(blocks.indexOf('Acme Logistics')).toBeGreaterThan(-1);
     expect(blocks.indexOf('Acme Logistics')).toBeLessThan(blocks.indexOf('Pohjola Foods'));
   });
+
+  it('shows the viewer’s own accounts with health and open requests on App Home', async () => {
+    await h.verbatim.takeHealthSnapshots();
+    await h.sendEvent(
+      { type: 'app_home_opened', user: 'U0OWNER', channel: 'D0OWNER', tab: 'home', event_ts: '1.0' },
+      { extShared: false },
+    );
+    const view = await h.waitFor('home view', () => h.slack.api.homeView('U0OWNER'));
+    const rendered = JSON.stringify(view['blocks']);
+    expect(rendered).toContain('*My accounts*');
+    expect(rendered).toMatch(/\*Acme Logistics\* · .* (watch|at-risk|critical) \d+\/100/);
+    expect(rendered).toMatch(/2 open requests/);
+    expect(rendered).not.toContain('Pohjola Foods');
+  });
 });
