@@ -78,7 +78,7 @@ export function renderHealthText(view: AccountHealthView): string {
     lines.push(`      ${driver.value}`);
     for (const quote of driver.evidence.slice(0, 2))
       lines.push(
-        `      “${quote.quote}” — ${quote.author}, ${quote.at.slice(0, 10)}${quote.link ? ` ${quote.link}` : ''}`,
+        `      “${indent(quote.quote)}” — ${quote.author}, ${quote.at.slice(0, 10)}${quote.link ? ` ${quote.link}` : ''}`,
       );
   }
   if (view.note) lines.push(`  ${view.note}`);
@@ -87,7 +87,7 @@ export function renderHealthText(view: AccountHealthView): string {
   lines.push(`Open requests: ${view.openRequests.length === 0 ? 'none' : ''}`);
   for (const request of view.openRequests)
     lines.push(
-      `  ${request.id} ${request.priority ?? ''} ${request.state} since ${request.openedAt.slice(0, 10)}: “${request.quote ?? ''}”`,
+      `  ${request.id} ${request.priority ?? ''} ${request.state} since ${request.openedAt.slice(0, 10)}: “${indent(request.quote ?? '')}”`,
     );
   const times = view.responseTimes;
   lines.push(
@@ -96,4 +96,9 @@ export function renderHealthText(view: AccountHealthView): string {
   lines.push(`Next step: ${view.nextStep}`);
   lines.push(`Model ${view.modelVersion}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Continuation lines of a multi-line quote, indented under it. */
+function indent(text: string): string {
+  return text.replace(/\r?\n/g, '\n        ');
 }

@@ -6,6 +6,7 @@ import { compareWithSnapshot, type HealthChanges } from './compare-with-snapshot
 import { DAY_MS, median } from './factor-measure.ts';
 import type { HealthBand, HealthSignal } from './health-model.ts';
 import type { HealthSnapshot } from './health-snapshot.ts';
+import { isWaitingOnUs } from './measure-requests.ts';
 import type { AccountHealth, ExcludedFactor, FactorDirection } from './score-account.ts';
 import { suggestNextStep } from './suggest-next-step.ts';
 import { daysToRenewal, urgencyOf } from './urgency.ts';
@@ -95,7 +96,7 @@ export function buildHealthView(input: {
   const { account, health, signals, snapshots } = input;
   const now = health.at;
   const open = signals.requests
-    .filter((request) => request.state !== 'resolved')
+    .filter(isWaitingOnUs)
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
   const measured = signals.requests.filter(
     (request) =>

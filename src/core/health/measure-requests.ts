@@ -2,6 +2,11 @@ import type { AccountSignals, Quote, RequestSignal } from './account-signals.ts'
 import { clamp01, DAY_MS, type FactorMeasure, median, plural } from './factor-measure.ts';
 import type { HealthModel } from './health-model.ts';
 
+/** Open, claimed or snoozed: the next move is ours (answered means it waits on the customer). */
+export function isWaitingOnUs(request: RequestSignal): boolean {
+  return request.state === 'open' || request.state === 'claimed' || request.state === 'snoozed';
+}
+
 function quoteOf(request: RequestSignal): Quote[] {
   return request.firstMessage ? [{ ...request.firstMessage, requestId: request.id }] : [];
 }
@@ -16,7 +21,7 @@ export function measureOpenRequests(signals: AccountSignals, now: Date, model: H
   const inWindow = signals.requests.filter((request) => request.openedAt.getTime() >= from);
   if (inWindow.length === 0)
     return { signal: 'open-requests', excluded: true, missing: `no requests in the last ${windowDays} days` };
-  const open = inWindow.filter((request) => request.state !== 'resolved');
+  const open = inWindow.filter(isWaitingOnUs);
   const unanswered = open.filter((request) => request.firstResponseAt === null);
   const breached = inWindow.filter((request) => request.breached);
   const fraction = clamp01(1 - open.length * 0.05 - unanswered.length * 0.1 - breached.length * 0.15);
