@@ -2,9 +2,16 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
+import { createAccountMatcher } from './accounts/create-account-matcher.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { Directory } from './core/directory.ts';
+import type { HealthDeps } from './core/health/explain-account.ts';
+import {
+  type HealthAlertSender,
+  type SnapshotRunOutcome,
+  takeDailySnapshots,
+} from './core/health/take-daily-snapshots.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
@@ -14,12 +21,14 @@ import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+import { registerHealthWorker } from './jobs/register-health-worker.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { createHealthStore } from './storage/health-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
@@ -28,6 +37,8 @@ import { createRequestStore } from './storage/request-store.ts';
 export interface PlatformAdapter {
   name: string;
   notifier?: Notifier;
+  /** Sends at-risk alerts (owner DM, CS channel) on this platform. */
+  healthAlerts?: HealthAlertSender;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -50,6 +61,8 @@ export interface AdapterContext {
   /** True for exactly one caller per key across replicas and restarts (event ids, …). */
   claimOnce: (key: string) => Promise<boolean>;
   recordAccountEvent: (event: AccountEvent) => Promise<void>;
+  /** Account health: its store (signals, snapshots), account matcher, model and clock. */
+  health: HealthDeps;
   /**
    * Unwraps an email's text the way email ingestion does (forwards credited to the original
    * sender, quoted text separated); used for emails sent into Slack. Null until wired.
@@ -109,11 +122,14 @@ export interface Verbatim {
   directory: Directory;
   ingest: IngestMessage;
   recordAccountEvent: AdapterContext['recordAccountEvent'];
+  health: HealthDeps;
   claimOnce: AdapterContext['claimOnce'];
   http: Express;
   server: Server | null;
   /** Port the HTTP server listens on (useful when PORT=0). */
   port: number | null;
+  /** Takes today's health snapshots now and alerts band changes (what the nightly job does). */
+  takeHealthSnapshots(): Promise<SnapshotRunOutcome>;
   /** Starts the job workers when `workers: false` deferred them (replay ingests first, then triages). */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
@@ -191,6 +207,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     },
   });
 
+  const health: HealthDeps = {
+    store: createHealthStore(storage.db),
+    accounts: () => directory.accounts,
+    match: createAccountMatcher(() => directory.accounts),
+    model: config.file.health,
+    clock,
+  };
   const context: AdapterContext = {
     config,
     directory,
@@ -205,6 +228,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
+    health,
     unwrapEmailText: createUnwrapEmailText(directory.ownDomains),
   };
   const adapters: PlatformAdapter[] = [];
@@ -219,6 +243,12 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...(options.fallbackNotifiers ?? []),
   ];
   const analyzer = options.analyzer ?? createAnalyzer(config, logger);
+  const healthAlerts = () => adapters.find((adapter) => adapter.healthAlerts)?.healthAlerts ?? null;
+  const alertSettings = {
+    channel: config.file.churn.alertChannel ?? null,
+    cooldownHours: config.file.churn.alertCooldownHours,
+    announceImprovements: config.file.churn.announceImprovements,
+  };
   let workersStarted = false;
   const startWorkers = async () => {
     if (workersStarted) return;
@@ -242,6 +272,16 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       notifiers,
       settings: config.file,
       metrics,
+      logger,
+      schedule: options.schedules,
+    });
+    // Account health (issue 9): nightly snapshots, band-change alerts once across replicas.
+    await registerHealthWorker(jobs, {
+      health,
+      alerts: healthAlerts,
+      alertSettings,
+      cron: config.file.churn.snapshotSchedule,
+      timezone: config.file.calendar.timezone,
       logger,
       schedule: options.schedules,
     });
@@ -294,6 +334,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     directory,
     ingest,
     recordAccountEvent: context.recordAccountEvent,
+    health,
+    takeHealthSnapshots: () => takeDailySnapshots({ ...health, alerts: healthAlerts(), alertSettings }),
     claimOnce: context.claimOnce,
     http,
     server,

@@ -7,6 +7,7 @@ import {
   TeamSchema,
   TopicSchema,
 } from '../core/directory.ts';
+import { HealthModelSchema } from '../core/health/health-model.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
 import { ConfigCalendarSchema } from './config-calendar-schema.ts';
 import { cronExpressionProblem } from './cron-expression.ts';
@@ -65,8 +66,18 @@ export const ConfigFileSchema = z.object({
       /** Platform user ids allowed to run /churn; empty means everyone in our workspace. */
       allowedUsers: z.array(z.string()).default([]),
       allowedGroups: z.array(z.string()).default([]),
+      /** Where at-risk alerts are posted for the CS team (the account owner also gets a DM). */
+      alertChannel: DestinationSchema.optional(),
+      /** Hours after an alert in which the same account raises no other. */
+      alertCooldownHours: z.number().min(0).default(72),
+      /** Also announce an account whose band improved. */
+      announceImprovements: z.boolean().default(false),
+      /** Cron expression (in the calendar's time zone) of the nightly health snapshot. */
+      snapshotSchedule: z.string().default('0 3 * * *'),
     })
     .prefault({}),
+  /** Account health model: factor weights and windows, bands, hysteresis (docs/health.md). */
+  health: HealthModelSchema.prefault({}),
   reactions: z
     .object({
       claim: z.array(z.string()).default(['eyes']),

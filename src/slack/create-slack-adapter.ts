@@ -9,6 +9,7 @@ import type { SlackListenerDeps } from './listeners/slack-listener-deps.ts';
 import { createSlackPacer } from './pace-slack-calls.ts';
 import { readSlackIdentity } from './read-slack-identity.ts';
 import { createSharedChannelGuard } from './shared-channel-guard.ts';
+import { createSlackHealthAlerts } from './slack-health-alerts.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { createSlackPoster } from './slack-poster.ts';
 import { createSlackUserDirectory } from './slack-user-directory.ts';
@@ -129,6 +130,12 @@ export async function createSlackAdapter(
   return {
     name: 'slack',
     notifier,
+    healthAlerts: createSlackHealthAlerts({
+      client: deliveryClient,
+      pacer,
+      guard: createSharedChannelGuard({ client: deliveryClient, pacer }),
+      logger,
+    }),
     async start() {
       if (socketMode) await app.start();
     },

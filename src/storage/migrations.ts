@@ -1,4 +1,6 @@
 import type { Database } from './database.ts';
+import { migration6HealthSnapshots } from './migration-6-health-snapshots.ts';
+import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
 
 export interface Migration {
   id: number;
@@ -181,6 +183,8 @@ export const migrations: Migration[] = [
       CREATE INDEX requests_routed_updated ON requests (updated_at) WHERE routed_at IS NOT NULL;
     `,
   },
+  migration6HealthSnapshots,
+  migration7HealthAlerts,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

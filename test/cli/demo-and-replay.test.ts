@@ -19,6 +19,14 @@ describe('verbatim demo', () => {
       /contacts who left shared channels: saimaa-software \(Ville Saarinen, 2026-10-30\)/,
     );
     expect(result.stdout).toMatch(/SLA: what this history would have produced/);
+    // It ends with the risk list and the full explanation of the riskiest account.
+    expect(result.stdout).toMatch(
+      /Account health: the 10 most urgent accounts[^\n]*\nACCOUNT\s+BAND\s+SCORE/,
+    );
+    expect(result.stdout).toMatch(/The riskiest account explained[^\n]*\n.* — health \d+\/100, [a-z-]+/);
+    expect(result.stdout).toMatch(
+      /Factors \(points \/ max\):[\s\S]*Next step: [\s\S]*Model verbatim-health-1@[0-9a-f]{8}\n/,
+    );
     expect(result.stderr).toMatch(/triaging and routing: \d+\/\d+ done/);
   }, 120_000);
 });

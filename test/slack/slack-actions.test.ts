@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHURN_NOT_AVAILABLE } from '../../src/slack/listeners/churn-command.ts';
 import { richTextToPlain } from '../../src/slack/neutralize-rich-text.ts';
 import { ACTION_IDS, requestBlockId } from '../../src/slack/views/action-ids.ts';
 import type { SlackMessage } from '../fakes/slack-fake-workspace.ts';
@@ -274,24 +273,6 @@ describe('reactions and buttons on routed posts (real Bolt app, Socket Mode)', (
           requestBlockId(request.id, 'home'),
         ),
     );
-  });
-
-  it('answers /churn ephemerally in the acknowledgement', async () => {
-    const ack = await h.sendCommand({
-      command: '/churn',
-      text: 'acme',
-      user_id: 'U0ANN',
-      user_name: 'ann',
-      channel_id: 'C0SUPPORT',
-      channel_name: 'support',
-      team_id: 'T0VERBATIM',
-      team_domain: 'verbatim',
-      response_url: 'https://hooks.slack.invalid/commands/1',
-      trigger_id: '1.2.3',
-      api_app_id: 'A0FAKEAPP',
-      token: 'legacy-token',
-    });
-    expect(ack.body).toEqual({ response_type: 'ephemeral', text: CHURN_NOT_AVAILABLE });
   });
 
   it('maps an unmapped shared channel to an account and moves the request to its team', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHURN_NOT_AVAILABLE } from '../../src/slack/listeners/churn-command.ts';
 import { ACTION_IDS, requestBlockId } from '../../src/slack/views/action-ids.ts';
 import { signSlackRequest } from '../fakes/sign-slack-request.ts';
 import {
@@ -127,7 +126,8 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
       response_url: 'https://hooks.slack.invalid/1',
       trigger_id: '1',
     });
-    expect(churn).toEqual({ status: 200, body: { response_type: 'ephemeral', text: CHURN_NOT_AVAILABLE } });
+    // Acknowledged at once with an empty body; the answer goes to response_url (churn-command.test.ts).
+    expect(churn.status).toBe(200);
   });
 
   it('leaves the rest of the HTTP server alone', async () => {

@@ -10,6 +10,7 @@ import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
+import { printDemoHealth } from '../print-demo-health.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
 import { printDemoSummary } from '../print-demo-summary.ts';
 
@@ -94,6 +95,7 @@ export const demoCommand: CliCommand = {
         now: DEMO_NOW,
       });
       await printDemoSla(io.stdout, verbatim, { file: config.file, now: DEMO_NOW });
+      await printDemoHealth(io.stdout, verbatim);
       return 0;
     } finally {
       await verbatim.stop();

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
+import { countOpenRequests } from '../../storage/count-open-requests.ts';
 import {
   listClaimedRequests,
   listOpenRequestsForTeam,
   type RequestListItem,
 } from '../../storage/request-queries.ts';
-import { type HomeRequest, renderAppHome } from '../views/app-home-view.ts';
+import { type HomeAccount, type HomeRequest, renderAppHome } from '../views/app-home-view.ts';
 import { composePermalink } from './find-permalink.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
 
@@ -67,6 +68,28 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
     };
   }
 
+  /** The viewer's accounts (as owner) with the latest two weeks of health snapshots. */
+  async function ownedAccounts(userId: string): Promise<HomeAccount[]> {
+    const { health } = deps.context;
+    const owned = health.accounts().filter((account) => account.owner === userId);
+    const since = new Date(health.clock.now().getTime() - 14 * 86_400_000).toISOString().slice(0, 10);
+    return Promise.all(
+      owned.map(async (account) => {
+        const snapshots = await health.store.listSnapshots(account.id, since);
+        const latest = snapshots.at(-1);
+        return {
+          id: account.id,
+          name: account.name,
+          score: latest?.score ?? null,
+          band: latest?.band ?? null,
+          trend: snapshots.map((snapshot) => snapshot.score),
+          openRequests: await countOpenRequests(deps.context.storage.db, account.id),
+          topReason: latest?.topReason ?? null,
+        };
+      }),
+    );
+  }
+
   return {
     async publish(userId) {
       const { db } = deps.context.storage;
@@ -87,7 +110,8 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
             open: (await listOpenRequestsForTeam(db, team.id)).map(toHomeRequest),
           });
       }
-      const view = renderAppHome({ claimed, teams, now: deps.context.clock.now() });
+      const accounts = await ownedAccounts(userId);
+      const view = renderAppHome({ accounts, claimed, teams, now: deps.context.clock.now() });
       await deps.client.views.publish({ user_id: userId, view: view as never });
     },
   };

@@ -15,5 +15,5 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   registerMemberEvents(app, deps);
   registerAppHome(app, deps, home);
   registerRequestActions(app, deps, home);
-  registerChurnCommand(app);
+  registerChurnCommand(app, deps);
 }

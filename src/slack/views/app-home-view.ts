@@ -19,7 +19,21 @@ export interface HomeRequest {
   postUrl: string | null;
 }
 
+/** An account the viewer owns, with its health from the latest snapshot. */
+export interface HomeAccount {
+  id: string;
+  name: string;
+  score: number | null;
+  band: string | null;
+  /** Sparkline of recent daily scores, oldest first. */
+  trend: Array<number | null>;
+  openRequests: number;
+  topReason: string | null;
+}
+
 export interface AppHomeInput {
+  /** Accounts the viewer owns; omitted or empty: no section. */
+  accounts?: HomeAccount[];
   claimed: HomeRequest[];
   teams: Array<{ name: string; open: HomeRequest[] }>;
   now: Date;
@@ -33,10 +47,13 @@ const PER_LIST = 12;
  * age, each with buttons to act on it.
  */
 export function renderAppHome(input: AppHomeInput): { type: 'home'; blocks: Block[] } {
-  const blocks: Block[] = [
-    { type: 'header', text: plainText('Verbatim', BLOCK_LIMITS.headerText) },
-    sectionBlock('*My claimed requests*'),
-  ];
+  const blocks: Block[] = [{ type: 'header', text: plainText('Verbatim', BLOCK_LIMITS.headerText) }];
+  if (input.accounts && input.accounts.length > 0) {
+    blocks.push(sectionBlock('*My accounts* — health from last night’s snapshot'));
+    blocks.push(...input.accounts.slice(0, PER_LIST).map(accountBlock));
+    blocks.push({ type: 'divider' });
+  }
+  blocks.push(sectionBlock('*My claimed requests*'));
   blocks.push(...listBlocks(input.claimed, input.now, 'You have no claimed requests.'));
   if (input.teams.length === 0) {
     blocks.push({ type: 'divider' });
@@ -96,4 +113,21 @@ function requestBlocks(request: HomeRequest, now: Date): Block[] {
     });
   }
   return [sectionBlock(text), { type: 'actions', block_id: requestBlockId(request.id, 'home'), elements }];
+}
+
+const SPARK = '▁▂▃▄▅▆▇█';
+const BAND_ICON: Record<string, string> = { healthy: '🟢', watch: '🟡', 'at-risk': '🟠', critical: '🔴' };
+
+function accountBlock(account: HomeAccount): Block {
+  const spark = account.trend
+    .map((score) => (score === null ? ' ' : SPARK[Math.min(7, Math.floor((score / 100) * 8))]))
+    .join('');
+  const health =
+    account.score === null
+      ? 'no health yet'
+      : `${BAND_ICON[account.band ?? ''] ?? ''} ${account.band} ${account.score}/100 \`${spark}\``;
+  const reason = account.topReason ? `\n${safe(account.topReason, 200)}` : '';
+  return sectionBlock(
+    `*${safe(account.name, 100)}* · ${health} · ${account.openRequests} open request${account.openRequests === 1 ? '' : 's'}${reason}`,
+  );
 }

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createAccountMatcher } from '../../accounts/create-account-matcher.ts';
+import type { AppConfig } from '../../config/load-config.ts';
+import { runBacktest } from '../../core/health/backtest.ts';
+import { explainAccount, type HealthDeps } from '../../core/health/explain-account.ts';
+import { listRisks } from '../../core/health/list-risks.ts';
+import { takeDailySnapshots } from '../../core/health/take-daily-snapshots.ts';
+import { type Clock, systemClock } from '../../core/ports.ts';
+import { readOutcomesCsv } from '../../import/read-outcomes-csv.ts';
+import { listStoredAccounts, mergeAccounts } from '../../storage/account-store.ts';
+import { createHealthStore } from '../../storage/health-store.ts';
+import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
+import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
+import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { renderHealthText, renderRiskListText } from '../render-health-text.ts';
+import { printBacktest } from './churn-backtest-output.ts';
+
+const USAGE = `verbatim churn [ACCOUNT] [--json] [--limit N]
+       verbatim churn snapshot
+       verbatim churn backtest OUTCOMES.csv [--horizon DAYS] [--json]`;
+
+/** `verbatim churn`: explained account health, the risk list, snapshots and the backtest. */
+export function createChurnCommand(options: { clock?: Clock } = {}): CliCommand {
+  const clock = options.clock ?? systemClock;
+  return {
+    name: 'churn',
+    summary: 'account health: the risk list, one account explained, snapshots, backtest against outcomes',
+    usage: USAGE,
+    async run(args, io) {
+      const parsed = parseArgs(args);
+      const config = loadConfigOrExplain(io);
+      if (!config) return 1;
+      const storage = await openOrExplain(config, io);
+      if (!storage) return 1;
+      try {
+        const accounts = mergeAccounts(config.directory.accounts, await listStoredAccounts(storage.db));
+        const deps: HealthDeps = {
+          store: createHealthStore(storage.db),
+          accounts: () => accounts,
+          match: createAccountMatcher(() => accounts),
+          model: config.file.health,
+          clock,
+        };
+        if (parsed.kind === 'snapshot') {
+          const outcome = await takeDailySnapshots({
+            ...deps,
+            alerts: null,
+            alertSettings: { channel: null, cooldownHours: 0, announceImprovements: false },
+          });
+          io.stdout.write(
+            `Snapshots for ${outcome.day}: ${outcome.snapshots} accounts, ${outcome.transitions.length} band changes.\n`,
+          );
+          return 0;
+        }
+        if (parsed.kind === 'backtest') return await backtest(deps, parsed, io);
+        if (parsed.kind === 'list') {
+          const items = await listRisks(deps, parsed.limit);
+          if (parsed.json) io.stdout.write(`${JSON.stringify({ accounts: items }, null, 2)}\n`);
+          else io.stdout.write(renderRiskListText(items));
+          return 0;
+        }
+        return await explain(deps, parsed.account, parsed.json, io);
+      } finally {
+        await storage.close();
+      }
+    },
+  };
+}
+
+export const churnCommand = createChurnCommand();
+
+async function explain(deps: HealthDeps, query: string, json: boolean, io: CliIo): Promise<number> {
+  const outcome = await explainAccount(deps, query);
+  switch (outcome.status) {
+    case 'explained':
+      io.stdout.write(json ? `${JSON.stringify(outcome.view, null, 2)}\n` : renderHealthText(outcome.view));
+      return 0;
+    case 'not-enough-data':
+      if (json)
+        io.stdout.write(
+          `${JSON.stringify({ account: { id: outcome.account.id, name: outcome.account.name }, score: null, band: null, status: 'not-enough-data', missing: outcome.missing }, null, 2)}\n`,
+        );
+      else {
+        io.stdout.write(`${outcome.account.name}: not enough data yet. What is missing:\n`);
+        for (const missing of outcome.missing) io.stdout.write(`  · ${missing}\n`);
+      }
+      return 0;
+    case 'ambiguous':
+      io.stderr.write(
+        `✗ "${query}" matches several accounts: ${outcome.candidates.map((account) => `${account.name} (${account.id})`).join(', ')}; give the id.\n`,
+      );
+      return 1;
+    case 'unknown':
+      io.stderr.write(
+        `✗ no account matches "${query}".${outcome.suggestions.length > 0 ? ` Closest: ${outcome.suggestions.map((account) => `${account.name} (${account.id})`).join(', ')}.` : ''} \`verbatim churn\` lists every account with health.\n`,
+      );
+      return 1;
+  }
+}
+
+async function backtest(
+  deps: HealthDeps,
+  parsed: { file: string; horizonDays: number; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const path = resolve(io.cwd, parsed.file);
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) {
+    io.stderr.write(`✗ cannot read ${path}\n`);
+    return 1;
+  }
+  const csv = readOutcomesCsv(text);
+  if (csv.errors.length > 0) {
+    io.stderr.write(`✗ ${parsed.file}: ${csv.errors.length} problem(s); nothing was evaluated\n`);
+    for (const error of csv.errors) io.stderr.write(`  line ${error.line}: ${error.message}\n`);
+    return 1;
+  }
+  const snapshots = new Map<string, Awaited<ReturnType<HealthDeps['store']['listSnapshots']>>>();
+  for (const outcome of csv.outcomes)
+    if (!snapshots.has(outcome.accountId))
+      snapshots.set(outcome.accountId, await deps.store.listSnapshots(outcome.accountId, '1970-01-01'));
+  const report = runBacktest({ outcomes: csv.outcomes, snapshots, horizonDays: parsed.horizonDays });
+  if (parsed.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printBacktest(io.stdout, report);
+  return 0;
+}
+
+async function openOrExplain(config: AppConfig, io: CliIo): Promise<Storage | null> {
+  try {
+    return await openStorage({
+      databaseUrl: config.env.DATABASE_URL,
+      dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
+    });
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    io.stderr.write(
+      `✗ ${error.message}\n  (the embedded database serves one process; with DATABASE_URL, \`verbatim churn\` can run beside \`verbatim start\`)\n`,
+    );
+    return null;
+  }
+}
+
+type ChurnArgs =
+  | { kind: 'list'; json: boolean; limit: number | undefined }
+  | { kind: 'explain'; account: string; json: boolean }
+  | { kind: 'snapshot' }
+  | { kind: 'backtest'; file: string; horizonDays: number; json: boolean };
+
+function parseArgs(args: string[]): ChurnArgs {
+  let json = false;
+  let limit: number | undefined;
+  let horizonDays = 90;
+  const words: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--limit' || arg === '--horizon') {
+      const value = Number(args[++index]);
+      if (!Number.isInteger(value) || value <= 0)
+        throw new UsageError(`${arg} needs a positive whole number`);
+      if (arg === '--limit') limit = value;
+      else horizonDays = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"`);
+    else words.push(arg);
+  }
+  if (words[0] === 'snapshot' && words.length === 1) return { kind: 'snapshot' };
+  if (words[0] === 'backtest') {
+    if (words.length !== 2) throw new UsageError('backtest needs one OUTCOMES.csv file');
+    return { kind: 'backtest', file: words[1]!, horizonDays, json };
+  }
+  if (words.length === 0) return { kind: 'list', json, limit };
+  return { kind: 'explain', account: words.join(' '), json };
+}

@@ -1,0 +1,43 @@
+import type { Account } from '../directory.ts';
+import type { AccountSignals } from './account-signals.ts';
+import type { HealthBand, HealthModel } from './health-model.ts';
+import type { HealthSnapshot } from './health-snapshot.ts';
+
+/** What account health reads and writes; implemented over Postgres in `src/storage`. */
+export interface HealthStore {
+  /** The account's signals at `now`, within the model's windows; `previousBand` left null. */
+  readSignals(account: Account, now: Date, model: HealthModel): Promise<AccountSignals>;
+  /** One account's snapshots from `fromDay` (inclusive, `YYYY-MM-DD`), oldest first. */
+  listSnapshots(accountId: string, fromDay: string): Promise<HealthSnapshot[]>;
+  /** Writes (or rewrites) the snapshot of its account and day. */
+  saveSnapshot(snapshot: HealthSnapshot): Promise<void>;
+  /** Each account's latest snapshot on or before `day`. */
+  latestSnapshots(day: string): Promise<Map<string, HealthSnapshot>>;
+  /**
+   * Claims the alert for one band transition, once across replicas: false when it was claimed
+   * before, or when the account had another alert within `cooldownHours` of `now`.
+   */
+  claimAlert(input: {
+    accountId: string;
+    fromBand: HealthBand;
+    toBand: HealthBand;
+    day: string;
+    cooldownHours: number;
+    now: Date;
+  }): Promise<boolean>;
+  markAlertSent(key: {
+    accountId: string;
+    fromBand: HealthBand;
+    toBand: HealthBand;
+    day: string;
+  }): Promise<void>;
+}
+
+export function alertKey(input: {
+  accountId: string;
+  fromBand: HealthBand;
+  toBand: HealthBand;
+  day: string;
+}): string {
+  return `health:${input.accountId}:${input.day}:${input.fromBand}->${input.toBand}`;
+}

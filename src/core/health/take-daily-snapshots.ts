@@ -1,0 +1,107 @@
+import type { Account, Destination } from '../directory.ts';
+import { compareBands } from './choose-band.ts';
+import { compareWithSnapshot, type HealthChanges } from './compare-with-snapshot.ts';
+import type { HealthDeps } from './explain-account.ts';
+import { DAY_MS } from './factor-measure.ts';
+import type { HealthBand } from './health-model.ts';
+import { toSnapshot } from './health-snapshot.ts';
+import type { HealthFactor } from './score-account.ts';
+import { scoreAccount } from './score-account.ts';
+
+/** An account's band changed (after hysteresis) since its previous snapshot. */
+export interface HealthAlert {
+  account: Account;
+  fromBand: HealthBand;
+  toBand: HealthBand;
+  worse: boolean;
+  scoreFrom: number | null;
+  scoreTo: number;
+  /** The factors that moved since the previous snapshot. */
+  changes: HealthChanges;
+  /** The factors that hurt most now, with their quotes. */
+  factors: HealthFactor[];
+  day: string;
+}
+
+/** Sends an alert to the account owner (a DM) and the CS channel; one per platform. */
+export interface HealthAlertSender {
+  send(alert: HealthAlert, to: { owner: string | null; channel: Destination | null }): Promise<void>;
+}
+
+export interface AlertSettings {
+  /** Where at-risk alerts are posted for the CS team; the owner gets a DM too. */
+  channel: Destination | null;
+  /** Hours after an alert in which the same account raises no other (default 72). */
+  cooldownHours: number;
+  /** Announce improvements too, not only worsening. */
+  announceImprovements: boolean;
+}
+
+export interface SnapshotRunOutcome {
+  day: string;
+  snapshots: number;
+  transitions: Array<{ accountId: string; fromBand: HealthBand; toBand: HealthBand }>;
+  alerted: string[];
+  /** Alerts not sent: claimed elsewhere, cooling down, or failed (with the error). */
+  skipped: Array<{ accountId: string; reason: string }>;
+}
+
+/**
+ * The nightly job: scores every account, stores the day's snapshot, and alerts band changes once
+ * (claimed in the store, so two replicas running the job alert once) with a cool-down.
+ */
+export async function takeDailySnapshots(
+  deps: HealthDeps & { alerts: HealthAlertSender | null; alertSettings: AlertSettings; concurrency?: number },
+): Promise<SnapshotRunOutcome> {
+  const now = deps.clock.now();
+  const day = now.toISOString().slice(0, 10);
+  const yesterday = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
+  const previous = await deps.store.latestSnapshots(yesterday);
+  const outcome: SnapshotRunOutcome = { day, snapshots: 0, transitions: [], alerted: [], skipped: [] };
+  const queue = [...deps.accounts()];
+  const worker = async () => {
+    for (let account = queue.shift(); account; account = queue.shift()) {
+      const before = previous.get(account.id) ?? null;
+      const signals = await deps.store.readSignals(account, now, deps.model);
+      const health = scoreAccount({ ...signals, previousBand: before?.band ?? null }, now, deps.model);
+      await deps.store.saveSnapshot(toSnapshot(account.id, health));
+      outcome.snapshots += 1;
+      if (!before?.band || !health.band || health.score === null || before.band === health.band) continue;
+      const worse = compareBands(health.band, before.band) > 0;
+      outcome.transitions.push({ accountId: account.id, fromBand: before.band, toBand: health.band });
+      if (!deps.alerts || (!worse && !deps.alertSettings.announceImprovements)) continue;
+      const key = { accountId: account.id, fromBand: before.band, toBand: health.band, day };
+      const claimed = await deps.store.claimAlert({
+        ...key,
+        cooldownHours: deps.alertSettings.cooldownHours,
+        now,
+      });
+      if (!claimed) {
+        outcome.skipped.push({ accountId: account.id, reason: 'claimed already or cooling down' });
+        continue;
+      }
+      try {
+        await deps.alerts.send(
+          {
+            account,
+            fromBand: before.band,
+            toBand: health.band,
+            worse,
+            scoreFrom: before.score,
+            scoreTo: health.score,
+            changes: compareWithSnapshot(health, before),
+            factors: health.factors.filter((factor) => factor.direction !== 'positive').slice(0, 3),
+            day,
+          },
+          { owner: account.owner ?? null, channel: deps.alertSettings.channel },
+        );
+        await deps.store.markAlertSent(key);
+        outcome.alerted.push(account.id);
+      } catch (error) {
+        outcome.skipped.push({ accountId: account.id, reason: `failed: ${String(error)}` });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  return outcome;
+}

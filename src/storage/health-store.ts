@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { HealthBandSchema } from '../core/health/health-model.ts';
+import type { HealthSnapshot } from '../core/health/health-snapshot.ts';
+import { alertKey, type HealthStore } from '../core/health/health-store.ts';
+import type { Queryable } from './database.ts';
+import { readHealthSignals } from './read-health-signals.ts';
+
+const SnapshotRowSchema = z.object({
+  account_id: z.string(),
+  day: z.string(),
+  score: z.coerce.number().nullable(),
+  band: HealthBandSchema.nullable(),
+  factors: z.record(z.string(), z.object({ points: z.number(), maxPoints: z.number(), reason: z.string() })),
+  top_reason: z.string().nullable(),
+  model_version: z.string(),
+});
+
+const COLUMNS = 'account_id, day::text AS day, score, band, factors, top_reason, model_version';
+
+function toSnapshot(row: unknown): HealthSnapshot {
+  const r = SnapshotRowSchema.parse(row);
+  return {
+    accountId: r.account_id,
+    day: r.day,
+    score: r.score,
+    band: r.band,
+    factors: r.factors as HealthSnapshot['factors'],
+    topReason: r.top_reason,
+    modelVersion: r.model_version,
+  };
+}
+
+/** Account health's store over Postgres (PGlite or a server); see the HealthStore port. */
+export function createHealthStore(db: Queryable): HealthStore {
+  return {
+    readSignals: (account, now, model) => readHealthSignals(db, account, now, model),
+
+    async listSnapshots(accountId, fromDay) {
+      const result = await db.query(
+        `SELECT ${COLUMNS} FROM health_snapshots WHERE account_id = $1 AND day >= $2::date ORDER BY day`,
+        [accountId, fromDay],
+      );
+      return result.rows.map(toSnapshot);
+    },
+
+    async saveSnapshot(snapshot) {
+      await db.query(
+        `INSERT INTO health_snapshots (account_id, day, score, band, factors, top_reason, model_version)
+         VALUES ($1, $2::date, $3, $4, $5, $6, $7)
+         ON CONFLICT (account_id, day) DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band,
+           factors = EXCLUDED.factors, top_reason = EXCLUDED.top_reason, model_version = EXCLUDED.model_version,
+           computed_at = now()`,
+        [
+          snapshot.accountId,
+          snapshot.day,
+          snapshot.score,
+          snapshot.band,
+          JSON.stringify(snapshot.factors),
+          snapshot.topReason,
+          snapshot.modelVersion,
+        ],
+      );
+    },
+
+    async latestSnapshots(day) {
+      const result = await db.query(
+        `SELECT DISTINCT ON (account_id) ${COLUMNS} FROM health_snapshots
+         WHERE day <= $1::date ORDER BY account_id, day DESC`,
+        [day],
+      );
+      return new Map(
+        result.rows.map((row) => [String((row as { account_id: string }).account_id), toSnapshot(row)]),
+      );
+    },
+
+    async claimAlert(input) {
+      // One statement: the claim fails if the key exists or the account alerted within the cool-down.
+      const result = await db.query(
+        `INSERT INTO health_alerts (key, account_id, from_band, to_band, claimed_at)
+         SELECT $1, $2, $3, $4, $5
+         WHERE NOT EXISTS (
+           SELECT 1 FROM health_alerts WHERE account_id = $2 AND claimed_at > $5::timestamptz - make_interval(hours => $6)
+         )
+         ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [alertKey(input), input.accountId, input.fromBand, input.toBand, input.now, input.cooldownHours],
+      );
+      return result.rows.length === 1;
+    },
+
+    async markAlertSent(key) {
+      await db.query('UPDATE health_alerts SET sent_at = now() WHERE key = $1', [alertKey(key)]);
+    },
+  };
+}

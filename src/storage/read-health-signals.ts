@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { ChurnSignalSchema } from '../core/churn-driver.ts';
+import type { Account } from '../core/directory.ts';
+import type { AccountSignals, RequestSignal } from '../core/health/account-signals.ts';
+import type { HealthModel } from '../core/health/health-model.ts';
+import { PrioritySchema } from '../core/priority.ts';
+import { RequestStateSchema } from '../core/request-state.ts';
+import type { Queryable } from './database.ts';
+
+/** Evidence quotes are excerpts of at most this many characters, marked with … when cut. */
+const QUOTE_CHARS = 280;
+const DAY_MS = 86_400_000;
+
+const RequestRowSchema = z.object({
+  id: z.string(),
+  state: RequestStateSchema,
+  priority: PrioritySchema.nullable(),
+  opened_at: z.coerce.date(),
+  sentiment: z.coerce.number().nullable(),
+  churn_signals: z.array(ChurnSignalSchema).nullable(),
+  topics: z.array(z.string()),
+  first_response_at: z.coerce.date().nullable(),
+  first_response_minutes: z.coerce.number().nullable(),
+  target_minutes: z.coerce.number().nullable(),
+  breached: z.boolean(),
+  quote: z.string().nullable(),
+  quote_length: z.coerce.number().nullable(),
+  permalink: z.string().nullable(),
+  author_name: z.string().nullable(),
+  sent_at: z.coerce.date().nullable(),
+});
+
+const ActivityRowSchema = z.object({
+  day: z.coerce.date(),
+  messages: z.coerce.number(),
+  authors: z.array(z.string()),
+});
+
+const EventRowSchema = z.object({
+  kind: z.enum(['member-joined', 'member-left']),
+  name: z.string().nullable(),
+  id: z.string().nullable(),
+  title: z.string().nullable(),
+  at: z.coerce.date(),
+});
+
+/** How far back any factor (with its baseline) looks, in days. */
+export function lookbackDays(model: HealthModel): number {
+  return Math.max(...Object.values(model.factors).map((factor) => factor.windowDays)) + model.baselineDays;
+}
+
+/**
+ * An account's health signals at `now`: its requests in the look-back with triage, SLA figures and
+ * their first customer message (for quotes), daily customer activity, and channel membership
+ * changes. Reads go through the (account_id, time) indexes, so cost follows the account's own
+ * history, not the size of the store.
+ */
+export async function readHealthSignals(
+  db: Queryable,
+  account: Account,
+  now: Date,
+  model: HealthModel,
+): Promise<AccountSignals> {
+  const from = new Date(now.getTime() - lookbackDays(model) * DAY_MS);
+  const [requests, activity, last, events] = await Promise.all([
+    db.query(
+      `SELECT r.id, r.state, r.priority, r.opened_at,
+         (r.analysis->>'sentiment')::float8 AS sentiment, r.analysis->'churnSignals' AS churn_signals, r.topics,
+         r.first_response_at, st.first_response_business_minutes AS first_response_minutes, st.target_minutes,
+         (COALESCE(st.first_response_business_minutes > st.target_minutes, false)
+           OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL)
+         ) AS breached,
+         left(m.text, ${QUOTE_CHARS}) AS quote, length(m.text) AS quote_length, m.permalink,
+         m.author->>'name' AS author_name, m.sent_at
+       FROM requests r
+       LEFT JOIN sla_times st ON st.request_id = r.id
+       LEFT JOIN LATERAL (
+         SELECT text, permalink, author, sent_at FROM customer_messages
+         WHERE request_id = r.id AND deleted_at IS NULL ORDER BY sent_at, seq LIMIT 1
+       ) m ON true
+       WHERE r.account_id = $1 AND r.opened_at >= $2 AND r.opened_at <= $3`,
+      [account.id, from, now],
+    ),
+    db.query(
+      `SELECT date_trunc('day', sent_at, 'UTC') AS day, count(*) AS messages,
+         array_agg(DISTINCT author->>'id') AS authors
+       FROM customer_messages
+       WHERE account_id = $1 AND sent_at >= $2 AND sent_at <= $3 AND external AND kind <> 'staff'
+       GROUP BY 1 ORDER BY 1`,
+      [account.id, from, now],
+    ),
+    db.query<{ last: Date | string | null }>(
+      `SELECT max(sent_at) AS last FROM customer_messages
+       WHERE account_id = $1 AND sent_at <= $2 AND external AND kind <> 'staff'`,
+      [account.id, now],
+    ),
+    db.query(
+      `SELECT kind, actor->>'name' AS name, actor->>'id' AS id, detail->>'title' AS title, at
+       FROM account_events WHERE account_id = $1 AND at >= $2 AND at <= $3 ORDER BY at`,
+      [account.id, from, now],
+    ),
+  ]);
+  const lastAt = last.rows[0]?.last;
+  return {
+    requests: requests.rows.map(toRequestSignal),
+    activity: activity.rows.map((row) => ActivityRowSchema.parse(row)),
+    lastCustomerMessageAt: lastAt ? new Date(lastAt) : null,
+    stakeholders: events.rows.map((row) => {
+      const event = EventRowSchema.parse(row);
+      return {
+        kind: event.kind,
+        name: event.name ?? event.id ?? 'a contact',
+        title: event.title,
+        at: event.at,
+      };
+    }),
+    stakeholdersObserved: account.channels.length > 0,
+    previousBand: null,
+  };
+}
+
+function toRequestSignal(row: unknown): RequestSignal {
+  const r = RequestRowSchema.parse(row);
+  return {
+    id: r.id,
+    state: r.state,
+    priority: r.priority,
+    openedAt: r.opened_at,
+    sentiment: r.sentiment,
+    churnSignals: r.churn_signals ?? [],
+    topics: r.topics,
+    firstResponseAt: r.first_response_at,
+    firstResponseMinutes: r.first_response_minutes,
+    targetMinutes: r.target_minutes,
+    breached: r.breached,
+    firstMessage:
+      r.quote !== null && r.sent_at
+        ? {
+            quote: (r.quote_length ?? 0) > QUOTE_CHARS ? `${r.quote}…` : r.quote,
+            link: r.permalink,
+            author: r.author_name ?? 'customer',
+            at: r.sent_at,
+          }
+        : null,
+  };
+}

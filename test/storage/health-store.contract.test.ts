@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/core/directory.ts';
+import { DEFAULT_HEALTH_MODEL } from '../../src/core/health/health-model.ts';
+import { toSnapshot } from '../../src/core/health/health-snapshot.ts';
+import type { HealthStore } from '../../src/core/health/health-store.ts';
+import { scoreAccount } from '../../src/core/health/score-account.ts';
+import { createHealthStore } from '../../src/storage/health-store.ts';
+import type { Storage } from '../../src/storage/open-storage.ts';
+import { backends } from '../support/scratch-database.ts';
+import { seedDecliningAccount, seedRequest } from '../support/seed-health-data.ts';
+import { openTestStorage } from '../support/test-storage.ts';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const acme: Account = {
+  id: 'acme',
+  name: 'Acme Logistics',
+  domains: ['acme.example'],
+  channels: ['slack:C-acme'],
+  tier: 'enterprise',
+  routing: {},
+};
+
+describe.each(backends)('health store on %s', (backend) => {
+  let storage: Storage;
+  let store: HealthStore;
+  beforeAll(async () => {
+    storage = await openTestStorage(backend);
+    store = createHealthStore(storage.db);
+    await seedDecliningAccount(storage.db, 'acme', NOW);
+    await seedRequest(storage.db, { accountId: 'other', openedAt: NOW, text: 'not acme' });
+  });
+  afterAll(() => storage.close());
+
+  it('reads an account’s requests, quotes, activity and members who left', async () => {
+    const signals = await store.readSignals(acme, NOW, DEFAULT_HEALTH_MODEL);
+    expect(signals.requests.length).toBe(34);
+    const competitor = signals.requests.find((request) => request.churnSignals[0]?.driver === 'competitor');
+    expect(competitor?.firstMessage?.quote).toMatch(/^Honestly, Zendesk offered us/);
+    expect(competitor?.firstMessage?.link).toMatch(/^https:\/\//);
+    expect(signals.requests.find((request) => request.firstResponseMinutes === 400)?.breached).toBe(true);
+    expect(signals.activity.reduce((sum, day) => sum + day.messages, 0)).toBe(34);
+    expect(new Set(signals.activity.flatMap((day) => day.authors))).toEqual(
+      new Set(['U0CUST001', 'U0CUST002']),
+    );
+    expect(signals.stakeholders).toEqual([
+      { kind: 'member-left', name: 'Pat Power', title: null, at: new Date(NOW.getTime() - 6 * 86_400_000) },
+    ]);
+    expect(signals.lastCustomerMessageAt).toEqual(new Date(NOW.getTime() - 4 * 86_400_000));
+    const health = scoreAccount(signals, NOW, DEFAULT_HEALTH_MODEL);
+    expect(health.score).toBeLessThan(70);
+  });
+
+  it('stores one snapshot per account and day, and reads the latest as of a day', async () => {
+    const health = scoreAccount(
+      await store.readSignals(acme, NOW, DEFAULT_HEALTH_MODEL),
+      NOW,
+      DEFAULT_HEALTH_MODEL,
+    );
+    await store.saveSnapshot({
+      ...toSnapshot('acme', health),
+      day: '2026-06-01',
+      score: 90,
+      band: 'healthy',
+    });
+    await store.saveSnapshot(toSnapshot('acme', health));
+    await store.saveSnapshot(toSnapshot('acme', health));
+    const list = await store.listSnapshots('acme', '2026-05-01');
+    expect(list.map((snapshot) => snapshot.day)).toEqual(['2026-06-01', '2026-06-15']);
+    expect(list[1]!.factors.sentiment?.maxPoints).toBeGreaterThan(0);
+    expect((await store.latestSnapshots('2026-06-10')).get('acme')?.score).toBe(90);
+    expect((await store.latestSnapshots('2026-06-15')).get('acme')?.score).toBe(health.score);
+  });
+
+  it('claims an alert once per transition and honours the cool-down', async () => {
+    const alert = { accountId: 'acme', fromBand: 'healthy', toBand: 'at-risk', day: '2026-06-15' } as const;
+    const claims = await Promise.all([
+      store.claimAlert({ ...alert, cooldownHours: 72, now: NOW }),
+      store.claimAlert({ ...alert, cooldownHours: 72, now: NOW }),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const nextDay = new Date(NOW.getTime() + 86_400_000);
+    expect(
+      await store.claimAlert({
+        ...alert,
+        toBand: 'critical',
+        day: '2026-06-16',
+        cooldownHours: 72,
+        now: nextDay,
+      }),
+    ).toBe(false);
+    const later = new Date(NOW.getTime() + 4 * 86_400_000);
+    expect(
+      await store.claimAlert({
+        ...alert,
+        toBand: 'critical',
+        day: '2026-06-19',
+        cooldownHours: 72,
+        now: later,
+      }),
+    ).toBe(true);
+  });
+});
