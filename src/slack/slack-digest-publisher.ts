@@ -1,9 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { DigestPublisher } from '../core/digest/digest-publisher.ts';
+import { createSlackWebClient } from './create-slack-web-client.ts';
 import { describeSlackError } from './describe-slack-error.ts';
-import type { SlackPacer } from './pace-slack-calls.ts';
-import { SharedChannelError, type SharedChannelGuard } from './shared-channel-guard.ts';
+import { createSlackPacer, type SlackPacer } from './pace-slack-calls.ts';
+import {
+  createSharedChannelGuard,
+  SharedChannelError,
+  type SharedChannelGuard,
+} from './shared-channel-guard.ts';
 import { renderDigestMessage } from './views/digest-message.ts';
 
 /**
@@ -86,4 +91,33 @@ export function createSlackDigestPublisher(deps: {
       }
     },
   };
+}
+
+/** A digest publisher with its own clients, for `verbatim digest --post` outside the running service. */
+export function createSlackDigestPublisherForToken(input: {
+  token: string;
+  apiUrl?: string;
+  logger: Logger;
+}): DigestPublisher {
+  const logger = input.logger.child({ adapter: 'slack' });
+  const client = createSlackWebClient({
+    token: input.token,
+    apiUrl: input.apiUrl,
+    purpose: 'delivery',
+    logger,
+  });
+  const postClient = createSlackWebClient({
+    token: input.token,
+    apiUrl: input.apiUrl,
+    purpose: 'post',
+    logger,
+  });
+  const pacer = createSlackPacer({ logger });
+  return createSlackDigestPublisher({
+    client,
+    postClient,
+    pacer,
+    guard: createSharedChannelGuard({ client, pacer }),
+    logger,
+  });
 }

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command.ts';
 import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
+import { digestCommand } from './digest.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { explainCommand } from './explain.ts';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   evaluateCommand,
   slaCommand,
   deadLettersCommand,
+  digestCommand,
 ];

@@ -211,18 +211,22 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
         })),
     },
     responsiveness: {
-      teams: teamsShown.map((shown) => {
+      teams: teamsShown.flatMap((shown) => {
         const row = responsiveRows.find((candidate) => candidate.teamId === shown.id);
-        return {
-          team: shown.id,
-          name: shown.name,
-          responded: row?.responded ?? 0,
-          medianMinutes: row?.medianMinutes ?? null,
-          p90Minutes: row?.p90Minutes ?? null,
-          withinTarget: row?.withinTarget ?? null,
-          breaches: row?.breaches ?? 0,
-          unanswered: row?.unanswered ?? 0,
-        };
+        // A team with nothing to report this week is left out, so a quiet week stays short.
+        if (!row || (row.responded === 0 && row.breaches === 0 && row.unanswered === 0)) return [];
+        return [
+          {
+            team: shown.id,
+            name: shown.name,
+            responded: row.responded,
+            medianMinutes: row.medianMinutes,
+            p90Minutes: row.p90Minutes,
+            withinTarget: row.withinTarget,
+            breaches: row.breaches,
+            unanswered: row.unanswered,
+          },
+        ];
       }),
     },
     chart,
