@@ -9,6 +9,7 @@ import type { SlackListenerDeps } from './listeners/slack-listener-deps.ts';
 import { createSlackPacer } from './pace-slack-calls.ts';
 import { readSlackIdentity } from './read-slack-identity.ts';
 import { createSharedChannelGuard } from './shared-channel-guard.ts';
+import { createSlackDigestPublisher } from './slack-digest-publisher.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { createSlackPoster } from './slack-poster.ts';
 import { createSlackUserDirectory } from './slack-user-directory.ts';
@@ -126,9 +127,17 @@ export async function createSlackAdapter(
   };
   registerSlackListeners(app, deps);
 
+  const digestPublisher = createSlackDigestPublisher({
+    client: deliveryClient,
+    postClient,
+    pacer,
+    guard: createSharedChannelGuard({ client: deliveryClient, pacer }),
+    logger,
+  });
   return {
     name: 'slack',
     notifier,
+    digestPublisher,
     async start() {
       if (socketMode) await app.start();
     },

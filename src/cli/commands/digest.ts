@@ -17,10 +17,10 @@ import {
 import { publishDigest } from '../../core/digest/publish-digest.ts';
 import { describeDestination } from '../../core/directory.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
+import { createDigestDeps, digestTimezone } from '../../create-digest-deps.ts';
 import { createSlackDigestPublisherForToken } from '../../slack/slack-digest-publisher.ts';
 import { DataDirInUseError, openStorage } from '../../storage/open-storage.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
-import { createDigestDeps, digestTimezone } from '../create-digest-deps.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 
 interface DigestArgs {

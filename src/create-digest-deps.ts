@@ -1,14 +1,14 @@
-import { createThemeClusterer } from '../analyzers/cluster-themes.ts';
-import { renderDigestChart } from '../chart/render-digest-chart.ts';
-import type { ConfigFile } from '../config/config-file-schema.ts';
-import type { DigestDeps } from '../core/digest/build-digest.ts';
-import type { DigestPublisher } from '../core/digest/digest-publisher.ts';
-import type { PublishDigestDeps } from '../core/digest/publish-digest.ts';
-import type { Directory } from '../core/directory.ts';
-import type { Database } from '../storage/database.ts';
-import { createDigestArchive } from '../storage/digest-archive.ts';
-import { createDigestPostLedger } from '../storage/digest-post-ledger.ts';
-import { createDigestQueries } from '../storage/digest-queries.ts';
+import { createThemeClusterer } from './analyzers/cluster-themes.ts';
+import { renderDigestChart } from './chart/render-digest-chart.ts';
+import type { ConfigFile } from './config/config-file-schema.ts';
+import type { DigestDeps } from './core/digest/build-digest.ts';
+import type { DigestPublisher } from './core/digest/digest-publisher.ts';
+import type { PublishDigestDeps } from './core/digest/publish-digest.ts';
+import type { Directory } from './core/directory.ts';
+import type { Database } from './storage/database.ts';
+import { createDigestArchive } from './storage/digest-archive.ts';
+import { createDigestPostLedger } from './storage/digest-post-ledger.ts';
+import { createDigestQueries } from './storage/digest-queries.ts';
 
 /** The digest's time zone: `digest.timezone`, else the organisation calendar's. */
 export function digestTimezone(file: ConfigFile): string {
