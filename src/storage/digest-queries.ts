@@ -127,7 +127,7 @@ export function createDigestQueries(db: Queryable): DigestSource {
         `WITH routed AS (
            SELECT r.team_id, t.first_response_business_minutes AS minutes, t.target_minutes AS target
              FROM requests r LEFT JOIN sla_times t ON t.request_id = r.id
-            WHERE r.routed_at >= $1 AND r.routed_at < $2 AND r.team_id IS NOT NULL
+            WHERE r.opened_at >= $1 AND r.opened_at < $2 AND r.routed_at IS NOT NULL AND r.team_id IS NOT NULL
               AND ($3::text IS NULL OR r.team_id = $3)
          ), answered AS (
            SELECT team_id, count(minutes) AS responded,

@@ -10,6 +10,7 @@ import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { optionValue } from '../option-value.ts';
+import { printDemoDigest } from '../print-demo-digest.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
 import { printDemoSummary } from '../print-demo-summary.ts';
 
@@ -88,6 +89,12 @@ export const demoCommand: CliCommand = {
         now: DEMO_NOW,
       });
       await printDemoSla(io.stdout, verbatim, { file: config.file, now: DEMO_NOW });
+      await printDemoDigest(io.stdout, verbatim, {
+        file: config.file,
+        now: DEMO_NOW,
+        // The demo database is temporary; the chart goes where `verbatim start` keeps its data.
+        chartDir: resolve(io.cwd, io.env.VERBATIM_DATA_DIR ?? 'data'),
+      });
       return 0;
     } finally {
       await verbatim.stop();

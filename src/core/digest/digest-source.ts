@@ -33,7 +33,7 @@ export interface DigestSource {
   ): Promise<Array<QuoteCandidate & { topic: string }>>;
   /** Requests of the digest week with no topic or a low-confidence analysis (< `belowConfidence`). */
   unmatchedRequests(window: DigestWindow, belowConfidence: number, limit: number): Promise<QuoteCandidate[]>;
-  /** First responses of requests routed in the digest week, per team; unanswered counted at `now`. */
+  /** First responses of routed requests opened in the digest week, per team; unanswered counted now. */
   responsiveness(window: DigestWindow): Promise<
     Array<{
       teamId: string;

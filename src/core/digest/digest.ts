@@ -99,7 +99,7 @@ export interface DigestResponsiveness {
   teams: Array<{
     team: string;
     name: string;
-    /** Requests routed this week that got a first response. */
+    /** Routed requests opened this week that got a first response. */
     responded: number;
     /** First-response time in business minutes (plain minutes for 24/7 priorities); null with no responses. */
     medianMinutes: number | null;
