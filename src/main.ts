@@ -5,6 +5,8 @@ import type { DestinationStream, Logger } from 'pino';
 import { createAccountMatcher } from './accounts/create-account-matcher.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
+import type { DigestPublisher } from './core/digest/digest-publisher.ts';
+import type { DigestTarget } from './core/digest/post-due-digests.ts';
 import type { Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
 import {
@@ -17,11 +19,13 @@ import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
 import type { RequestStore } from './core/pipeline/request-store.ts';
 import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
+import { createDigestDeps } from './create-digest-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerHealthWorker } from './jobs/register-health-worker.ts';
+import { registerDigestWorker } from './jobs/register-digest-worker.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
@@ -39,6 +43,8 @@ export interface PlatformAdapter {
   notifier?: Notifier;
   /** Sends at-risk alerts (owner DM, CS channel) on this platform. */
   healthAlerts?: HealthAlertSender;
+  /** Posts the weekly digest on this platform. */
+  digestPublisher?: DigestPublisher;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -93,6 +99,8 @@ export interface StartOptions {
   analyzer?: Analyzer;
   /** Notifiers used when no platform adapter provides one for a platform (demo: console). */
   fallbackNotifiers?: Notifier[];
+  /** Digest publishers used when no platform adapter provides one for a platform (demo: console). */
+  fallbackDigestPublishers?: DigestPublisher[];
   /** Platform adapters to start; built from the environment by `createAdapters` in the CLI. */
   adapters?: Array<(context: AdapterContext) => Promise<PlatformAdapter | null>>;
   /** Listen for HTTP on config.env.PORT (default true). */
@@ -285,6 +293,24 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       logger,
       schedule: options.schedules,
     });
+    // Weekly digest (helper "digest"): posted once per week per destination, late after downtime.
+    await registerDigestWorker(jobs, {
+      deps: createDigestDeps({
+        db: storage.db,
+        file: config.file,
+        directory,
+        publishers: [
+          ...adapters.flatMap((adapter) => (adapter.digestPublisher ? [adapter.digestPublisher] : [])),
+          ...(options.fallbackDigestPublishers ?? []),
+        ],
+        onChartError: (error) => logger.warn({ err: error }, 'digest chart not rendered; posting without it'),
+      }),
+      targets: digestTargets(config, directory),
+      schedule: config.file.digest.schedule,
+      clock,
+      logger,
+      cron: options.schedules,
+    });
   };
   if (options.workers !== false) await startWorkers();
 
@@ -343,6 +369,17 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     startWorkers,
     stop,
   };
+}
+
+/** The company-wide digest's destination and each configured team slice's. */
+function digestTargets(config: AppConfig, directory: Directory): DigestTarget[] {
+  const { digest } = config.file;
+  const targets: DigestTarget[] = digest.destination
+    ? [{ teamId: null, destination: digest.destination }]
+    : [];
+  for (const team of directory.teams.filter((candidate) => digest.teams.includes(candidate.id)))
+    targets.push({ teamId: team.id, destination: team.destination });
+  return targets;
 }
 
 /** The IMAP URL and its password, so neither can reach a log line. */

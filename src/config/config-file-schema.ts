@@ -59,6 +59,10 @@ export const ConfigFileSchema = z.object({
         .default('0 9 * * 1'),
       timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Helsinki').optional(),
       destination: DestinationSchema.optional(),
+      /** Weeks of trailing baseline the digest week is compared with. */
+      baselineWeeks: z.number().int().min(1).max(52).default(8),
+      /** Team ids that also get their own slice, posted to the team's destination in its language. */
+      teams: z.array(z.string()).default([]),
     })
     .prefault({}),
   churn: z

@@ -93,5 +93,11 @@ export function findReferenceProblems(
       }
     }
   });
+  const digest = isObject(raw.digest) ? raw.digest : {};
+  list(digest.teams).forEach((team, index) => {
+    if (typeof team === 'string' && !teamIds.has(team)) {
+      add(['digest', 'teams', index], `unknown team "${team}"; known teams: ${known(teamIds)}`);
+    }
+  });
   return problems;
 }

@@ -10,6 +10,7 @@ import { createSlackPacer } from './pace-slack-calls.ts';
 import { readSlackIdentity } from './read-slack-identity.ts';
 import { createSharedChannelGuard } from './shared-channel-guard.ts';
 import { createSlackHealthAlerts } from './slack-health-alerts.ts';
+import { createSlackDigestPublisher } from './slack-digest-publisher.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { createSlackPoster } from './slack-poster.ts';
 import { createSlackUserDirectory } from './slack-user-directory.ts';
@@ -127,6 +128,13 @@ export async function createSlackAdapter(
   };
   registerSlackListeners(app, deps);
 
+  const digestPublisher = createSlackDigestPublisher({
+    client: deliveryClient,
+    postClient,
+    pacer,
+    guard: createSharedChannelGuard({ client: deliveryClient, pacer }),
+    logger,
+  });
   return {
     name: 'slack',
     notifier,
@@ -136,6 +144,7 @@ export async function createSlackAdapter(
       guard: createSharedChannelGuard({ client: deliveryClient, pacer }),
       logger,
     }),
+    digestPublisher,
     async start() {
       if (socketMode) await app.start();
     },

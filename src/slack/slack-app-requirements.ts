@@ -15,6 +15,7 @@ export const SLACK_BOT_SCOPES = [
   'users:read', // author names, is_stranger
   'users:read.email', // author emails (Slack requires it together with users:read)
   'files:read', // files.info for Slack Connect file stubs and truncated emails
+  'files:write', // the weekly digest's chart (files.getUploadURLExternal + completeUploadExternal)
 ] as const;
 
 export const SLACK_BOT_EVENTS = [

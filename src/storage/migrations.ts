@@ -1,6 +1,7 @@
 import type { Database } from './database.ts';
 import { migration6HealthSnapshots } from './migration-6-health-snapshots.ts';
 import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
+import { migration8Digests } from './migration-8-digests.ts';
 
 export interface Migration {
   id: number;
@@ -185,6 +186,7 @@ export const migrations: Migration[] = [
   },
   migration6HealthSnapshots,
   migration7HealthAlerts,
+  migration8Digests,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { runVerbatim } from '../support/cli-harness.ts';
 
 describe('verbatim demo', () => {
   it('replays the example workspace through the real pipeline and summarises what it routed', async () => {
-    const result = await runVerbatim(['demo'], { env: {} });
+    const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-demo-data-'));
+    const result = await runVerbatim(['demo'], { env: { VERBATIM_DATA_DIR: dataDir } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Verbatim demo: 5 teams, 14 accounts, engine heuristic \(offline\)/);
     // A P1/P2 routed post in full, with the customer's words quoted verbatim.
@@ -27,6 +28,13 @@ describe('verbatim demo', () => {
     expect(result.stdout).toMatch(
       /Factors \(points \/ max\):[\s\S]*Next step: [\s\S]*Model verbatim-health-1@[0-9a-f]{8}\n/,
     );
+    // The outage week's digest: the outage rises, quoted in the customers' words, and a chart.
+    expect(result.stdout).toMatch(/Weekly digest 2026-W46\n/);
+    expect(result.stdout).toMatch(
+      /Rising:\n• Outage: 7 this week vs 0.5\/week · ×14 \(95% CI [\d.]+–[\d.]+\) · q=<0.001/,
+    );
+    expect(result.stdout).toMatch(/ {4}> Is the platform down\? Everyone here is getting 502 Bad Gateway/);
+    expect(readFileSync(join(dataDir, 'digest-2026-W46.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(result.stderr).toMatch(/triaging and routing: \d+\/\d+ done/);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { startVerbatim } from '../../main.ts';
 import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { printDemoDigest } from '../print-demo-digest.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { printDemoHealth } from '../print-demo-health.ts';
 import { printDemoSla } from '../print-demo-sla.ts';
@@ -95,6 +96,12 @@ export const demoCommand: CliCommand = {
         now: DEMO_NOW,
       });
       await printDemoSla(io.stdout, verbatim, { file: config.file, now: DEMO_NOW });
+      await printDemoDigest(io.stdout, verbatim, {
+        file: config.file,
+        now: DEMO_NOW,
+        // The demo database is temporary; the chart goes where `verbatim start` keeps its data.
+        chartDir: resolve(io.cwd, io.env.VERBATIM_DATA_DIR ?? 'data'),
+      });
       await printDemoHealth(io.stdout, verbatim);
       return 0;
     } finally {

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { churnCommand } from './churn.ts';
 import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
+import { digestCommand } from './digest.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { explainCommand } from './explain.ts';
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   slaCommand,
   deadLettersCommand,
   churnCommand,
+  digestCommand,
 ];

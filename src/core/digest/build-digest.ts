@@ -1,0 +1,235 @@
+import type { Account, Team, Topic } from '../directory.ts';
+import { PRIORITIES } from '../priority.ts';
+import { chooseQuotes, type QuoteCandidate } from './choose-quotes.ts';
+import type { Digest, DigestQuote, DigestTopic } from './digest.ts';
+import type { DigestArchive, DigestSource, DigestWindow, ThemeClusterer } from './digest-source.ts';
+import { formatIsoWeek, type IsoWeek, shiftWeek, weekStart } from './iso-week.ts';
+import {
+  classifyTopicTrends,
+  DEFAULT_TREND_SETTINGS,
+  type TopicTrend,
+  type TrendSettings,
+} from './topic-trends.ts';
+
+export interface DigestDeps {
+  source: DigestSource;
+  archive: DigestArchive;
+  themes: ThemeClusterer;
+  topics: Topic[];
+  teams: Team[];
+  accounts: Account[];
+  timezone: string;
+  trend?: Partial<TrendSettings>;
+}
+
+export interface DigestInput {
+  week: IsoWeek;
+  /** A team's slice, or null for the company-wide digest. */
+  teamId: string | null;
+  now: Date;
+}
+
+/** Scope key under which a digest is stored: `all` or the team id. */
+export function digestScope(teamId: string | null): string {
+  return teamId ?? 'all';
+}
+
+/**
+ * The digest of a week: read from the archive when it was computed before (so a re-run posts
+ * the same words and numbers), else computed from storage and kept.
+ */
+export async function prepareDigest(deps: DigestDeps, input: DigestInput): Promise<Digest> {
+  const week = formatIsoWeek(input.week);
+  const scope = digestScope(input.teamId);
+  const stored = await deps.archive.find(week, scope);
+  if (stored) return stored;
+  return deps.archive.keep(week, scope, await computeDigest(deps, input));
+}
+
+const QUOTES_PER_TOPIC = 2;
+const CANDIDATES_PER_TOPIC = 40;
+const CHARTED_TOPICS = 6;
+const THEME_CONFIDENCE = 0.5;
+const THEME_DOCUMENTS = 2000;
+const MAX_LISTED = 8;
+
+/** Computes the digest from storage without reading or writing the archive. */
+export async function computeDigest(deps: DigestDeps, input: DigestInput): Promise<Digest> {
+  const settings = { ...DEFAULT_TREND_SETTINGS, ...deps.trend };
+  const weeks = Array.from({ length: settings.baselineWeeks + 2 }, (_, index) =>
+    shiftWeek(input.week, index - settings.baselineWeeks),
+  );
+  const window: DigestWindow = {
+    bounds: weeks.map((week) => weekStart(week, deps.timezone)),
+    teamId: input.teamId,
+  };
+  const current = settings.baselineWeeks;
+  const team = deps.teams.find((candidate) => candidate.id === input.teamId) ?? null;
+  const accountName = (id: string | null) => deps.accounts.find((account) => account.id === id)?.name ?? id;
+  const topicLabel = (id: string) => deps.topics.find((topic) => topic.id === id)?.label ?? id;
+
+  const [topicRows, priorityRows, accountRows, responsiveRows] = await Promise.all([
+    deps.source.topicWeekCounts(window),
+    deps.source.priorityWeekCounts(window),
+    deps.source.accountsInWeek(window),
+    deps.source.responsiveness(window),
+  ]);
+
+  const perTopic = new Map<string, { count: number; accounts: number; baseline: number }>();
+  for (const row of topicRows) {
+    const entry = perTopic.get(row.topic) ?? { count: 0, accounts: 0, baseline: 0 };
+    if (row.week === current) {
+      entry.count += row.count;
+      entry.accounts = row.accounts;
+    } else entry.baseline += row.count;
+    perTopic.set(row.topic, entry);
+  }
+  const trends = classifyTopicTrends(
+    [...perTopic].map(([topic, entry]) => ({ topic, ...entry })),
+    settings,
+  );
+  const byStrength = (a: TopicTrend, b: TopicTrend) =>
+    a.pValue - b.pValue || b.count - a.count || a.topic.localeCompare(b.topic);
+  const risingTrends = trends
+    .filter((trend) => trend.kind === 'rising' || trend.kind === 'new')
+    .sort(byStrength);
+  const fallingTrends = trends.filter((trend) => trend.kind === 'falling').sort(byStrength);
+
+  const quoted = [...risingTrends, ...fallingTrends].map((trend) => trend.topic);
+  const candidates = quoted.length
+    ? await deps.source.quoteCandidates(window, quoted, CANDIDATES_PER_TOPIC)
+    : [];
+  const toQuote = (candidate: QuoteCandidate): DigestQuote => ({
+    text: candidate.text,
+    account: accountName(candidate.account),
+    author: candidate.author,
+    link: candidate.link,
+    at: candidate.at.toISOString(),
+  });
+  const toTopic = (trend: TopicTrend): DigestTopic => ({
+    topic: trend.topic,
+    label: topicLabel(trend.topic),
+    kind: trend.kind === 'steady' ? 'rising' : trend.kind,
+    count: trend.count,
+    baseline: trend.baseline,
+    accounts: trend.accounts,
+    rateRatio: Number.isFinite(trend.rateRatio) ? trend.rateRatio : null,
+    ci: [trend.ci[0], Number.isFinite(trend.ci[1]) ? trend.ci[1] : null],
+    pValue: trend.pValue,
+    qValue: trend.qValue,
+    quotes: chooseQuotes(
+      candidates.filter((candidate) => candidate.topic === trend.topic),
+      QUOTES_PER_TOPIC,
+    ).map(toQuote),
+  });
+
+  const weekly = (predicate: (week: number) => boolean) =>
+    priorityRows.filter((row) => predicate(row.week)).reduce((sum, row) => sum + row.count, 0);
+  const requests = weekly((week) => week === current);
+  const baselineMean = weekly((week) => week < current) / settings.baselineWeeks;
+
+  const unmatched =
+    requests > 0 ? await deps.source.unmatchedRequests(window, THEME_CONFIDENCE, THEME_DOCUMENTS) : [];
+  const emerging = deps.themes
+    .cluster(unmatched.map((candidate) => ({ id: candidate.requestId, text: candidate.text })))
+    .map((theme) => {
+      const members = unmatched.filter((candidate) => theme.requestIds.includes(candidate.requestId));
+      return {
+        label: theme.keyPhrases.slice(0, 3).join(', '),
+        keyPhrases: theme.keyPhrases,
+        count: members.length,
+        accounts: new Set(members.map((member) => member.account)).size,
+        quotes: chooseQuotes(members, 1).map(toQuote),
+      };
+    })
+    .filter((theme) => theme.count >= settings.minMentions && theme.accounts >= settings.minAccounts)
+    .slice(0, 5);
+
+  const charted = [
+    ...risingTrends.slice(0, CHARTED_TOPICS / 2),
+    ...fallingTrends.slice(0, CHARTED_TOPICS / 2),
+  ];
+  const chart = charted.flatMap((trend) =>
+    weeks.slice(0, current + 1).map((week, index) => ({
+      week: formatIsoWeek(week),
+      topic: trend.topic,
+      label: topicLabel(trend.topic),
+      count: topicRows
+        .filter((row) => row.topic === trend.topic && row.week === index)
+        .reduce((sum, row) => sum + row.count, 0),
+    })),
+  );
+
+  const named = accountRows.filter((row) => row.accountId !== null);
+  const teamsShown = input.teamId === null ? deps.teams : team ? [team] : [];
+  return {
+    week: formatIsoWeek(input.week),
+    team: input.teamId,
+    language: team?.language ?? 'en',
+    timezone: deps.timezone,
+    from: window.bounds[current]!.toISOString(),
+    to: window.bounds[current + 1]!.toISOString(),
+    baselineWeeks: settings.baselineWeeks,
+    quiet: requests === 0,
+    volume: {
+      requests,
+      baselineWeeklyMean: baselineMean,
+      byPriority: PRIORITIES.map((priority) => ({
+        priority,
+        count: priorityRows
+          .filter((row) => row.priority === priority && row.week === current)
+          .reduce((sum, row) => sum + row.count, 0),
+        baselineWeeklyMean:
+          priorityRows
+            .filter((row) => row.priority === priority && row.week < current)
+            .reduce((sum, row) => sum + row.count, 0) / settings.baselineWeeks,
+      })),
+      accounts: named.length,
+      accountNames: named.map((row) => accountName(row.accountId) ?? '').sort((a, b) => a.localeCompare(b)),
+      unmappedRequests: accountRows.find((row) => row.accountId === null)?.requests ?? 0,
+    },
+    rising: risingTrends.slice(0, MAX_LISTED).map(toTopic),
+    falling: fallingTrends.slice(0, MAX_LISTED).map(toTopic),
+    emerging,
+    accounts: {
+      source: 'negative-requests',
+      list: named
+        .filter((row) => row.negative > 0)
+        .sort(
+          (a, b) =>
+            b.negative - a.negative ||
+            a.meanSentiment - b.meanSentiment ||
+            (a.accountId ?? '').localeCompare(b.accountId ?? ''),
+        )
+        .slice(0, 5)
+        .map((row) => ({
+          account: row.accountId ?? '',
+          name: accountName(row.accountId) ?? '',
+          negativeRequests: row.negative,
+          requests: row.requests,
+          meanSentiment: row.meanSentiment,
+        })),
+    },
+    responsiveness: {
+      teams: teamsShown.flatMap((shown) => {
+        const row = responsiveRows.find((candidate) => candidate.teamId === shown.id);
+        // A team with nothing to report this week is left out, so a quiet week stays short.
+        if (!row || (row.responded === 0 && row.breaches === 0 && row.unanswered === 0)) return [];
+        return [
+          {
+            team: shown.id,
+            name: shown.name,
+            responded: row.responded,
+            medianMinutes: row.medianMinutes,
+            p90Minutes: row.p90Minutes,
+            withinTarget: row.withinTarget,
+            breaches: row.breaches,
+            unanswered: row.unanswered,
+          },
+        ];
+      }),
+    },
+    chart,
+    computedAt: input.now.toISOString(),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Priority } from '../priority.ts';
+import type { QuoteCandidate } from './choose-quotes.ts';
+import type { Digest } from './digest.ts';
+
+/**
+ * The weeks a digest reads: `bounds` are the instants that start each baseline week, then the
+ * digest week, then the end of the digest week (baselineWeeks + 2 instants). A row's week index
+ * is 0 for the oldest baseline week … baselineWeeks for the digest week.
+ */
+export interface DigestWindow {
+  bounds: Date[];
+  /** Only requests routed to this team; null for all. */
+  teamId: string | null;
+}
+
+/** Read queries the digest needs, each an aggregate over requests opened in the window. */
+export interface DigestSource {
+  topicWeekCounts(
+    window: DigestWindow,
+  ): Promise<Array<{ topic: string; week: number; count: number; accounts: number }>>;
+  priorityWeekCounts(
+    window: DigestWindow,
+  ): Promise<Array<{ priority: Priority | null; week: number; count: number }>>;
+  /** Per account (null: unmapped) in the digest week. Negative: sentiment below −0.3. */
+  accountsInWeek(
+    window: DigestWindow,
+  ): Promise<Array<{ accountId: string | null; requests: number; negative: number; meanSentiment: number }>>;
+  /** Up to `perTopic` candidates per topic in the digest week, the most negative first. */
+  quoteCandidates(
+    window: DigestWindow,
+    topics: string[],
+    perTopic: number,
+  ): Promise<Array<QuoteCandidate & { topic: string }>>;
+  /** Requests of the digest week with no topic or a low-confidence analysis (< `belowConfidence`). */
+  unmatchedRequests(window: DigestWindow, belowConfidence: number, limit: number): Promise<QuoteCandidate[]>;
+  /** First responses of routed requests opened in the digest week, per team; unanswered counted now. */
+  responsiveness(window: DigestWindow): Promise<
+    Array<{
+      teamId: string;
+      responded: number;
+      medianMinutes: number | null;
+      p90Minutes: number | null;
+      withinTarget: number | null;
+      breaches: number;
+      unanswered: number;
+    }>
+  >;
+}
+
+/** Stored digests: computed once per week and scope, read back for re-runs and past weeks. */
+export interface DigestArchive {
+  find(week: string, scope: string): Promise<Digest | null>;
+  /** Stores the digest unless one exists; returns whichever is stored. */
+  keep(week: string, scope: string, digest: Digest): Promise<Digest>;
+}
+
+/** A cluster of requests that fit no topic. */
+export interface Theme {
+  keyPhrases: string[];
+  requestIds: string[];
+}
+
+/** Clusters free text offline (TF-IDF) and names each cluster with its key phrases. */
+export interface ThemeClusterer {
+  cluster(documents: Array<{ id: string; text: string }>): Theme[];
+}

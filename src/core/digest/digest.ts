@@ -1,0 +1,121 @@
+import type { Priority } from '../priority.ts';
+
+/**
+ * The weekly digest as data: what `verbatim digest --json` prints, what is stored per week and
+ * scope, and what each platform renders. Numbers that are infinite (a topic with no baseline)
+ * are null, so the value survives JSON unchanged.
+ */
+export interface Digest {
+  /** ISO week, `YYYY-Www`. */
+  week: string;
+  /** Team id of a per-team slice, or null for the company-wide digest. */
+  team: string | null;
+  /** Language of the fixed texts (BCP 47). */
+  language: string;
+  timezone: string;
+  /** The week's bounds as ISO instants: [from, to). */
+  from: string;
+  to: string;
+  baselineWeeks: number;
+  /** True when the week had no requests at all: the digest says so briefly. */
+  quiet: boolean;
+  volume: DigestVolume;
+  rising: DigestTopic[];
+  falling: DigestTopic[];
+  emerging: DigestTheme[];
+  accounts: DigestAccounts;
+  responsiveness: DigestResponsiveness;
+  /** Weekly counts of the charted topics over the baseline and the digest week, oldest first. */
+  chart: DigestChartPoint[];
+  /** When it was computed (ISO instant); a stored digest keeps its first computation. */
+  computedAt: string;
+}
+
+export interface DigestVolume {
+  requests: number;
+  /** Mean requests per baseline week. */
+  baselineWeeklyMean: number;
+  byPriority: Array<{ priority: Priority; count: number; baselineWeeklyMean: number }>;
+  /** Accounts with at least one request this week (named accounts only). */
+  accounts: number;
+  accountNames: string[];
+  /** Requests from conversations not mapped to an account. */
+  unmappedRequests: number;
+}
+
+export interface DigestQuote {
+  /** The customer's words, verbatim. */
+  text: string;
+  account: string | null;
+  author: string;
+  link: string | null;
+  /** ISO instant the customer wrote it. */
+  at: string;
+}
+
+export interface DigestTopic {
+  topic: string;
+  label: string;
+  /** `new`: no requests on the topic in the whole baseline. */
+  kind: 'new' | 'rising' | 'falling';
+  count: number;
+  /** Requests on the topic across all baseline weeks together. */
+  baseline: number;
+  accounts: number;
+  /** Weekly rate ÷ baseline weekly rate; null when the baseline is 0. */
+  rateRatio: number | null;
+  /** Interval of the rate ratio; an upper bound of null is unbounded. */
+  ci: [number, number | null];
+  pValue: number;
+  qValue: number;
+  quotes: DigestQuote[];
+}
+
+export interface DigestTheme {
+  /** Key phrases that name the cluster (offline), or a name from Claude. */
+  label: string;
+  keyPhrases: string[];
+  count: number;
+  accounts: number;
+  quotes: DigestQuote[];
+}
+
+export interface DigestAccounts {
+  /**
+   * Where the list comes from. `negative-requests`: the accounts with the most negative
+   * requests this week (account health is not available to the digest yet).
+   */
+  source: 'negative-requests';
+  list: Array<{
+    account: string;
+    name: string;
+    negativeRequests: number;
+    requests: number;
+    meanSentiment: number;
+  }>;
+}
+
+export interface DigestResponsiveness {
+  teams: Array<{
+    team: string;
+    name: string;
+    /** Routed requests opened this week that got a first response. */
+    responded: number;
+    /** First-response time in business minutes (plain minutes for 24/7 priorities); null with no responses. */
+    medianMinutes: number | null;
+    p90Minutes: number | null;
+    /** Share (0…1) of responded requests answered within their target; null with no responses. */
+    withinTarget: number | null;
+    /** Breach nudges that fell due this week. */
+    breaches: number;
+    /** Routed requests without a first response right now. */
+    unanswered: number;
+  }>;
+}
+
+export interface DigestChartPoint {
+  week: string;
+  topic: string;
+  label: string;
+  count: number;
+}

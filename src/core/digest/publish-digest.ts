@@ -1,0 +1,108 @@
+import { type Destination, describeDestination } from '../directory.ts';
+import { type DigestDeps, digestScope, prepareDigest } from './build-digest.ts';
+import type { Digest } from './digest.ts';
+import type { DigestPublisher } from './digest-publisher.ts';
+import type { IsoWeek } from './iso-week.ts';
+
+/** Renders a digest's chart; null when there is nothing to chart. Throws when rendering fails. */
+export interface DigestChartRenderer {
+  render(digest: Digest): Promise<{ png: Uint8Array; alt: string } | null>;
+}
+
+/** Claims "this week's digest for this destination" once across replicas and restarts. */
+export interface DigestPostLedger {
+  /**
+   * `claimed`: this caller posts now (a lease of `leaseMs` keeps others off while it does);
+   * `posted`: it was posted before; `busy`: another worker holds an unexpired lease.
+   */
+  claim(input: {
+    week: string;
+    scope: string;
+    destination: string;
+    now: Date;
+    leaseMs: number;
+    late: boolean;
+  }): Promise<'claimed' | 'posted' | 'busy'>;
+  markPosted(input: {
+    week: string;
+    scope: string;
+    destination: string;
+    postId: string;
+    now: Date;
+    chart: boolean;
+  }): Promise<void>;
+  /** Lets a failed attempt be retried at once instead of after the lease. */
+  release(input: { week: string; scope: string; destination: string }): Promise<void>;
+}
+
+export interface PublishDigestDeps extends DigestDeps {
+  ledger: DigestPostLedger;
+  publishers: DigestPublisher[];
+  chart: DigestChartRenderer;
+  /** Reports a chart that failed to render (the digest is posted without it). */
+  onChartError?: (error: unknown) => void;
+}
+
+export type PublishOutcome =
+  | { status: 'posted'; postId: string; chartPosted: boolean; digest: Digest }
+  | { status: 'already-posted' }
+  | { status: 'busy' };
+
+/** A lease longer than any post with its chart upload takes (ms). */
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * Posts a week's digest to a destination exactly once: claim, prepare (stored digest, so a retry
+ * posts the same content), render the chart (a failure posts without it, saying so), publish,
+ * mark posted. A failed publish releases the claim so the job's retry can post.
+ */
+export async function publishDigest(
+  deps: PublishDigestDeps,
+  input: { week: IsoWeek; teamId: string | null; destination: Destination; now: Date; late: boolean },
+): Promise<PublishOutcome> {
+  const publisher = deps.publishers.find((candidate) => candidate.platform === input.destination.platform);
+  if (!publisher)
+    throw new Error(`no ${input.destination.platform} adapter is configured to post the digest`);
+  const digest = await prepareDigest(deps, { week: input.week, teamId: input.teamId, now: input.now });
+  const key = {
+    week: digest.week,
+    scope: digestScope(input.teamId),
+    destination: describeDestination(input.destination),
+  };
+  const claim = await deps.ledger.claim({ ...key, now: input.now, leaseMs: LEASE_MS, late: input.late });
+  if (claim === 'posted') return { status: 'already-posted' };
+  if (claim === 'busy') return { status: 'busy' };
+  let chart: { png: Uint8Array; alt: string } | null = null;
+  let chartMissing = false;
+  try {
+    chart = await deps.chart.render(digest);
+  } catch (error) {
+    chartMissing = true;
+    deps.onChartError?.(error);
+  }
+  const team = deps.teams.find((candidate) => candidate.id === input.teamId);
+  try {
+    const result = await publisher.publish(input.destination, {
+      digest,
+      teamName: team?.name ?? null,
+      late: input.late,
+      chart: chart
+        ? {
+            ...chart,
+            filename: `verbatim-digest-${digest.week}${input.teamId ? `-${input.teamId}` : ''}.png`,
+          }
+        : null,
+      chartMissing,
+    });
+    await deps.ledger.markPosted({
+      ...key,
+      postId: result.postId,
+      now: input.now,
+      chart: result.chartPosted,
+    });
+    return { status: 'posted', ...result, digest };
+  } catch (error) {
+    await deps.ledger.release(key);
+    throw error;
+  }
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { DigestSource, DigestWindow } from '../core/digest/digest-source.ts';
+import { PrioritySchema } from '../core/priority.ts';
+import type { Queryable } from './database.ts';
+
+// Week index of a request: width_bucket over the week-start instants (DST-proof, unlike
+// dividing by 7 × 24 h) is 1 for the oldest week; minus 1 gives the core's 0-based index.
+const WEEK = 'width_bucket(r.opened_at, $1::timestamptz[]) - 1';
+// Requests opened in [$n, $n+1), of team $n+2 when it is not null.
+const inWindow = (n: number) =>
+  `r.opened_at >= $${n} AND r.opened_at < $${n + 1} AND ($${n + 2}::text IS NULL OR r.team_id = $${n + 2})`;
+const SENTIMENT = "COALESCE((r.analysis->>'sentiment')::float8, 0)";
+/** Sentiment below which a request counts as negative for the accounts section. */
+const NEGATIVE = -0.3;
+
+const count = z.coerce.number();
+const nullableNumber = z.coerce.number().nullable();
+
+/** The digest's aggregates in SQL, one statement each, the same on PGlite and PostgreSQL. */
+export function createDigestQueries(db: Queryable): DigestSource {
+  // [week bounds, from, to, team] over the whole window, for statements grouped by week.
+  const windowParams = (window: DigestWindow) => {
+    const bounds = window.bounds.map((bound) => bound.toISOString());
+    return [bounds, bounds[0]!, bounds[bounds.length - 1]!, window.teamId];
+  };
+  // [from, to, team] of the digest week alone.
+  const weekParams = (window: DigestWindow) => {
+    const bounds = window.bounds.map((bound) => bound.toISOString());
+    return [bounds[bounds.length - 2]!, bounds[bounds.length - 1]!, window.teamId];
+  };
+  return {
+    async topicWeekCounts(window) {
+      const result = await db.query(
+        `SELECT topic, ${WEEK} AS week, count(*) AS count, count(DISTINCT r.account_id) AS accounts
+           FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+          WHERE ${inWindow(2)}
+          GROUP BY topic, week`,
+        windowParams(window),
+      );
+      return z.array(z.object({ topic: z.string(), week: count, count, accounts: count })).parse(result.rows);
+    },
+
+    async priorityWeekCounts(window) {
+      const result = await db.query(
+        `SELECT r.priority, ${WEEK} AS week, count(*) AS count FROM requests r
+          WHERE ${inWindow(2)} GROUP BY r.priority, week`,
+        windowParams(window),
+      );
+      return z
+        .array(z.object({ priority: PrioritySchema.nullable(), week: count, count }))
+        .parse(result.rows);
+    },
+
+    async accountsInWeek(window) {
+      const result = await db.query(
+        `SELECT r.account_id AS "accountId", count(*) AS requests,
+                count(*) FILTER (WHERE ${SENTIMENT} < ${NEGATIVE}) AS negative,
+                avg(${SENTIMENT}) AS "meanSentiment"
+           FROM requests r WHERE ${inWindow(1)} GROUP BY r.account_id`,
+        weekParams(window),
+      );
+      return z
+        .array(
+          z.object({
+            accountId: z.string().nullable(),
+            requests: count,
+            negative: count,
+            meanSentiment: count,
+          }),
+        )
+        .parse(result.rows);
+    },
+
+    async quoteCandidates(window, topics, perTopic) {
+      const result = await db.query(
+        `SELECT ranked.* FROM (
+           SELECT topic, r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment,
+                  row_number() OVER (PARTITION BY topic ORDER BY ${SENTIMENT}, r.opened_at DESC, r.id) AS rank
+             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+            WHERE ${inWindow(1)} AND topic = ANY($4::text[])
+         ) ranked WHERE ranked.rank <= $5`,
+        [...weekParams(window), topics, perTopic],
+      );
+      const rows = z
+        .array(
+          z.object({
+            topic: z.string(),
+            requestId: z.string(),
+            account: z.string().nullable(),
+            sentiment: count,
+          }),
+        )
+        .parse(result.rows);
+      const messages = await firstMessages(
+        db,
+        rows.map((row) => row.requestId),
+      );
+      return rows.flatMap((row) => {
+        const message = messages.get(row.requestId);
+        return message ? [{ ...row, ...message }] : [];
+      });
+    },
+
+    async unmatchedRequests(window, belowConfidence, limit) {
+      const result = await db.query(
+        `SELECT r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment FROM requests r
+          WHERE ${inWindow(1)} AND r.analysis IS NOT NULL
+            AND (cardinality(r.topics) = 0 OR COALESCE((r.analysis->>'confidence')::float8, 0) < $4)
+          ORDER BY r.opened_at, r.id LIMIT $5`,
+        [...weekParams(window), belowConfidence, limit],
+      );
+      const rows = z
+        .array(z.object({ requestId: z.string(), account: z.string().nullable(), sentiment: count }))
+        .parse(result.rows);
+      const messages = await firstMessages(
+        db,
+        rows.map((row) => row.requestId),
+      );
+      return rows.flatMap((row) => {
+        const message = messages.get(row.requestId);
+        return message ? [{ ...row, ...message }] : [];
+      });
+    },
+
+    async responsiveness(window) {
+      const result = await db.query(
+        `WITH routed AS (
+           SELECT r.team_id, t.first_response_business_minutes AS minutes, t.target_minutes AS target
+             FROM requests r LEFT JOIN sla_times t ON t.request_id = r.id
+            WHERE r.opened_at >= $1 AND r.opened_at < $2 AND r.routed_at IS NOT NULL AND r.team_id IS NOT NULL
+              AND ($3::text IS NULL OR r.team_id = $3)
+         ), answered AS (
+           SELECT team_id, count(minutes) AS responded,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median,
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) AS p90,
+                  avg(CASE WHEN minutes <= target THEN 1.0 ELSE 0.0 END) FILTER (WHERE minutes IS NOT NULL AND target IS NOT NULL) AS within
+             FROM routed GROUP BY team_id
+         ), breaches AS (
+           SELECT r.team_id, count(*) AS breaches FROM sla_nudges n JOIN requests r ON r.id = n.request_id
+            WHERE n.kind = 'breach' AND n.due_at >= $1 AND n.due_at < $2 AND n.abandoned IS NULL
+              AND ($3::text IS NULL OR r.team_id = $3)
+            GROUP BY r.team_id
+         ), unanswered AS (
+           SELECT r.team_id, count(*) AS unanswered FROM requests r
+            WHERE r.routed_at IS NOT NULL AND r.routed_at < $2 AND r.first_response_at IS NULL
+              AND r.state <> 'resolved' AND ($3::text IS NULL OR r.team_id = $3)
+            GROUP BY r.team_id
+         )
+         SELECT team.team_id AS "teamId", COALESCE(a.responded, 0) AS responded, a.median AS "medianMinutes",
+                a.p90 AS "p90Minutes", a.within AS "withinTarget", COALESCE(b.breaches, 0) AS breaches,
+                COALESCE(u.unanswered, 0) AS unanswered
+           FROM (SELECT team_id FROM answered UNION SELECT team_id FROM breaches UNION SELECT team_id FROM unanswered) team
+           LEFT JOIN answered a ON a.team_id = team.team_id
+           LEFT JOIN breaches b ON b.team_id = team.team_id
+           LEFT JOIN unanswered u ON u.team_id = team.team_id`,
+        weekParams(window),
+      );
+      return z
+        .array(
+          z.object({
+            teamId: z.string(),
+            responded: count,
+            medianMinutes: nullableNumber,
+            p90Minutes: nullableNumber,
+            withinTarget: nullableNumber,
+            breaches: count,
+            unanswered: count,
+          }),
+        )
+        .parse(result.rows);
+    },
+  };
+}
+
+const FirstMessageRow = z.object({
+  request_id: z.string(),
+  text: z.string(),
+  author: z.object({ name: z.string() }).loose(),
+  permalink: z.string().nullable(),
+  sent_at: z.coerce.date(),
+});
+
+// The request's first customer message: the words a quote shows, verbatim.
+async function firstMessages(
+  db: Queryable,
+  requestIds: string[],
+): Promise<Map<string, { text: string; author: string; link: string | null; at: Date }>> {
+  if (requestIds.length === 0) return new Map();
+  const result = await db.query(
+    `SELECT DISTINCT ON (request_id) request_id, text, author, permalink, sent_at FROM customer_messages
+      WHERE request_id = ANY($1::text[]) AND deleted_at IS NULL ORDER BY request_id, sent_at, seq`,
+    [requestIds],
+  );
+  return new Map(
+    z
+      .array(FirstMessageRow)
+      .parse(result.rows)
+      .map((row) => [
+        row.request_id,
+        { text: row.text, author: row.author.name, link: row.permalink, at: row.sent_at },
+      ]),
+  );
+}

@@ -1,0 +1,231 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/cli/cli-command.ts';
+import { createDigestCommand } from '../../../src/cli/commands/digest.ts';
+import { openStorage } from '../../../src/storage/open-storage.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-web-api.ts';
+import { type SeedRequest, seedDigestRequests } from '../../support/seed-digest-history.ts';
+import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
+
+const CONFIG = `${TEST_CONFIG_YAML}
+digest:
+  timezone: Europe/Helsinki
+  destination: { platform: slack, channel: C0LEADERS }
+`;
+const NOW = new Date('2026-11-23T08:00:00Z');
+const DAY = 86_400_000;
+// Noon UTC on Monday of 2026-W47 (Helsinki) minus whole weeks.
+const noon = (weeksBefore: number, day = 0) =>
+  new Date(Date.UTC(2026, 10, 16, 12) - weeksBefore * 7 * DAY + day * DAY);
+
+function history(): SeedRequest[] {
+  const requests: SeedRequest[] = [];
+  const add = (at: Date, request: Omit<SeedRequest, 'id' | 'at'>) =>
+    requests.push({ id: `req-${requests.length + 1}`, at, ...request });
+  for (let week = 1; week <= 8; week++) {
+    add(noon(week), {
+      account: 'acme',
+      teamId: 'engineering',
+      topics: ['outage'],
+      priority: 'P2',
+      text: 'slow',
+    });
+    for (const account of ['acme', 'pohjola', 'nimbus', 'acme', 'pohjola'])
+      add(noon(week, 1), {
+        account,
+        teamId: 'billing',
+        topics: ['billing'],
+        priority: 'P3',
+        text: 'invoice',
+      });
+  }
+  const outage: Array<[string, string]> = [
+    ['acme', 'Kaikki on alhaalla <!channel> — <http://evil.example|status.example.com> says fine'],
+    ['pohjola', 'Dashboard returns 502 since 9:00'],
+    ['nimbus', 'Everything is down for us'],
+    ['acme', 'Still down, warehouse stopped'],
+    ['kesko-demo', 'Outage? Nothing loads'],
+  ];
+  for (const [index, [account, text]] of outage.entries())
+    add(noon(0, index % 5), {
+      account,
+      teamId: 'engineering',
+      topics: ['outage'],
+      priority: 'P1',
+      text,
+      sentiment: -0.9 + index * 0.1,
+      author: `${account} ops`,
+      responseMinutes: 20 + index * 10,
+      target: 60,
+    });
+  return requests;
+}
+
+function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk) => out.push(String(chunk)));
+  stderr.on('data', (chunk) => err.push(String(chunk)));
+  return {
+    io: {
+      stdout,
+      stderr,
+      stdin: new PassThrough(),
+      env: { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent', ...env },
+      cwd,
+    },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+describe('verbatim digest', () => {
+  let cwd: string;
+  let slack: FakeSlackApi;
+  const command = createDigestCommand({ clock: { now: () => NOW } });
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'verbatim-digest-cli-'));
+    await writeFile(join(cwd, 'verbatim.config.yaml'), CONFIG);
+    const storage = await openStorage({ dataDir: join(cwd, 'data') });
+    try {
+      await seedDigestRequests(storage.db, history());
+    } finally {
+      await storage.close();
+    }
+    slack = await startFakeSlackApi();
+    slack.setConversation('C0LEADERS', { name: 'leaders' });
+    slack.setConversation('C0BILLING', {
+      name: 'billing-ext',
+      is_ext_shared: true,
+      connected_team_ids: ['T0CUSTOMER'],
+    });
+  });
+  afterAll(async () => slack?.close());
+
+  it('prints the last complete week by default, with verbatim quotes', async () => {
+    const { io, out } = captureIo(cwd);
+    expect(await command.run([], io)).toBe(0);
+    const text = out();
+    expect(text).toMatch(/^Weekly digest 2026-W47\n/);
+    expect(text).toContain('5 requests (baseline 6.0/week) from 4 accounts');
+    expect(text).toMatch(
+      /Rising:\n• Outage: 5 this week vs 1.0\/week · ×5.0 \(95% CI [\d.]+–[\d.]+\) · q=0.0\d\d/,
+    );
+    expect(text).toContain(
+      '    > Kaikki on alhaalla <!channel> — <http://evil.example|status.example.com> says fine',
+    );
+    expect(text).toContain('Falling:\n• Billing:');
+  });
+
+  it('prints JSON with the field names the issue fixes', async () => {
+    const { io, out } = captureIo(cwd);
+    expect(await command.run(['--week', '2026-W47', '--json'], io)).toBe(0);
+    const digest = JSON.parse(out());
+    expect(digest).toMatchObject({ week: '2026-W47', team: null });
+    for (const key of ['volume', 'rising', 'falling', 'emerging', 'accounts', 'responsiveness'])
+      expect(digest).toHaveProperty(key);
+    expect(Object.keys(digest.rising[0]).sort()).toEqual(
+      [
+        'accounts',
+        'baseline',
+        'ci',
+        'count',
+        'kind',
+        'label',
+        'pValue',
+        'qValue',
+        'quotes',
+        'rateRatio',
+        'topic',
+      ].sort(),
+    );
+    expect(Object.keys(digest.rising[0].quotes[0]).sort()).toEqual([
+      'account',
+      'at',
+      'author',
+      'link',
+      'text',
+    ]);
+    expect(digest.rising[0].quotes[0]).toMatchObject({ account: 'Acme Logistics', author: 'acme ops' });
+    expect(digest.rising[0].quotes[1].account).not.toBe('Acme Logistics');
+  });
+
+  it('explains an invalid --week and a week that has not ended', async () => {
+    await expect(command.run(['--week', '2026-47'], captureIo(cwd).io)).rejects.toThrow(UsageError);
+    await expect(command.run(['--week', '2026-47'], captureIo(cwd).io)).rejects.toThrow(
+      /write it as YYYY-Www/,
+    );
+    const { io, err } = captureIo(cwd);
+    expect(await command.run(['--week', '2026-W48'], io)).toBe(1);
+    expect(err()).toContain(
+      'week 2026-W48 has not ended yet in Europe/Helsinki; the last complete week is 2026-W47',
+    );
+  });
+
+  it('gives a short quiet-week digest for a week with no data', async () => {
+    const { io, out } = captureIo(cwd);
+    expect(await command.run(['--week', '2025-W02'], io)).toBe(0);
+    expect(out()).toBe('Weekly digest 2025-W02\n\nA quiet week: no customer requests.\n');
+  });
+
+  it('slices per team in the team language', async () => {
+    const { io, out } = captureIo(cwd);
+    expect(await command.run(['--team', 'support', '--week', '2026-W47'], io)).toBe(0);
+    expect(out()).toMatch(/^Viikkokooste 2026-W47 · Support\n\nHiljainen viikko/);
+  });
+
+  it('writes the chart as a PNG a person can read', async () => {
+    const { io } = captureIo(cwd);
+    expect(await command.run(['--png', 'chart.png'], io)).toBe(0);
+    const png = await readFile(join(cwd, 'chart.png'));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width in pixels (2× zoom)
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it('posts once to Slack within Block Kit limits with the chart in the thread, and refuses a shared channel', async () => {
+    const env = { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url };
+    const first = captureIo(cwd, env);
+    expect(await command.run(['--post'], first.io)).toBe(0);
+    expect(first.err()).toContain('Posted the 2026-W47 digest to slack:C0LEADERS with its chart.');
+    const [post, upload] = slack.messages('C0LEADERS');
+    expect(post?.text).toBe('Weekly digest 2026-W47');
+    // The customer's words stay whole, but only inside rich_text `text` elements, which Slack shows
+    // as written (no pings, no disguised links); every mrkdwn string is escaped.
+    const blocks = (post?.blocks ?? []) as Array<Record<string, unknown>>;
+    const quotes = blocks.filter((block) => block['type'] === 'rich_text');
+    expect(JSON.stringify(quotes)).toContain(
+      'Kaikki on alhaalla <!channel> — <http://evil.example|status.example.com>',
+    );
+    for (const quote of quotes)
+      expect(JSON.stringify(quote).match(/"type":"(\w+)"/g)).toEqual([
+        '"type":"rich_text"',
+        '"type":"rich_text_quote"',
+        '"type":"text"',
+      ]);
+    const mrkdwn = JSON.stringify(blocks.filter((block) => block['type'] !== 'rich_text'));
+    expect(mrkdwn).not.toMatch(/<!|<@|<http:/);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(upload?.thread_ts).toBe(post?.ts);
+    const fileId = (upload?.files as Array<{ id: string }> | undefined)?.[0]?.id ?? '';
+    expect(slack.fileContent(fileId)?.subarray(1, 4).toString()).toBe('PNG');
+    expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
+
+    const again = captureIo(cwd, env);
+    expect(await command.run(['--post'], again.io)).toBe(0);
+    expect(again.err()).toContain('already posted');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+
+    const shared = captureIo(cwd, env);
+    await expect(command.run(['--post', '--team', 'billing'], shared.io)).rejects.toThrow(
+      /refusing to post into Slack channel C0BILLING/,
+    );
+    expect(slack.messages('C0BILLING')).toHaveLength(0);
+  });
+});
