@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { findChurnSignals } from './churn-cues.ts';
@@ -86,14 +87,20 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   if ((text.match(/\p{L}/gu)?.length ?? 0) < SHORT_TEXT_LETTERS)
     confidence = Math.min(confidence, CONFIDENCE.shortText);
 
+  const summary = summarizeExtractively(text, evidence);
+  const reasonIn = (summaryLanguage: string) =>
+    describePriority(decision, { summaryLanguage, sentiment: sentiment.score, floor: input.floor });
+  // The extractive summary is the customer's own sentences, the same in every language; the
+  // priority reason is a template each team gets in its language, all from this one pass.
+  const translations = (input.otherLanguages ?? []).map((language) => ({
+    language,
+    summary,
+    priorityReason: reasonIn(language),
+  }));
   return {
-    summary: summarizeExtractively(text, evidence),
+    summary,
     priority: decision.priority,
-    priorityReason: describePriority(decision, {
-      summaryLanguage: input.summaryLanguage,
-      sentiment: sentiment.score,
-      floor: input.floor,
-    }),
+    priorityReason: reasonIn(input.summaryLanguage),
     topics: topics.map((topic) => topic.topicId),
     sentiment: sentiment.score,
     churnSignals,
@@ -101,6 +108,13 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     confidence: Math.round(Math.max(0, confidence) * 100) / 100,
     engine: 'heuristic',
     usage: null,
+    ...(translations.length > 0 ? { translations } : {}),
+    trace: {
+      promptVersion: 'heuristic',
+      inputHash: createHash('sha256').update(input.text).digest('hex'),
+      redactions: 0,
+      calls: 0,
+    },
   };
 }
 
