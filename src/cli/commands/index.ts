@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command.ts';
+import { auditCommand } from './audit.ts';
 import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   evaluateCommand,
   slaCommand,
   deadLettersCommand,
+  auditCommand,
 ];
