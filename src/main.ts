@@ -15,6 +15,7 @@ import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
+import { registerRetentionWorker } from './jobs/register-retention-worker.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
@@ -242,6 +243,15 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       notifiers,
       settings: config.file,
       metrics,
+      logger,
+      schedule: options.schedules,
+    });
+    // Retention (docs/privacy.md): a daily run, once across replicas.
+    await registerRetentionWorker(jobs, {
+      db: storage.db,
+      settings: config.file.retention,
+      timezone: config.file.calendar.timezone,
+      clock,
       logger,
       schedule: options.schedules,
     });

@@ -8,6 +8,7 @@ import {
   TopicSchema,
 } from '../core/directory.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
+import { RetentionSchema } from './retention-schema.ts';
 
 /**
  * The YAML config file, shaped for humans. Every field has a default where a sensible one exists;
@@ -75,5 +76,7 @@ export const ConfigFileSchema = z.object({
       renewalWindowDays: z.number().int().positive().default(90),
     })
     .prefault({}),
+  /** How long stored data is kept; see docs/privacy.md. */
+  retention: RetentionSchema,
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -7,6 +7,7 @@ export const QUEUES = {
   deliver: { name: 'deliver', policy: 'key_strict_fifo', retryLimit: 10, deadLetter: 'deliver-dead' },
   slaTick: { name: 'sla-tick', policy: 'singleton', retryLimit: 0 },
   digest: { name: 'digest', policy: 'singleton', retryLimit: 3, deadLetter: 'digest-dead' },
+  retention: { name: 'retention', policy: 'singleton', retryLimit: 2 },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

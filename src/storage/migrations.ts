@@ -1,5 +1,6 @@
 import type { Database } from './database.ts';
 import { migration10TriageRecords } from './migration-10-triage-records.ts';
+import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
 
 export interface Migration {
   id: number;
@@ -183,6 +184,7 @@ export const migrations: Migration[] = [
     `,
   },
   migration10TriageRecords,
+  migration11RetentionAndErasure,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.
