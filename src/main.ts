@@ -27,6 +27,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerHealthWorker } from './jobs/register-health-worker.ts';
 import { registerDigestWorker } from './jobs/register-digest-worker.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
+import { registerRetentionWorker } from './jobs/register-retention-worker.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
@@ -310,6 +311,15 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       clock,
       logger,
       cron: options.schedules,
+    });
+    // Retention (docs/privacy.md): a daily run, once across replicas.
+    await registerRetentionWorker(jobs, {
+      db: storage.db,
+      settings: config.file.retention,
+      timezone: config.file.calendar.timezone,
+      clock,
+      logger,
+      schedule: options.schedules,
     });
   };
   if (options.workers !== false) await startWorkers();

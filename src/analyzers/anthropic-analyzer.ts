@@ -1,13 +1,21 @@
+import { createHash } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import type { Logger } from 'pino';
-import { type Analysis, type AnalysisBody, AnalysisBodySchema, type Usage } from '../core/analysis.ts';
+import {
+  type Analysis,
+  type AnalysisBody,
+  AnalysisBodySchema,
+  type SummaryTranslation,
+  SummaryTranslationSchema,
+  type Usage,
+} from '../core/analysis.ts';
 import type { Analyzer, AnalyzerInput } from '../core/ports.ts';
 import { AnalyzerFailure } from './analyzer-failure.ts';
 import { toAnalyzerFailure } from './anthropic-failure.ts';
 import { computeCostUsd, findModelPrice } from './model-pricing.ts';
 import { redactPersonalData } from './redact-personal-data.ts';
-import { buildTriageRequest } from './triage-prompt.ts';
+import { answerLanguages, buildTriageRequest } from './triage-prompt.ts';
 
 export interface AnthropicAnalyzerOptions {
   client: Anthropic;
@@ -60,7 +68,7 @@ export function createAnthropicAnalyzer(options: AnthropicAnalyzerOptions): Anal
         throw failure;
       }
 
-      const body = parseAnalysisBody(message);
+      const { body, translations } = parseAnalysisBody(message, answerLanguages(input));
       const known = new Set(input.taxonomy.map((topic) => topic.id));
       const topics = [...new Set(body.topics)].filter((topic) => known.has(topic));
 
@@ -105,6 +113,15 @@ export function createAnthropicAnalyzer(options: AnthropicAnalyzerOptions): Anal
         confidence: body.confidence,
         engine: model,
         usage,
+        ...(translations.length > 0 ? { translations } : {}),
+        trace: {
+          promptVersion: promptVersionOf(request),
+          inputHash: sha256(JSON.stringify(request.messages)),
+          redactions: redacted.redactions,
+          latencyMs: elapsed(startedAt),
+          providerRequestId: requestId ?? null,
+          calls: 1,
+        },
       };
     },
   };
@@ -148,7 +165,10 @@ function redactText(input: AnalyzerInput): { input: AnalyzerInput; redactions: n
  * The structured answer, validated. Failure messages describe the problem without quoting the
  * model's text (it may echo the customer's words).
  */
-function parseAnalysisBody(message: Message): AnalysisBody {
+function parseAnalysisBody(
+  message: Message,
+  languages: string[],
+): { body: AnalysisBody; translations: SummaryTranslation[] } {
   if (message.stop_reason === 'max_tokens' || message.stop_reason === 'refusal') {
     throw new AnalyzerFailure('invalid-output', `model stopped early: ${message.stop_reason}`);
   }
@@ -169,7 +189,28 @@ function parseAnalysisBody(message: Message): AnalysisBody {
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
     throw new AnalyzerFailure('invalid-output', `model answer fails the schema: ${issues.join('; ')}`);
   }
-  return parsed.data;
+  // Translations are extra words for people: a malformed one is dropped (that team's summary is
+  // then asked for again), never a reason to discard the analysis.
+  const extra = (json as { translations?: unknown }).translations;
+  const translations = Array.isArray(extra)
+    ? extra.flatMap((item) => {
+        const translation = SummaryTranslationSchema.safeParse(item);
+        return translation.success && languages.includes(translation.data.language) ? [translation.data] : [];
+      })
+    : [];
+  return { body: parsed.data, translations };
+}
+
+/**
+ * The prompt version recorded in the audit trail: a hash of everything stable in the request —
+ * model, system prompt (instructions, taxonomy, examples) and output schema.
+ */
+function promptVersionOf(request: ReturnType<typeof buildTriageRequest>): string {
+  return sha256(JSON.stringify([request.model, request.system, request.output_config])).slice(0, 16);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function elapsed(startedAt: number): number {

@@ -1,7 +1,7 @@
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { z } from 'zod';
-import { AnalysisBodySchema } from '../core/analysis.ts';
+import { AnalysisBodySchema, SummaryTranslationSchema } from '../core/analysis.ts';
 import type { AnalyzerInput } from '../core/ports.ts';
 
 /**
@@ -45,8 +45,19 @@ const MAX_TOPICS = 3;
 /** What the prompt is built from: the analyzer input, with text possibly redacted already. */
 export type TriagePromptInput = Pick<
   AnalyzerInput,
-  'text' | 'account' | 'taxonomy' | 'summaryLanguage' | 'floor'
+  'text' | 'account' | 'taxonomy' | 'summaryLanguage' | 'floor' | 'otherLanguages'
 >;
+
+/**
+ * Every language the answer carries a summary in, sorted: the same set for every request of a
+ * deployment (the teams' languages), so the output schema — part of what the API caches — stays
+ * byte-identical between calls.
+ */
+export function answerLanguages(
+  input: Pick<TriagePromptInput, 'summaryLanguage' | 'otherLanguages'>,
+): string[] {
+  return [...new Set([input.summaryLanguage, ...(input.otherLanguages ?? [])])].sort();
+}
 
 /** The full Messages API request for one triage call. No sampling parameters, by design. */
 export function buildTriageRequest(model: string, input: TriagePromptInput): MessageCreateParamsNonStreaming {
@@ -57,7 +68,12 @@ export function buildTriageRequest(model: string, input: TriagePromptInput): Mes
       { type: 'text', text: buildTriageInstructions(input.taxonomy), cache_control: { type: 'ephemeral' } },
     ],
     messages: [{ role: 'user', content: buildTriageUserTurn(input) }],
-    output_config: { format: { type: 'json_schema', schema: buildTriageOutputSchema(input.taxonomy) } },
+    output_config: {
+      format: {
+        type: 'json_schema',
+        schema: buildTriageOutputSchema(input.taxonomy, answerLanguages(input)),
+      },
+    },
   };
 }
 
@@ -66,13 +82,28 @@ export function buildTriageRequest(model: string, input: TriagePromptInput): Mes
  * the taxonomy's ids so constrained decoding cannot invent one. (Numeric ranges are not enforced
  * by the API — the SDK moves them into descriptions — so the analyzer validates the answer again.)
  */
-export function buildTriageOutputSchema(taxonomy: TriagePromptInput['taxonomy']): Record<string, unknown> {
+export function buildTriageOutputSchema(
+  taxonomy: TriagePromptInput['taxonomy'],
+  languages: string[] = [],
+): Record<string, unknown> {
+  return zodOutputFormat(triageAnswerSchema(taxonomy, languages)).schema;
+}
+
+/**
+ * The answer's schema: the core's body, topics narrowed to the taxonomy, and — when teams read more
+ * than one language — `translations`, the summary and priority reason in each of them.
+ */
+export function triageAnswerSchema(taxonomy: TriagePromptInput['taxonomy'], languages: string[] = []) {
   const ids = taxonomy.map((topic) => topic.id);
-  const schema =
+  const body =
     ids.length > 0
       ? AnalysisBodySchema.extend({ topics: z.array(z.enum(ids as [string, ...string[]])) })
       : AnalysisBodySchema;
-  return zodOutputFormat(schema).schema;
+  if (languages.length < 2) return body;
+  const translation = SummaryTranslationSchema.extend({
+    language: z.enum(languages as [string, ...string[]]),
+  });
+  return body.extend({ translations: z.array(translation) });
 }
 
 /**
@@ -99,6 +130,11 @@ export function buildTriageUserTurn(input: TriagePromptInput): string {
     [
       `account: ${account}`,
       `summary language: ${input.summaryLanguage} (write "summary" and "priorityReason" in this language)`,
+      ...(answerLanguages(input).length > 1
+        ? [
+            `translations: ${answerLanguages(input).join(', ')} (one entry per language in "translations", each with "summary" and "priorityReason")`,
+          ]
+        : []),
       `priority floor already set by deterministic rules: ${floor}`,
     ].join('\n'),
   );
@@ -185,6 +221,9 @@ Rules for choosing:
 - Business impact and scope raise a priority: how many users, whether money, data, security or the contract is at stake, and whether a deadline is named.
 - The <request_context> block may list a priority floor set by deterministic rules (outage, data loss, security, legal, cancellation wording, an enterprise account near renewal). Your priority must never be lower (less urgent) than that floor. You may choose a more urgent one.
 - An enterprise account or a renewal date that is near makes a negative message more urgent by about one level.
+
+## translations (only when the schema has this field)
+The teams that may own the request read different languages. For each language listed under "translations" in <request_context>, give one entry: "language" (the code), and "summary" and "priorityReason" written in that language with the same content as the main ones. Translate your own words only; churn-signal phrases stay in the customer's language and are not part of a translation.
 
 ## priorityReason
 One short sentence in the summary language that names the deciding fact ("All users locked out since 9:00; production blocked."). If a floor applied, say which.

@@ -37,7 +37,11 @@ export function withFallback(
         if (!failure) options.logger?.debug({ err: error }, 'unclassified analyzer failure');
         options.onFallback?.(reason);
         const analysis = await fallback.analyze(input);
-        return { ...analysis, engine: `${fallback.name} (fallback: ${reason})` };
+        return {
+          ...analysis,
+          engine: `${fallback.name} (fallback: ${reason})`,
+          trace: { ...analysis.trace, fallbackReason: reason },
+        };
       }
     },
   };

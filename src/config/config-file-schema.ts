@@ -11,6 +11,7 @@ import { HealthModelSchema } from '../core/health/health-model.ts';
 import { SlaPolicySchema } from '../core/sla-policy.ts';
 import { ConfigCalendarSchema } from './config-calendar-schema.ts';
 import { cronExpressionProblem } from './cron-expression.ts';
+import { RetentionSchema } from './retention-schema.ts';
 
 /**
  * The YAML config file, shaped for humans. Every field has a default where a sensible one exists;
@@ -98,5 +99,7 @@ export const ConfigFileSchema = z.object({
       renewalWindowDays: z.number().int().positive().default(90),
     })
     .prefault({}),
+  /** How long stored data is kept; see docs/privacy.md. */
+  retention: RetentionSchema,
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -20,7 +20,13 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
   }
   lines.push(`│ Summary: ${analysis.summary}`);
   const churn =
-    analysis.churnSignals.map((signal) => `${signal.driver} ("${signal.phrase}")`).join(', ') || 'none';
+    analysis.churnSignals
+      .map((signal) =>
+        signal.quoted === true
+          ? `${signal.driver} ("${signal.phrase}")`
+          : `${signal.driver} (model's paraphrase: ${signal.phrase})`,
+      )
+      .join(', ') || 'none';
   lines.push(
     `│ Topics: ${analysis.topics.join(', ') || 'none'} · Sentiment: ${analysis.sentiment.toFixed(2)} · Engine: ${analysis.engine}`,
   );

@@ -19,6 +19,12 @@ export interface AnalyzerInput {
   taxonomy: Topic[];
   /** Language the summary should be written in (BCP 47). */
   summaryLanguage: string;
+  /**
+   * Further languages a team reads: an analyzer that can should return the summary and priority
+   * reason in each of them too (`Analysis.translations`), so the owning team's language never
+   * costs a second call.
+   */
+  otherLanguages?: string[];
   /** Floor hits found before analysis, so an analyzer can explain them; it cannot lower them. */
   floor: FloorHit[];
 }

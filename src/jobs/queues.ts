@@ -8,6 +8,7 @@ export const QUEUES = {
   slaTick: { name: 'sla-tick', policy: 'singleton', retryLimit: 0 },
   digest: { name: 'digest', policy: 'singleton', retryLimit: 3, deadLetter: 'digest-dead' },
   healthSnapshot: { name: 'health-snapshot', policy: 'singleton', retryLimit: 2 },
+  retention: { name: 'retention', policy: 'singleton', retryLimit: 2 },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

@@ -2,6 +2,8 @@ import type { Database } from './database.ts';
 import { migration6HealthSnapshots } from './migration-6-health-snapshots.ts';
 import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
 import { migration8Digests } from './migration-8-digests.ts';
+import { migration10TriageRecords } from './migration-10-triage-records.ts';
+import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
 
 export interface Migration {
   id: number;
@@ -187,6 +189,8 @@ export const migrations: Migration[] = [
   migration6HealthSnapshots,
   migration7HealthAlerts,
   migration8Digests,
+  migration10TriageRecords,
+  migration11RetentionAndErasure,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

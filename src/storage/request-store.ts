@@ -5,6 +5,7 @@ import type { PostRef } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { Database, Queryable } from './database.ts';
 import { insertTransition } from './insert-transition.ts';
+import { insertTriageRecord } from './insert-triage-record.ts';
 import { toDelivery, toRequest, toStoredMessage, toTransition } from './row-mappers.ts';
 
 /** Schedules a job through the given transaction (see JobRunner.enqueueWithin). */
@@ -168,6 +169,10 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
           triage.triagedAt,
         ],
       );
+    },
+
+    async appendTriageRecord(record) {
+      await insertTriageRecord(q, record);
     },
 
     async recordTransition(transition) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
@@ -100,14 +101,20 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     [...input.floor]
       .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority))
       .find((hit) => priorityRank(hit.priority) < priorityRank(decision.priority)) ?? null;
+  const extract = summarizeExtractively(text, evidence);
+  const reasonIn = (summaryLanguage: string) =>
+    describePriority(decision, { summaryLanguage, sentiment: sentiment.score, raisedBy });
+  // The extract is the customer's own sentences; the framing and the priority reason are templates
+  // each team gets in its language, all from this one pass.
+  const translations = (input.otherLanguages ?? []).map((language) => ({
+    language,
+    summary: frameSummary(extract, detected.language, language),
+    priorityReason: reasonIn(language),
+  }));
   return {
-    summary: frameSummary(summarizeExtractively(text, evidence), detected.language, input.summaryLanguage),
+    summary: frameSummary(extract, detected.language, input.summaryLanguage),
     priority: raisedBy ? mostUrgent(decision.priority, raisedBy.priority) : decision.priority,
-    priorityReason: describePriority(decision, {
-      summaryLanguage: input.summaryLanguage,
-      sentiment: sentiment.score,
-      raisedBy,
-    }),
+    priorityReason: reasonIn(input.summaryLanguage),
     topics: leadWithIncidentTopic(
       topics.map((topic) => topic.topicId),
       raisedBy?.rule ?? decision.basis.rule,
@@ -119,6 +126,13 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     confidence: Math.round(Math.max(0, confidence) * 100) / 100,
     engine: 'heuristic',
     usage: null,
+    ...(translations.length > 0 ? { translations } : {}),
+    trace: {
+      promptVersion: 'heuristic',
+      inputHash: createHash('sha256').update(input.text).digest('hex'),
+      redactions: 0,
+      calls: 0,
+    },
   };
 }
 

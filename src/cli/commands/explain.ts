@@ -152,7 +152,11 @@ export const explainCommand: CliCommand = {
     for (const hit of floor)
       out.write(`  floor ${hit.rule} → at least ${hit.priority}: ${hit.reason} ("${hit.phrase}")\n`);
     for (const signal of analysis.churnSignals)
-      out.write(`  churn signal ${signal.driver}: "${signal.phrase}"\n`);
+      out.write(
+        signal.quoted === true
+          ? `  churn signal ${signal.driver}: "${signal.phrase}"\n`
+          : `  churn signal ${signal.driver}: model's paraphrase, not the customer's words: ${signal.phrase}\n`,
+      );
     out.write(`Route: ${route.team.name} — ${route.reason}\n`);
     if (noise.noise) return 0;
     const destination = route.unmapped ? directory.unmapped : route.team.destination;

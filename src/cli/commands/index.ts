@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-command.ts';
 import { churnCommand } from './churn.ts';
+import { auditCommand } from './audit.ts';
 import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
 import { digestCommand } from './digest.ts';
@@ -26,4 +27,5 @@ export const commands: CliCommand[] = [
   deadLettersCommand,
   churnCommand,
   digestCommand,
+  auditCommand,
 ];

@@ -4,10 +4,13 @@ import type { FloorHit } from '../floor.ts';
 import type { Analyzer, AnalyzerInput } from '../ports.ts';
 import { applyFloor, findFloorHits } from '../priority-floor.ts';
 import { chooseRoute, type Route } from '../routing.ts';
+import { verifyChurnQuotes } from '../verify-churn-quotes.ts';
 
 export interface TextAnalysis {
-  /** The analysis with the priority floor applied. */
+  /** The analysis with the priority floor applied and its churn quotes verified. */
   analysis: Analysis;
+  /** The priority the analyzer itself chose, before the floor. */
+  analyzerPriority: Analysis['priority'];
   floor: FloorHit[];
   route: Route;
 }
@@ -35,7 +38,12 @@ export async function analyzeRequestText(
     summaryLanguage: guessSummaryLanguage(deps.directory, account),
     floor: findFloorHits({ ...floorContext, sentiment: null }),
   };
-  let analysis = await deps.analyzer.analyze(analyzerInput);
+  const otherLanguages = teamLanguages(deps.directory).filter(
+    (language) => language !== analyzerInput.summaryLanguage,
+  );
+  if (otherLanguages.length > 0) analyzerInput.otherLanguages = otherLanguages;
+  let analysis = verifyChurnQuotes(await deps.analyzer.analyze(analyzerInput), text);
+  const analyzerPriority = analysis.priority;
   const floor = findFloorHits({ ...floorContext, sentiment: analysis.sentiment });
   const route = chooseRoute({
     directory: deps.directory,
@@ -46,7 +54,7 @@ export async function analyzeRequestText(
   if (route.team.language !== analyzerInput.summaryLanguage) {
     analysis = await inTeamLanguage(deps.analyzer, analyzerInput, analysis, route.team.language);
   }
-  return { analysis: applyFloor(analysis, floor), floor, route };
+  return { analysis: applyFloor(analysis, floor), analyzerPriority, floor, route };
 }
 
 /** The words a request is analysed on: its messages in order; an email's subject (which often
@@ -71,10 +79,17 @@ function guessSummaryLanguage(directory: Directory, account: Account | null): st
   return directory.teams.find((team) => team.id === teamId)?.language ?? 'en';
 }
 
+/** Every language a team reads, in team order, once each. */
+function teamLanguages(directory: Directory): string[] {
+  return [...new Set(directory.teams.map((team) => team.language))];
+}
+
 /**
- * When the owning team reads another language than the first guess, only the words meant for
- * people (summary and priority reason) are asked for again; priority, topics and signals stay
- * those the route was chosen on, so a second answer can never move the request.
+ * When the owning team reads another language than the first guess, the summary and priority
+ * reason come from the translations the same call returned (the model is asked for every team
+ * language at once, so one call per triage is the rule). An analyzer that returned none (the
+ * offline engine) is asked again for those words only; priority, topics and signals stay those the
+ * route was chosen on, so a second answer can never move the request.
  */
 async function inTeamLanguage(
   analyzer: Analyzer,
@@ -82,12 +97,19 @@ async function inTeamLanguage(
   first: Analysis,
   language: string,
 ): Promise<Analysis> {
-  const second = await analyzer.analyze({ ...input, summaryLanguage: language });
+  const translation = first.translations?.find((candidate) => candidate.language === language);
+  if (translation) {
+    return { ...first, summary: translation.summary, priorityReason: translation.priorityReason };
+  }
+  const second = await analyzer.analyze({ ...input, summaryLanguage: language, otherLanguages: [] });
   return {
     ...first,
     summary: second.summary,
     priorityReason: second.priorityReason,
     usage: addUsage(first.usage, second.usage),
+    ...(first.trace
+      ? { trace: { ...first.trace, calls: (first.trace.calls ?? 0) + (second.trace?.calls ?? 0) } }
+      : {}),
   };
 }
 

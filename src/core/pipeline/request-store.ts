@@ -6,6 +6,7 @@ import type { PostRef } from '../ports.ts';
 import type { Priority } from '../priority.ts';
 import type { Request } from '../request.ts';
 import type { Transition } from '../request-transitions.ts';
+import type { TriageRecord } from '../triage-record.ts';
 
 export type MessageKind = 'customer' | 'staff' | 'noise';
 
@@ -71,6 +72,8 @@ export interface RequestStore {
     requestId: string,
     triage: { analysis: Analysis; floor: FloorHit[]; priority: Priority; teamId: string; triagedAt: Date },
   ): Promise<void>;
+  /** Appends one entry to the audit trail of AI decisions. */
+  appendTriageRecord(record: TriageRecord): Promise<void>;
   recordTransition(transition: Transition): Promise<void>;
   latestTransition(requestId: string): Promise<Transition | null>;
   enqueue(job: JobRequest): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Usage } from '../analysis.ts';
 import type { Account } from '../directory.ts';
+import { buildTriageRecord } from '../triage-record.ts';
 import { analyzeRequestText, requestText } from './analyze-request-text.ts';
 import type { TriageDeps } from './pipeline-deps.ts';
 
@@ -31,6 +32,7 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
   const now = deps.clock.now();
   const {
     analysis: final,
+    analyzerPriority,
     floor,
     route,
   } = await analyzeRequestText(deps, {
@@ -47,6 +49,17 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
       teamId: route.team.id,
       triagedAt: now,
     });
+    await tx.appendTriageRecord(
+      buildTriageRecord({
+        requestId,
+        at: now,
+        retriage: request.analysis !== null,
+        analysis: final,
+        analyzerPriority,
+        floor,
+        teamId: route.team.id,
+      }),
+    );
     if (deps.settings.postRoutedPosts !== false) {
       await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'post' }, key: requestId });
     }

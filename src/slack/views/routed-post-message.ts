@@ -83,7 +83,12 @@ function tailBlocks(view: RoutedPostView, options: RoutedPostOptions): Block[] {
     analysis.churnSignals
       .map(
         (signal) =>
-          `• ${signal.driver}${signal.competitor ? ` (${safe(signal.competitor, 60)})` : ''}: “${safe(signal.phrase, 200)}”`,
+          `• ${signal.driver}${signal.competitor ? ` (${safe(signal.competitor, 60)})` : ''}: ${
+            // Only words verified in the customer's text are quoted; anything else is the model's.
+            signal.quoted === true
+              ? `“${safe(signal.phrase, 200)}”`
+              : `_model’s paraphrase:_ ${safe(signal.phrase, 200)}`
+          }`,
       )
       .join('\n') || 'none';
   const fields = [
