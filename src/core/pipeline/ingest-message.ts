@@ -152,5 +152,6 @@ function newRequest(message: CustomerMessage): Request {
     routedAt: null,
     firstResponseAt: null,
     resolvedAt: null,
+    version: 0,
   };
 }
