@@ -48,7 +48,13 @@ export type JobName = 'triage' | 'deliver';
 /** Durable work to schedule with the same commit as the state change that caused it. */
 export interface JobRequest {
   queue: JobName;
-  data: { requestId: string; messageId?: string; kind?: 'post' | 'follow-up' | 'update' };
+  data: {
+    requestId: string;
+    messageId?: string;
+    kind?: 'post' | 'follow-up' | 'update' | 'priority-raised';
+    /** For `priority-raised`: the priority before the rise. */
+    from?: Priority;
+  };
   /** FIFO ordering key: jobs with the same key run one at a time, in order. */
   key: string;
   /** Seconds to wait before the job may run (real time, not the domain clock). */
