@@ -1,5 +1,6 @@
 import type { Database } from './database.ts';
 import { migration4RequestVersion } from './migration-4-request-version.ts';
+import { migration5WebhookNonces } from './migration-5-webhook-nonces.ts';
 
 export interface Migration {
   id: number;
@@ -183,6 +184,7 @@ export const migrations: Migration[] = [
     `,
   },
   migration4RequestVersion,
+  migration5WebhookNonces,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.
