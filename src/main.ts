@@ -18,8 +18,10 @@ import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
+import { refreshDeadLetterGauge } from './metrics/refresh-dead-letter-gauge.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
@@ -30,6 +32,11 @@ export interface PlatformAdapter {
   notifier?: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Feeds a dead letter this adapter kept (raw input) through its listeners again, like a
+   * redelivery; resolves with what became of it, or null when the letter is not this adapter's.
+   */
+  retryDeadLetter?(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
 }
 
 /** What a platform adapter receives: the pipeline's entry points and shared infrastructure. */
@@ -114,6 +121,8 @@ export interface Verbatim {
   server: Server | null;
   /** Port the HTTP server listens on (useful when PORT=0). */
   port: number | null;
+  /** Hands a dead letter to the adapter that kept it; null when no running adapter takes it. */
+  retryDeadLetter(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
   /** Starts the job workers when `workers: false` deferred them (replay ingests first, then triages). */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
@@ -188,6 +197,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
         metrics.queueDepth.set({ queue: count.queue, state: 'queued' }, count.queued);
         metrics.queueDepth.set({ queue: count.queue, state: 'active' }, count.active);
       }
+      await refreshDeadLetterGauge(metrics, createDeadLetterStore(storage.db), jobs);
     },
   });
 
@@ -291,6 +301,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     http,
     server,
     port,
+    async retryDeadLetter(letter) {
+      for (const adapter of adapters) {
+        const outcome = (await adapter.retryDeadLetter?.(letter)) ?? null;
+        if (outcome !== null) return outcome;
+      }
+      return null;
+    },
     startWorkers,
     stop,
   };
