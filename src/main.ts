@@ -13,6 +13,7 @@ import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClo
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
+import { serveNotReady } from './http/serve-not-ready.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
@@ -23,8 +24,10 @@ import { type AccountEvent, recordAccountEvent } from './storage/account-event-s
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
-import { openStorage, type Storage } from './storage/open-storage.ts';
+import type { Storage } from './storage/open-storage.ts';
+import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
 import { createRequestStore } from './storage/request-store.ts';
+import { watchDatabase } from './storage/watch-database.ts';
 
 /** What a platform adapter (Slack, Teams, email) gives the composition root. */
 export interface PlatformAdapter {
@@ -102,6 +105,8 @@ export interface StartOptions {
   settings?: Partial<PipelineSettings>;
   /** Register cron schedules (the SLA tick) in this process (default true; the demo replays history without them). */
   schedules?: boolean;
+  /** Backoff while the database cannot be reached at start (default 0.5 s doubling to 10 s). */
+  databaseRetry?: DatabaseRetry;
   /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
   concurrency?: { triage?: number; deliver?: number };
 }
@@ -154,8 +159,26 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     });
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
-  const storage = await openStorage({ databaseUrl: env.DATABASE_URL, dataDir: env.VERBATIM_DATA_DIR });
+  // PostgreSQL not up yet (a restart, a deploy order): wait for it, answering not-ready meanwhile.
+  let waitingRoom: Awaited<ReturnType<typeof serveNotReady>> | null = null;
+  let waitingReason = '';
+  const storage = await openStorageWhenReachable(
+    { databaseUrl: env.DATABASE_URL, dataDir: env.VERBATIM_DATA_DIR },
+    {
+      logger,
+      ...(options.databaseRetry ? { retry: options.databaseRetry } : {}),
+      async onWaiting(reason) {
+        waitingReason = reason;
+        if (options.listen === false) return;
+        waitingRoom = await serveNotReady({ port: env.PORT, host: env.HOST, reason: () => waitingReason });
+        logger.info({ port: waitingRoom.port }, 'http server answering not-ready while the database is away');
+      },
+    },
+  );
+  await (waitingRoom as Awaited<ReturnType<typeof serveNotReady>> | null)?.close();
   logger.info({ database: storage.describe }, 'storage ready');
+  for (const notice of storage.notices ?? []) logger.warn(notice);
+  const databaseWatch = storage.db.kind === 'postgres' ? watchDatabase(storage.db, logger) : null;
   const directory: Directory = {
     ...config.directory,
     accounts: mergeAccounts(config.directory.accounts, await listStoredAccounts(storage.db)),
@@ -280,6 +303,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const adapter of adapters)
         await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
+      databaseWatch?.stop();
       await jobs.stop(10_000);
       await storage.close();
       logger.info('stopped');

@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Queryable } from '../storage/database.ts';
+import { isConnectionError } from '../storage/is-connection-error.ts';
 import type { Storage } from '../storage/open-storage.ts';
 import { DEAD_LETTER_QUEUES, QUEUES, type QueueName } from './queues.ts';
 
@@ -108,7 +109,12 @@ export class JobRunner {
       storage.jobs.kind === 'pglite'
         ? new PgBoss({ ...common, db: fromPglite(storage.jobs.pglite), backend: 'pglite' })
         : new PgBoss({ ...common, connectionString: storage.jobs.connectionString, max: 4 });
-    this.#boss.on('error', (error: Error) => this.#logger.error({ err: error }, 'job queue error'));
+    // While the database is away pg-boss fails every poll; the database watch says so once.
+    this.#boss.on('error', (error: Error) =>
+      isConnectionError(error)
+        ? this.#logger.debug({ err: error }, 'job queue cannot reach the database')
+        : this.#logger.error({ err: error }, 'job queue error'),
+    );
     this.#boss.on('warning', (warning: { message: string }) =>
       this.#logger.warn({ warning: warning.message }, 'job queue warning'),
     );
