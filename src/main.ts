@@ -23,6 +23,7 @@ import { createDigestDeps } from './create-digest-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
+import { serveNotReady } from './http/serve-not-ready.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerHealthWorker } from './jobs/register-health-worker.ts';
 import { registerDigestWorker } from './jobs/register-digest-worker.ts';
@@ -31,12 +32,16 @@ import { registerRetentionWorker } from './jobs/register-retention-worker.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
+import { refreshDeadLetterGauge } from './metrics/refresh-dead-letter-gauge.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
 import { createHealthStore } from './storage/health-store.ts';
+import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
-import { openStorage, type Storage } from './storage/open-storage.ts';
+import type { Storage } from './storage/open-storage.ts';
+import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
 import { createRequestStore } from './storage/request-store.ts';
+import { watchDatabase } from './storage/watch-database.ts';
 
 /** What a platform adapter (Slack, Teams, email) gives the composition root. */
 export interface PlatformAdapter {
@@ -48,6 +53,11 @@ export interface PlatformAdapter {
   digestPublisher?: DigestPublisher;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Feeds a dead letter this adapter kept (raw input) through its listeners again, like a
+   * redelivery; resolves with what became of it, or null when the letter is not this adapter's.
+   */
+  retryDeadLetter?(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
 }
 
 /** What a platform adapter receives: the pipeline's entry points and shared infrastructure. */
@@ -117,6 +127,8 @@ export interface StartOptions {
   settings?: Partial<PipelineSettings>;
   /** Register cron schedules (the SLA tick) in this process (default true; the demo replays history without them). */
   schedules?: boolean;
+  /** Backoff while the database cannot be reached at start (default 0.5 s doubling to 10 s). */
+  databaseRetry?: DatabaseRetry;
   /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
   concurrency?: { triage?: number; deliver?: number };
 }
@@ -139,6 +151,8 @@ export interface Verbatim {
   port: number | null;
   /** Takes today's health snapshots now and alerts band changes (what the nightly job does). */
   takeHealthSnapshots(): Promise<SnapshotRunOutcome>;
+  /** Hands a dead letter to the adapter that kept it; null when no running adapter takes it. */
+  retryDeadLetter(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
   /** Starts the job workers when `workers: false` deferred them (replay ingests first, then triages). */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
@@ -170,8 +184,26 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     });
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
-  const storage = await openStorage({ databaseUrl: env.DATABASE_URL, dataDir: env.VERBATIM_DATA_DIR });
+  // PostgreSQL not up yet (a restart, a deploy order): wait for it, answering not-ready meanwhile.
+  let waitingRoom: Awaited<ReturnType<typeof serveNotReady>> | null = null;
+  let waitingReason = '';
+  const storage = await openStorageWhenReachable(
+    { databaseUrl: env.DATABASE_URL, dataDir: env.VERBATIM_DATA_DIR },
+    {
+      logger,
+      ...(options.databaseRetry ? { retry: options.databaseRetry } : {}),
+      async onWaiting(reason) {
+        waitingReason = reason;
+        if (options.listen === false) return;
+        waitingRoom = await serveNotReady({ port: env.PORT, host: env.HOST, reason: () => waitingReason });
+        logger.info({ port: waitingRoom.port }, 'http server answering not-ready while the database is away');
+      },
+    },
+  );
+  await (waitingRoom as Awaited<ReturnType<typeof serveNotReady>> | null)?.close();
   logger.info({ database: storage.describe }, 'storage ready');
+  for (const notice of storage.notices ?? []) logger.warn(notice);
+  const databaseWatch = storage.db.kind === 'postgres' ? watchDatabase(storage.db, logger) : null;
   const directory: Directory = {
     ...config.directory,
     accounts: mergeAccounts(config.directory.accounts, await listStoredAccounts(storage.db)),
@@ -213,6 +245,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
         metrics.queueDepth.set({ queue: count.queue, state: 'queued' }, count.queued);
         metrics.queueDepth.set({ queue: count.queue, state: 'active' }, count.active);
       }
+      await refreshDeadLetterGauge(metrics, createDeadLetterStore(storage.db), jobs);
     },
   });
 
@@ -353,6 +386,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const adapter of adapters)
         await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
+      databaseWatch?.stop();
       await jobs.stop(10_000);
       await storage.close();
       logger.info('stopped');
@@ -376,6 +410,13 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     http,
     server,
     port,
+    async retryDeadLetter(letter) {
+      for (const adapter of adapters) {
+        const outcome = (await adapter.retryDeadLetter?.(letter)) ?? null;
+        if (outcome !== null) return outcome;
+      }
+      return null;
+    },
     startWorkers,
     stop,
   };

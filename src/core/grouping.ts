@@ -20,6 +20,10 @@ import type { RequestState } from './request-state.ts';
  *   out-of-order delivery still groups): join when not yet routed, follow-up when routed. Beyond the window: new. The candidate's own thread does not matter
  *   here: adapters may give a top-level request the ref of its root message as `thread`, and "one
  *   more thing" posted top-level right after a thread reply belongs with it anyway.
+ * - Thread-only messages (email): the conversation is a mailbox every sender shares, so proximity
+ *   means nothing there. Such a message joins only the request of its own thread (the root of its
+ *   `Message-ID`/`References`), and only when the account matches; a mail whose account is
+ *   unknown never groups with anything but its own thread's earlier mail from an unknown account.
  */
 
 export interface GroupingMessage {
@@ -28,6 +32,8 @@ export interface GroupingMessage {
   thread: string | null;
   accountId: string | null;
   sentAt: Date;
+  /** True when only the thread relates messages (email); never grouped by proximity. */
+  threadOnly?: boolean;
 }
 
 export interface GroupingCandidate {
@@ -63,6 +69,13 @@ export function decideGrouping(input: GroupingInput): GroupingDecision {
   const attach: GroupingDecision = candidate.routed
     ? { kind: 'follow-up', requestId: candidate.requestId }
     : { kind: 'join', requestId: candidate.requestId };
+
+  if (message.threadOnly) {
+    const sameThread =
+      message.thread !== null &&
+      (message.thread === candidate.thread || (candidate.root != null && message.thread === candidate.root));
+    return sameThread && message.accountId === candidate.accountId ? attach : NEW;
+  }
 
   if (message.thread !== null) {
     const sameThread =

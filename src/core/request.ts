@@ -25,4 +25,9 @@ export interface Request {
   routedAt: Date | null;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  /**
+   * Concurrency token: the store bumps it on every write and refuses to save a copy whose
+   * version is no longer the stored one (a new request starts at 0).
+   */
+  version: number;
 }

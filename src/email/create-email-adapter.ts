@@ -1,5 +1,6 @@
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
+import { createWebhookNonceStore } from '../storage/webhook-nonce-store.ts';
 import { createImapCursorStore } from './imap-cursor.ts';
 import { createImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
 import { createEmailRouter } from './inbound-router.ts';
@@ -34,6 +35,7 @@ export async function createEmailAdapter(
       createEmailRouter({
         ingest: context.ingest,
         deadLetters,
+        replayGuard: createWebhookNonceStore(context.storage.db),
         secrets: {
           inbound: env.EMAIL_WEBHOOK_SECRET,
           mailgunKey: env.MAILGUN_WEBHOOK_SIGNING_KEY,

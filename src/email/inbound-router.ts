@@ -4,15 +4,15 @@ import type { Account } from '../core/directory.ts';
 import type { DeadLetterSink, IngestMessage } from '../core/ports.ts';
 import { parseEmail } from './parse-email.ts';
 import type { ParseEmailResult } from './parsed-email.ts';
-import {
-  mailgunRawMime,
-  mailgunSignatureFields,
-  postmarkToParsedEmail,
-  sendgridRawMime,
-} from './provider-payloads.ts';
+import { mailgunRawMime, postmarkToParsedEmail, sendgridRawMime } from './provider-payloads.ts';
 import { FormTooLargeError, readFormFields } from './read-form-fields.ts';
+import { readSignatureFields } from './read-signature-fields.ts';
+import type { ReplayGuard } from './replay-guard.ts';
 import { toCustomerMessage } from './to-customer-message.ts';
 import {
+  INBOUND_TOLERANCE_SECONDS,
+  inboundReplayKey,
+  MAILGUN_TOLERANCE_SECONDS,
   type Verification,
   verifyBasicAuth,
   verifyInboundSignature,
@@ -22,6 +22,8 @@ import {
 export interface EmailRouterDeps {
   ingest: IngestMessage;
   deadLetters: DeadLetterSink;
+  /** Nonces of signed requests, remembered for the signature window: a replay is refused. */
+  replayGuard: ReplayGuard;
   secrets: {
     /** EMAIL_WEBHOOK_SECRET: HMAC secret of POST /email/inbound. */
     inbound?: string | undefined;
@@ -132,6 +134,33 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
     return true;
   }
 
+  /**
+   * Runs `work` once per signed request: the nonce is remembered first (a replay inside the
+   * signature window gets 401), and given back when `work` fails, so the sender's retry is let in.
+   */
+  async function oncePerNonce(
+    res: Response,
+    key: string,
+    timestamp: string,
+    toleranceSeconds: number,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    const expiresAt = new Date((Number(timestamp) + toleranceSeconds) * 1000);
+    if (!(await deps.replayGuard.remember(key, expiresAt, now()))) {
+      res.status(401).json({
+        status: 'unauthorized',
+        reason: `replayed: this signed request was already received; its nonce is refused until ${expiresAt.toISOString()}`,
+      });
+      return;
+    }
+    try {
+      await work();
+    } catch (error) {
+      await deps.replayGuard.forget(key).catch(() => {});
+      throw error;
+    }
+  }
+
   /** Records the route's policy for the error handler (a body over the limit is refused there). */
   const policyOf =
     (policy: StatusPolicy) =>
@@ -166,7 +195,10 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
         now: now(),
       });
       if (unauthorized(res, verification)) return;
-      await acceptMime(res, 'inbound', RELAY, raw);
+      const timestamp = req.get('x-verbatim-timestamp')!;
+      await oncePerNonce(res, inboundReplayKey(timestamp, raw), timestamp, INBOUND_TOLERANCE_SECONDS, () =>
+        acceptMime(res, 'inbound', RELAY, raw),
+      );
     },
   );
 
@@ -178,20 +210,35 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
     async (req, res) => {
       const raw = bodyOf(req);
       const contentType = req.get('content-type') ?? '';
-      const fields = await readForm(res, MAILGUN, raw, contentType, ['body-mime']);
-      if (fields === null) return;
+      // Authenticate first: only the signature fields are read before the signature is checked;
+      // the mail is parsed, and anything stored, only for a genuine, first-seen request.
+      let signed: Record<string, string>;
+      try {
+        signed = await readSignatureFields(raw, contentType, ['timestamp', 'token', 'signature']);
+      } catch (error) {
+        const reason = `no readable Mailgun signature fields: ${error instanceof Error ? error.message : String(error)}`;
+        res.status(401).json({ status: 'unauthorized', reason });
+        return;
+      }
       const verification = verifyMailgunSignature({
         signingKey: deps.secrets.mailgunKey!,
-        ...mailgunSignatureFields(fields),
+        timestamp: signed['timestamp'],
+        token: signed['token'],
+        signature: signed['signature'],
         now: now(),
       });
       if (unauthorized(res, verification)) return;
-      const mime = mailgunRawMime(fields);
-      if (mime === null) {
-        await finish(res, 'mailgun', MAILGUN, noMessage('Mailgun', 'body-mime'), raw, contentType);
-        return;
-      }
-      await acceptMime(res, 'mailgun', MAILGUN, mime);
+      const key = `mailgun:${signed['token']}`;
+      await oncePerNonce(res, key, signed['timestamp']!, MAILGUN_TOLERANCE_SECONDS, async () => {
+        const fields = await readForm(res, MAILGUN, raw, contentType, ['body-mime']);
+        if (fields === null) return;
+        const mime = mailgunRawMime(fields);
+        if (mime === null) {
+          await finish(res, 'mailgun', MAILGUN, noMessage('Mailgun', 'body-mime'), raw, contentType);
+          return;
+        }
+        await acceptMime(res, 'mailgun', MAILGUN, mime);
+      });
     },
   );
 

@@ -19,6 +19,11 @@ export function signInbound(secret: string, body: Uint8Array | string, timestamp
   return `v1=${hmacHex(secret, [`${timestamp}.`, body])}`;
 }
 
+/** The replay key of a relay request: a digest of what its signature covers (timestamp and body). */
+export function inboundReplayKey(timestamp: string, body: Uint8Array): string {
+  return `inbound:${createHash('sha256').update(`${timestamp}.`).update(body).digest('hex')}`;
+}
+
 /**
  * Checks `POST /email/inbound`: headers `x-verbatim-timestamp` (unix seconds) and
  * `x-verbatim-signature` (`v1=<hex>`, several comma-separated while a secret is being rotated).

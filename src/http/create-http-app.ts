@@ -28,6 +28,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ status: 'ok' });
   });
 
+  let wasReady = true;
   app.get('/readyz', async (_req, res) => {
     const results = await Promise.all(
       options.readiness.map(async (dependency) => {
@@ -40,7 +41,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
       }),
     );
     const ready = results.every((result) => result.ok);
-    if (!ready) options.logger.warn({ checks: results }, 'not ready');
+    // Once per change, not per probe: a load balancer asks every few seconds.
+    if (!ready && wasReady) options.logger.warn({ checks: results }, 'not ready');
+    wasReady = ready;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
   });
 

@@ -1,6 +1,7 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Queryable } from '../storage/database.ts';
+import { isConnectionError } from '../storage/is-connection-error.ts';
 import type { Storage } from '../storage/open-storage.ts';
 import { DEAD_LETTER_QUEUES, QUEUES, type QueueName } from './queues.ts';
 
@@ -9,6 +10,49 @@ export interface JobContext {
   /** How many times this job was retried before this attempt. */
   retryCount: number;
   signal: AbortSignal;
+}
+
+export type DeadLetterQueue = (typeof DEAD_LETTER_QUEUES)[number];
+
+/** A job that exhausted its retries, as its dead-letter queue keeps it. */
+export interface DeadJob {
+  id: string;
+  /** The dead-letter queue holding it, e.g. `deliver-dead`. */
+  queue: DeadLetterQueue;
+  /** The queue it failed on, e.g. `deliver`. */
+  sourceQueue: string | null;
+  data: object;
+  /** The last error of the original job, as pg-boss recorded it. */
+  error: string | null;
+  retries: number | null;
+  /** When the original job was created, and when it was dead-lettered. */
+  createdAt: Date | null;
+  deadAt: Date;
+}
+
+function toDeadJob(
+  queue: DeadLetterQueue,
+  job: {
+    id: string;
+    data: object;
+    sourceName: string | null;
+    sourceOutput: object | null;
+    sourceRetryCount: number | null;
+    sourceCreatedOn: Date | null;
+    createdOn: Date;
+  },
+): DeadJob {
+  const output = job.sourceOutput as { message?: unknown } | null;
+  return {
+    id: job.id,
+    queue,
+    sourceQueue: job.sourceName,
+    data: job.data,
+    error: output ? (typeof output.message === 'string' ? output.message : JSON.stringify(output)) : null,
+    retries: job.sourceRetryCount,
+    createdAt: job.sourceCreatedOn ? new Date(job.sourceCreatedOn) : null,
+    deadAt: new Date(job.createdOn),
+  };
 }
 
 export type JobHandler<Data> = (data: Data, context: JobContext) => Promise<void>;
@@ -65,7 +109,12 @@ export class JobRunner {
       storage.jobs.kind === 'pglite'
         ? new PgBoss({ ...common, db: fromPglite(storage.jobs.pglite), backend: 'pglite' })
         : new PgBoss({ ...common, connectionString: storage.jobs.connectionString, max: 4 });
-    this.#boss.on('error', (error: Error) => this.#logger.error({ err: error }, 'job queue error'));
+    // While the database is away pg-boss fails every poll; the database watch says so once.
+    this.#boss.on('error', (error: Error) =>
+      isConnectionError(error)
+        ? this.#logger.debug({ err: error }, 'job queue cannot reach the database')
+        : this.#logger.error({ err: error }, 'job queue error'),
+    );
     this.#boss.on('warning', (warning: { message: string }) =>
       this.#logger.warn({ warning: warning.message }, 'job queue warning'),
     );
@@ -184,13 +233,44 @@ export class JobRunner {
     }));
   }
 
-  /** Jobs that exhausted their retries, as kept in a dead-letter queue (oldest first). */
-  async deadLetters(
-    queue: (typeof DEAD_LETTER_QUEUES)[number],
-    limit = 100,
-  ): Promise<Array<{ id: string; data: object }>> {
+  /** Jobs that exhausted their retries, as kept in a dead-letter queue (oldest first), with their error. */
+  async deadLetters(queue: DeadLetterQueue, limit = 100): Promise<DeadJob[]> {
     const jobs = await this.#boss.findJobs<object>(queue, { limit });
-    return jobs.map((job) => ({ id: job.id, data: job.data }));
+    return jobs.map((job) => toDeadJob(queue, job));
+  }
+
+  /** One dead job by its id, looked up in every dead-letter queue. */
+  async findDeadJob(id: string): Promise<DeadJob | null> {
+    for (const queue of DEAD_LETTER_QUEUES) {
+      const [job] = await this.#boss.findJobs<object>(queue, { id, limit: 1 });
+      if (job) return toDeadJob(queue, job);
+    }
+    return null;
+  }
+
+  /** Moves a dead job back to the queue it failed on, with fresh retries; false when it is gone. */
+  async retryDeadJob(job: DeadJob): Promise<boolean> {
+    const moved = await this.#boss.redrive(job.queue, {
+      ids: [job.id],
+      ...(job.sourceQueue ? {} : { destination: job.queue.replace(/-dead$/, '') }),
+    });
+    return moved > 0;
+  }
+
+  /** Deletes a dead job for good. */
+  async discardDeadJob(job: DeadJob): Promise<void> {
+    await this.#boss.deleteJob(job.queue, job.id);
+  }
+
+  /** Dead jobs waiting in each dead-letter queue, for metrics. */
+  async deadJobCounts(): Promise<Array<{ queue: DeadLetterQueue; count: number }>> {
+    // Counted from the jobs themselves: pg-boss's cached queue statistics lag by a maintenance cycle.
+    return Promise.all(
+      DEAD_LETTER_QUEUES.map(async (queue) => ({
+        queue,
+        count: (await this.#boss.findJobs(queue, { limit: 100_000 })).length,
+      })),
+    );
   }
 
   /** Probe for /readyz: the queue answers a trivial query. */

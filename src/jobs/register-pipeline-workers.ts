@@ -46,7 +46,7 @@ export async function registerPipelineWorkers(
       const fallback = /\(fallback: ([^)]+)\)/.exec(outcome.engine);
       if (fallback?.[1]) metrics.analyzerFallbacks.inc({ reason: fallback[1] });
       log.info(
-        { priority: outcome.priority, team: outcome.teamId, engine: outcome.engine },
+        { status: outcome.status, priority: outcome.priority, team: outcome.teamId, engine: outcome.engine },
         'request triaged',
       );
     },

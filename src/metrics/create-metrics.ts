@@ -67,6 +67,12 @@ export function createMetrics() {
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
     }),
+    deadLettersWaiting: new Gauge({
+      name: 'verbatim_dead_letters',
+      help: 'Dead letters waiting for a retry or a discard, by kind (stored input by source, or job:<queue>)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     deadLetters: new Counter({
       name: 'verbatim_dead_letters_total',
       help: 'Inputs kept in the dead-letter table, by source',

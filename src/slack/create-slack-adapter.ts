@@ -5,6 +5,7 @@ import { createSlackWebClient, slackClientOptions } from './create-slack-web-cli
 import { DeferredAckSocketModeReceiver } from './deferred-ack-socket-mode-receiver.ts';
 import { createIngestGate } from './listeners/ingest-gate.ts';
 import { registerSlackListeners } from './listeners/register-slack-listeners.ts';
+import { retrySlackDeadLetter } from './listeners/retry-slack-dead-letter.ts';
 import type { SlackListenerDeps } from './listeners/slack-listener-deps.ts';
 import { createSlackPacer } from './pace-slack-calls.ts';
 import { readSlackIdentity } from './read-slack-identity.ts';
@@ -148,6 +149,7 @@ export async function createSlackAdapter(
     async start() {
       if (socketMode) await app.start();
     },
+    retryDeadLetter: (letter) => retrySlackDeadLetter(app, context, letter),
     async stop() {
       if (socketMode) await app.stop();
       // Messages Slack was already answered for must reach the database before it closes.

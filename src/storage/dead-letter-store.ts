@@ -13,6 +13,10 @@ export function createDeadLetterStore(db: Queryable): DeadLetterSink & {
   list(limit?: number): Promise<StoredDeadLetter[]>;
   get(id: string): Promise<StoredDeadLetter | null>;
   markRetried(id: string, outcome: string, at: Date): Promise<void>;
+  /** Deletes a letter for good; false when there was none. */
+  discard(id: string): Promise<boolean>;
+  /** Letters not yet retried successfully, by source, for metrics. */
+  countOpenBySource(): Promise<Array<{ source: string; count: number }>>;
 } {
   const toLetter = (row: Record<string, unknown>): StoredDeadLetter => ({
     id: String(row.id),
@@ -48,6 +52,19 @@ export function createDeadLetterStore(db: Queryable): DeadLetterSink & {
     async get(id) {
       const result = await db.query('SELECT * FROM dead_letters WHERE id = $1', [Number(id)]);
       return result.rows[0] ? toLetter(result.rows[0]) : null;
+    },
+    async discard(id) {
+      const result = await db.query('DELETE FROM dead_letters WHERE id = $1 RETURNING id', [Number(id)]);
+      return result.rows.length === 1;
+    },
+    async countOpenBySource() {
+      // A retry that stored the input ("accepted …", "duplicate …") settles the letter; a failed one does not.
+      const result = await db.query<{ source: string; count: number }>(
+        `SELECT source, count(*)::int AS count FROM dead_letters
+         WHERE retried_at IS NULL OR retry_outcome LIKE 'failed%'
+         GROUP BY source ORDER BY source`,
+      );
+      return result.rows.map((row) => ({ source: row.source, count: Number(row.count) }));
     },
     async markRetried(id, outcome, at) {
       await db.query('UPDATE dead_letters SET retried_at = $2, retry_outcome = $3 WHERE id = $1', [

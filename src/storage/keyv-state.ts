@@ -1,19 +1,17 @@
-import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
+import type { Database } from './database.ts';
+import { asKeyvStore, KeyvDatabaseStore } from './keyv-database-store.ts';
 
 /**
- * Key-value state (conversation references, caches, settings) in the same Postgres database.
- * Keyv swallows store errors by default and reads them as cache misses; `throwOnErrors` makes a
- * broken store fail loudly instead.
+ * Key-value state (conversation references, caches, settings) in the same Postgres database,
+ * through our own Database port (see keyv-database-store.ts). Keyv swallows store errors by
+ * default and reads them as cache misses; `throwOnErrors` makes a broken store fail loudly instead.
  */
-export function createKeyvState(connectionString: string, namespace = 'verbatim'): Keyv {
-  const store = new KeyvPostgres({
-    uri: connectionString,
-    table: 'keyv_state',
-    // One long-lived connection: through PGlite's socket server each reconnect would be a new
-    // session, and keyv needs neither parallelism nor transactions.
-    max: 1,
-    idleTimeoutMillis: 0,
+export function createKeyvState(db: Database, namespace = 'verbatim'): Keyv {
+  return new Keyv({
+    store: asKeyvStore(new KeyvDatabaseStore(db)),
+    namespace,
+    throwOnErrors: true,
+    useKeyPrefix: false,
   });
-  return new Keyv({ store, namespace, throwOnErrors: true, useKeyPrefix: false });
 }

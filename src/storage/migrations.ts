@@ -4,6 +4,8 @@ import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
 import { migration8Digests } from './migration-8-digests.ts';
 import { migration10TriageRecords } from './migration-10-triage-records.ts';
 import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
+import { migration4RequestVersion } from './migration-4-request-version.ts';
+import { migration5WebhookNonces } from './migration-5-webhook-nonces.ts';
 
 export interface Migration {
   id: number;
@@ -191,6 +193,8 @@ export const migrations: Migration[] = [
   migration8Digests,
   migration10TriageRecords,
   migration11RetentionAndErasure,
+  migration4RequestVersion,
+  migration5WebhookNonces,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type Keyv from 'keyv';
 import type { Database } from './database.ts';
 import { createKeyvState } from './keyv-state.ts';
@@ -16,6 +15,8 @@ export interface Storage {
   jobs: { kind: 'postgres'; connectionString: string } | { kind: 'pglite'; pglite: PGlite };
   /** Human description without credentials, for logs and `doctor`. */
   describe: string;
+  /** Things the operator should hear about once (a stale lock taken over), logged at start. */
+  notices?: string[];
   close(): Promise<void>;
 }
 
@@ -42,12 +43,13 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
       await db.close();
       throw error;
     }
-    const keyv = createKeyvState(options.databaseUrl);
+    const keyv = createKeyvState(db);
     return {
       db,
       keyv,
       jobs: { kind: 'postgres', connectionString: options.databaseUrl },
       describe: `PostgreSQL ${redactUrl(options.databaseUrl)}`,
+      notices: [],
       async close() {
         await keyv.disconnect().catch(() => {});
         await db.close();
@@ -56,48 +58,84 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
   }
 
   const directory = options.dataDir ? resolve(options.dataDir, 'pgdata') : null;
-  const releaseLock = directory ? lockDataDir(directory) : () => {};
+  const lock = directory ? lockDataDir(directory) : { release: () => {}, notice: null };
   let db: Awaited<ReturnType<typeof createPgliteDatabase>>;
   try {
     db = await createPgliteDatabase(directory);
+    if (options.migrate !== false) await migrate(db);
   } catch (error) {
-    releaseLock();
+    lock.release();
     throw error;
   }
-  if (options.migrate !== false) await migrate(db);
-  // @keyv/postgres needs a connection string: PGlite's socket server on loopback gives it one.
-  const server = new PGLiteSocketServer({ db: db.pglite, host: '127.0.0.1', port: 0, maxConnections: 4 });
-  await server.start();
-  const connectionString = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  const keyv = createKeyvState(connectionString);
+  // keyv goes through the same in-process PGlite instance: no network listener at all.
+  const keyv = createKeyvState(db);
   return {
     db,
     keyv,
     jobs: { kind: 'pglite', pglite: db.pglite },
     describe: directory ? `embedded PGlite in ${directory}` : 'embedded PGlite in memory',
+    notices: lock.notice ? [lock.notice] : [],
     async close() {
       await keyv.disconnect().catch(() => {});
-      await server.stop();
       await db.close();
-      releaseLock();
+      lock.release();
     },
   };
 }
 
-/** Two processes on one embedded database would corrupt it; replicas need DATABASE_URL. */
-function lockDataDir(directory: string): () => void {
+/**
+ * Two processes on one embedded database would corrupt it; replicas need DATABASE_URL. The lock
+ * file is created atomically (O_EXCL), so two processes starting together cannot both take it.
+ * A lock left by a process that is gone (killed, crashed) is taken over, and said so.
+ */
+function lockDataDir(directory: string): { release: () => void; notice: string | null } {
   mkdirSync(directory, { recursive: true });
   const lockFile = join(directory, '..', 'verbatim.lock');
-  if (existsSync(lockFile)) {
-    const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-    if (pid && pid !== process.pid && isRunning(pid)) {
+  let notice: string | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return { release: () => releaseLock(lockFile), notice };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const content = readLock(lockFile);
+    if (content === null) continue; // released meanwhile: try again
+    const pid = Number.parseInt(content, 10);
+    if (!Number.isInteger(pid) || pid <= 0 || String(pid) !== content.trim()) {
       throw new DataDirInUseError(
-        `the embedded database in ${directory} is in use by process ${pid}; stop it first, or set DATABASE_URL to share a PostgreSQL server between processes`,
+        `the lock file ${lockFile} does not name a process ("${content.slice(0, 40)}"); if no Verbatim is running on ${directory}, delete that file and start again`,
       );
     }
+    if (pid === process.pid || isRunning(pid)) {
+      throw new DataDirInUseError(
+        `the embedded database in ${directory} is in use by process ${pid}; stop it first, or set DATABASE_URL to share a PostgreSQL server between processes (if process ${pid} is not Verbatim, delete ${lockFile})`,
+      );
+    }
+    // Stale: its process is gone. Remove it only if it still names that process, then retry the
+    // atomic create (another starter may win; it then holds a live lock and we refuse above).
+    if (readLock(lockFile)?.trim() === String(pid)) rmSync(lockFile, { force: true });
+    notice = `stale lock ${lockFile} of process ${pid}, which is no longer running (it was stopped without shutting down, e.g. killed or crashed), was taken over; if the embedded database reports damage, restore ${directory} from a backup`;
   }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
+  throw new DataDirInUseError(
+    `could not take the lock ${lockFile}; other processes keep starting on ${directory} (use DATABASE_URL for replicas)`,
+  );
+}
+
+function readLock(lockFile: string): string | null {
+  try {
+    return readFileSync(lockFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Removes the lock only while it is still ours. */
+function releaseLock(lockFile: string): void {
+  if (readLock(lockFile)?.trim() === String(process.pid)) rmSync(lockFile, { force: true });
 }
 
 function isRunning(pid: number): boolean {

@@ -1,6 +1,11 @@
 import type { CustomerMessage } from '../core/customer-message.ts';
 import { type Destination, describeDestination } from '../core/directory.ts';
-import type { JobRequest, MessageKind, RequestStore } from '../core/pipeline/request-store.ts';
+import {
+  type JobRequest,
+  type MessageKind,
+  type RequestStore,
+  StaleRequestError,
+} from '../core/pipeline/request-store.ts';
 import type { PostRef } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { Database, Queryable } from './database.ts';
@@ -14,7 +19,10 @@ export type EnqueueWithin = (tx: Queryable, job: JobRequest) => Promise<void>;
 const MESSAGE_COLUMNS = `id, platform, conversation, thread, is_reply, account_id, author, text, sent_at, permalink,
   attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at`;
 const REQUEST_COLUMNS = `id, account_id, conversation, thread, state, claimed_by, snoozed_until, team_id, priority,
-  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at`;
+  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at, version`;
+
+/** How often `atomically` re-runs work whose saveRequest met a newer copy before giving up. */
+const STALE_RETRIES = 20;
 
 /** The pipeline's RequestStore over Postgres (PGlite or a server). */
 export function createRequestStore(db: Database, enqueueWithin: EnqueueWithin): RequestStore {
@@ -25,10 +33,18 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
   const store: RequestStore = {
     async atomically(lockKey, work) {
       if (tx) return work(store);
-      return db.transaction(async (inner) => {
-        await inner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
-        return work(bind(db, inner, inner, enqueueWithin));
-      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction(async (inner) => {
+            await inner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+            return work(bind(db, inner, inner, enqueueWithin));
+          });
+        } catch (error) {
+          // Another writer committed the request first: everything this attempt did is rolled
+          // back, so running the work again on fresh reads is safe.
+          if (!(error instanceof StaleRequestError) || attempt >= STALE_RETRIES) throw error;
+        }
+      }
     },
 
     async insertMessage(message: CustomerMessage, kind: MessageKind) {
@@ -135,10 +151,12 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
     },
 
     async saveRequest(request) {
-      await q.query(
+      const result = await q.query<{ version: number }>(
         `UPDATE requests SET state = $2, claimed_by = $3, snoozed_until = $4, team_id = $5, last_message_at = $6,
-           routed_at = $7, first_response_at = $8, resolved_at = $9, account_id = $10, updated_at = now()
-         WHERE id = $1`,
+           routed_at = $7, first_response_at = $8, resolved_at = $9, account_id = $10, updated_at = now(),
+           version = version + 1
+         WHERE id = $1 AND version = $11
+         RETURNING version`,
         [
           request.id,
           request.state,
@@ -150,14 +168,18 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
           request.firstResponseAt,
           request.resolvedAt,
           request.accountId,
+          request.version,
         ],
       );
+      const row = result.rows[0];
+      if (!row) throw new StaleRequestError(request.id);
+      return { ...request, version: Number(row.version) };
     },
 
     async saveTriage(requestId, triage) {
       await q.query(
         `UPDATE requests SET analysis = $2, floor = $3, priority = $4, topics = $5, team_id = $6, triaged_at = $7,
-           updated_at = now()
+           updated_at = now(), version = version + 1
          WHERE id = $1`,
         [
           requestId,

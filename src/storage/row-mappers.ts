@@ -32,6 +32,7 @@ const RequestRowSchema = z.object({
   routed_at: nullableDate,
   first_response_at: nullableDate,
   resolved_at: nullableDate,
+  version: z.coerce.number().int(),
 });
 
 export function toRequest(row: unknown): Request {
@@ -53,6 +54,7 @@ export function toRequest(row: unknown): Request {
     routedAt: r.routed_at,
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
+    version: r.version,
   };
 }
 

@@ -22,6 +22,7 @@ const REQUEST_COLUMNS = [
   'routed_at',
   'first_response_at',
   'resolved_at',
+  'version',
 ]
   .map((column) => `r.${column}`)
   .join(', ');

@@ -27,6 +27,7 @@ function request(state: RequestState, overrides: Partial<Request> = {}): Request
     routedAt: EARLIER,
     firstResponseAt: state === 'answered' ? EARLIER : null,
     resolvedAt: state === 'resolved' ? EARLIER : null,
+    version: 0,
     ...overrides,
   };
 }

@@ -12,6 +12,9 @@ import type { Account } from '../../src/core/directory.ts';
 import type { DeadLetter, IngestOutcome } from '../../src/core/ports.ts';
 import { createEmailRouter } from '../../src/email/inbound-router.ts';
 import { signInbound } from '../../src/email/verify-signature.ts';
+import type { Storage } from '../../src/storage/open-storage.ts';
+import { createWebhookNonceStore } from '../../src/storage/webhook-nonce-store.ts';
+import { openTestStorage } from '../support/test-storage.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -40,8 +43,10 @@ const logLines: string[] = [];
 
 let server: Server;
 let base: string;
+let storage: Storage;
 
 beforeAll(async () => {
+  storage = await openTestStorage('pglite');
   const app = express();
   app.use(
     createEmailRouter({
@@ -59,6 +64,7 @@ beforeAll(async () => {
           return `dl-${deadLetters.length}`;
         },
       },
+      replayGuard: createWebhookNonceStore(storage.db),
       secrets: { inbound: SECRET, mailgunKey: MAILGUN_KEY, basicAuth: BASIC },
       maxBytes: MAX_BYTES,
       ownDomains: ['verbatim-demo.example'],
@@ -82,9 +88,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await storage.close();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Each test signs with the same fixed clock: start every test with no nonce remembered.
+  await storage.db.query('DELETE FROM webhook_nonces');
   ingested.length = 0;
   deadLetters.length = 0;
   logLines.length = 0;
@@ -133,12 +142,32 @@ describe('POST /email/inbound', () => {
       forwardedBy: { email: 'anna.virtanen@verbatim-demo.example' },
       conversation: 'email:inbound',
     });
-    const second = await postRelay(raw);
+    // A relay's retry signs again (a new timestamp): the mail itself is a duplicate.
+    const second = await postRelay(raw, signedHeaders(raw, NOW_SECONDS - 1));
     expect(second.status).toBe(200);
     expect(await second.json()).toEqual({
       status: 'duplicate',
       messageId: 'email:CAF1x9-gm-0001@mail.verbatim-demo.example',
     });
+  });
+
+  it('refuses a replay of a captured signed request with 401 and a reason, inside the window', async () => {
+    const raw = fixture('gmail-forward-en.eml');
+    const headers = signedHeaders(raw);
+    expect((await postRelay(raw, headers)).status).toBe(202);
+    const replay = await postRelay(raw, headers);
+    expect(replay.status).toBe(401);
+    expect((await json(replay)).reason).toMatch(/^replayed: /);
+    expect(ingested).toHaveLength(1);
+  });
+
+  it('lets the sender retry the same signed request after a failure', async () => {
+    const raw = fixture('gmail-forward-en.eml');
+    const headers = signedHeaders(raw);
+    ingestFails = true;
+    expect((await postRelay(raw, headers)).status).toBe(500);
+    ingestFails = false;
+    expect((await postRelay(raw, headers)).status).toBe(202);
   });
 
   it.each([
@@ -217,6 +246,39 @@ describe('POST /email/mailgun', () => {
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     return form;
   }
+
+  it('authenticates before parsing or storing: an unsigned or unreadable post is refused, nothing kept', async () => {
+    const unsigned = await fetch(`${base}/email/mailgun/mime`, {
+      method: 'POST',
+      body: mailgunForm({ 'body-mime': 'not even a mail' }),
+    });
+    expect(unsigned.status).toBe(401);
+    const garbage = await fetch(`${base}/email/mailgun`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=nope' },
+      body: 'this is not a form at all',
+    });
+    expect(garbage.status).toBe(401);
+    expect((await json(garbage)).reason).toMatch(/signature/i);
+    expect(deadLetters).toHaveLength(0);
+    expect(ingested).toHaveLength(0);
+  });
+
+  it('refuses a replayed Mailgun token with 401 and a reason', async () => {
+    const timestamp = String(NOW_SECONDS);
+    const form = () =>
+      mailgunForm({
+        timestamp,
+        token,
+        signature: signature(timestamp),
+        'body-mime': fixture('outlook-forward-fi.eml').toString('utf8'),
+      });
+    expect((await fetch(`${base}/email/mailgun/mime`, { method: 'POST', body: form() })).status).toBe(200);
+    const replay = await fetch(`${base}/email/mailgun/mime`, { method: 'POST', body: form() });
+    expect(replay.status).toBe(401);
+    expect((await json(replay)).reason).toMatch(/^replayed: /);
+    expect(ingested).toHaveLength(1);
+  });
 
   it('accepts raw MIME posted to the URL ending in mime, answering 200 as Mailgun expects', async () => {
     const timestamp = String(NOW_SECONDS);
@@ -372,6 +434,7 @@ describe('routes without a configured secret', () => {
           throw new Error('not reached');
         },
         deadLetters: { keep: async () => 'never' },
+        replayGuard: createWebhookNonceStore(storage.db),
         secrets: {},
         maxBytes: MAX_BYTES,
         ownDomains: [],

@@ -46,6 +46,7 @@ function request(overrides: Partial<Request> = {}): Request {
     routedAt: null,
     firstResponseAt: null,
     resolvedAt: null,
+    version: 0,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ function request(id: string, overrides: Partial<Request> = {}): Request {
     routedAt: t0,
     firstResponseAt: null,
     resolvedAt: null,
+    version: 0,
     ...overrides,
   };
 }
@@ -142,7 +143,7 @@ describe.each(backends)('SLA store on %s', (backend) => {
     expect((await sla.listUnmeasured(14)).map((item) => item.id)).not.toContain('req_times');
 
     await requests.saveRequest(
-      request('req_times', { state: 'resolved', firstResponseAt: at(45), resolvedAt: at(300) }),
+      request('req_times', { state: 'resolved', firstResponseAt: at(45), resolvedAt: at(300), version: 1 }),
     );
     expect((await sla.listUnmeasured(14)).map((item) => item.id)).toContain('req_times');
     expect(

@@ -3,11 +3,13 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../../config/load-config.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
 import { rereadDeadLetter } from '../../email/reread-dead-letter.ts';
+import { type DeadJob, JobRunner } from '../../jobs/job-runner.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { startVerbatim } from '../../main.ts';
 import { createDeadLetterStore, type StoredDeadLetter } from '../../storage/dead-letter-store.ts';
 import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
+import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 
 /** Lines of the raw bytes `show` prints, and the characters kept of each. */
@@ -15,52 +17,112 @@ const SHOW_LINES = 20;
 const SHOW_LINE_CHARS = 200;
 
 /**
- * `verbatim dead-letters`: input that could not be read (malformed mail, …), kept whole. `list`
- * shows them, `show ID` one of them with the start of its raw bytes, `retry ID` reads an email
- * again and hands it to the pipeline, recording the outcome on the letter.
+ * `verbatim dead-letters`: everything that could not be processed, of two kinds. *Input* kept
+ * whole because it could not be read (malformed mail, an unreadable Slack event; numeric ids),
+ * and *jobs* that exhausted their retries in pg-boss's dead-letter queues (triage, deliver,
+ * digest; uuid ids, with their last error). `list` shows both, `show ID` one, `retry ID` reads
+ * input again into the pipeline (email offline; a Slack event through the Slack adapter) or moves
+ * a job back to its queue with fresh retries, `discard ID` deletes either for good.
  */
 export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCommand {
   const clock = options.clock ?? systemClock;
   return {
     name: 'dead-letters',
-    summary: 'list, show and retry input kept because it could not be read (malformed email, …)',
-    usage: 'verbatim dead-letters [list] [--limit N] [--json] | show ID [--json] | retry ID',
+    summary: 'list, show, retry and discard input that could not be read and jobs that ran out of retries',
+    usage: 'verbatim dead-letters [list] [--limit N] [--json] | show ID [--json] | retry ID | discard ID',
     async run(args, io) {
       const { action, id, json, limit } = parseArgs(args);
       const config = loadConfigOrExplain(io);
       if (!config) return 1;
-      if (action === 'retry') return retry(config, id!, io, clock);
+      if (action === 'retry' && !isJobId(id!)) return retry(config, id!, io, clock);
       const storage = await openOrExplain(config, io);
       if (!storage) return 1;
+      const jobs = new JobRunner({ storage, logger: createLogger({ level: 'silent' }), schedule: false });
       try {
+        await jobs.start();
         const store = createDeadLetterStore(storage.db);
         if (action === 'list') {
           const letters = await store.list(limit);
-          if (json) io.stdout.write(`${JSON.stringify(letters.map(describeLetter), null, 2)}\n`);
-          else printList(io, letters);
+          const dead = (await Promise.all(DEAD_QUEUES.map((queue) => jobs.deadLetters(queue, limit)))).flat();
+          if (json) {
+            const entries = [
+              ...letters.map((letter) => ({ kind: 'input', ...describeLetter(letter) })),
+              ...dead.map((job) => ({ kind: 'job', ...describeJob(job) })),
+            ];
+            io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+          } else {
+            printList(io, letters);
+            printJobs(io, dead);
+          }
+          return 0;
+        }
+        if (isJobId(id!)) return await actOnJob(jobs, action, id!, json, io);
+        if (action === 'discard') {
+          if (!(await store.discard(id!))) return noLetter(io, id!);
+          io.stdout.write(`dead letter ${id} discarded\n`);
           return 0;
         }
         const letter = await store.get(id!);
-        if (!letter) {
-          io.stderr.write(`✗ no dead letter ${id}; \`verbatim dead-letters\` lists them\n`);
-          return 1;
-        }
+        if (!letter) return noLetter(io, id!);
         if (json) {
           const raw = Buffer.from(letter.raw).toString('base64');
           io.stdout.write(`${JSON.stringify({ ...describeLetter(letter), rawBase64: raw }, null, 2)}\n`);
         } else printLetter(io, letter);
         return 0;
       } finally {
+        await jobs.stop().catch(() => {});
         await storage.close();
       }
     },
   };
 }
 
+const DEAD_QUEUES = ['triage-dead', 'deliver-dead', 'digest-dead'] as const;
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isJobId(id: string): boolean {
+  return JOB_ID.test(id);
+}
+
+function noLetter(io: CliIo, id: string): number {
+  io.stderr.write(`✗ no dead letter ${id}; \`verbatim dead-letters\` lists them\n`);
+  return 1;
+}
+
+/** show / retry / discard of a job in a dead-letter queue. */
+async function actOnJob(
+  jobs: JobRunner,
+  action: 'show' | 'retry' | 'discard',
+  id: string,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
+  const job = await jobs.findDeadJob(id);
+  if (!job) return noLetter(io, id);
+  if (action === 'show') {
+    if (json) io.stdout.write(`${JSON.stringify(describeJob(job), null, 2)}\n`);
+    else printJob(io, job);
+    return 0;
+  }
+  if (action === 'discard') {
+    await jobs.discardDeadJob(job);
+    io.stdout.write(`job ${id} discarded from ${job.queue}\n`);
+    return 0;
+  }
+  if (!(await jobs.retryDeadJob(job))) {
+    io.stderr.write(`✗ job ${id} could not be moved back (it left ${job.queue} meanwhile)\n`);
+    return 1;
+  }
+  io.stdout.write(
+    `job ${id} moved back to ${job.sourceQueue ?? job.queue.replace(/-dead$/, '')} with fresh retries; the workers of \`verbatim start\` run it\n`,
+  );
+  return 0;
+}
+
 export const deadLettersCommand = createDeadLettersCommand();
 
 function parseArgs(args: string[]): {
-  action: 'list' | 'show' | 'retry';
+  action: 'list' | 'show' | 'retry' | 'discard';
   id?: string;
   json: boolean;
   limit: number;
@@ -85,10 +147,10 @@ function parseArgs(args: string[]): {
     if (id !== undefined) throw new UsageError(`unexpected argument "${id}"`);
     return { action, json, limit };
   }
-  if (action !== 'show' && action !== 'retry')
-    throw new UsageError(`unknown action "${action}": list, show or retry`);
-  if (id === undefined || !/^\d+$/.test(id))
-    throw new UsageError(`${action} needs a dead letter id (a number)`);
+  if (action !== 'show' && action !== 'retry' && action !== 'discard')
+    throw new UsageError(`unknown action "${action}": list, show, retry or discard`);
+  if (id === undefined || !(/^\d+$/.test(id) || isJobId(id)))
+    throw new UsageError(`${action} needs a dead letter id (a number, or a job's uuid)`);
   return { action, id, json, limit };
 }
 
@@ -122,6 +184,11 @@ async function retry(config: AppConfig, id: string, io: CliIo, clock: Clock): Pr
       clock,
       listen: false,
       workers: false,
+      // A Slack event is read again by the Slack adapter's own listeners (user look-ups included).
+      adapters:
+        createPlatformAdapters(config).length > 0 && (await isSlackLetter(config, io, id))
+          ? createPlatformAdapters(config)
+          : [],
     });
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
@@ -136,6 +203,8 @@ async function retry(config: AppConfig, id: string, io: CliIo, clock: Clock): Pr
       return 1;
     }
     const now = clock.now();
+    if (letter.source.startsWith('slack:'))
+      return await retryThroughAdapter(verbatim, store, letter, now, io);
     const reread = await rereadDeadLetter(letter, {
       accounts: verbatim.directory.accounts,
       ownDomains: verbatim.directory.ownDomains,
@@ -156,6 +225,83 @@ async function retry(config: AppConfig, id: string, io: CliIo, clock: Clock): Pr
   } finally {
     await verbatim.stop();
   }
+}
+
+/** Peeks at the letter's source before starting Verbatim, so only a Slack letter starts the Slack adapter. */
+async function isSlackLetter(config: AppConfig, io: CliIo, id: string): Promise<boolean> {
+  const storage = await openOrExplain(config, io);
+  if (!storage) return false;
+  try {
+    return (await createDeadLetterStore(storage.db).get(id))?.source.startsWith('slack:') ?? false;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function retryThroughAdapter(
+  verbatim: Awaited<ReturnType<typeof startVerbatim>>,
+  store: ReturnType<typeof createDeadLetterStore>,
+  letter: StoredDeadLetter,
+  now: Date,
+  io: CliIo,
+): Promise<number> {
+  try {
+    const outcome = await verbatim.retryDeadLetter(letter);
+    if (outcome === null) {
+      io.stderr.write(
+        `✗ dead letter ${letter.id} is from ${letter.source}, whose adapter is not configured here (set its environment, e.g. SLACK_BOT_TOKEN)\n`,
+      );
+      return 1;
+    }
+    await store.markRetried(letter.id, outcome, now);
+    io.stdout.write(`dead letter ${letter.id}: ${outcome}\n`);
+    return 0;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await store.markRetried(letter.id, `failed: ${reason}`, now);
+    io.stderr.write(`✗ dead letter ${letter.id} still cannot be processed: ${reason}\n`);
+    return 1;
+  }
+}
+
+function describeJob(job: DeadJob) {
+  return {
+    id: job.id,
+    queue: job.queue,
+    sourceQueue: job.sourceQueue,
+    data: job.data,
+    error: job.error,
+    retries: job.retries,
+    createdAt: job.createdAt?.toISOString() ?? null,
+    deadAt: job.deadAt.toISOString(),
+  };
+}
+
+function printJobs(io: CliIo, jobs: DeadJob[]): void {
+  if (jobs.length === 0) {
+    io.stdout.write('No jobs in the dead-letter queues.\n');
+    return;
+  }
+  io.stdout.write('\nJobs that exhausted their retries:\n');
+  for (const job of jobs) {
+    io.stdout.write(
+      `${job.id}  ${job.sourceQueue ?? job.queue}  ${formatTime(job.deadAt)}  ${oneLine(JSON.stringify(job.data), 80)}  ${oneLine(job.error ?? '-', 100)}\n`,
+    );
+  }
+  io.stdout.write(`${jobs.length} job(s). \`verbatim dead-letters show|retry|discard ID\` acts on one.\n`);
+}
+
+function printJob(io: CliIo, job: DeadJob): void {
+  const lines = [
+    `Dead job ${job.id}`,
+    `  queue:        ${job.sourceQueue ?? '-'} (kept in ${job.queue})`,
+    `  data:         ${oneLine(JSON.stringify(job.data), 500)}`,
+    `  error:        ${oneLine(job.error ?? '-', 1000)}`,
+    `  retries:      ${job.retries ?? '-'}`,
+    `  created:      ${job.createdAt ? formatTime(job.createdAt) : '-'}`,
+    `  dead since:   ${formatTime(job.deadAt)}`,
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function describeLetter(letter: StoredDeadLetter) {

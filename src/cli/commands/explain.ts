@@ -178,6 +178,7 @@ export const explainCommand: CliCommand = {
         routedAt: null,
         firstResponseAt: null,
         resolvedAt: null,
+        version: 0,
       },
       messages: [message],
       directory,

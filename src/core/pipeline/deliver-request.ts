@@ -1,14 +1,24 @@
 import { type Destination, describeDestination } from '../directory.ts';
 import type { Notifier, PostRef } from '../ports.ts';
+import type { Priority } from '../priority.ts';
 import type { Request } from '../request.ts';
 import { buildRoutedPostView, ownerTeam } from './build-routed-post-view.ts';
 import type { DeliveryDeps } from './pipeline-deps.ts';
 import { postOnce } from './post-once.ts';
 
-export type DeliverJob = { requestId: string; kind?: 'post' | 'follow-up' | 'update'; messageId?: string };
+export type DeliverJob = {
+  requestId: string;
+  kind?: 'post' | 'follow-up' | 'update' | 'priority-raised';
+  messageId?: string;
+  /** For `priority-raised`: the priority before the rise. */
+  from?: Priority;
+};
 
 export type DeliverOutcome =
-  | { status: 'posted' | 'already-posted' | 'recovered' | 'updated' | 'follow-up-posted'; ref: PostRef }
+  | {
+      status: 'posted' | 'already-posted' | 'recovered' | 'updated' | 'follow-up-posted' | 'raise-noted';
+      ref: PostRef;
+    }
   | { status: 'skipped'; reason: string };
 
 /** Thrown when another attempt holds the delivery's lease; the job is retried later. */
@@ -31,6 +41,8 @@ export async function deliverRequest(deps: DeliveryDeps, job: DeliverJob): Promi
       return updateRoutedPost(deps, request);
     case 'follow-up':
       return postFollowUp(deps, request, job.messageId);
+    case 'priority-raised':
+      return noteRaise(deps, request, job.from);
   }
 }
 
@@ -65,8 +77,18 @@ async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<Del
   await deps.store.atomically(`request:${request.id}`, async (tx) => {
     await tx.linkRoutedPost(request.id, outcome.ref);
     const current = await tx.getRequest(request.id);
+    if (!current) return;
+    // Anything written since the post was rendered (a message that joined, a re-triage) bumped
+    // the version: render again so no message is ever missing from the post.
+    if (current.version !== request.version) {
+      await tx.enqueue({
+        queue: 'deliver',
+        data: { requestId: request.id, kind: 'update' },
+        key: request.id,
+      });
+    }
     // The SLA clock starts when the request is routed.
-    if (current && current.routedAt === null) await tx.saveRequest({ ...current, routedAt: now });
+    if (current.routedAt === null) await tx.saveRequest({ ...current, routedAt: now });
   });
   await alertEscalation(deps, request, outcome.ref);
   return { status: outcome.status, ref: outcome.ref };
@@ -95,6 +117,34 @@ async function alertEscalation(deps: DeliveryDeps, request: Request, ref: PostRe
   });
   if (outcome.status === 'in-progress')
     throw new DeliveryInProgressError(`escalation of ${request.id} in progress`);
+}
+
+/**
+ * A re-triage raised the priority of a routed request: say so in the routed post's thread (once
+ * per new priority), and announce a new P1 exactly as a P1 routed from the start is announced.
+ */
+async function noteRaise(deps: DeliveryDeps, request: Request, from?: Priority): Promise<DeliverOutcome> {
+  const ref = await deps.store.findRoutedPost(request.id);
+  if (!ref || !request.priority) return { status: 'skipped', reason: 'not posted yet' };
+  const notifier = notifierFor(deps.notifiers, ref.destination);
+  const key = `raised:${request.id}:${request.priority}`;
+  const reason = request.analysis?.priorityReason;
+  const note = {
+    kind: 'notice' as const,
+    text: `Priority raised${from ? ` from ${from}` : ''} to ${request.priority} after a new customer message${reason ? `: ${reason}` : '.'}`,
+    mentions: [],
+  };
+  const outcome = await postOnce(deps.store, notifier, {
+    leaseMs: leaseMs(deps),
+    key,
+    target: ref,
+    now: deps.clock.now(),
+    post: () => notifier.postNote(ref, note, key),
+  });
+  if (outcome.status === 'in-progress')
+    throw new DeliveryInProgressError(`raise note of ${request.id} in progress`);
+  await alertEscalation(deps, request, ref);
+  return { status: 'raise-noted', ref: outcome.ref };
 }
 
 async function updateRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {

@@ -49,9 +49,10 @@ async function groupCustomerMessage(
   const decision = decideGrouping({
     message: {
       conversation: message.conversation,
-      thread: message.isReply ? message.thread : null,
+      thread: message.isReply || isThreadOnly(message) ? message.thread : null,
       accountId: message.accountId,
       sentAt: message.sentAt,
+      threadOnly: isThreadOnly(message),
     },
     candidate: candidate && {
       requestId: candidate.id,
@@ -83,7 +84,8 @@ async function groupCustomerMessage(
   await tx.saveRequest({ ...candidate, lastMessageAt });
   if (decision.kind === 'join') {
     // Triage reads every message of the request when it runs; a request already triaged but not
-    // yet posted is triaged again so the analysis covers the new words too.
+    // yet posted is triaged again so the analysis covers the new words too. A triage running right
+    // now notices the new message when it stores its result and schedules one more itself.
     if (candidate.analysis) {
       await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.conversation });
     }
@@ -94,15 +96,23 @@ async function groupCustomerMessage(
     data: { requestId: candidate.id, messageId: message.id, kind: 'follow-up' },
     key: candidate.id,
   });
+  // A follow-up meets the floor (and the analyzer) again over the whole request: "production is
+  // completely down now" under a P4 request must not stay P4.
+  await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.conversation });
   return { status: 'follow-up', messageId: message.id, requestId: candidate.id };
 }
 
 async function findCandidate(tx: RequestStore, message: CustomerMessage): Promise<Request | null> {
-  if (message.isReply && message.thread) {
+  if ((message.isReply || isThreadOnly(message)) && message.thread) {
     const threadRequest = await tx.findRequestByThread(message.thread);
-    if (threadRequest) return threadRequest;
+    if (threadRequest || isThreadOnly(message)) return threadRequest;
   }
   return tx.findLatestRequest(message.conversation, message.accountId);
+}
+
+/** A mail's conversation is its mailbox, shared by every sender: only its thread relates it to others. */
+function isThreadOnly(message: CustomerMessage): boolean {
+  return message.platform === 'email';
 }
 
 /** A staff reply in the customer's thread answers the request and stops its SLA clock. */
@@ -152,5 +162,6 @@ function newRequest(message: CustomerMessage): Request {
     routedAt: null,
     firstResponseAt: null,
     resolvedAt: null,
+    version: 0,
   };
 }

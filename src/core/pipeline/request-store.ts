@@ -33,12 +33,29 @@ export type DeliveryClaim =
     }
   | { claimed: false; delivery: Delivery };
 
+/**
+ * Thrown by `saveRequest` when the copy being saved is older than the stored request (another
+ * writer committed in between). `atomically` re-runs its work on fresh reads when it sees this.
+ */
+export class StaleRequestError extends Error {
+  override name = 'StaleRequestError';
+  constructor(readonly requestId: string) {
+    super(`request ${requestId} changed since it was read; re-read and try again`);
+  }
+}
+
 export type JobName = 'triage' | 'deliver';
 
 /** Durable work to schedule with the same commit as the state change that caused it. */
 export interface JobRequest {
   queue: JobName;
-  data: { requestId: string; messageId?: string; kind?: 'post' | 'follow-up' | 'update' };
+  data: {
+    requestId: string;
+    messageId?: string;
+    kind?: 'post' | 'follow-up' | 'update' | 'priority-raised';
+    /** For `priority-raised`: the priority before the rise. */
+    from?: Priority;
+  };
   /** FIFO ordering key: jobs with the same key run one at a time, in order. */
   key: string;
   /** Seconds to wait before the job may run (real time, not the domain clock). */
@@ -50,7 +67,11 @@ export interface JobRequest {
  * the store passed to `atomically`'s callback run in that one transaction.
  */
 export interface RequestStore {
-  /** Runs `work` in one transaction holding a lock on `lockKey`; concurrent callers with the same key wait. */
+  /**
+   * Runs `work` in one transaction holding a lock on `lockKey`; concurrent callers with the same key
+   * wait. When a `saveRequest` inside finds its copy stale, the transaction rolls back and `work`
+   * runs again from the start (a few times), so work must read what it writes inside `work`.
+   */
   atomically<T>(lockKey: string, work: (tx: RequestStore) => Promise<T>): Promise<T>;
   /** Inserts the message unless its id exists; true when inserted. */
   insertMessage(message: CustomerMessage, kind: MessageKind): Promise<boolean>;
@@ -67,7 +88,11 @@ export interface RequestStore {
   findLatestRequest(conversation: string, accountId: string | null): Promise<Request | null>;
   createRequest(request: Request): Promise<void>;
   getRequest(id: string): Promise<Request | null>;
-  saveRequest(request: Request): Promise<void>;
+  /**
+   * Writes the request's mutable fields when `request.version` is still the stored version, and
+   * returns it with the new version; throws StaleRequestError otherwise (compare-and-set).
+   */
+  saveRequest(request: Request): Promise<Request>;
   saveTriage(
     requestId: string,
     triage: { analysis: Analysis; floor: FloorHit[]; priority: Priority; teamId: string; triagedAt: Date },

@@ -1,77 +1,114 @@
 import type { Usage } from '../analysis.ts';
 import type { Account } from '../directory.ts';
+import { mostUrgent } from '../priority.ts';
 import { buildTriageRecord } from '../triage-record.ts';
 import { analyzeRequestText, requestText } from './analyze-request-text.ts';
 import type { TriageDeps } from './pipeline-deps.ts';
 
 export type TriageOutcome =
   | {
-      status: 'triaged';
+      /** `triaged`: first triage (or again before routing); `raised`/`unchanged`: re-triage of a routed request. */
+      status: 'triaged' | 'raised' | 'unchanged';
       requestId: string;
       priority: string;
       teamId: string;
       engine: string;
       usage: Usage | null;
+      /** Messages joined while the analysis ran; one more triage was scheduled for them. */
+      retriageScheduled: boolean;
     }
   | { status: 'skipped'; requestId: string; reason: string };
 
 /**
- * Analyses a request's verbatim text, applies the priority floor (the analyzer may raise a
- * priority, never lower it below the floor) and chooses the owning team, then schedules delivery.
+ * Analyses a request's verbatim text (every live message of it), applies the priority floor (the
+ * analyzer may raise a priority, never lower it below the floor) and chooses the owning team.
+ *
+ * Before routing, the result is stored and delivery is scheduled. On a routed request (a customer
+ * follow-up, or a message that joined while triage ran) the priority only rises and the team
+ * stays: a rise is stored and the routed post is updated, the rise noted in its thread and, for a
+ * new P1, escalated (the SLA clock reads the priority, so it moves to the new target by itself).
+ * Messages that joined while the analysis ran get one more triage, scheduled here.
  */
 export async function triageRequest(deps: TriageDeps, requestId: string): Promise<TriageOutcome> {
   const request = await deps.store.getRequest(requestId);
   if (!request) return { status: 'skipped', requestId, reason: 'unknown request' };
-  if (request.routedAt) return { status: 'skipped', requestId, reason: 'already routed' };
-  const messages = (await deps.store.requestMessages(requestId)).filter(
-    (message) => message.deletedAt === null,
-  );
+  const messages = liveMessages(await deps.store.requestMessages(requestId));
   if (messages.length === 0) return { status: 'skipped', requestId, reason: 'no messages left' };
 
   const account = findAccount(deps.directory.accounts, request.accountId);
   const now = deps.clock.now();
-  const {
-    analysis: final,
-    analyzerPriority,
-    floor,
-    route,
-  } = await analyzeRequestText(deps, {
+  const { analysis, analyzerPriority, floor, route } = await analyzeRequestText(deps, {
     text: requestText(messages),
     account,
     now,
   });
+  const analysed = new Set(messages.map((message) => message.id));
 
-  await deps.store.atomically(`request:${requestId}`, async (tx) => {
-    await tx.saveTriage(requestId, {
-      analysis: final,
-      floor,
-      priority: final.priority,
-      teamId: route.team.id,
-      triagedAt: now,
-    });
+  return deps.store.atomically(`request:${requestId}`, async (tx) => {
+    const current = await tx.getRequest(requestId);
+    if (!current) return { status: 'skipped', requestId, reason: 'unknown request' } as const;
+    const joined = liveMessages(await tx.requestMessages(requestId)).some(
+      (message) => !analysed.has(message.id),
+    );
+    if (joined) {
+      await tx.enqueue({ queue: 'triage', data: { requestId }, key: current.conversation });
+    }
+    const priority = current.priority ? mostUrgent(current.priority, analysis.priority) : analysis.priority;
+    const result = { requestId, engine: analysis.engine, usage: analysis.usage, retriageScheduled: joined };
+    // Every triage, first or re-triage, leaves an audit record, whatever it changes.
     await tx.appendTriageRecord(
       buildTriageRecord({
         requestId,
         at: now,
-        retriage: request.analysis !== null,
-        analysis: final,
+        retriage: current.analysis !== null,
+        analysis: { ...analysis, priority },
         analyzerPriority,
         floor,
-        teamId: route.team.id,
+        teamId: current.teamId ?? route.team.id,
       }),
     );
-    if (deps.settings.postRoutedPosts !== false) {
-      await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'post' }, key: requestId });
+
+    if (current.routedAt === null) {
+      const teamId = route.team.id;
+      await tx.saveTriage(requestId, {
+        analysis: { ...analysis, priority },
+        floor,
+        priority,
+        teamId,
+        triagedAt: now,
+      });
+      if (deps.settings.postRoutedPosts !== false) {
+        await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'post' }, key: requestId });
+      }
+      return { status: 'triaged', priority, teamId, ...result } as const;
     }
+
+    const teamId = current.teamId ?? route.team.id;
+    const previous = current.priority;
+    if (previous !== null && priority === previous) {
+      return { status: 'unchanged', priority, teamId, ...result } as const;
+    }
+    await tx.saveTriage(requestId, {
+      analysis: { ...analysis, priority },
+      floor,
+      priority,
+      teamId,
+      triagedAt: now,
+    });
+    await tx.enqueue({ queue: 'deliver', data: { requestId, kind: 'update' }, key: requestId });
+    if (previous !== null) {
+      await tx.enqueue({
+        queue: 'deliver',
+        data: { requestId, kind: 'priority-raised', from: previous },
+        key: requestId,
+      });
+    }
+    return { status: 'raised', priority, teamId, ...result } as const;
   });
-  return {
-    status: 'triaged',
-    requestId,
-    priority: final.priority,
-    teamId: route.team.id,
-    engine: final.engine,
-    usage: final.usage,
-  };
+}
+
+function liveMessages<M extends { deletedAt: Date | null }>(messages: M[]): M[] {
+  return messages.filter((message) => message.deletedAt === null);
 }
 
 function findAccount(accounts: Account[], id: string | null): Account | null {
