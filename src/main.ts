@@ -5,6 +5,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { Directory } from './core/directory.ts';
+import type { Inbox } from './core/inbox.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
@@ -13,6 +14,7 @@ import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClo
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
+import { createInboxWorker } from './jobs/inbox-worker.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerPipelineWorkers } from './jobs/register-pipeline-workers.ts';
 import { registerSlaWorker } from './jobs/register-sla-worker.ts';
@@ -20,6 +22,8 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { createDeadLetterStore } from './storage/dead-letter-store.ts';
+import { createInboxStore } from './storage/inbox-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { createRequestStore } from './storage/request-store.ts';
@@ -43,6 +47,8 @@ export interface AdapterContext {
   storage: Storage;
   store: RequestStore;
   ingest: IngestMessage;
+  /** Where inbound events are stored before the platform is acknowledged, and processed from. */
+  inbox: Inbox;
   applyCommand: typeof applyRequestCommand extends (deps: never, input: infer I) => infer R
     ? (input: I) => R
     : never;
@@ -97,6 +103,14 @@ export interface StartOptions {
   schedules?: boolean;
   /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
   concurrency?: { triage?: number; deliver?: number };
+  /** Inbox processing timing overrides (tests). */
+  inboxOptions?: {
+    leaseSeconds?: number;
+    heartbeatSeconds?: number;
+    pollMs?: number;
+    retryDelaySeconds?: number;
+    maxAttempts?: number;
+  };
 }
 
 export interface Verbatim {
@@ -176,6 +190,23 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     return outcome;
   };
 
+  const inboxStore = createInboxStore(storage.db);
+  const inboxWorker = createInboxWorker({
+    store: inboxStore,
+    deadLetters: createDeadLetterStore(storage.db),
+    logger,
+    onDeadLetter: (source) => metrics.deadLetters.inc({ source }),
+    ...options.inboxOptions,
+  });
+  const inbox: Inbox = {
+    async append(entry) {
+      const outcome = await inboxStore.append(entry);
+      inboxWorker.wake();
+      return outcome;
+    },
+    process: (source, handler) => inboxWorker.process(source, handler),
+  };
+
   const http = createHttpApp({
     logger,
     metrics,
@@ -201,6 +232,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     storage,
     store,
     ingest,
+    inbox,
     applyCommand: (input) => applyRequestCommand(pipeline, input),
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
@@ -245,6 +277,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       logger,
       schedule: options.schedules,
     });
+    inboxWorker.start();
   };
   if (options.workers !== false) await startWorkers();
 
@@ -270,6 +303,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const adapter of adapters)
         await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
+      await inboxWorker.stop(10_000);
       await jobs.stop(10_000);
       await storage.close();
       logger.info('stopped');

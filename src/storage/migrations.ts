@@ -1,4 +1,5 @@
 import type { Database } from './database.ts';
+import { migration3Inbox } from './migration-3-inbox.ts';
 
 export interface Migration {
   id: number;
@@ -181,6 +182,7 @@ export const migrations: Migration[] = [
       CREATE INDEX requests_routed_updated ON requests (updated_at) WHERE routed_at IS NOT NULL;
     `,
   },
+  migration3Inbox,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.
