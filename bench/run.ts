@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDigest } from './digest-time.ts';
 import { benchEndToEnd } from './end-to-end-throughput.ts';
+import { benchInboxWrites } from './inbox-write-throughput.ts';
 import { benchIngestThroughput } from './ingest-throughput.ts';
 
 // `npm run bench`: every benchmark, each against a baseline measured in the same run.
@@ -11,6 +12,12 @@ console.log(`Verbatim benchmarks — ${new Date().toISOString().slice(0, 10)} �
 if (!only || only === 'ingest') {
   console.log('\nDurable ingest vs raw single-row INSERT (same payload, same database)');
   console.table(await benchIngestThroughput());
+}
+if (!only || only === 'inbox') {
+  console.log(
+    '\nInbox write (group commit) vs raw single-row INSERT (same payload, same database, 64 callers)',
+  );
+  console.table(await benchInboxWrites());
 }
 if (!only || only === 'e2e') {
   console.log('\nEnd to end (ingest → triage job → deliver job → routed post) with a fixed-latency analyzer');

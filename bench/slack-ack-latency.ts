@@ -106,10 +106,7 @@ interface Scenario {
   adapter: SlackAdapterOptions;
 }
 
-const SCENARIOS: Scenario[] = [
-  { name: 'default: store first, up to 32 waiting', adapter: {} },
-  { name: 'always store before answering', adapter: { maxIngestsBeforeAck: Number.POSITIVE_INFINITY } },
-];
+const SCENARIOS: Scenario[] = [{ name: 'store in the inbox, then answer', adapter: {} }];
 
 async function runScenario(scenario: Scenario): Promise<void> {
   const slack = await startFakeSlackApi({

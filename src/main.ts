@@ -14,6 +14,7 @@ import {
   type SnapshotRunOutcome,
   takeDailySnapshots,
 } from './core/health/take-daily-snapshots.ts';
+import type { Inbox } from './core/inbox.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
@@ -24,6 +25,7 @@ import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { serveNotReady } from './http/serve-not-ready.ts';
+import { createInboxWorker } from './jobs/inbox-worker.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerHealthWorker } from './jobs/register-health-worker.ts';
 import { registerDigestWorker } from './jobs/register-digest-worker.ts';
@@ -37,6 +39,8 @@ import { type AccountEvent, recordAccountEvent } from './storage/account-event-s
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
 import { createHealthStore } from './storage/health-store.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
+import { createDeadLetterStore } from './storage/dead-letter-store.ts';
+import { createInboxStore } from './storage/inbox-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
 import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
@@ -71,6 +75,8 @@ export interface AdapterContext {
   storage: Storage;
   store: RequestStore;
   ingest: IngestMessage;
+  /** Where inbound events are stored before the platform is acknowledged, and processed from. */
+  inbox: Inbox;
   applyCommand: typeof applyRequestCommand extends (deps: never, input: infer I) => infer R
     ? (input: I) => R
     : never;
@@ -131,6 +137,14 @@ export interface StartOptions {
   databaseRetry?: DatabaseRetry;
   /** Jobs run at once per process: triage (LLM-bound) and delivery (default 8 each). */
   concurrency?: { triage?: number; deliver?: number };
+  /** Inbox processing timing overrides (tests). */
+  inboxOptions?: {
+    leaseSeconds?: number;
+    heartbeatSeconds?: number;
+    pollMs?: number;
+    retryDelaySeconds?: number;
+    maxAttempts?: number;
+  };
 }
 
 export interface Verbatim {
@@ -233,6 +247,23 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     return outcome;
   };
 
+  const inboxStore = createInboxStore(storage.db);
+  const inboxWorker = createInboxWorker({
+    store: inboxStore,
+    deadLetters: createDeadLetterStore(storage.db),
+    logger,
+    onDeadLetter: (source) => metrics.deadLetters.inc({ source }),
+    ...options.inboxOptions,
+  });
+  const inbox: Inbox = {
+    async append(entry) {
+      const outcome = await inboxStore.append(entry);
+      inboxWorker.wake();
+      return outcome;
+    },
+    process: (source, handler) => inboxWorker.process(source, handler),
+  };
+
   const http = createHttpApp({
     logger,
     metrics,
@@ -266,6 +297,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     storage,
     store,
     ingest,
+    inbox,
     applyCommand: (input) => applyRequestCommand(pipeline, input),
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
@@ -354,6 +386,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       logger,
       schedule: options.schedules,
     });
+    inboxWorker.start();
   };
   if (options.workers !== false) await startWorkers();
 
@@ -387,6 +420,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       for (const adapter of adapters)
         await adapter.stop().catch((error) => logger.warn({ err: error }, 'adapter stop'));
       databaseWatch?.stop();
+      await inboxWorker.stop(10_000);
       await jobs.stop(10_000);
       await storage.close();
       logger.info('stopped');

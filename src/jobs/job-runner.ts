@@ -69,11 +69,16 @@ export interface JobRunnerOptions {
   /** First retry delay in seconds; doubles on each retry (default 2). */
   retryDelaySeconds?: number;
   /**
-   * Seconds a job may stay active before it is presumed lost (its worker died) and retried
-   * (default 300). Tests of crash recovery shorten it.
+   * Seconds a job may stay active at most, even while its worker is alive (default 300). A dead
+   * worker's job is found much sooner by its missing heartbeat.
    */
   jobExpireSeconds?: number;
-  /** How often expired jobs are found and retried, in seconds (pg-boss default 60). */
+  /**
+   * Seconds without a heartbeat after which an active job is presumed lost (its process died) and
+   * retried (default 10, pg-boss minimum 10); live workers beat every half of it.
+   */
+  heartbeatSeconds?: number;
+  /** How often lost (missing heartbeat) and expired jobs are found and retried, in seconds (default 5). */
   superviseIntervalSeconds?: number;
 }
 
@@ -84,6 +89,7 @@ export class JobRunner {
   readonly #pollingIntervalSeconds: number;
   readonly #retryDelaySeconds: number;
   readonly #jobExpireSeconds: number;
+  readonly #heartbeatSeconds: number;
   #started = false;
 
   constructor(options: JobRunnerOptions) {
@@ -92,12 +98,14 @@ export class JobRunner {
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
     this.#retryDelaySeconds = options.retryDelaySeconds ?? 2;
     this.#jobExpireSeconds = options.jobExpireSeconds ?? 300;
+    this.#heartbeatSeconds = Math.max(10, options.heartbeatSeconds ?? 10);
     const common = {
       schedule: options.schedule ?? true,
       application_name: 'verbatim-jobs',
-      ...(options.superviseIntervalSeconds
-        ? { superviseIntervalSeconds: options.superviseIntervalSeconds }
-        : {}),
+      // Supervision fails jobs whose heartbeat stopped (a killed process) and expired ones.
+      superviseIntervalSeconds: options.superviseIntervalSeconds ?? 5,
+      // Each queue's expiry and heartbeat check runs on this cadence (pg-boss default 60 s).
+      monitorIntervalSeconds: options.superviseIntervalSeconds ?? 5,
       ...(options.cronWorkerIntervalSeconds
         ? {
             cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds,
@@ -124,15 +132,21 @@ export class JobRunner {
     await this.#boss.start();
     for (const name of DEAD_LETTER_QUEUES) await this.#ensureQueue(name, { policy: 'standard' });
     for (const queue of Object.values(QUEUES)) {
-      await this.#ensureQueue(queue.name, {
-        policy: queue.policy,
-        retryLimit: queue.retryLimit,
-        retryBackoff: true,
-        retryDelay: this.#retryDelaySeconds,
-        retryDelayMax: 300,
-        expireInSeconds: this.#jobExpireSeconds,
-        ...('deadLetter' in queue ? { deadLetter: queue.deadLetter } : {}),
-      });
+      await this.#ensureQueue(
+        queue.name,
+        {
+          policy: queue.policy,
+          retryLimit: queue.retryLimit,
+          retryBackoff: true,
+          retryDelay: this.#retryDelaySeconds,
+          retryDelayMax: 300,
+          expireInSeconds: this.#jobExpireSeconds,
+          ...('deadLetter' in queue ? { deadLetter: queue.deadLetter } : {}),
+        },
+        // A job held by a process that died is retried within heartbeat + supervision (≈15 s)
+        // instead of waiting out its expiry; also set on queues created before this existed.
+        { heartbeatSeconds: this.#heartbeatSeconds },
+      );
     }
     this.#started = true;
   }
@@ -172,10 +186,12 @@ export class JobRunner {
   }
 
   /**
-   * Runs `handler` for each job of `queue`. Jobs are fetched in batches of up to `batchSize`
-   * (FIFO queues never put two jobs of one key in a batch) and run concurrently; a full batch
-   * fetches again at once, so a backlog drains without waiting for the poll interval. A job that
-   * fails is failed alone (retried with backoff, then dead-lettered); the others complete.
+   * Runs `handler` for each job of `queue`, up to `batchSize` at once, each slot fetching its next
+   * job as soon as its own finished: one slow or stuck job occupies one slot and never holds up
+   * the others (a shared batch would wait for its slowest job). A busy slot fetches again at once,
+   * so a backlog drains without waiting for the poll interval. A job that fails is failed alone
+   * (retried with backoff, then dead-lettered). While a job runs, its heartbeat tells pg-boss
+   * the process is alive.
    */
   async work<Data extends object>(
     queue: QueueName,
@@ -186,7 +202,8 @@ export class JobRunner {
       queue,
       {
         pollingIntervalSeconds: this.#pollingIntervalSeconds,
-        batchSize: options.batchSize ?? 8,
+        batchSize: 1,
+        localConcurrency: options.batchSize ?? 8,
         burstWhenBatchFull: true,
       },
       async (batch) => {
@@ -286,8 +303,14 @@ export class JobRunner {
     await this.#boss.stop({ graceful: true, timeout: timeoutMs, close: true });
   }
 
-  async #ensureQueue(name: string, options: Record<string, unknown>): Promise<void> {
+  async #ensureQueue(
+    name: string,
+    options: Record<string, unknown>,
+    kept: { heartbeatSeconds?: number } = {},
+  ): Promise<void> {
     const existing = await this.#boss.getQueue(name);
-    if (!existing) await this.#boss.createQueue(name, options);
+    if (!existing) await this.#boss.createQueue(name, { ...options, ...kept });
+    else if (kept.heartbeatSeconds && existing.heartbeatSeconds !== kept.heartbeatSeconds)
+      await this.#boss.updateQueue(name, { heartbeatSeconds: kept.heartbeatSeconds });
   }
 }

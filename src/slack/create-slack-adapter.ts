@@ -3,7 +3,6 @@ import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
 import { createSlackWebClient, slackClientOptions } from './create-slack-web-client.ts';
 import { DeferredAckSocketModeReceiver } from './deferred-ack-socket-mode-receiver.ts';
-import { createIngestGate } from './listeners/ingest-gate.ts';
 import { registerSlackListeners } from './listeners/register-slack-listeners.ts';
 import { retrySlackDeadLetter } from './listeners/retry-slack-dead-letter.ts';
 import type { SlackListenerDeps } from './listeners/slack-listener-deps.ts';
@@ -15,6 +14,7 @@ import { createSlackDigestPublisher } from './slack-digest-publisher.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { createSlackPoster } from './slack-poster.ts';
 import { createSlackUserDirectory } from './slack-user-directory.ts';
+import { processSlackInboxEntry, storeThenAck } from './store-then-ack.ts';
 import { toSlackLogger } from './to-slack-logger.ts';
 
 /** Tunables for tests and benchmarks; production uses the defaults. */
@@ -23,9 +23,6 @@ export interface SlackAdapterOptions {
   postIntervalMs?: number;
   /** Longest a delivery waits out rate limits before its job retries (ms). */
   maxRateLimitWaitMs?: number;
-  /** Messages stored at once (default 8) and waited for before Slack is answered (default 32); see ingest-gate.ts. */
-  ingestConcurrency?: number;
-  maxIngestsBeforeAck?: number;
 }
 
 /**
@@ -86,7 +83,7 @@ export async function createSlackAdapter(
         // Mounts POST /slack/events on the shared HTTP server (health, metrics, webhooks).
         app: context.http,
         endpoints: '/slack/events',
-        // Answer Slack after the listener stored the message, so a failure gets a 500 and a redelivery.
+        // Answer Slack after the event is in the inbox, so a failure gets a 500 and a redelivery.
         processBeforeResponse: true,
         logger: slackLogger,
       });
@@ -107,10 +104,9 @@ export async function createSlackAdapter(
     throw error;
   });
 
-  const gate = createIngestGate({
-    concurrency: options.ingestConcurrency ?? 8,
-    maxWaiting: options.maxIngestsBeforeAck ?? 32,
-  });
+  // Stored first, acknowledged second; the listeners run from the durable inbox.
+  app.use(storeThenAck(context.inbox));
+  context.inbox.process('slack', (entry) => processSlackInboxEntry(app, entry));
   const afterwards = new Set<Promise<void>>();
   const deps: SlackListenerDeps = {
     context,
@@ -119,7 +115,6 @@ export async function createSlackAdapter(
     users: createSlackUserDirectory({ client: listenerClient, keyv: context.keyv, logger }),
     logger,
     deadLetters: createDeadLetterStore(context.storage.db),
-    gate,
     later(what, work) {
       const running: Promise<void> = work()
         .catch((error: unknown) => logger.warn({ err: error }, `${what} failed`))
@@ -152,8 +147,6 @@ export async function createSlackAdapter(
     retryDeadLetter: (letter) => retrySlackDeadLetter(app, context, letter),
     async stop() {
       if (socketMode) await app.stop();
-      // Messages Slack was already answered for must reach the database before it closes.
-      await gate.drain(10_000);
       await Promise.race([
         Promise.allSettled([...afterwards]),
         new Promise((resolve) => setTimeout(resolve, 5000).unref()),

@@ -6,6 +6,7 @@ import { migration10TriageRecords } from './migration-10-triage-records.ts';
 import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
 import { migration4RequestVersion } from './migration-4-request-version.ts';
 import { migration5WebhookNonces } from './migration-5-webhook-nonces.ts';
+import { migration3Inbox } from './migration-3-inbox.ts';
 
 export interface Migration {
   id: number;
@@ -188,13 +189,14 @@ export const migrations: Migration[] = [
       CREATE INDEX requests_routed_updated ON requests (updated_at) WHERE routed_at IS NOT NULL;
     `,
   },
+  migration3Inbox,
+  migration4RequestVersion,
+  migration5WebhookNonces,
   migration6HealthSnapshots,
   migration7HealthAlerts,
   migration8Digests,
   migration10TriageRecords,
   migration11RetentionAndErasure,
-  migration4RequestVersion,
-  migration5WebhookNonces,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

@@ -248,6 +248,13 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
       ]);
     },
 
+    async renewDelivery(key, leaseUntil) {
+      await q.query(`UPDATE deliveries SET lease_until = $2 WHERE key = $1 AND status = 'posting'`, [
+        key,
+        leaseUntil,
+      ]);
+    },
+
     async linkRoutedPost(requestId, ref) {
       await q.query(
         `INSERT INTO routed_posts (request_id, destination, post_id, post_key) VALUES ($1,$2,$3,$4)

@@ -1,6 +1,6 @@
 // A Verbatim worker process for the crash test. Its notifier posts to the loopback post recorder
-// and, when CRASH_AFTER_POST is set, kills its own process right after a post succeeded and
-// before Verbatim could record it.
+// and, when CRASH_AFTER_POST (a message text) is set, kills its own process right after that
+// message's post succeeded and before Verbatim could record it.
 
 import type { Notifier } from '../../src/core/ports.ts';
 import { startVerbatim } from '../../src/main.ts';
@@ -11,9 +11,14 @@ const recorder = process.env.RECORDER_URL!;
 const notifier: Notifier = {
   platform: 'slack',
   async postRoutedPost(destination, view, deliveryKey) {
+    // The killed worker is slow with every post but the one after which it dies, so it dies
+    // holding messages it accepted and had not routed.
+    if (process.env.CRASH_AFTER_POST && view.messages[0]?.text !== process.env.CRASH_AFTER_POST)
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
     const response = await fetch(recorder, {
       method: 'POST',
       body: JSON.stringify({
+        generation: process.env.GENERATION ?? '1',
         key: deliveryKey,
         requestId: view.requestId,
         text: view.messages.map((m) => m.text),
@@ -51,15 +56,19 @@ const verbatim = await startVerbatim({
   analyzer: createScriptedAnalyzer(),
   fallbackNotifiers: [notifier],
   pollingIntervalSeconds: 0.5,
-  jobOptions: { jobExpireSeconds: 2, superviseIntervalSeconds: 1, retryDelaySeconds: 1 },
-  settings: { triageDelaySeconds: 0, deliveryLeaseSeconds: 2 },
+  // Production heartbeat (10 s) and delivery lease (20 s): a dead process's work must come back
+  // by those alone, not by a shortened expiry.
+  jobOptions: { retryDelaySeconds: 1 },
+  settings: { triageDelaySeconds: 0 },
 });
 if (process.env.INGEST) {
-  for (const text of JSON.parse(process.env.INGEST) as string[]) {
+  const texts = JSON.parse(process.env.INGEST) as string[];
+  for (const [index, text] of texts.entries()) {
+    // One conversation each: separate requests, separate posts.
     await verbatim.ingest({
-      id: `slack:C1ACME:${text.length}.${Buffer.from(text).toString('hex').slice(0, 6)}`,
+      id: `slack:C1CRASH${index}:1700000000.00010${index}`,
       platform: 'slack',
-      conversation: 'slack:C1ACME',
+      conversation: `slack:C1CRASH${index}`,
       thread: null,
       accountId: null,
       author: { id: 'UCUST', name: 'Ann', external: true },

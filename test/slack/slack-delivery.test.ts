@@ -97,26 +97,23 @@ describe('Slack delivery through the pipeline', () => {
     ).toHaveLength(0);
   });
 
-  it('under a burst answers Slack first, still stores and routes the message, and keeps it as a dead letter if storing fails', async () => {
-    h = await startSlackHarness({ adapter: { maxIngestsBeforeAck: 0 } });
+  it('answers Slack once the raw event is in the inbox, and keeps an event whose processing keeps failing as an inbox:slack dead letter', async () => {
+    h = await startSlackHarness({ inbox: { maxAttempts: 2, retryDelaySeconds: 0.2 } });
     const harness = h;
-    const event = customerMessage({ text: 'Burst mode: export broken' });
-    await harness.sendEvent(event);
-    await harness.waitFor('routed post', () =>
-      harness.slack.api
-        .messages('C0SUPPORT')
-        .some((message) => quotes(message) === 'Burst mode: export broken'),
-    );
-
-    const lost = customerMessage({ text: 'Burst mode: stored later' });
+    const lost = customerMessage({ text: 'Inbox: processing keeps failing' });
     await harness.verbatim.storage.db.query('ALTER TABLE customer_messages RENAME TO customer_messages_away');
     try {
-      await harness.sendEvent(lost);
-      await harness.waitFor('dead letter', () =>
-        harness.logs.find((line) =>
-          String(line['msg']).includes('could not be stored after acknowledging Slack'),
-        ),
+      const ack = await harness.sendEvent(lost, { eventId: 'EvINBOXFAIL' });
+      expect(ack.status).toBe(200);
+      // Acknowledged only after the raw event was committed to the inbox.
+      const stored = await harness.verbatim.storage.db.query<{ platform_id: string }>(
+        `SELECT platform_id FROM inbox WHERE platform_id = 'event:EvINBOXFAIL'`,
       );
+      expect(stored.rows).toHaveLength(1);
+      await harness.waitFor('dead letter', async () => {
+        const letters = await harness.verbatim.storage.db.query('SELECT id FROM dead_letters');
+        return letters.rows.length > 0;
+      });
     } finally {
       await harness.verbatim.storage.db.query(
         'ALTER TABLE customer_messages_away RENAME TO customer_messages',
@@ -126,7 +123,11 @@ describe('Slack delivery through the pipeline', () => {
       'SELECT source, raw FROM dead_letters',
     );
     expect(letters.rows).toHaveLength(1);
-    expect(letters.rows[0]?.source).toBe('slack:event');
-    expect(Buffer.from(letters.rows[0]!.raw).toString('utf8')).toContain('Burst mode: stored later');
+    expect(letters.rows[0]?.source).toBe('inbox:slack');
+    expect(Buffer.from(letters.rows[0]!.raw).toString('utf8')).toContain('Inbox: processing keeps failing');
+    const entry = await harness.verbatim.storage.db.query<{ attempts: number; dead: boolean }>(
+      `SELECT attempts, dead_at IS NOT NULL AS dead FROM inbox WHERE platform_id = 'event:EvINBOXFAIL'`,
+    );
+    expect(entry.rows[0]).toMatchObject({ attempts: 2, dead: true });
   });
 });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { Analyzer } from '../../src/core/ports.ts';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
+import { type StartOptions, startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../../src/slack/create-slack-adapter.ts';
 import { SLACK_BOT_SCOPES } from '../../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../fakes/sign-slack-request.ts';
@@ -57,6 +57,10 @@ export interface SlackHarness {
     event: Record<string, unknown>,
     options?: { eventId?: string; extShared?: boolean; retry?: number; ackTimeoutMs?: number },
   ): Promise<{ status: number; body: unknown }>;
+  /** Whether the durable inbox holds the Slack event of the message with this ts. */
+  inboxHolds(ts: string): Promise<boolean>;
+  /** The stored message with this ts in C1ACME (or `channel`), once the inbox worker ingested it. */
+  storedMessage(ts: string, channel?: string): ReturnType<Verbatim['store']['getMessage']>;
   sendInteraction(payload: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   sendCommand(command: Record<string, string>): Promise<{ status: number; body: unknown }>;
   waitFor<T>(
@@ -182,6 +186,7 @@ export async function startSlackHarness(
     yaml?: string;
     analyzer?: Analyzer;
     adapter?: SlackAdapterOptions;
+    inbox?: StartOptions['inboxOptions'];
   } = {},
 ): Promise<SlackHarness> {
   const mode = options.mode ?? 'socket';
@@ -219,6 +224,7 @@ export async function startSlackHarness(
     settings: { triageDelaySeconds: 0 },
     analyzer: options.analyzer ?? fixedAnalyzer(),
     adapters: [(context) => createSlackAdapter(context, { postIntervalMs: 20, ...options.adapter })],
+    inboxOptions: { pollMs: 100, ...options.inbox },
   });
   if (mode === 'socket') await slack.socketMode.waitForConnection();
   const eventsUrl = `http://127.0.0.1:${verbatim.port}/slack/events`;
@@ -242,6 +248,16 @@ export async function startSlackHarness(
     return { status: 200, body: ack };
   }
 
+  const waitFor: SlackHarness['waitFor'] = async (what, probe, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   return {
     slack,
     verbatim,
@@ -261,6 +277,16 @@ export async function startSlackHarness(
           : {},
       );
     },
+    async inboxHolds(ts) {
+      const found = await verbatim.storage.db.query(
+        `SELECT 1 FROM inbox WHERE source = 'slack' AND payload->'event'->>'ts' = $1`,
+        [ts],
+      );
+      return found.rows.length > 0;
+    },
+    storedMessage(ts, channel = 'C1ACME') {
+      return waitFor(`message ${ts} ingested`, () => verbatim.store.getMessage(`slack:${channel}:${ts}`));
+    },
     sendInteraction(payload) {
       if (mode === 'socket') return socket('interactive', payload);
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
@@ -269,15 +295,7 @@ export async function startSlackHarness(
       if (mode === 'socket') return socket('slash_commands', command);
       return post(new URLSearchParams(command).toString());
     },
-    async waitFor(what, probe, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
+    waitFor,
     async close() {
       await verbatim.stop();
       await slack.close();

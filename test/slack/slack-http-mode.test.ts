@@ -24,11 +24,12 @@ async function post(body: string, headers: Record<string, string>) {
 }
 
 describe('HTTP mode: POST /slack/events on the shared server, signatures verified', () => {
-  it('accepts a validly signed event and answers only after the message is stored', async () => {
+  it('accepts a validly signed event and answers only after the raw event is in the inbox', async () => {
     const event = customerMessage({ text: 'Signed and sealed: export broken' });
     const response = await h.sendEvent(event);
     expect(response.status).toBe(200);
-    expect(await h.verbatim.store.getMessage(`slack:C1ACME:${event.ts}`)).not.toBeNull();
+    expect(await h.inboxHolds(event.ts)).toBe(true);
+    expect(await h.storedMessage(event.ts)).not.toBeNull();
     await h.waitFor('routed post', () => h.slack.api.messages('C0SUPPORT').length > 0);
   });
 
@@ -40,6 +41,7 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
       signSlackRequest({ body, signingSecret: SIGNING_SECRET, forged: true }),
     );
     expect(response.status).toBe(401);
+    expect(await h.inboxHolds(event.ts)).toBe(false);
     expect(await h.verbatim.store.getMessage(`slack:C1ACME:${event.ts}`)).toBeNull();
   });
 
@@ -72,18 +74,18 @@ describe('HTTP mode: POST /slack/events on the shared server, signatures verifie
     ).toHaveLength(1);
   });
 
-  it('answers 500 when the message cannot be stored, so Slack delivers it again; the retry stores it once', async () => {
+  it('answers 500 when the event cannot be stored, so Slack delivers it again; the retry stores it once', async () => {
     const event = customerMessage({ text: 'Database blip: export broken' });
-    await h.verbatim.storage.db.query('ALTER TABLE customer_messages RENAME TO customer_messages_away');
+    await h.verbatim.storage.db.query('ALTER TABLE inbox RENAME TO inbox_away');
     const failed = await h
       .sendEvent(event, { eventId: 'EvBLIP' })
-      .finally(() =>
-        h.verbatim.storage.db.query('ALTER TABLE customer_messages_away RENAME TO customer_messages'),
-      );
+      .finally(() => h.verbatim.storage.db.query('ALTER TABLE inbox_away RENAME TO inbox'));
     expect(failed.status).toBe(500);
+    expect(await h.inboxHolds(event.ts)).toBe(false);
     const retried = await h.sendEvent(event, { eventId: 'EvBLIP', retry: 1 });
     expect(retried.status).toBe(200);
-    expect(await h.verbatim.store.getMessage(`slack:C1ACME:${event.ts}`)).not.toBeNull();
+    expect(await h.inboxHolds(event.ts)).toBe(true);
+    expect(await h.storedMessage(event.ts)).not.toBeNull();
   });
 
   it('answers the URL verification challenge', async () => {

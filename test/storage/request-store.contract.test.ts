@@ -166,6 +166,17 @@ describe.each(backends)('request store on %s', (backend) => {
     expect(afterPosted).toMatchObject({ claimed: false, delivery: { status: 'posted', postId: '123.456' } });
   });
 
+  it('keeps a renewed delivery lease from being taken over, and lets it go once renewal stops', async () => {
+    const destination = { platform: 'slack' as const, channel: 'C0SUPPORT' };
+    const t0 = new Date('2026-11-03T09:00:00Z');
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    await store.claimDelivery('post:req_renew', destination, t0, at(20));
+    await store.renewDelivery('post:req_renew', at(45));
+    expect((await store.claimDelivery('post:req_renew', destination, at(30), at(50))).claimed).toBe(false);
+    const takeover = await store.claimDelivery('post:req_renew', destination, at(46), at(66));
+    expect(takeover).toEqual({ claimed: true, earlierAttemptAt: t0 });
+  });
+
   it('links a routed post so reactions on it find the request', async () => {
     const ref = { destination: { platform: 'slack' as const, channel: 'C0SUPPORT' }, id: '123.456' };
     await store.linkRoutedPost('req_1', ref);

@@ -6,8 +6,12 @@ export type PostOnceOutcome =
   | { status: 'posted' | 'already-posted' | 'recovered'; ref: PostRef }
   | { status: 'in-progress' };
 
-/** How long one attempt may take before another replica may assume it died (ms). */
-export const DELIVERY_LEASE_MS = 5 * 60_000;
+/**
+ * How long an attempt is presumed alive without renewal (ms). A live attempt renews its lease
+ * every third of this while it waits on the platform, so a slow post keeps its lease and a
+ * killed process's delivery is taken over within this time.
+ */
+export const DELIVERY_LEASE_MS = 20_000;
 
 /**
  * Posts at most once per `key`, across retries, crashes and replicas:
@@ -29,7 +33,8 @@ export async function postOnce(
   },
 ): Promise<PostOnceOutcome> {
   const destination = 'destination' in input.target ? input.target.destination : input.target;
-  const leaseUntil = new Date(input.now.getTime() + (input.leaseMs ?? DELIVERY_LEASE_MS));
+  const leaseMs = input.leaseMs ?? DELIVERY_LEASE_MS;
+  const leaseUntil = new Date(input.now.getTime() + leaseMs);
   const claim = await store.claimDelivery(input.key, destination, input.now, leaseUntil);
   if (!claim.claimed) {
     const { delivery } = claim;
@@ -38,14 +43,40 @@ export async function postOnce(
     }
     return { status: 'in-progress' };
   }
-  if (claim.earlierAttemptAt) {
-    const found = await notifier.findDelivery(input.target, input.key, claim.earlierAttemptAt);
-    if (found) {
-      await store.finishDelivery(input.key, found, input.now);
-      return { status: 'recovered', ref: found };
+  const renewal = renewWhileWorking(store, input.key, input.now, leaseMs);
+  try {
+    if (claim.earlierAttemptAt) {
+      const found = await notifier.findDelivery(input.target, input.key, claim.earlierAttemptAt);
+      if (found) {
+        await store.finishDelivery(input.key, found, input.now);
+        return { status: 'recovered', ref: found };
+      }
     }
+    const ref = await input.post();
+    await store.finishDelivery(input.key, ref, input.now);
+    return { status: 'posted', ref };
+  } finally {
+    renewal.stop();
   }
-  const ref = await input.post();
-  await store.finishDelivery(input.key, ref, input.now);
-  return { status: 'posted', ref };
+}
+
+/** The attempt's heartbeat: pushes the lease forward every third of it until stopped. */
+function renewWhileWorking(
+  store: RequestStore,
+  key: string,
+  claimedAt: Date,
+  leaseMs: number,
+): { stop(): void } {
+  const started = performance.now();
+  const timer = setInterval(
+    () => {
+      const now = claimedAt.getTime() + (performance.now() - started);
+      store.renewDelivery(key, new Date(now + leaseMs)).catch(() => {
+        // A missed renewal only shortens the lease; the next one (or the post) follows.
+      });
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

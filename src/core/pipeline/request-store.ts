@@ -110,6 +110,8 @@ export interface RequestStore {
    */
   claimDelivery(key: string, destination: Destination, now: Date, leaseUntil: Date): Promise<DeliveryClaim>;
   finishDelivery(key: string, ref: PostRef, at: Date): Promise<void>;
+  /** Extends an unfinished delivery's lease while its attempt is still working (heartbeat). */
+  renewDelivery(key: string, leaseUntil: Date): Promise<void>;
   /** Remembers which post shows a request, so reactions and buttons on it find the request. */
   linkRoutedPost(requestId: string, ref: PostRef): Promise<void>;
   findRoutedPost(requestId: string): Promise<PostRef | null>;

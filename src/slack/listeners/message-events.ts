@@ -14,11 +14,9 @@ import type { SlackListenerDeps } from './slack-listener-deps.ts';
 const POSTED = new Set([undefined, 'thread_broadcast', 'file_share', 'me_message']);
 
 /**
- * `message` events from customer channels. Slack's Events API is acknowledged by Bolt before
- * listeners run; in HTTP mode we answer Slack only after this listener finished
- * (`processBeforeResponse`) and in Socket Mode our receiver defers the ack, so a message is
- * stored before Slack hears back — if storing fails, Slack delivers the event again. Under a
- * burst the ingest gate answers first instead, so Slack's 3-second deadline holds (ingest-gate.ts).
+ * `message` events from customer channels, run from the durable inbox (store-then-ack.ts): Slack
+ * was answered once the raw event was stored; if this listener fails, the inbox retries it and
+ * finally keeps it as an `inbox:slack` dead letter.
  */
 export function registerMessageEvents(app: App, deps: SlackListenerDeps): void {
   app.event('message', async ({ event, body }) => {
@@ -58,27 +56,9 @@ export function registerMessageEvents(app: App, deps: SlackListenerDeps): void {
       return;
     }
     const message = parsed.data;
-    await deps.gate.admit(
-      async () => {
-        const outcome = await ingestSlackMessage(deps, message, kind, findSharedEmail(message));
-        if (outcome)
-          log.debug({ outcome: outcome.status, messageId: outcome.messageId }, 'slack message ingested');
-      },
-      // Only for messages Slack was answered for before they were stored (bursts): keep the raw
-      // event, since Slack will not deliver it again.
-      async (error) => {
-        const id = await keepDeadLetter(
-          deps,
-          body,
-          channel,
-          `storing after acknowledging Slack failed: ${(error as Error).message}`,
-        );
-        log.error(
-          { err: error, deadLetter: id },
-          'message could not be stored after acknowledging Slack; kept as a dead letter',
-        );
-      },
-    );
+    const outcome = await ingestSlackMessage(deps, message, kind, findSharedEmail(message));
+    if (outcome)
+      log.debug({ outcome: outcome.status, messageId: outcome.messageId }, 'slack message ingested');
   });
 }
 

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { DeadLetterSink } from '../../core/ports.ts';
 import type { AdapterContext } from '../../main.ts';
 import type { SlackUserDirectory } from '../slack-user-directory.ts';
-import type { IngestGate } from './ingest-gate.ts';
 
 /** Who the app is in Slack, from auth.test. */
 export interface SlackIdentity {
@@ -24,8 +23,6 @@ export interface SlackListenerDeps {
   users: SlackUserDirectory;
   logger: Logger;
   deadLetters: DeadLetterSink;
-  /** Whether a new message is stored before Slack is answered, or (under a burst) after. */
-  gate: IngestGate;
   /** Runs work after the listener returned (Slack is answered first), logging its failure. */
   later(what: string, work: () => Promise<void>): void;
 }

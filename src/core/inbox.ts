@@ -1,0 +1,34 @@
+/**
+ * The durable inbox: the one way an inbound platform event enters Verbatim. The event is written
+ * raw, once per platform id, before the platform is acknowledged; everything else (look-ups,
+ * account mapping, grouping, ingest) runs later from the stored copy, retried, so an
+ * acknowledged event survives a crash, a kill or a deploy.
+ */
+export type InboxSource = 'slack' | 'email' | 'teams';
+
+export interface InboxEntry {
+  source: InboxSource;
+  /** The platform's own id for the event (Slack event_id, …); a second copy is not stored. */
+  platformId: string;
+  /** The event as the platform sent it (JSON). */
+  payload: unknown;
+}
+
+export interface StoredInboxEntry extends InboxEntry {
+  id: string;
+  receivedAt: Date;
+  /** Attempts to process it so far, this one included. */
+  attempts: number;
+}
+
+export interface Inbox {
+  /**
+   * Stores the entry durably; resolves once it is committed (or was already there: `stored` is
+   * false for a duplicate). Only then may the platform be acknowledged.
+   */
+  append(entry: InboxEntry): Promise<{ stored: boolean }>;
+  /** Registers the processor of one source's entries; it throws to have the entry retried. */
+  process(source: InboxSource, handler: InboxHandler): void;
+}
+
+export type InboxHandler = (entry: StoredInboxEntry) => Promise<void>;
