@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCardValidator } from './card-schema.ts';
+import {
+  ACTIONS_FIXTURE,
+  channelMessage,
+  FAKE_BOT_TOKEN,
+  STAFF,
+  SUPPORT_CHANNEL,
+  startTeamsHarness,
+  type TeamsHarness,
+} from './teams-harness.ts';
+
+const validateCard = createCardValidator();
+let harness: TeamsHarness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+function cardOf(activity: Record<string, unknown>): Record<string, unknown> {
+  const attachments = activity.attachments as Array<{
+    contentType: string;
+    content: Record<string, unknown>;
+  }>;
+  const card = attachments.find(
+    (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
+  if (!card) throw new Error('no adaptive card in the activity');
+  return card.content;
+}
+
+function cardAction(fields: {
+  postId: string;
+  verb: string;
+  from: typeof STAFF;
+  data?: Record<string, string>;
+  requestId: string;
+}) {
+  const template = structuredClone(ACTIONS_FIXTURE.action) as Record<string, unknown>;
+  return {
+    ...template,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `f:${fields.postId}-${fields.verb}`,
+    from: fields.from,
+    replyToId: fields.postId,
+    conversation: {
+      ...(template.conversation as object),
+      id: `${SUPPORT_CHANNEL};messageid=${fields.postId}`,
+    },
+    channelData: { ...(template.channelData as object), channel: { id: SUPPORT_CHANNEL } },
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: fields.verb,
+        data: { requestId: fields.requestId, action: fields.verb, ...fields.data },
+      },
+    },
+  };
+}
+
+describe('Teams end to end through the SDK app and a fake connector', () => {
+  it('routes a shared-channel message as a valid card, claims it by button, marks a staff reply answered and resolves by ✅', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const root = channelMessage({
+      html: '<p><span itemtype="http://schema.skype.com/Mention" itemscope="" itemid="0">Verbatim</span>&nbsp;Our export is broken since Monday, <at>Ann</at> said it would be fixed. See <a href="https://evil.example/login">https://bank.example</a></p>',
+    });
+    const accepted = await h.send(root);
+    expect(accepted.status).toBe(200);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect(routed.authorization).toBe(`Bearer ${FAKE_BOT_TOKEN}`);
+    const card = cardOf(routed.activity);
+    expect(validateCard(card)).toEqual([]);
+    const json = JSON.stringify(card);
+    // Every word arrives; the mention is plain text; the disguised link shows its real target.
+    expect(json).toContain('Our export is broken since Monday');
+    expect(json).toContain('@Verbatim');
+    expect(json).toContain('https://bank.example (https://evil.example/login)');
+    expect(json).not.toContain('<at>');
+    expect(json).toContain('Fjord Travel (enterprise)');
+    expect(json).toContain('verbatim.claim');
+
+    const request = await h.waitFor('stored request', async () => {
+      const found = await h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      });
+      return found;
+    });
+    const claim = await h.send(
+      cardAction({ postId: routed.activityId, verb: 'verbatim.claim', from: STAFF, requestId: request.id }),
+    );
+    expect(claim.status).toBe(200);
+    expect(claim.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    const claimedUpdate = await h.waitFor('card updated after claim', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'update' &&
+          call.activityId === routed.activityId &&
+          JSON.stringify(call.activity).includes('Claimed by Ann Agent'),
+      ),
+    );
+    expect(validateCard(cardOf(claimedUpdate.activity))).toEqual([]);
+    expect((await h.verbatim.store.getRequest(request.id))?.state).toBe('claimed');
+
+    // Staff answer in the customer's thread: the request is answered.
+    await h.send(
+      channelMessage({ text: 'Looking into it now.', from: STAFF, threadRootId: String(root.id) }),
+    );
+    await h.waitFor(
+      'answered',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'answered',
+    );
+
+    // ✅ on the routed card resolves.
+    const reaction = structuredClone(ACTIONS_FIXTURE.reaction) as Record<string, unknown>;
+    await h.send({
+      ...reaction,
+      id: `${routed.activityId}-r`,
+      from: STAFF,
+      replyToId: routed.activityId,
+      conversation: {
+        ...(reaction.conversation as object),
+        id: `${SUPPORT_CHANNEL};messageid=${routed.activityId}`,
+      },
+      reactionsAdded: [{ type: '2705_whiteheavycheckmark' }],
+    });
+    await h.waitFor(
+      'resolved',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'resolved',
+    );
+  }, 60_000);
+});
