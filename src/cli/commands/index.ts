@@ -9,6 +9,7 @@ import { migrateCommand } from './migrate.ts';
 import { replayCommand } from './replay.ts';
 import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
+import { teamsReleaseCommand } from './teams-release.ts';
 
 /** Every `verbatim` subcommand, in the order `verbatim help` lists them. */
 export const commands: CliCommand[] = [
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   evaluateCommand,
   slaCommand,
   deadLettersCommand,
+  teamsReleaseCommand,
 ];
