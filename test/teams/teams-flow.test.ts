@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCardValidator } from './card-schema.ts';
 import {
   ACTIONS_FIXTURE,
+  CHANNEL_FIXTURE,
+  CUSTOMER,
   channelMessage,
   FAKE_BOT_TOKEN,
   STAFF,
@@ -132,5 +134,72 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
       'resolved',
       async () => (await h.verbatim.store.getRequest(request.id))?.state === 'resolved',
     );
+  }, 60_000);
+  it('follows edits, deletions, noise, internal chatter and customer contacts leaving', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    // Our own people in an internal channel are not customers; a greeting is engagement, not a request.
+    await h.send(channelMessage({ text: 'Lunch at noon?', from: STAFF, channel: SUPPORT_CHANNEL }));
+    const noise = await h.send(channelMessage({ text: 'thanks!' }));
+    expect(noise.status).toBe(200);
+    const root = channelMessage({ text: 'The sync is broken for all users' });
+    await h.send(root);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect(h.connector.calls.filter((call) => call.kind === 'send')).toHaveLength(1);
+    const outcomes = h.logs
+      .filter((line) => line.msg === 'teams message ingested')
+      .map((line) => line.status);
+    expect(outcomes).toEqual(['noise', 'accepted']);
+    await h.waitFor('post linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      }),
+    );
+
+    await h.send({
+      ...root,
+      type: 'messageUpdate',
+      channelData: { ...(root.channelData as object), eventType: 'editMessage' },
+      text: 'The sync is broken for all users since 9:00',
+    });
+    const edited = await h.waitFor('card shows the edit', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('since 9:00'),
+      ),
+    );
+    expect(JSON.stringify(edited.activity)).toContain('edited');
+    expect(edited.activityId).toBe(routed.activityId);
+
+    await h.send({
+      ...root,
+      type: 'messageUpdate',
+      channelData: { ...(root.channelData as object), eventType: 'softDeleteMessage' },
+    });
+    await h.waitFor('card shows the deletion', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('deleted by the author'),
+      ),
+    );
+
+    const template = structuredClone(CHANNEL_FIXTURE.mention) as Record<string, unknown>;
+    await h.send({
+      ...template,
+      type: 'conversationUpdate',
+      id: 'f:member-left',
+      from: STAFF,
+      membersRemoved: [{ id: CUSTOMER.id, aadObjectId: CUSTOMER.aadObjectId }],
+      channelData: { ...(template.channelData as object), eventType: 'channelMemberRemoved' },
+    });
+    const rows = await h.verbatim.storage.db.query<{
+      kind: string;
+      account_id: string;
+      actor: { id: string };
+    }>('SELECT kind, account_id, actor FROM account_events ORDER BY id');
+    expect(rows.rows.map((row) => [row.kind, row.account_id, row.actor.id])).toEqual([
+      ['member-left', 'fjord', CUSTOMER.aadObjectId],
+    ]);
   }, 60_000);
 });
