@@ -6,6 +6,7 @@ import { createEmailAdapter } from '../email/create-email-adapter.ts';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createSlackAdapter } from '../slack/create-slack-adapter.ts';
 import { createSlackDoctorChecks } from '../slack/slack-doctor-checks.ts';
+import { createTeamsAdapter } from '../teams/create-teams-adapter.ts';
 
 export type AdapterFactory = (context: AdapterContext) => Promise<PlatformAdapter | null>;
 
@@ -14,6 +15,7 @@ export function createPlatformAdapters(config: AppConfig): AdapterFactory[] {
   const factories: AdapterFactory[] = [];
   const { env } = config;
   if (env.SLACK_BOT_TOKEN) factories.push((context) => createSlackAdapter(context));
+  if (env.TEAMS_CLIENT_ID) factories.push((context) => createTeamsAdapter(context));
   if (env.EMAIL_WEBHOOK_SECRET || env.MAILGUN_WEBHOOK_SIGNING_KEY || env.EMAIL_BASIC_AUTH || env.IMAP_URL) {
     factories.push((context) => createEmailAdapter(context));
   }

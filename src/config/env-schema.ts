@@ -36,6 +36,15 @@ export const EnvSchema = z
     TEAMS_CLIENT_ID: optionalString,
     TEAMS_CLIENT_SECRET: optionalString,
     TEAMS_TENANT_ID: optionalString,
+    /** Bot Framework connector base URL for proactive posts (tests: a loopback fake). */
+    TEAMS_SERVICE_URL: optionalUrl,
+    /** Microsoft Entra login base URL (token checks by `verbatim doctor`; tests: a loopback fake). */
+    TEAMS_LOGIN_URL: optionalUrl,
+    /** Accept Teams requests without a Bot Framework JWT: local tests only, refused in production. */
+    TEAMS_ALLOW_UNAUTHENTICATED: z
+      .enum(['true', 'false', ''])
+      .optional()
+      .transform((value) => value === 'true'),
 
     ANTHROPIC_API_KEY: optionalString,
     ANTHROPIC_BASE_URL: optionalUrl,
@@ -80,6 +89,14 @@ export const EnvSchema = z
         code: 'custom',
         path: ['TEAMS_CLIENT_ID'],
         message: 'set all of TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID, or none',
+      });
+    }
+    if (env.TEAMS_ALLOW_UNAUTHENTICATED && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_ALLOW_UNAUTHENTICATED'],
+        message:
+          'must not be true in production: anyone could post forged Teams activities; unset it (the Bot Framework JWT is then checked)',
       });
     }
   });

@@ -12,6 +12,7 @@ import { migrateCommand } from './migrate.ts';
 import { replayCommand } from './replay.ts';
 import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
+import { teamsReleaseCommand } from './teams-release.ts';
 
 /** Every `verbatim` subcommand, in the order `verbatim help` lists them. */
 export const commands: CliCommand[] = [
@@ -28,4 +29,5 @@ export const commands: CliCommand[] = [
   churnCommand,
   digestCommand,
   auditCommand,
+  teamsReleaseCommand,
 ];

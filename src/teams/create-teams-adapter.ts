@@ -1,0 +1,119 @@
+import type { TokenProvider } from '@microsoft/teams.api';
+import { App, ExpressAdapter } from '@microsoft/teams.apps';
+import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import { createDeliveryRecords } from './delivery-records.ts';
+import { handleCardAction } from './listeners/card-actions.ts';
+import { createTeamsPacer } from './pace-teams-calls.ts';
+import { createTeamsChannelGuard } from './teams-channel-guard.ts';
+import { createTeamsConnector } from './teams-connector.ts';
+import { TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
+import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
+import { createTeamsMemberDirectory } from './teams-member-directory.ts';
+import { createTeamsNotifier } from './teams-notifier.ts';
+import { toTeamsLogger } from './to-teams-logger.ts';
+
+/** The public Bot Framework connector for Teams, when TEAMS_SERVICE_URL is not set. */
+export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+/** Where Teams posts activities (the bot registration's messaging endpoint). */
+export const TEAMS_MESSAGING_ENDPOINT = '/api/messages';
+
+export interface TeamsAdapterOptions {
+  /** Replaces the SDK's token acquisition (tests: no Entra needed). */
+  token?: TokenProvider;
+  /** Longest wait for one connector call through 429s before the job retries (ms). */
+  maxRateLimitWaitMs?: number;
+  /** First backoff without Retry-After (ms). */
+  baseRetryDelayMs?: number;
+  /** Replaces the direct ingest (the durable inbox, when wired). */
+  ingest?: (direct: TeamsIngest) => TeamsIngest;
+}
+
+/**
+ * The Teams adapter: a Teams SDK v2 app mounted on the shared HTTP server at POST /api/messages
+ * (Bot Framework JWTs validated by the SDK), its listeners, and the Notifier that posts routed
+ * posts as Adaptive Cards. Null when TEAMS_CLIENT_ID is empty (the adapter is off).
+ */
+export async function createTeamsAdapter(
+  context: AdapterContext,
+  options: TeamsAdapterOptions = {},
+): Promise<PlatformAdapter | null> {
+  const { env } = context.config;
+  if (!env.TEAMS_CLIENT_ID || !env.TEAMS_TENANT_ID) return null;
+  if (env.TEAMS_ALLOW_UNAUTHENTICATED && env.NODE_ENV === 'production') {
+    throw new Error(
+      'TEAMS_ALLOW_UNAUTHENTICATED=true is refused in production: anyone could forge Teams activities. Unset it.',
+    );
+  }
+  const logger = context.logger.child({ adapter: 'teams' });
+  const app = new App({
+    clientId: env.TEAMS_CLIENT_ID,
+    tenantId: env.TEAMS_TENANT_ID,
+    ...(options.token ? { token: options.token } : { clientSecret: env.TEAMS_CLIENT_SECRET }),
+    serviceUrl: env.TEAMS_SERVICE_URL ?? DEFAULT_TEAMS_SERVICE_URL,
+    // Mounts POST /api/messages on the shared HTTP server (health, metrics, Slack, email).
+    httpServerAdapter: new ExpressAdapter(context.http, { logger: toTeamsLogger(logger, 'teams-http') }),
+    messagingEndpoint: TEAMS_MESSAGING_ENDPOINT,
+    dangerouslyAllowUnauthenticatedRequests: env.TEAMS_ALLOW_UNAUTHENTICATED,
+    logger: toTeamsLogger(logger),
+    // Verbatim reads every word; the SDK must not strip mentions from the text.
+    activity: { mentions: { stripText: false } },
+  });
+  if (env.TEAMS_ALLOW_UNAUTHENTICATED) {
+    logger.warn(
+      'TEAMS_ALLOW_UNAUTHENTICATED=true: Teams requests are accepted without a Bot Framework JWT (tests only)',
+    );
+  }
+
+  const pacer = createTeamsPacer({
+    logger,
+    maxWaitMs: options.maxRateLimitWaitMs,
+    baseDelayMs: options.baseRetryDelayMs,
+  });
+  const connector = createTeamsConnector(app, pacer);
+  const members = createTeamsMemberDirectory({ connector, keyv: context.keyv, logger });
+  const notifier = createTeamsNotifier({
+    connector,
+    guard: createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID }),
+    records: createDeliveryRecords(context.keyv),
+    keyv: context.keyv,
+    logger,
+  });
+  const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
+  const ingest = options.ingest ? options.ingest(direct) : direct;
+
+  // Card buttons answer at once (the invoke response); every other activity is relayed to the
+  // ingest before Teams is answered, so a failure gets a 500 and Teams delivers it again.
+  app.on('card.action', async ({ activity }) => {
+    const parsed = TeamsInboundActivitySchema.parse(activity);
+    return handleCardAction(context, {
+      value: parsed.value,
+      actor: {
+        id: parsed.from.aadObjectId ?? parsed.from.id,
+        ...(parsed.from.name ? { name: parsed.from.name } : {}),
+      },
+    });
+  });
+  app.on('activity', async ({ activity }) => {
+    const parsed = TeamsInboundActivitySchema.safeParse(activity);
+    if (!parsed.success) {
+      logger.warn(
+        { type: (activity as { type?: string }).type },
+        'ignored a Teams activity of an unexpected shape',
+      );
+      return;
+    }
+    await ingest.receive(parsed.data);
+  });
+  await app.initialize();
+  logger.info(
+    { endpoint: TEAMS_MESSAGING_ENDPOINT, authenticated: !env.TEAMS_ALLOW_UNAUTHENTICATED },
+    'teams adapter ready',
+  );
+
+  return {
+    name: 'teams',
+    notifier,
+    async start() {},
+    async stop() {},
+  };
+}

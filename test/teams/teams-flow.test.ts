@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCardValidator } from './card-schema.ts';
+import {
+  ACTIONS_FIXTURE,
+  CHANNEL_FIXTURE,
+  CUSTOMER,
+  channelMessage,
+  FAKE_BOT_TOKEN,
+  STAFF,
+  SUPPORT_CHANNEL,
+  startTeamsHarness,
+  type TeamsHarness,
+} from './teams-harness.ts';
+
+const validateCard = createCardValidator();
+let harness: TeamsHarness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+function cardOf(activity: Record<string, unknown>): Record<string, unknown> {
+  const attachments = activity.attachments as Array<{
+    contentType: string;
+    content: Record<string, unknown>;
+  }>;
+  const card = attachments.find(
+    (attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
+  if (!card) throw new Error('no adaptive card in the activity');
+  return card.content;
+}
+
+function cardAction(fields: {
+  postId: string;
+  verb: string;
+  from: typeof STAFF;
+  data?: Record<string, string>;
+  requestId: string;
+}) {
+  const template = structuredClone(ACTIONS_FIXTURE.action) as Record<string, unknown>;
+  return {
+    ...template,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `f:${fields.postId}-${fields.verb}`,
+    from: fields.from,
+    replyToId: fields.postId,
+    conversation: {
+      ...(template.conversation as object),
+      id: `${SUPPORT_CHANNEL};messageid=${fields.postId}`,
+    },
+    channelData: { ...(template.channelData as object), channel: { id: SUPPORT_CHANNEL } },
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: fields.verb,
+        data: { requestId: fields.requestId, action: fields.verb, ...fields.data },
+      },
+    },
+  };
+}
+
+describe('Teams end to end through the SDK app and a fake connector', () => {
+  it('routes a shared-channel message as a valid card, claims it by button, marks a staff reply answered and resolves by ✅', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const root = channelMessage({
+      html: '<p><span itemtype="http://schema.skype.com/Mention" itemscope="" itemid="0">Verbatim</span>&nbsp;Our export is broken since Monday, <at>Ann</at> said it would be fixed. See <a href="https://evil.example/login">https://bank.example</a></p>',
+    });
+    const accepted = await h.send(root);
+    expect(accepted.status).toBe(200);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect(routed.authorization).toBe(`Bearer ${FAKE_BOT_TOKEN}`);
+    const card = cardOf(routed.activity);
+    expect(validateCard(card)).toEqual([]);
+    const json = JSON.stringify(card);
+    // Every word arrives; the mention is plain text; the disguised link shows its real target.
+    expect(json).toContain('Our export is broken since Monday');
+    expect(json).toContain('@Verbatim');
+    expect(json).toContain('https://bank.example (https://evil.example/login)');
+    expect(json).not.toContain('<at>');
+    expect(json).toContain('Fjord Travel (enterprise)');
+    expect(json).toContain('verbatim.claim');
+
+    const request = await h.waitFor('stored request', async () => {
+      const found = await h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      });
+      return found;
+    });
+    const claim = await h.send(
+      cardAction({ postId: routed.activityId, verb: 'verbatim.claim', from: STAFF, requestId: request.id }),
+    );
+    expect(claim.status).toBe(200);
+    expect(claim.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    const claimedUpdate = await h.waitFor('card updated after claim', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'update' &&
+          call.activityId === routed.activityId &&
+          JSON.stringify(call.activity).includes('Claimed by Ann Agent'),
+      ),
+    );
+    expect(validateCard(cardOf(claimedUpdate.activity))).toEqual([]);
+    expect((await h.verbatim.store.getRequest(request.id))?.state).toBe('claimed');
+
+    // Staff answer in the customer's thread: the request is answered.
+    await h.send(
+      channelMessage({ text: 'Looking into it now.', from: STAFF, threadRootId: String(root.id) }),
+    );
+    await h.waitFor(
+      'answered',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'answered',
+    );
+
+    // ✅ on the routed card resolves.
+    const reaction = structuredClone(ACTIONS_FIXTURE.reaction) as Record<string, unknown>;
+    await h.send({
+      ...reaction,
+      id: `${routed.activityId}-r`,
+      from: STAFF,
+      replyToId: routed.activityId,
+      conversation: {
+        ...(reaction.conversation as object),
+        id: `${SUPPORT_CHANNEL};messageid=${routed.activityId}`,
+      },
+      reactionsAdded: [{ type: '2705_whiteheavycheckmark' }],
+    });
+    await h.waitFor(
+      'resolved',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'resolved',
+    );
+  }, 60_000);
+  it('follows edits, deletions, noise, internal chatter and customer contacts leaving', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    // Our own people in an internal channel are not customers; a greeting is engagement, not a request.
+    await h.send(channelMessage({ text: 'Lunch at noon?', from: STAFF, channel: SUPPORT_CHANNEL }));
+    const noise = await h.send(channelMessage({ text: 'thanks!' }));
+    expect(noise.status).toBe(200);
+    const root = channelMessage({ text: 'The sync is broken for all users' });
+    await h.send(root);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect(h.connector.calls.filter((call) => call.kind === 'send')).toHaveLength(1);
+    const outcomes = h.logs
+      .filter((line) => line.msg === 'teams message ingested')
+      .map((line) => line.status);
+    expect(outcomes).toEqual(['noise', 'accepted']);
+    await h.waitFor('post linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      }),
+    );
+
+    await h.send({
+      ...root,
+      type: 'messageUpdate',
+      channelData: { ...(root.channelData as object), eventType: 'editMessage' },
+      text: 'The sync is broken for all users since 9:00',
+    });
+    const edited = await h.waitFor('card shows the edit', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('since 9:00'),
+      ),
+    );
+    expect(JSON.stringify(edited.activity)).toContain('edited');
+    expect(edited.activityId).toBe(routed.activityId);
+
+    await h.send({
+      ...root,
+      type: 'messageUpdate',
+      channelData: { ...(root.channelData as object), eventType: 'softDeleteMessage' },
+    });
+    await h.waitFor('card shows the deletion', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('deleted by the author'),
+      ),
+    );
+
+    const template = structuredClone(CHANNEL_FIXTURE.mention) as Record<string, unknown>;
+    await h.send({
+      ...template,
+      type: 'conversationUpdate',
+      id: 'f:member-left',
+      from: STAFF,
+      membersRemoved: [{ id: CUSTOMER.id, aadObjectId: CUSTOMER.aadObjectId }],
+      channelData: { ...(template.channelData as object), eventType: 'channelMemberRemoved' },
+    });
+    const rows = await h.verbatim.storage.db.query<{
+      kind: string;
+      account_id: string;
+      actor: { id: string };
+    }>('SELECT kind, account_id, actor FROM account_events ORDER BY id');
+    expect(rows.rows.map((row) => [row.kind, row.account_id, row.actor.id])).toEqual([
+      ['member-left', 'fjord', CUSTOMER.aadObjectId],
+    ]);
+  }, 60_000);
+});
