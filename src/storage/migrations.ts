@@ -1,12 +1,12 @@
 import type { Database } from './database.ts';
+import { migration3Inbox } from './migration-3-inbox.ts';
+import { migration4RequestVersion } from './migration-4-request-version.ts';
+import { migration5WebhookNonces } from './migration-5-webhook-nonces.ts';
 import { migration6HealthSnapshots } from './migration-6-health-snapshots.ts';
 import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
 import { migration8Digests } from './migration-8-digests.ts';
 import { migration10TriageRecords } from './migration-10-triage-records.ts';
 import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
-import { migration4RequestVersion } from './migration-4-request-version.ts';
-import { migration5WebhookNonces } from './migration-5-webhook-nonces.ts';
-import { migration3Inbox } from './migration-3-inbox.ts';
 
 export interface Migration {
   id: number;

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../cli-command.ts';
-import { churnCommand } from './churn.ts';
 import { auditCommand } from './audit.ts';
+import { churnCommand } from './churn.ts';
 import { deadLettersCommand } from './dead-letters.ts';
 import { demoCommand } from './demo.ts';
 import { digestCommand } from './digest.ts';
