@@ -130,6 +130,8 @@ function scoreSentence(sentence: Sentence, index: number, evidence: readonly Evi
   else score -= 0.5;
   // The customer's first content sentence usually states the matter.
   if (index === 0) score += 0.5;
+  // "Here is the log:" introduces a paste; it does not say what is wrong.
+  if (/:\s*$/u.test(sentence.text)) score -= 1;
   return score;
 }
 
