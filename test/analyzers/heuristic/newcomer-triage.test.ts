@@ -145,6 +145,19 @@ describe('issue 11: an offline triage that looks right', () => {
     expect(said.priority).toBe('P1');
   });
 
+  it('ranks a pasted log by the customer’s words: a nightly job failing since a release is P2', async () => {
+    const text = [
+      'Full log from our integration job again:',
+      '```',
+      '2026-10-14T23:00:40.200Z ERROR [tms-sync] -> 504 Gateway Timeout (attempt 1/5)',
+      '```',
+      'The nightly job has failed every night since the October release.',
+    ].join('\n');
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P2');
+    expect(analysis.summary).toBe('The nightly job has failed every night since the October release.');
+  });
+
   it('writes every fixed text in the team’s language, with clean punctuation', async () => {
     const text = 'Hi, the API is down for everyone since 9:00. Please check asap!';
     const finnish = await triage(text, { language: 'fi' });
