@@ -1,6 +1,7 @@
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
+import { maskMachineText } from './floor-machine-text.ts';
 import { classifyNoise } from './noise-filter.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 
@@ -69,7 +70,7 @@ const RENEWAL_RISK_RULE: CompiledRule = {
 
 /** Every floor rule that fires for the text and account, at most one hit per rule, P1 rules first. */
 export function findFloorHits(input: FloorInput): FloorHit[] {
-  const text = input.text.slice(0, MAX_FLOOR_CHARS);
+  const text = maskMachineText(input.text.slice(0, MAX_FLOOR_CHARS));
   const hits: FloorHit[] = [];
   for (const rule of COMPILED) {
     const phrase = findEarliestCue(text, rule);

@@ -36,6 +36,8 @@ const AMBIGUOUS_SEPARATOR =
   /^\s*_{10,}\s*$|original message|(wrote|kirjoitti|schrieb|skrev|escribió|écrit|scritto|geschreven|napisał|escreveu|написал|napísal|napsal|írta|yazdı)\b.*:\s*$/i;
 /** Finnish Outlook's reply prefix `VS:` (vastaus) is Danish Outlook's forward prefix; Finnish wins. */
 const REPLY_PREFIX = /^\s*(re|aw|sv|vs|antw|odp|ynt|r)\s*:/i;
+const QUOTED = /^\s*>/;
+const DANISH_FORWARD_PREFIX = /^\s*vs\s*:/i;
 const ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 export function isForwardSubject(subject: string | null): boolean {
@@ -48,9 +50,11 @@ export function findForward(text: string, subject: string | null): ForwardSplit 
   const lines = text.split('\n');
   const probe = lines.slice(0, PROBE_LINES).map(probeLine).join('\n');
   const forwardSubject = isForwardSubject(subject);
+  // `VS:` is a Finnish reply but a Danish forward: read as a forward only with no note above it.
+  const danishForward = subject !== null && DANISH_FORWARD_PREFIX.test(subject);
   let bySeparator = true;
   let result = parser.read(probe);
-  if (!result.forwarded && forwardSubject) {
+  if (!result.forwarded && (forwardSubject || danishForward)) {
     // New Outlook puts no separator above the forwarded header block: split at its From line.
     result = parser.read(probe, subject);
     bySeparator = false;
@@ -60,20 +64,42 @@ export function findForward(text: string, subject: string | null): ForwardSplit 
 
   const separator = findSeparatorLine(lines, probe, result.message ?? '');
   if (separator === null) return null;
-  const separatorLine = lines[separator]!;
-  if (/^\s*>/.test(separatorLine)) return null; // a forward inside a quoted reply chain
-  if ((!bySeparator || AMBIGUOUS_SEPARATOR.test(separatorLine)) && !forwardSubject) return null;
+  const quotedSeparator = QUOTED.test(lines[separator]!);
+  // Apple Mail and IONOS quote the whole forward, separator included; a quoted separator deeper
+  // in a reply chain is someone else's forward that the customer is replying to.
+  if (quotedSeparator && !opensQuotedForward(lines, separator, subject)) return null;
+  const separatorLine = quotedSeparator ? lines[separator]!.replace(/^\s*> ?/, '') : lines[separator]!;
+  const trusted = forwardSubject || (danishForward && lines.slice(0, separator).join('').trim() === '');
+  if ((!bySeparator || AMBIGUOUS_SEPARATOR.test(separatorLine)) && !trusted) return null;
 
-  const section = removeOneQuoteLevel(lines.slice(separator + 1));
+  const raw = lines.slice(separator + 1);
+  const section = removeOneQuoteLevel(raw);
   const bodyStart = findBodyStart(section, result.email.body ?? '');
+  // Missive quotes only the forwarded body, below a plain header block.
+  const body = section === raw ? removeOneQuoteLevel(section.slice(bodyStart)) : section.slice(bodyStart);
   return {
     note: lines.slice(0, separator).join('\n'),
     header: [separatorLine, ...section.slice(0, bodyStart)].join('\n'),
-    inner: section.slice(bodyStart).join('\n'),
+    inner: body.join('\n'),
     from: { name: result.email.from.name?.trim() ?? '', email: address },
     date: result.email.date?.trim() || null,
     subject: result.email.subject?.trim() || null,
   };
+}
+
+/**
+ * A `>`-quoted separator starts a forward when it opens the quoted block (the last non-blank line
+ * above it is the forwarder's own, unquoted, and not an "On … wrote:" reply header) and the
+ * subject is not a reply's.
+ */
+function opensQuotedForward(lines: string[], separator: number, subject: string | null): boolean {
+  if (subject !== null && REPLY_PREFIX.test(subject)) return false;
+  for (let index = separator - 1; index >= 0; index -= 1) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    return !QUOTED.test(line) && !AMBIGUOUS_SEPARATOR.test(line);
+  }
+  return true;
 }
 
 /** The line the separator is on: the first line with words after the forwarder's note. */

@@ -47,6 +47,19 @@ describe('the floor rests on explicit cues', () => {
     expect(rules(text)).toContain('outage');
   });
 
+  it('does not take outage cues from a pasted log or code block', () => {
+    const log = [
+      'Here is the log of the nightly job:',
+      '2026-10-14T23:00:40.200Z ERROR [tms-sync] -> 504 Gateway Timeout (attempt 1/5)',
+      '```',
+      'HTTP/1.1 503 Service Unavailable',
+      '```',
+      'The export job fails every night.',
+    ].join('\n');
+    expect(rules(log)).toEqual([]);
+    expect(rules(`${log}\nNow the whole site is down.`)).toContain('outage');
+  });
+
   it('sees a Finnish considered switch as a competitor switch', () => {
     expect(rules('Zendesk on halvempi. Harkitsemme vaihtoa.')).toContain('competitor-switch');
   });

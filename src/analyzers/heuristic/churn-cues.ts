@@ -138,6 +138,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:no|little|not much|not enough) (?:real )?value',
     "(?:don't|do not|can't|cannot) see (?:the )?value",
     'hard to justify',
+    "(?:can't|cannot|can not) justify",
     '(?:not |no )?(?:getting|get) (?:our |enough )?value for (?:the |our )?money',
     'why (?:are |do |should )?we (?:pay|paying|are paying)',
     '(?:have |has )?(?:basically |mostly |largely |almost )?stopped using',

@@ -30,6 +30,8 @@ const REPLY_HEADER = /^(?:on .{5,80} wrote:|.{5,80} kirjoitti:|-----\s*original 
  */
 const MACHINE_LINE =
   /^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\b|at \S+ \(|[$#] |```|[{}[\]<]|(?:const|let|var|function|import|SELECT|curl) )/u;
+/** A sentence ending in a colon introduces what follows: a paste, a list. */
+const INTRODUCES_PASTE = /:\s*$/u;
 /** A sentence with fewer than this share of letters among its visible characters is machine text. */
 const MIN_LETTER_SHARE = 0.55;
 
@@ -72,6 +74,8 @@ export function summarizeExtractively(
     if (picked.length >= maxSentences) break;
     const length = picked.reduce((sum, item) => sum + compact(item.sentence.text).length + 1, 0);
     if (candidate.score < best.score * SECOND_SENTENCE_SHARE || best.score <= 0) break;
+    // A lead-in to a paste ("Here is the log:") reads as a dangling half without the paste.
+    if (INTRODUCES_PASTE.test(candidate.sentence.text)) continue;
     if (length + compact(candidate.sentence.text).length > maxLength) continue;
     picked.push(candidate);
   }
@@ -130,6 +134,8 @@ function scoreSentence(sentence: Sentence, index: number, evidence: readonly Evi
   else score -= 0.5;
   // The customer's first content sentence usually states the matter.
   if (index === 0) score += 0.5;
+  // "Here is the log:" introduces a paste; it does not say what is wrong.
+  if (INTRODUCES_PASTE.test(sentence.text)) score -= 1;
   return score;
 }
 

@@ -14,7 +14,9 @@ export function frameSummary(summary: string, textLanguage: string, teamLanguage
   const text = textLanguage.toLowerCase().slice(0, 2);
   const name = LANGUAGE_NAMES[team][text];
   if (summary === '' || text === team || name === undefined) return summary;
-  return team === 'fi'
-    ? `Asiakas kirjoittaa ${name}: “${summary}”`
-    : `The customer writes in ${name}: “${summary}”`;
+  return team === 'fi' ? `${capitalise(name)}: “${summary}”` : `In ${name}: “${summary}”`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
+import { maskMachineText } from '../../core/floor-machine-text.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
@@ -50,7 +51,10 @@ export function createHeuristicAnalyzer(options: HeuristicAnalyzerOptions = {}):
 }
 
 export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAnalyzerOptions = {}): Analysis {
-  const text = sliceWhole(input.text, options.maxAnalysedChars ?? DEFAULT_MAX_ANALYSED_CHARS);
+  // Pasted logs and code are masked: the customer's own words decide (see floor-machine-text.ts).
+  const text = maskMachineText(
+    sliceWhole(input.text, options.maxAnalysedChars ?? DEFAULT_MAX_ANALYSED_CHARS),
+  );
   const detected = detectLanguage(text);
   const tokens = tokenizeWords(text);
   const sentiment = scoreSentiment(text, tokens);

@@ -212,6 +212,11 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'in production',
     'customers are affected',
     'customers are complaining',
+    // A scheduled job that keeps failing is a production problem, not a one-off bug.
+    'failed every night',
+    'fails every night',
+    'failing every night',
+    'every night since',
     'customers complain',
     'customers affected',
     'our customers cannot',

@@ -1,0 +1,27 @@
+/**
+ * Pasted machine text: fenced code blocks and log or stack-trace lines. A customer who pastes a
+ * night's worth of "504 Gateway Timeout" lines has told us about one failing job, not about
+ * fifty outages; the words they wrote themselves say how bad it is. The floor and the offline
+ * analyzer read the text with this masked.
+ */
+const FENCE = /^\s*```/u;
+const MACHINE_LINE =
+  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[.,]\d+|at \S+ \(.*\)\s*$|Traceback \(most recent call last\)|File ".+", line \d+)/u;
+
+/**
+ * The text with every character of fenced code and log lines replaced by a space (line breaks
+ * kept), so offsets and everything the customer wrote stay where they were.
+ */
+export function maskMachineText(text: string): string {
+  if (!text.includes('```') && !/\d{2}:\d{2}|Traceback|File "|\bat \S+ \(/u.test(text)) return text;
+  let inFence = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const fence = FENCE.test(line);
+      const masked = inFence || fence || MACHINE_LINE.test(line);
+      if (fence && !(line.trim().length > 6 && line.trim().endsWith('```'))) inFence = !inFence;
+      return masked ? line.replace(/[^\r]/gu, ' ') : line;
+    })
+    .join('\n');
+}
