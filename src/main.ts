@@ -405,7 +405,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
   }
   if (adapters.length > 0) {
     logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'adapters connected');
-  } else {
+  } else if (options.listen !== false) {
+    // Only for a serving bot: demo and replay run without adapters on purpose.
     logger.warn(
       'no platform adapter connected: nothing will be ingested or posted; set SLACK_BOT_TOKEN (Slack) or an email variable (EMAIL_WEBHOOK_SECRET, IMAP_URL, …) and run `verbatim doctor`',
     );

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRequestCommand } from '../../../src/core/pipeline/apply-request-command.ts';
 import type { Notifier } from '../../../src/core/ports.ts';
 import type { Storage } from '../../../src/storage/open-storage.ts';
 import { createRecordingNotifier } from '../../support/recording-notifier.ts';
 import { backends } from '../../support/scratch-database.ts';
-import { openTestStorage } from '../../support/test-storage.ts';
+import { useSharedTestStorage } from '../../support/shared-test-storage.ts';
 import { createSlaWorld, hel } from './check-sla-kit.ts';
 
 /** A notifier whose next SLA note fails: before posting (platform error) or after (process died). */
@@ -31,11 +31,9 @@ function createFlakyNotifier() {
 
 describe.each(backends)('SLA nudges after failures on %s', (backend) => {
   let storage: Storage;
-  beforeEach(async () => {
-    storage = await openTestStorage(backend);
-  });
-  afterEach(async () => {
-    await storage.close();
+  const shared = useSharedTestStorage(backend);
+  beforeEach(() => {
+    storage = shared();
   });
 
   it('retries a nudge whose post failed on a later tick, and posts it once', async () => {

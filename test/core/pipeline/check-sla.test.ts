@@ -1,23 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRequestCommand } from '../../../src/core/pipeline/apply-request-command.ts';
 import { checkSla } from '../../../src/core/pipeline/check-sla.ts';
 import { deliverRequest } from '../../../src/core/pipeline/deliver-request.ts';
 import { ingestMessage } from '../../../src/core/pipeline/ingest-message.ts';
 import type { Storage } from '../../../src/storage/open-storage.ts';
 import { backends } from '../../support/scratch-database.ts';
-import { openTestStorage } from '../../support/test-storage.ts';
+import { useSharedTestStorage } from '../../support/shared-test-storage.ts';
 import { createSlaWorld, hel, staffReply } from './check-sla-kit.ts';
 
 const SUPPORT_POST = { platform: 'slack', channel: 'C0SUPPORT' };
 
 describe.each(backends)('SLA nudges and escalations on %s', (backend) => {
-  // A fresh database per test: every tick looks at every open request.
+  // An empty database per test (one database, emptied): every tick looks at every open request.
   let storage: Storage;
-  beforeEach(async () => {
-    storage = await openTestStorage(backend);
-  });
-  afterEach(async () => {
-    await storage.close();
+  const shared = useSharedTestStorage(backend);
+  beforeEach(() => {
+    storage = shared();
   });
 
   it('warns in the routed post thread at 75 % of a P2 target, mentioning the on-call group, once', async () => {
