@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { benchChurnHealth } from './churn-health.ts';
 import { benchEndToEnd } from './end-to-end-throughput.ts';
 import { benchIngestThroughput } from './ingest-throughput.ts';
 
@@ -20,4 +21,8 @@ if (!only || only === 'slack') {
   // Its own process: it loads a worker thread for the load and owns its fake Slack.
   const { spawnSync } = await import('node:child_process');
   spawnSync(process.execPath, ['--import', 'tsx', 'bench/slack-ack-latency.ts'], { stdio: 'inherit' });
+}
+if (!only || only === 'churn') {
+  console.log('\n/churn, the risk list and the nightly snapshot on a large store (docs/health.md)');
+  console.table(await benchChurnHealth());
 }

@@ -3,7 +3,7 @@ import { HealthBandSchema } from '../core/health/health-model.ts';
 import type { HealthSnapshot } from '../core/health/health-snapshot.ts';
 import { alertKey, type HealthStore } from '../core/health/health-store.ts';
 import type { Queryable } from './database.ts';
-import { readHealthSignals } from './read-health-signals.ts';
+import { readHealthSignals, readRequestQuotes } from './read-health-signals.ts';
 
 const SnapshotRowSchema = z.object({
   account_id: z.string(),
@@ -34,6 +34,7 @@ function toSnapshot(row: unknown): HealthSnapshot {
 export function createHealthStore(db: Queryable): HealthStore {
   return {
     readSignals: (account, now, model) => readHealthSignals(db, account, now, model),
+    readQuotes: (requestIds) => readRequestQuotes(db, requestIds),
 
     async listSnapshots(accountId, fromDay) {
       const result = await db.query(

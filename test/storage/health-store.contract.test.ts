@@ -35,8 +35,11 @@ describe.each(backends)('health store on %s', (backend) => {
     const signals = await store.readSignals(acme, NOW, DEFAULT_HEALTH_MODEL);
     expect(signals.requests.length).toBe(34);
     const competitor = signals.requests.find((request) => request.churnSignals[0]?.driver === 'competitor');
-    expect(competitor?.firstMessage?.quote).toMatch(/^Honestly, Zendesk offered us/);
-    expect(competitor?.firstMessage?.link).toMatch(/^https:\/\//);
+    expect(competitor?.firstMessage).toBeNull();
+    const quote = (await store.readQuotes([competitor!.id])).get(competitor!.id);
+    expect(quote?.quote).toMatch(/^Honestly, Zendesk offered us/);
+    expect(quote?.link).toMatch(/^https:\/\//);
+    expect(quote?.author).toBe('Casey Customer');
     expect(signals.requests.find((request) => request.firstResponseMinutes === 400)?.breached).toBe(true);
     expect(signals.activity.reduce((sum, day) => sum + day.messages, 0)).toBe(34);
     expect(new Set(signals.activity.flatMap((day) => day.authors))).toEqual(

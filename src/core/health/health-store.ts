@@ -1,12 +1,17 @@
 import type { Account } from '../directory.ts';
-import type { AccountSignals } from './account-signals.ts';
+import type { AccountSignals, Quote } from './account-signals.ts';
 import type { HealthBand, HealthModel } from './health-model.ts';
 import type { HealthSnapshot } from './health-snapshot.ts';
 
 /** What account health reads and writes; implemented over Postgres in `src/storage`. */
 export interface HealthStore {
-  /** The account's signals at `now`, within the model's windows; `previousBand` left null. */
+  /**
+   * The account's signals at `now`, within the model's windows; `previousBand` left null and
+   * `firstMessage` null (quotes are read for the cited requests only, see gather-signals.ts).
+   */
   readSignals(account: Account, now: Date, model: HealthModel): Promise<AccountSignals>;
+  /** The first customer message of each request, as a quote (excerpt, link, author, time). */
+  readQuotes(requestIds: string[]): Promise<Map<string, Quote>>;
   /** One account's snapshots from `fromDay` (inclusive, `YYYY-MM-DD`), oldest first. */
   listSnapshots(accountId: string, fromDay: string): Promise<HealthSnapshot[]>;
   /** Writes (or rewrites) the snapshot of its account and day. */
