@@ -10,6 +10,13 @@ import type { Queryable } from './database.ts';
 /** Evidence quotes are excerpts of at most this many characters, marked with … when cut. */
 const QUOTE_CHARS = 280;
 const DAY_MS = 86_400_000;
+/**
+ * Requests read one by one per account: the most recent this many in the look-back, plus every
+ * request still waiting on us and every one with a churn signal, whatever its age. A very busy
+ * account's older quiet requests only thin its sentiment baseline; engagement and silence read
+ * daily aggregates of every message. Keeps /churn's cost flat as history grows (docs/health.md).
+ */
+export const RECENT_REQUESTS = 1500;
 
 const RequestRowSchema = z.object({
   id: z.string(),
@@ -74,10 +81,16 @@ export async function readHealthSignals(
          (COALESCE(st.first_response_business_minutes > st.target_minutes, false)
            OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL)
          ) AS breached
-       FROM requests r
-       LEFT JOIN sla_times st ON st.request_id = r.id
-       WHERE r.account_id = $1 AND r.opened_at >= $2 AND r.opened_at <= $3`,
-      [account.id, from, now],
+       FROM (
+         (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
+          ORDER BY opened_at DESC LIMIT $4)
+         UNION
+         (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
+          AND (state IN ('open', 'claimed', 'snoozed') OR jsonb_array_length(COALESCE(analysis->'churnSignals', '[]')) > 0))
+       ) picked
+       JOIN requests r ON r.id = picked.id
+       LEFT JOIN sla_times st ON st.request_id = r.id`,
+      [account.id, from, now, RECENT_REQUESTS],
     ),
     db.query(
       `SELECT date_trunc('day', sent_at, 'UTC') AS day, count(*) AS messages,
