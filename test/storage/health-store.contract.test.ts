@@ -6,6 +6,7 @@ import type { HealthStore } from '../../src/core/health/health-store.ts';
 import { scoreAccount } from '../../src/core/health/score-account.ts';
 import { createHealthStore } from '../../src/storage/health-store.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
+import { RECENT_REQUESTS } from '../../src/storage/read-health-signals.ts';
 import { backends } from '../support/scratch-database.ts';
 import { seedDecliningAccount, seedRequest } from '../support/seed-health-data.ts';
 import { openTestStorage } from '../support/test-storage.ts';
@@ -101,5 +102,43 @@ describe.each(backends)('health store on %s', (backend) => {
         now: later,
       }),
     ).toBe(true);
+  });
+
+  it('reads the most recent requests of a busy account plus every waiting or churn-signal one', async () => {
+    const busy: Account = { ...acme, id: 'busy' };
+    const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+    // The oldest two: one still waiting on us, one with a churn signal; then RECENT_REQUESTS answered ones.
+    const waiting = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(50_000),
+      text: 'old, open',
+    });
+    const signal = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(49_000),
+      text: 'old, competitor',
+      firstResponseMinutes: 5,
+      churnSignals: [{ driver: 'competitor', phrase: 'cheaper elsewhere' }],
+    });
+    const quiet = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(48_000),
+      text: 'old',
+      firstResponseMinutes: 5,
+    });
+    await storage.db.query(
+      `INSERT INTO requests (id, account_id, conversation, state, topics, analysis, opened_at, last_message_at)
+       SELECT 'busy-' || g, 'busy', 'c', 'resolved', '{}', '{"sentiment":0,"churnSignals":[]}', $1::timestamptz - make_interval(mins => g),
+         $1::timestamptz - make_interval(mins => g)
+       FROM generate_series(1, $2::int) g`,
+      [NOW, RECENT_REQUESTS],
+    );
+    const ids = new Set(
+      (await store.readSignals(busy, NOW, DEFAULT_HEALTH_MODEL)).requests.map((request) => request.id),
+    );
+    expect(ids.size).toBe(RECENT_REQUESTS + 2);
+    expect(ids.has(waiting)).toBe(true);
+    expect(ids.has(signal)).toBe(true);
+    expect(ids.has(quiet)).toBe(false);
   });
 });
