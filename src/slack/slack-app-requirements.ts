@@ -15,6 +15,7 @@ export const SLACK_BOT_SCOPES = [
   'users:read', // author names, is_stranger
   'users:read.email', // author emails (Slack requires it together with users:read)
   'files:read', // files.info for Slack Connect file stubs and truncated emails
+  'usergroups:read', // usergroups.users.list: members of churn.allowedGroups
 ] as const;
 
 export const SLACK_BOT_EVENTS = [
