@@ -135,7 +135,7 @@ export async function benchChurnHealth(): Promise<Array<Record<string, string | 
         ...deps,
         alerts: null,
         alertSettings: { channel: null, cooldownHours: 72, announceImprovements: false },
-        concurrency: backend.name === 'postgres' ? 4 : 1,
+        concurrency: backend.name === 'postgres' ? 8 : 1,
       });
       rows.push({
         backend: backend.name,

@@ -63,9 +63,11 @@ export function createHealthStore(db: Queryable): HealthStore {
       );
     },
 
-    async latestSnapshots(day) {
+    async latestSnapshots(day, options = {}) {
+      const columns =
+        options.factors === false ? COLUMNS.replace('factors', `'{}'::jsonb AS factors`) : COLUMNS;
       const result = await db.query(
-        `SELECT DISTINCT ON (account_id) ${COLUMNS} FROM health_snapshots
+        `SELECT DISTINCT ON (account_id) ${columns} FROM health_snapshots
          WHERE day <= $1::date ORDER BY account_id, day DESC`,
         [day],
       );

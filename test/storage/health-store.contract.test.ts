@@ -73,6 +73,8 @@ describe.each(backends)('health store on %s', (backend) => {
     expect(list[1]!.factors.sentiment?.maxPoints).toBeGreaterThan(0);
     expect((await store.latestSnapshots('2026-06-10')).get('acme')?.score).toBe(90);
     expect((await store.latestSnapshots('2026-06-15')).get('acme')?.score).toBe(health.score);
+    const light = (await store.latestSnapshots('2026-06-15', { factors: false })).get('acme');
+    expect(light).toMatchObject({ score: health.score, band: health.band, factors: {} });
   });
 
   it('claims an alert once per transition and honours the cool-down', async () => {

@@ -16,8 +16,11 @@ export interface HealthStore {
   listSnapshots(accountId: string, fromDay: string): Promise<HealthSnapshot[]>;
   /** Writes (or rewrites) the snapshot of its account and day. */
   saveSnapshot(snapshot: HealthSnapshot): Promise<void>;
-  /** Each account's latest snapshot on or before `day`. */
-  latestSnapshots(day: string): Promise<Map<string, HealthSnapshot>>;
+  /**
+   * Each account's latest snapshot on or before `day`. `factors: false` leaves each snapshot's
+   * factors empty: the risk list needs only score, band and top reason, at 10 000 accounts.
+   */
+  latestSnapshots(day: string, options?: { factors?: boolean }): Promise<Map<string, HealthSnapshot>>;
   /**
    * Claims the alert for one band transition, once across replicas: false when it was claimed
    * before, or when the account had another alert within `cooldownHours` of `now`.

@@ -106,6 +106,6 @@ export async function takeDailySnapshots(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 8) }, worker));
   return outcome;
 }
