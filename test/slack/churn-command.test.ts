@@ -173,4 +173,31 @@ describe('/churn through the real Bolt app', () => {
     expect(refused).toMatchObject({ response_type: 'ephemeral' });
     expect(String(refused.text)).toMatch(/^Not shared: this channel is shared with another organisation/);
   });
+
+  it('records a new executive’s title from Slack and names them in the stakeholders factor', async () => {
+    h.slack.api.setUser('U0CFO', {
+      name: 'dana',
+      real_name: 'Dana Decider',
+      team_id: 'T0CUSTOMER',
+      is_stranger: true,
+      profile: { display_name: 'Dana Decider', title: 'CFO' },
+    });
+    await h.sendEvent({
+      type: 'member_joined_channel',
+      user: 'U0CFO',
+      channel: 'C1ACME',
+      channel_type: 'C',
+      team: 'T0CUSTOMER',
+    });
+    await h.waitFor('the join recorded', async () => {
+      const rows = await h.verbatim.storage.db.query<{ detail: { title?: string } }>(
+        `SELECT detail FROM account_events WHERE actor->>'id' = 'U0CFO'`,
+      );
+      return rows.rows[0]?.detail.title === 'CFO';
+    });
+    const { answer } = await churn('U0ANN', 'acme');
+    expect(JSON.stringify(answer.blocks)).toMatch(
+      /Dana Decider \(CFO\) joined the shared channel|1 new executives/,
+    );
+  });
 });
