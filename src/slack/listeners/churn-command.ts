@@ -64,7 +64,7 @@ export function registerChurnCommand(app: App, deps: SlackListenerDeps): void {
         await reply(respond, {
           response_type: 'ephemeral',
           replace_original: true,
-          text: `${outcome.account.name}: not enough data yet`,
+          text: `${safe(outcome.account.name)}: not enough data yet`,
           blocks: [
             sectionBlock(
               `*${safe(outcome.account.name)}*: not enough data yet. What is missing:\n${outcome.missing.map((line) => `• ${safe(line)}`).join('\n')}`,
@@ -81,7 +81,7 @@ export function registerChurnCommand(app: App, deps: SlackListenerDeps): void {
           .join(', ');
         await reply(respond, {
           response_type: 'ephemeral',
-          text: `No account matches “${query}”.`,
+          text: `No account matches “${safe(query, 100)}”.`,
           blocks: [
             sectionBlock(
               `No account matches “${safe(query, 100)}”.${closest ? ` Closest: ${closest}.` : ''} \`/churn\` lists the riskiest accounts.`,
