@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDigest } from './digest-time.ts';
+import { benchChurnHealth } from './churn-health.ts';
 import { benchEndToEnd } from './end-to-end-throughput.ts';
 import { benchInboxWrites } from './inbox-write-throughput.ts';
 import { benchIngestThroughput } from './ingest-throughput.ts';
@@ -34,4 +35,8 @@ if (!only || only === 'digest') {
     '\nWeekly digest of 100,000 requests with an 8-week baseline of 900,000, vs one GROUP BY topic, week',
   );
   console.table(await benchDigest());
+}
+if (!only || only === 'churn') {
+  console.log('\n/churn, the risk list and the nightly snapshot on a large store (docs/health.md)');
+  console.table(await benchChurnHealth());
 }

@@ -4,6 +4,8 @@ export interface SlackUserFacts {
   name: string;
   teamId?: string;
   email?: string;
+  /** Job title from the profile, when set (account health spots new executives by it). */
+  title?: string;
   /** A member of another organisation met through Slack Connect. */
   isStranger: boolean;
   /** A guest (single- or multi-channel) of our own workspace. */

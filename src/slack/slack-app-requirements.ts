@@ -16,6 +16,7 @@ export const SLACK_BOT_SCOPES = [
   'users:read.email', // author emails (Slack requires it together with users:read)
   'files:read', // files.info for Slack Connect file stubs and truncated emails
   'files:write', // the weekly digest's chart (files.getUploadURLExternal + completeUploadExternal)
+  'usergroups:read', // usergroups.users.list: members of churn.allowedGroups
 ] as const;
 
 export const SLACK_BOT_EVENTS = [

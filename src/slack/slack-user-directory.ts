@@ -17,7 +17,7 @@ interface SlackUser {
   is_restricted?: boolean;
   is_ultra_restricted?: boolean;
   is_bot?: boolean;
-  profile?: { display_name?: string; real_name?: string; email?: string };
+  profile?: { display_name?: string; real_name?: string; email?: string; title?: string };
 }
 
 /**
@@ -77,6 +77,7 @@ function toFacts(userId: string, user: SlackUser): SlackUserFacts {
     name,
     ...(user.team_id ? { teamId: user.team_id } : {}),
     ...(user.profile?.email ? { email: user.profile.email } : {}),
+    ...(user.profile?.title ? { title: user.profile.title } : {}),
     isStranger: user.is_stranger === true,
     isGuest: user.is_restricted === true || user.is_ultra_restricted === true,
     isBot: user.is_bot === true,

@@ -3,7 +3,7 @@ import { HealthBandSchema } from '../core/health/health-model.ts';
 import type { HealthSnapshot } from '../core/health/health-snapshot.ts';
 import { alertKey, type HealthStore } from '../core/health/health-store.ts';
 import type { Queryable } from './database.ts';
-import { readHealthSignals } from './read-health-signals.ts';
+import { readHealthSignals, readRequestQuotes } from './read-health-signals.ts';
 
 const SnapshotRowSchema = z.object({
   account_id: z.string(),
@@ -34,6 +34,7 @@ function toSnapshot(row: unknown): HealthSnapshot {
 export function createHealthStore(db: Queryable): HealthStore {
   return {
     readSignals: (account, now, model) => readHealthSignals(db, account, now, model),
+    readQuotes: (requestIds) => readRequestQuotes(db, requestIds),
 
     async listSnapshots(accountId, fromDay) {
       const result = await db.query(
@@ -62,9 +63,11 @@ export function createHealthStore(db: Queryable): HealthStore {
       );
     },
 
-    async latestSnapshots(day) {
+    async latestSnapshots(day, options = {}) {
+      const columns =
+        options.factors === false ? COLUMNS.replace('factors', `'{}'::jsonb AS factors`) : COLUMNS;
       const result = await db.query(
-        `SELECT DISTINCT ON (account_id) ${COLUMNS} FROM health_snapshots
+        `SELECT DISTINCT ON (account_id) ${columns} FROM health_snapshots
          WHERE day <= $1::date ORDER BY account_id, day DESC`,
         [day],
       );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChurnSignalSchema } from '../core/churn-driver.ts';
 import type { Account } from '../core/directory.ts';
-import type { AccountSignals, RequestSignal } from '../core/health/account-signals.ts';
+import type { AccountSignals, Quote, RequestSignal } from '../core/health/account-signals.ts';
 import type { HealthModel } from '../core/health/health-model.ts';
 import { PrioritySchema } from '../core/priority.ts';
 import { RequestStateSchema } from '../core/request-state.ts';
@@ -10,6 +10,13 @@ import type { Queryable } from './database.ts';
 /** Evidence quotes are excerpts of at most this many characters, marked with … when cut. */
 const QUOTE_CHARS = 280;
 const DAY_MS = 86_400_000;
+/**
+ * Requests read one by one per account: the most recent this many in the look-back, plus every
+ * request still waiting on us and every one with a churn signal, whatever its age. A very busy
+ * account's older quiet requests only thin its sentiment baseline; engagement and silence read
+ * daily aggregates of every message. Keeps /churn's cost flat as history grows (docs/health.md).
+ */
+export const RECENT_REQUESTS = 1500;
 
 const RequestRowSchema = z.object({
   id: z.string(),
@@ -23,11 +30,15 @@ const RequestRowSchema = z.object({
   first_response_minutes: z.coerce.number().nullable(),
   target_minutes: z.coerce.number().nullable(),
   breached: z.boolean(),
-  quote: z.string().nullable(),
-  quote_length: z.coerce.number().nullable(),
+});
+
+const QuoteRowSchema = z.object({
+  request_id: z.string(),
+  quote: z.string(),
+  quote_length: z.coerce.number(),
   permalink: z.string().nullable(),
   author_name: z.string().nullable(),
-  sent_at: z.coerce.date().nullable(),
+  sent_at: z.coerce.date(),
 });
 
 const ActivityRowSchema = z.object({
@@ -69,17 +80,17 @@ export async function readHealthSignals(
          r.first_response_at, st.first_response_business_minutes AS first_response_minutes, st.target_minutes,
          (COALESCE(st.first_response_business_minutes > st.target_minutes, false)
            OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL)
-         ) AS breached,
-         left(m.text, ${QUOTE_CHARS}) AS quote, length(m.text) AS quote_length, m.permalink,
-         m.author->>'name' AS author_name, m.sent_at
-       FROM requests r
-       LEFT JOIN sla_times st ON st.request_id = r.id
-       LEFT JOIN LATERAL (
-         SELECT text, permalink, author, sent_at FROM customer_messages
-         WHERE request_id = r.id AND deleted_at IS NULL ORDER BY sent_at, seq LIMIT 1
-       ) m ON true
-       WHERE r.account_id = $1 AND r.opened_at >= $2 AND r.opened_at <= $3`,
-      [account.id, from, now],
+         ) AS breached
+       FROM (
+         (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
+          ORDER BY opened_at DESC LIMIT $4)
+         UNION
+         (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
+          AND (state IN ('open', 'claimed', 'snoozed') OR jsonb_array_length(COALESCE(analysis->'churnSignals', '[]')) > 0))
+       ) picked
+       JOIN requests r ON r.id = picked.id
+       LEFT JOIN sla_times st ON st.request_id = r.id`,
+      [account.id, from, now, RECENT_REQUESTS],
     ),
     db.query(
       `SELECT date_trunc('day', sent_at, 'UTC') AS day, count(*) AS messages,
@@ -133,14 +144,29 @@ function toRequestSignal(row: unknown): RequestSignal {
     firstResponseMinutes: r.first_response_minutes,
     targetMinutes: r.target_minutes,
     breached: r.breached,
-    firstMessage:
-      r.quote !== null && r.sent_at
-        ? {
-            quote: (r.quote_length ?? 0) > QUOTE_CHARS ? `${r.quote}…` : r.quote,
-            link: r.permalink,
-            author: r.author_name ?? 'customer',
-            at: r.sent_at,
-          }
-        : null,
+    firstMessage: null,
   };
+}
+
+/** The first (not deleted) customer message of each request, as an excerpt with link and author. */
+export async function readRequestQuotes(db: Queryable, requestIds: string[]): Promise<Map<string, Quote>> {
+  if (requestIds.length === 0) return new Map();
+  const result = await db.query(
+    `SELECT DISTINCT ON (request_id) request_id, left(text, ${QUOTE_CHARS}) AS quote, length(text) AS quote_length,
+       permalink, author->>'name' AS author_name, sent_at
+     FROM customer_messages WHERE request_id = ANY($1::text[]) AND deleted_at IS NULL
+     ORDER BY request_id, sent_at, seq`,
+    [requestIds],
+  );
+  const quotes = new Map<string, Quote>();
+  for (const row of result.rows) {
+    const r = QuoteRowSchema.parse(row);
+    quotes.set(r.request_id, {
+      quote: r.quote_length > QUOTE_CHARS ? `${r.quote}…` : r.quote,
+      link: r.permalink,
+      author: r.author_name ?? 'customer',
+      at: r.sent_at,
+    });
+  }
+  return quotes;
 }

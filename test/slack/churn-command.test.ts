@@ -3,12 +3,12 @@ import { CHURN_ACTION_IDS, CHURN_REFUSAL } from '../../src/slack/views/health-bl
 import { startPostRecorder } from '../support/http-post-recorder.ts';
 import { seedDecliningAccount, seedRequest } from '../support/seed-health-data.ts';
 import { TEST_CONFIG_YAML } from '../support/test-config.ts';
-import { type SlackHarness, startSlackHarness, TEAM_ID } from './slack-harness.ts';
+import { blockAction, type SlackHarness, startSlackHarness, TEAM_ID } from './slack-harness.ts';
 
 const CHURN_YAML = `${TEST_CONFIG_YAML.replace(
   '    tier: enterprise\n    arr: 120000',
   '    owner: U0OWNER\n    tier: enterprise\n    arr: 120000',
-)}
+).replace('ownDomains:', '  - { id: acme-labs, name: Acme Labs, domains: [acmelabs.example] }\nownDomains:')}
 churn:
   allowedUsers: [U0ANN]
   allowedGroups: [S0CS]
@@ -132,5 +132,72 @@ describe('/churn through the real Bolt app', () => {
     expect(rendered).toMatch(/\*Acme Logistics\* · .* (watch|at-risk|critical) \d+\/100/);
     expect(rendered).toMatch(/2 open requests/);
     expect(rendered).not.toContain('Pohjola Foods');
+  });
+
+  /** Clicks a button of an ephemeral /churn answer; resolves with what reached response_url. */
+  async function click(user: string, channel: string, actionId: string, value: string) {
+    const before = recorder.posts.length;
+    await h.sendInteraction({
+      ...blockAction({
+        user,
+        channel,
+        messageTs: '1.000001',
+        action: { type: 'button', action_id: actionId, value },
+      }),
+      container: { type: 'message', message_ts: '1.000001', channel_id: channel, is_ephemeral: true },
+      response_url: `${recorder.url}/actions/${before}`,
+    });
+    return (await h.waitFor('the answer on response_url', () => recorder.posts[before])) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  it('offers a button per account when the name is ambiguous, and explains the one picked', async () => {
+    const { answer } = await churn('U0ANN', 'acm');
+    const buttons = JSON.stringify(answer.blocks);
+    expect(answer.text).toBe('Which account did you mean by “acm”?');
+    expect(buttons).toContain(`${CHURN_ACTION_IDS.pick}:acme`);
+    expect(buttons).toContain(`${CHURN_ACTION_IDS.pick}:acme-labs`);
+    const picked = await click('U0ANN', 'C0SUPPORT', `${CHURN_ACTION_IDS.pick}:acme`, 'acme');
+    expect(picked.text).toMatch(/^Acme Logistics: health \d+\/100/);
+    expect(picked.replace_original).toBe(true);
+  });
+
+  it('shares the explanation in an internal channel, and refuses a channel shared with a customer', async () => {
+    const shared = await click('U0ANN', 'C0SUPPORT', CHURN_ACTION_IDS.share, 'acme');
+    expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(shared.blocks)).toMatch(/Shared by <@U0ANN>/);
+    expect(JSON.stringify(shared.blocks)).not.toContain(CHURN_ACTION_IDS.share);
+    const refused = await click('U0ANN', 'C1ACME', CHURN_ACTION_IDS.share, 'acme');
+    expect(refused).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(refused.text)).toMatch(/^Not shared: this channel is shared with another organisation/);
+  });
+
+  it('records a new executive’s title from Slack and names them in the stakeholders factor', async () => {
+    h.slack.api.setUser('U0CFO', {
+      name: 'dana',
+      real_name: 'Dana Decider',
+      team_id: 'T0CUSTOMER',
+      is_stranger: true,
+      profile: { display_name: 'Dana Decider', title: 'CFO' },
+    });
+    await h.sendEvent({
+      type: 'member_joined_channel',
+      user: 'U0CFO',
+      channel: 'C1ACME',
+      channel_type: 'C',
+      team: 'T0CUSTOMER',
+    });
+    await h.waitFor('the join recorded', async () => {
+      const rows = await h.verbatim.storage.db.query<{ detail: { title?: string } }>(
+        `SELECT detail FROM account_events WHERE actor->>'id' = 'U0CFO'`,
+      );
+      return rows.rows[0]?.detail.title === 'CFO';
+    });
+    const { answer } = await churn('U0ANN', 'acme');
+    expect(JSON.stringify(answer.blocks)).toMatch(
+      /Dana Decider \(CFO\) joined the shared channel|1 new executives/,
+    );
   });
 });

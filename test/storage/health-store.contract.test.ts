@@ -6,6 +6,7 @@ import type { HealthStore } from '../../src/core/health/health-store.ts';
 import { scoreAccount } from '../../src/core/health/score-account.ts';
 import { createHealthStore } from '../../src/storage/health-store.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
+import { RECENT_REQUESTS } from '../../src/storage/read-health-signals.ts';
 import { backends } from '../support/scratch-database.ts';
 import { seedDecliningAccount, seedRequest } from '../support/seed-health-data.ts';
 import { openTestStorage } from '../support/test-storage.ts';
@@ -35,8 +36,11 @@ describe.each(backends)('health store on %s', (backend) => {
     const signals = await store.readSignals(acme, NOW, DEFAULT_HEALTH_MODEL);
     expect(signals.requests.length).toBe(34);
     const competitor = signals.requests.find((request) => request.churnSignals[0]?.driver === 'competitor');
-    expect(competitor?.firstMessage?.quote).toMatch(/^Honestly, Zendesk offered us/);
-    expect(competitor?.firstMessage?.link).toMatch(/^https:\/\//);
+    expect(competitor?.firstMessage).toBeNull();
+    const quote = (await store.readQuotes([competitor!.id])).get(competitor!.id);
+    expect(quote?.quote).toMatch(/^Honestly, Zendesk offered us/);
+    expect(quote?.link).toMatch(/^https:\/\//);
+    expect(quote?.author).toBe('Casey Customer');
     expect(signals.requests.find((request) => request.firstResponseMinutes === 400)?.breached).toBe(true);
     expect(signals.activity.reduce((sum, day) => sum + day.messages, 0)).toBe(34);
     expect(new Set(signals.activity.flatMap((day) => day.authors))).toEqual(
@@ -69,6 +73,8 @@ describe.each(backends)('health store on %s', (backend) => {
     expect(list[1]!.factors.sentiment?.maxPoints).toBeGreaterThan(0);
     expect((await store.latestSnapshots('2026-06-10')).get('acme')?.score).toBe(90);
     expect((await store.latestSnapshots('2026-06-15')).get('acme')?.score).toBe(health.score);
+    const light = (await store.latestSnapshots('2026-06-15', { factors: false })).get('acme');
+    expect(light).toMatchObject({ score: health.score, band: health.band, factors: {} });
   });
 
   it('claims an alert once per transition and honours the cool-down', async () => {
@@ -98,5 +104,43 @@ describe.each(backends)('health store on %s', (backend) => {
         now: later,
       }),
     ).toBe(true);
+  });
+
+  it('reads the most recent requests of a busy account plus every waiting or churn-signal one', async () => {
+    const busy: Account = { ...acme, id: 'busy' };
+    const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+    // The oldest two: one still waiting on us, one with a churn signal; then RECENT_REQUESTS answered ones.
+    const waiting = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(50_000),
+      text: 'old, open',
+    });
+    const signal = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(49_000),
+      text: 'old, competitor',
+      firstResponseMinutes: 5,
+      churnSignals: [{ driver: 'competitor', phrase: 'cheaper elsewhere' }],
+    });
+    const quiet = await seedRequest(storage.db, {
+      accountId: 'busy',
+      openedAt: at(48_000),
+      text: 'old',
+      firstResponseMinutes: 5,
+    });
+    await storage.db.query(
+      `INSERT INTO requests (id, account_id, conversation, state, topics, analysis, opened_at, last_message_at)
+       SELECT 'busy-' || g, 'busy', 'c', 'resolved', '{}', '{"sentiment":0,"churnSignals":[]}', $1::timestamptz - make_interval(mins => g),
+         $1::timestamptz - make_interval(mins => g)
+       FROM generate_series(1, $2::int) g`,
+      [NOW, RECENT_REQUESTS],
+    );
+    const ids = new Set(
+      (await store.readSignals(busy, NOW, DEFAULT_HEALTH_MODEL)).requests.map((request) => request.id),
+    );
+    expect(ids.size).toBe(RECENT_REQUESTS + 2);
+    expect(ids.has(waiting)).toBe(true);
+    expect(ids.has(signal)).toBe(true);
+    expect(ids.has(quiet)).toBe(false);
   });
 });

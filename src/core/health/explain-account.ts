@@ -1,6 +1,7 @@
 import type { Account } from '../directory.ts';
 import type { Clock } from '../ports.ts';
 import { DAY_MS } from './factor-measure.ts';
+import { gatherSignals } from './gather-signals.ts';
 import type { HealthModel } from './health-model.ts';
 import type { HealthStore } from './health-store.ts';
 import { type AccountHealthView, buildHealthView } from './health-view.ts';
@@ -46,7 +47,7 @@ export async function explainFoundAccount(deps: HealthDeps, account: Account): P
   const fromDay = new Date(now.getTime() - (TREND_WEEKS * 7 + 1) * DAY_MS).toISOString().slice(0, 10);
   const today = now.toISOString().slice(0, 10);
   const [signals, snapshots] = await Promise.all([
-    deps.store.readSignals(account, now, deps.model),
+    gatherSignals(deps.store, account, now, deps.model),
     deps.store.listSnapshots(account.id, fromDay),
   ]);
   const previous = snapshots.filter((snapshot) => snapshot.day < today).at(-1) ?? null;

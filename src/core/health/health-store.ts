@@ -1,18 +1,26 @@
 import type { Account } from '../directory.ts';
-import type { AccountSignals } from './account-signals.ts';
+import type { AccountSignals, Quote } from './account-signals.ts';
 import type { HealthBand, HealthModel } from './health-model.ts';
 import type { HealthSnapshot } from './health-snapshot.ts';
 
 /** What account health reads and writes; implemented over Postgres in `src/storage`. */
 export interface HealthStore {
-  /** The account's signals at `now`, within the model's windows; `previousBand` left null. */
+  /**
+   * The account's signals at `now`, within the model's windows; `previousBand` left null and
+   * `firstMessage` null (quotes are read for the cited requests only, see gather-signals.ts).
+   */
   readSignals(account: Account, now: Date, model: HealthModel): Promise<AccountSignals>;
+  /** The first customer message of each request, as a quote (excerpt, link, author, time). */
+  readQuotes(requestIds: string[]): Promise<Map<string, Quote>>;
   /** One account's snapshots from `fromDay` (inclusive, `YYYY-MM-DD`), oldest first. */
   listSnapshots(accountId: string, fromDay: string): Promise<HealthSnapshot[]>;
   /** Writes (or rewrites) the snapshot of its account and day. */
   saveSnapshot(snapshot: HealthSnapshot): Promise<void>;
-  /** Each account's latest snapshot on or before `day`. */
-  latestSnapshots(day: string): Promise<Map<string, HealthSnapshot>>;
+  /**
+   * Each account's latest snapshot on or before `day`. `factors: false` leaves each snapshot's
+   * factors empty: the risk list needs only score, band and top reason, at 10 000 accounts.
+   */
+  latestSnapshots(day: string, options?: { factors?: boolean }): Promise<Map<string, HealthSnapshot>>;
   /**
    * Claims the alert for one band transition, once across replicas: false when it was claimed
    * before, or when the account had another alert within `cooldownHours` of `now`.

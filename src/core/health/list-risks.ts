@@ -11,8 +11,8 @@ export async function listRisks(
   const today = now.toISOString().slice(0, 10);
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
   const [latest, weekBefore] = await Promise.all([
-    deps.store.latestSnapshots(today),
-    deps.store.latestSnapshots(weekAgo),
+    deps.store.latestSnapshots(today, { factors: false }),
+    deps.store.latestSnapshots(weekAgo, { factors: false }),
   ]);
   return buildRiskList({
     accounts: deps.accounts(),

@@ -76,7 +76,11 @@ export function measureRecurringTopics(
     };
   const byTopic = new Map<string, typeof triaged>();
   for (const request of triaged)
-    for (const topic of request.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), request]);
+    for (const topic of request.topics) {
+      const list = byTopic.get(topic);
+      if (list) list.push(request);
+      else byTopic.set(topic, [request]);
+    }
   const recurring = [...byTopic.entries()]
     .filter(([, requests]) => requests.length >= model.recurringTopicMinRequests)
     .sort((a, b) => b[1].length - a[1].length);

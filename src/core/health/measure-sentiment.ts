@@ -39,10 +39,12 @@ export function measureSentiment(signals: AccountSignals, now: Date, model: Heal
   const fraction = clamp01(1 + Math.min(0, recentMean) - drop);
 
   const negative = recent
-    .filter((request) => (request.sentiment ?? 0) < 0 && request.firstMessage)
+    .filter((request) => (request.sentiment ?? 0) < 0)
     .sort((a, b) => (a.sentiment ?? 0) - (b.sentiment ?? 0))
     .slice(0, 2);
-  const evidence: Quote[] = negative.map((request) => ({ ...request.firstMessage!, requestId: request.id }));
+  const evidence: Quote[] = negative.flatMap((request) =>
+    request.firstMessage ? [{ ...request.firstMessage, requestId: request.id }] : [],
+  );
   const value =
     baselineMean === null
       ? `${format(recentMean)} over ${windowDays} days (no baseline yet)`

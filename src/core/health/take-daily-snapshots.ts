@@ -3,6 +3,7 @@ import { compareBands } from './choose-band.ts';
 import { compareWithSnapshot, type HealthChanges } from './compare-with-snapshot.ts';
 import type { HealthDeps } from './explain-account.ts';
 import { DAY_MS } from './factor-measure.ts';
+import { gatherSignals } from './gather-signals.ts';
 import type { HealthBand } from './health-model.ts';
 import { toSnapshot } from './health-snapshot.ts';
 import type { HealthFactor } from './score-account.ts';
@@ -81,6 +82,9 @@ export async function takeDailySnapshots(
         continue;
       }
       try {
+        // The snapshot scored without text; the alert quotes the customer, so read the cited words.
+        const quoted = await gatherSignals(deps.store, account, now, deps.model);
+        const explained = scoreAccount({ ...quoted, previousBand: before.band }, now, deps.model);
         await deps.alerts.send(
           {
             account,
@@ -90,7 +94,7 @@ export async function takeDailySnapshots(
             scoreFrom: before.score,
             scoreTo: health.score,
             changes: compareWithSnapshot(health, before),
-            factors: health.factors.filter((factor) => factor.direction !== 'positive').slice(0, 3),
+            factors: explained.factors.filter((factor) => factor.direction !== 'positive').slice(0, 3),
             day,
           },
           { owner: account.owner ?? null, channel: deps.alertSettings.channel },
@@ -102,6 +106,6 @@ export async function takeDailySnapshots(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 8) }, worker));
   return outcome;
 }

@@ -31,6 +31,8 @@ function reply(
   return respond(message as Parameters<RespondFn>[0]);
 }
 
+const CHURN_FAILED = 'Sorry, account health could not be worked out just now. Please try again in a minute.';
+
 /** How many accounts `/churn` alone lists. */
 const RISK_LIST_LENGTH = 10;
 
@@ -64,7 +66,7 @@ export function registerChurnCommand(app: App, deps: SlackListenerDeps): void {
         await reply(respond, {
           response_type: 'ephemeral',
           replace_original: true,
-          text: `${outcome.account.name}: not enough data yet`,
+          text: `${safe(outcome.account.name)}: not enough data yet`,
           blocks: [
             sectionBlock(
               `*${safe(outcome.account.name)}*: not enough data yet. What is missing:\n${outcome.missing.map((line) => `• ${safe(line)}`).join('\n')}`,
@@ -81,7 +83,7 @@ export function registerChurnCommand(app: App, deps: SlackListenerDeps): void {
           .join(', ');
         await reply(respond, {
           response_type: 'ephemeral',
-          text: `No account matches “${query}”.`,
+          text: `No account matches “${safe(query, 100)}”.`,
           blocks: [
             sectionBlock(
               `No account matches “${safe(query, 100)}”.${closest ? ` Closest: ${closest}.` : ''} \`/churn\` lists the riskiest accounts.`,
@@ -115,7 +117,13 @@ export function registerChurnCommand(app: App, deps: SlackListenerDeps): void {
         });
         return;
       }
-      await answer(await explainAccount(health, query), query, respond, true);
+      try {
+        await answer(await explainAccount(health, query), query, respond, true);
+      } catch (error) {
+        // Tell the person rather than leave them waiting; the failure itself is logged by `later`.
+        await reply(respond, { response_type: 'ephemeral', text: CHURN_FAILED }).catch(() => undefined);
+        throw error;
+      }
     });
   });
 

@@ -41,6 +41,7 @@ export function registerMemberEvents(app: App, deps: SlackListenerDeps): void {
           kind: type === 'member_joined_channel' ? 'member-joined' : 'member-left',
           actor: { id: member.user, name: user?.name ?? member.user },
           at: eventTime ? new Date(eventTime * 1000) : deps.context.clock.now(),
+          ...(user?.title ? { detail: { title: user.title } } : {}),
         });
         deps.logger.info(
           { channel: member.channel, user: member.user, kind: type },

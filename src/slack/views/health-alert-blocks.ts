@@ -33,5 +33,5 @@ export function renderHealthAlert(alert: HealthAlert): SlackMessageBody {
     blocks.push(contextBlock(`${safe(quote.author, 80)}, ${quote.at.toISOString().slice(0, 10)}`));
   }
   blocks.push(contextBlock(`\`/churn ${alert.account.id}\` for the full explanation.`));
-  return { text: headline, blocks };
+  return { text: safe(headline), blocks };
 }

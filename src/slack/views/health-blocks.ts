@@ -113,7 +113,10 @@ export function renderHealthBlocks(
         },
       ],
     });
-  return { text: `${account.name}: health ${view.score}/100, ${view.band}`, blocks: blocks.slice(0, 50) };
+  return {
+    text: `${safe(account.name)}: health ${view.score}/100, ${view.band}`,
+    blocks: blocks.slice(0, 50),
+  };
 }
 
 /** `/churn` alone: the most urgent accounts. */
@@ -144,7 +147,7 @@ export function renderRiskListBlocks(items: RiskListItem[]): SlackMessageBody {
 /** Several accounts match: one button each. */
 export function renderPickAccount(query: string, candidates: Account[]): SlackMessageBody {
   return {
-    text: `Which account did you mean by “${query}”?`,
+    text: `Which account did you mean by “${safe(query, 100)}”?`,
     blocks: [
       sectionBlock(`Which account did you mean by “${safe(query, 100)}”?`),
       {
