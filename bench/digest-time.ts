@@ -148,3 +148,13 @@ async function seed(
   await db.query('ANALYZE requests');
   await db.query('ANALYZE customer_messages');
 }
+
+/** Seeds the bench's rows (exported for profiling single queries). */
+export async function seedForProfile(
+  db: Database,
+  bounds: Date[],
+  week: number,
+  baseline: number,
+): Promise<void> {
+  await seed(db, bounds, week, baseline);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DigestSource, DigestWindow } from '../core/digest/digest-source.ts';
-import { PrioritySchema } from '../core/priority.ts';
+import { type Priority, PrioritySchema } from '../core/priority.ts';
 import type { Queryable } from './database.ts';
 
 // Week index of a request: width_bucket over the week-start instants (DST-proof, unlike
@@ -16,6 +16,17 @@ const NEGATIVE = -0.3;
 const count = z.coerce.number();
 const nullableNumber = z.coerce.number().nullable();
 
+const WindowScanRows = z.array(
+  z.object({
+    priority: PrioritySchema.nullable(),
+    teamId: z.string().nullable(),
+    week: count,
+    count,
+    unanswered: count,
+  }),
+);
+type WindowScanRow = z.infer<typeof WindowScanRows>[number];
+
 /** The digest's aggregates in SQL, one statement each, the same on PGlite and PostgreSQL. */
 export function createDigestQueries(db: Queryable): DigestSource {
   // [week bounds, from, to, team] over the whole window, for statements grouped by week.
@@ -28,35 +39,77 @@ export function createDigestQueries(db: Queryable): DigestSource {
     const bounds = window.bounds.map((bound) => bound.toISOString());
     return [bounds[bounds.length - 2]!, bounds[bounds.length - 1]!, window.teamId];
   };
+  // One pass over the window without unnest, shared by the volume and "unanswered now" figures:
+  // computed once per window object (one digest computation).
+  const scans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
+  const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> => {
+    let scan = scans.get(window);
+    if (!scan) {
+      scan = db
+        .query(
+          `SELECT r.priority, r.team_id AS "teamId", ${WEEK} AS week, count(*) AS count,
+                  count(*) FILTER (WHERE r.routed_at IS NOT NULL AND r.first_response_at IS NULL
+                                     AND r.state <> 'resolved') AS unanswered
+             FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, week`,
+          windowParams(window),
+        )
+        .then((result) => WindowScanRows.parse(result.rows));
+      scans.set(window, scan);
+    }
+    return scan;
+  };
   return {
     async topicWeekCounts(window) {
-      const result = await db.query(
-        `SELECT topic, ${WEEK} AS week, count(*) AS count, count(DISTINCT r.account_id) AS accounts
-           FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-          WHERE ${inWindow(2)}
-          GROUP BY topic, week`,
-        windowParams(window),
+      // Counts per topic and week in one pass (no DISTINCT: that would sort the whole window);
+      // distinct accounts are only needed for the digest week, counted over its rows alone.
+      const [counts, accounts] = await Promise.all([
+        db.query(
+          `SELECT topic, ${WEEK} AS week, count(*) AS count
+             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+            WHERE ${inWindow(2)}
+            GROUP BY topic, week`,
+          windowParams(window),
+        ),
+        db.query(
+          `SELECT topic, count(DISTINCT r.account_id) AS accounts
+             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+            WHERE ${inWindow(1)} GROUP BY topic`,
+          weekParams(window),
+        ),
+      ]);
+      const current = window.bounds.length - 2;
+      const accountsByTopic = new Map(
+        z
+          .array(z.object({ topic: z.string(), accounts: count }))
+          .parse(accounts.rows)
+          .map((row) => [row.topic, row.accounts]),
       );
-      return z.array(z.object({ topic: z.string(), week: count, count, accounts: count })).parse(result.rows);
+      return z
+        .array(z.object({ topic: z.string(), week: count, count }))
+        .parse(counts.rows)
+        .map((row) => ({
+          ...row,
+          accounts: row.week === current ? (accountsByTopic.get(row.topic) ?? 0) : 0,
+        }));
     },
 
     async priorityWeekCounts(window) {
-      const result = await db.query(
-        `SELECT r.priority, ${WEEK} AS week, count(*) AS count FROM requests r
-          WHERE ${inWindow(2)} GROUP BY r.priority, week`,
-        windowParams(window),
-      );
-      return z
-        .array(z.object({ priority: PrioritySchema.nullable(), week: count, count }))
-        .parse(result.rows);
+      const totals = new Map<string, { priority: Priority | null; week: number; count: number }>();
+      for (const row of await windowScan(window)) {
+        const key = `${row.priority}|${row.week}`;
+        const entry = totals.get(key) ?? { priority: row.priority, week: row.week, count: 0 };
+        entry.count += row.count;
+        totals.set(key, entry);
+      }
+      return [...totals.values()];
     },
 
     async accountsInWeek(window) {
       const result = await db.query(
-        `SELECT r.account_id AS "accountId", count(*) AS requests,
-                count(*) FILTER (WHERE ${SENTIMENT} < ${NEGATIVE}) AS negative,
-                avg(${SENTIMENT}) AS "meanSentiment"
-           FROM requests r WHERE ${inWindow(1)} GROUP BY r.account_id`,
+        `SELECT "accountId", count(*) AS requests, count(*) FILTER (WHERE sentiment < ${NEGATIVE}) AS negative,
+                avg(sentiment) AS "meanSentiment"
+           FROM (SELECT r.account_id AS "accountId", ${SENTIMENT} AS sentiment FROM requests r WHERE ${inWindow(1)}) week
+          GROUP BY "accountId"`,
         weekParams(window),
       );
       return z
@@ -140,22 +193,15 @@ export function createDigestQueries(db: Queryable): DigestSource {
             WHERE n.kind = 'breach' AND n.due_at >= $1 AND n.due_at < $2 AND n.abandoned IS NULL
               AND ($3::text IS NULL OR r.team_id = $3)
             GROUP BY r.team_id
-         ), unanswered AS (
-           SELECT r.team_id, count(*) AS unanswered FROM requests r
-            WHERE r.routed_at IS NOT NULL AND r.routed_at < $2 AND r.first_response_at IS NULL
-              AND r.state <> 'resolved' AND ($3::text IS NULL OR r.team_id = $3)
-            GROUP BY r.team_id
          )
          SELECT team.team_id AS "teamId", COALESCE(a.responded, 0) AS responded, a.median AS "medianMinutes",
-                a.p90 AS "p90Minutes", a.within AS "withinTarget", COALESCE(b.breaches, 0) AS breaches,
-                COALESCE(u.unanswered, 0) AS unanswered
-           FROM (SELECT team_id FROM answered UNION SELECT team_id FROM breaches UNION SELECT team_id FROM unanswered) team
+                a.p90 AS "p90Minutes", a.within AS "withinTarget", COALESCE(b.breaches, 0) AS breaches
+           FROM (SELECT team_id FROM answered UNION SELECT team_id FROM breaches) team
            LEFT JOIN answered a ON a.team_id = team.team_id
-           LEFT JOIN breaches b ON b.team_id = team.team_id
-           LEFT JOIN unanswered u ON u.team_id = team.team_id`,
+           LEFT JOIN breaches b ON b.team_id = team.team_id`,
         weekParams(window),
       );
-      return z
+      const rows = z
         .array(
           z.object({
             teamId: z.string(),
@@ -164,10 +210,28 @@ export function createDigestQueries(db: Queryable): DigestSource {
             p90Minutes: nullableNumber,
             withinTarget: nullableNumber,
             breaches: count,
-            unanswered: count,
           }),
         )
         .parse(result.rows);
+      // Unanswered now: routed requests of the window (baseline and week) without a first response.
+      const unanswered = new Map<string, number>();
+      for (const row of await windowScan(window)) {
+        if (row.teamId !== null && row.unanswered > 0)
+          unanswered.set(row.teamId, (unanswered.get(row.teamId) ?? 0) + row.unanswered);
+      }
+      const teams = new Set([...rows.map((row) => row.teamId), ...unanswered.keys()]);
+      return [...teams].map((teamId) => {
+        const row = rows.find((candidate) => candidate.teamId === teamId);
+        return {
+          teamId,
+          responded: row?.responded ?? 0,
+          medianMinutes: row?.medianMinutes ?? null,
+          p90Minutes: row?.p90Minutes ?? null,
+          withinTarget: row?.withinTarget ?? null,
+          breaches: row?.breaches ?? 0,
+          unanswered: unanswered.get(teamId) ?? 0,
+        };
+      });
     },
   };
 }

@@ -108,7 +108,7 @@ export interface DigestResponsiveness {
     withinTarget: number | null;
     /** Breach nudges that fell due this week. */
     breaches: number;
-    /** Routed requests without a first response right now. */
+    /** Routed requests opened in the baseline weeks or the digest week without a first response, when computed. */
     unanswered: number;
   }>;
 }
