@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { explainCommand } from './explain.ts';
+import { forgetCommand } from './forget.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
 import { replayCommand } from './replay.ts';
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   slaCommand,
   deadLettersCommand,
   auditCommand,
+  forgetCommand,
 ];
