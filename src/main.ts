@@ -21,8 +21,10 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { describeRequestAudit } from './storage/describe-request-audit.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
+import { readRequestAudit } from './storage/read-request-audit.ts';
 import { createRequestStore } from './storage/request-store.ts';
 
 /** What a platform adapter (Slack, Teams, email) gives the composition root. */
@@ -51,6 +53,8 @@ export interface AdapterContext {
   /** True for exactly one caller per key across replicas and restarts (event ids, …). */
   claimOnce: (key: string) => Promise<boolean>;
   recordAccountEvent: (event: AccountEvent) => Promise<void>;
+  /** A request's audit trail as plain text (the routed post's "Explain"); null for an unknown request. */
+  explainRequest: (requestId: string) => Promise<string | null>;
   /**
    * Unwraps an email's text the way email ingestion does (forwards credited to the original
    * sender, quoted text separated); used for emails sent into Slack. Null until wired.
@@ -206,6 +210,10 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
+    explainRequest: async (requestId) => {
+      const audit = await readRequestAudit(storage.db, requestId);
+      return audit && describeRequestAudit(audit, { withText: false });
+    },
     unwrapEmailText: createUnwrapEmailText(directory.ownDomains),
   };
   const adapters: PlatformAdapter[] = [];
