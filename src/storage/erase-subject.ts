@@ -111,12 +111,14 @@ async function erase(tx: Queryable, subject: ErasureSubject): Promise<ErasureRep
       : [...new Set(own.rows.map((row) => row.author.name?.trim() ?? ''))].filter(
           (name) => /\S\s+\S/u.test(name) && name.length >= 6,
         );
+  // Matched case-sensitively (Slack ids, names, request and message ids); emails in any case.
   const identifiers = [
-    ...(subject.kind === 'account' ? [] : [subject.value]),
     ...names,
     ...requestIds,
     ...messageIds,
+    ...(subject.kind === 'slack-user' ? [subject.value] : []),
   ];
+  const emails = subject.kind === 'email' ? [subject.value] : [];
 
   const posts = await tx.query<{ destination: ErasedPost['destination']; post_id: string }>(
     `SELECT destination, post_id FROM routed_posts WHERE request_id = ANY($1)
@@ -128,6 +130,7 @@ async function erase(tx: Queryable, subject: ErasureSubject): Promise<ErasureRep
 
   const match = {
     identifiers,
+    emails,
     words,
     requestIds: [...requestIds],
     messageIds,
@@ -201,14 +204,15 @@ async function listTables(tx: Queryable): Promise<TableColumns[]> {
 }
 
 /**
- * Deletes the rows of `table` that mention the subject. Parameters: $1 identifiers (ILIKE patterns),
- * $2 the erased words, $3 request ids, $4 message ids, $5 the account id.
+ * Deletes the rows of `table` that mention the subject. Parameters: $1 identifiers (exact),
+ * $2 the erased words, $3 request ids, $4 message ids, $5 the account id, $6 emails (any case).
  */
 async function deleteMatching(
   tx: Queryable,
   table: TableColumns,
   match: {
     identifiers: string[];
+    emails: string[];
     words: string[];
     requestIds: string[];
     messageIds: string[];
@@ -225,7 +229,8 @@ async function deleteMatching(
     if (column.type === 'text' || column.type === 'character varying' || column.type === '_text') {
       const value = column.type === '_text' ? `array_to_string(${c}, ' ')` : c;
       conditions.push(
-        `EXISTS (SELECT 1 FROM unnest($1::text[]) i WHERE ${value} ILIKE '%' || ${likeEscaped('i')} || '%')`,
+        `EXISTS (SELECT 1 FROM unnest($1::text[]) i WHERE strpos(${value}, i) > 0)`,
+        `EXISTS (SELECT 1 FROM unnest($6::text[]) e WHERE strpos(lower(${value}), lower(e)) > 0)`,
         // The cell quotes erased words, or holds them whole (a raw payload).
         `EXISTS (SELECT 1 FROM unnest($2::text[]) w WHERE strpos(${value}, w) > 0
            OR (length(${value}) >= ${MIN_CELL_QUOTE_CHARS} AND strpos(w, ${value}) > 0))`,
@@ -233,14 +238,16 @@ async function deleteMatching(
     } else if (column.type === 'jsonb' || column.type === 'json') {
       const json = column.type === 'json' ? `${c}::jsonb` : c;
       conditions.push(
-        `EXISTS (SELECT 1 FROM unnest($1::text[]) i WHERE ${c}::text ILIKE '%' || ${likeEscaped('i')} || '%')`,
+        `EXISTS (SELECT 1 FROM unnest($1::text[]) i WHERE strpos(${c}::text, i) > 0)`,
+        `EXISTS (SELECT 1 FROM unnest($6::text[]) e WHERE strpos(lower(${c}::text), lower(e)) > 0)`,
         `EXISTS (SELECT 1 FROM jsonb_path_query(${json}, 'strict $.**') s, unnest($2::text[]) w
            WHERE jsonb_typeof(s) = 'string'
              AND (strpos(s #>> '{}', w) > 0 OR (length(s #>> '{}') >= ${MIN_CELL_QUOTE_CHARS} AND strpos(w, s #>> '{}') > 0)))`,
       );
     } else if (column.type === 'bytea') {
       conditions.push(
-        `EXISTS (SELECT 1 FROM unnest($1::text[]) i WHERE position(convert_to(i, 'UTF8') IN ${c}) > 0)`,
+        `EXISTS (SELECT 1 FROM unnest($1::text[] || $6::text[] || array(SELECT lower(e) FROM unnest($6::text[]) e)) i
+           WHERE position(convert_to(i, 'UTF8') IN ${c}) > 0)`,
         `EXISTS (SELECT 1 FROM unnest($2::text[]) w WHERE position(convert_to(w, 'UTF8') IN ${c}) > 0)`,
       );
     }
@@ -248,16 +255,12 @@ async function deleteMatching(
   if (conditions.length === 0) return 0;
   // Every parameter is named with its type, whether or not this table's conditions use it.
   const typed =
-    'cardinality($1::text[]) + cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) >= 0 AND ($5::text IS NULL OR true)';
+    'cardinality($1::text[]) + cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) + cardinality($6::text[]) >= 0 AND ($5::text IS NULL OR true)';
   const result = await tx.query(
     `DELETE FROM ${ident(table.name)} WHERE ${typed} AND (${conditions.join(' OR ')})`,
-    [match.identifiers, match.words, match.requestIds, match.messageIds, match.accountId],
+    [match.identifiers, match.words, match.requestIds, match.messageIds, match.accountId, match.emails],
   );
   return result.rowCount;
-}
-
-function likeEscaped(expression: string): string {
-  return `replace(replace(replace(${expression}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
 }
 
 function ident(name: string): string {
