@@ -81,7 +81,8 @@ export async function benchAiCost(options: { requests?: number } = {}) {
 
 /** The scripted model: a valid answer with every translation the request asks for. */
 function answer(request: RecordedAnthropicRequest) {
-  const turn = (request.body?.['messages'] as Array<{ content: string }>)[0]!.content;
+  const messages = (request.body?.['messages'] ?? []) as Array<{ content: string }>;
+  const turn = messages[0]?.content ?? '';
   const index = Number(/Request (\d+)/.exec(turn)?.[1] ?? 0);
   const languages = /translations: ([a-z, ]+) \(/.exec(turn)?.[1]?.split(', ') ?? [];
   return {
