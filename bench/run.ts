@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDigest } from './digest-time.ts';
 import { benchChurnHealth } from './churn-health.ts';
+import { benchAiCost } from './ai-cost.ts';
 import { benchEndToEnd } from './end-to-end-throughput.ts';
 import { benchInboxWrites } from './inbox-write-throughput.ts';
 import { benchIngestThroughput } from './ingest-throughput.ts';
@@ -23,6 +24,12 @@ if (!only || only === 'inbox') {
 if (!only || only === 'e2e') {
   console.log('\nEnd to end (ingest → triage job → deliver job → routed post) with a fixed-latency analyzer');
   console.table(await benchEndToEnd());
+}
+if (!only || only === 'ai') {
+  console.log(
+    '\nAI cost per triage: calls, prompt-cache reads, tokens and cost (fake Messages API usage figures)',
+  );
+  console.table(await benchAiCost());
 }
 if (!only || only === 'slack') {
   console.log('\nSlack HTTP mode: response time of 500 signed events with a 2-second analyzer');

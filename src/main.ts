@@ -43,6 +43,8 @@ import { createInboxStore } from './storage/inbox-store.ts';
 import { claimOnce } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
 import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
+import { describeRequestAudit } from './storage/describe-request-audit.ts';
+import { readRequestAudit } from './storage/read-request-audit.ts';
 import { createRequestStore } from './storage/request-store.ts';
 import { watchDatabase } from './storage/watch-database.ts';
 
@@ -85,6 +87,8 @@ export interface AdapterContext {
   recordAccountEvent: (event: AccountEvent) => Promise<void>;
   /** Account health: its store (signals, snapshots), account matcher, model and clock. */
   health: HealthDeps;
+  /** A request's audit trail as plain text (the routed post's "Explain"); null for an unknown request. */
+  explainRequest: (requestId: string) => Promise<string | null>;
   /**
    * Unwraps an email's text the way email ingestion does (forwards credited to the original
    * sender, quoted text separated); used for emails sent into Slack. Null until wired.
@@ -302,6 +306,10 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     claimOnce: (key) => claimOnce(storage.db, key),
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
     health,
+    explainRequest: async (requestId) => {
+      const audit = await readRequestAudit(storage.db, requestId);
+      return audit && describeRequestAudit(audit, { withText: false });
+    },
     unwrapEmailText: createUnwrapEmailText(directory.ownDomains),
   };
   const adapters: PlatformAdapter[] = [];

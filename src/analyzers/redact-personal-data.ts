@@ -1,6 +1,8 @@
+import { redactPersonNames } from './redact-person-names.ts';
+
 /**
  * Replaces personal data in text that is about to leave for an LLM API with typed placeholders
- * (`[email]`, `[iban]`, `[card]`, `[phone]`). Only the copy sent to the API is redacted; the relay
+ * (`[name]` after greetings and under sign-offs, `[email]`, `[iban]`, `[card]`, `[phone]`). Only the copy sent to the API is redacted; the relay
  * to the team is always verbatim.
  *
  * Order matters: emails first (they may contain digits), then IBANs (mod-97 checked), then
@@ -8,6 +10,12 @@
  * split by a looser one.
  */
 export function redactPersonalData(text: string): { text: string; redactions: number } {
+  const named = redactPersonNames(text);
+  const rest = redactNumbersAndAddresses(named.text);
+  return { text: rest.text, redactions: named.redactions + rest.redactions };
+}
+
+function redactNumbersAndAddresses(text: string): { text: string; redactions: number } {
   let redactions = 0;
   const count = (placeholder: string) => {
     redactions += 1;

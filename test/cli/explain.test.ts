@@ -27,7 +27,7 @@ describe('verbatim explain', () => {
     expect(json.analysis.topics).toContain('outage');
     expect(typeof json.analysis.sentiment).toBe('number');
     expect(json.analysis.churnSignals).toEqual([
-      { driver: 'competitor', phrase: expect.any(String), competitor: 'Zendesk' },
+      { driver: 'competitor', phrase: expect.any(String), competitor: 'Zendesk', quoted: true },
     ]);
     expect(typeof json.analysis.summary).toBe('string');
     expect(json.route.team).toBe('engineering');

@@ -95,12 +95,35 @@ describe('triage with Claude through the real SDK', () => {
     const prompt = JSON.stringify(fake.messageRequests().at(-1)?.body);
     // The forged closing tag is neutralised inside the delimiters.
     expect(prompt.match(/<\/customer_message>/g)?.length).toBe(1);
+    // The audit trail keeps the decision: the model's P4, the floor's P1, and the provider's request id.
+    const records = await verbatim.storage.db.query<Record<string, unknown>>(
+      'SELECT * FROM triage_records WHERE request_id = $1',
+      [post.view?.requestId],
+    );
+    expect(records.rows).toHaveLength(1);
+    expect(records.rows[0]).toMatchObject({
+      trigger: 'first',
+      engine: 'claude-haiku-5-5',
+      analyzer_priority: 'P4',
+      final_priority: 'P1',
+      calls: 1,
+      provider_request_id: expect.stringMatching(/^req_fake_/),
+      prompt_version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      input_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('falls back to the heuristic engine when the API keeps failing, and says so on the post', async () => {
     fake.overloaded().overloaded().overloaded();
     const post = await routedPostFor('The API webhook integration fails with 500 errors for every call.');
     expect(post.view?.analysis.engine).toBe('heuristic (fallback: overloaded)');
+    const record = await verbatim.storage.db.query<{ fallback_reason: string; engine: string }>(
+      'SELECT fallback_reason, engine FROM triage_records WHERE request_id = $1',
+      [post.view?.requestId],
+    );
+    expect(record.rows).toEqual([
+      { fallback_reason: 'overloaded', engine: 'heuristic (fallback: overloaded)' },
+    ]);
     const metrics = await verbatim.metrics.registry.metrics();
     expect(metrics).toMatch(/verbatim_analyzer_fallbacks_total\{reason="overloaded"\} 1/);
   });

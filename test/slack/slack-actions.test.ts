@@ -31,10 +31,10 @@ async function routed(text: string, channel = 'C0SUPPORT', source = 'C1ACME', us
       .messages(channel)
       .find((message) => message.thread_ts === undefined && quotes(message).includes(text)),
   );
-  const request = (await h.verbatim.store.findRequestByPost({
-    destination: { platform: 'slack', channel },
-    id: post.ts,
-  }))!;
+  // The post appears in Slack a moment before the deliver job records which request it shows.
+  const request = await h.waitFor(`request linked to the post of "${text}"`, () =>
+    h.verbatim.store.findRequestByPost({ destination: { platform: 'slack', channel }, id: post.ts }),
+  );
   return { event, post, request };
 }
 
@@ -161,6 +161,33 @@ describe('reactions and buttons on routed posts (real Bolt app, Socket Mode)', (
       stateLine('C0SUPPORT', post.ts).includes('*Resolved* by <@U0BOB>'),
     );
     expect(JSON.stringify(h.slack.api.message('C0SUPPORT', post.ts)?.blocks)).toContain(ACTION_IDS.reopen);
+  });
+
+  it('Explain in the post’s menu shows the request’s audit trail to that user only', async () => {
+    const { post, request } = await routed('The SSO login loops forever');
+    await h.sendInteraction(
+      blockAction({
+        user: 'U0ANN',
+        channel: 'C0SUPPORT',
+        messageTs: post.ts,
+        action: {
+          type: 'overflow',
+          action_id: ACTION_IDS.overflow,
+          block_id: requestBlockId(request.id),
+          selected_option: { value: 'explain', text: { type: 'plain_text', text: 'Explain' } },
+        },
+      }),
+    );
+    const notice = await h.waitFor('explain ephemeral', () =>
+      h.slack.api
+        .ephemerals('C0SUPPORT')
+        .find((message) => JSON.stringify(message).includes('triage decisions (1)')),
+    );
+    expect(notice.user).toBe('U0ANN');
+    const shown = JSON.stringify(notice);
+    expect(shown).toContain(`request ${request.id}`);
+    expect(shown).toMatch(/first: fixed → P3, team support/);
+    expect(shown).toContain('posted to slack:C0SUPPORT');
   });
 
   it('explains a refused action to the user only', async () => {

@@ -7,6 +7,7 @@ import { digestCommand } from './digest.ts';
 import { doctorCommand } from './doctor.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { explainCommand } from './explain.ts';
+import { forgetCommand } from './forget.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
 import { replayCommand } from './replay.ts';
@@ -30,4 +31,5 @@ export const commands: CliCommand[] = [
   digestCommand,
   auditCommand,
   teamsReleaseCommand,
+  forgetCommand,
 ];

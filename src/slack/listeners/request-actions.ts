@@ -2,10 +2,13 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { RequestCommand } from '../../core/request-state.ts';
 import { ACTION_IDS, requestIdFromBlockId } from '../views/action-ids.ts';
 import { formatSlackDate } from '../views/format-slack-date.ts';
-import { contextBlock, safe } from '../views/slack-blocks.ts';
+import { contextBlock, safe, sectionBlock } from '../views/slack-blocks.ts';
 import type { AppHomePublisher } from './app-home.ts';
 import { mapToAccount } from './map-to-account.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
+
+/** Characters of the audit shown by "Explain": a section holds 3000, escaping may lengthen the text. */
+const EXPLAIN_CHARS = 2600;
 
 const COMMAND_ACTIONS = new RegExp(
   `^(${[ACTION_IDS.claim, ACTION_IDS.unclaim, ACTION_IDS.resolve, ACTION_IDS.reopen, ACTION_IDS.reassign, ACTION_IDS.snooze].join('|')})$`,
@@ -81,6 +84,26 @@ export function registerRequestActions(app: App, deps: SlackListenerDeps, home: 
       deps.logger.error({ err: error, requestId }, 'mapping to an account failed');
       explain(deps, body, 'Mapping failed; please try again.');
     }
+  });
+
+  app.action<BlockAction>(ACTION_IDS.overflow, async ({ ack, body, action }) => {
+    await ack();
+    const payload = action as unknown as ActionPayload;
+    const requestId = requestIdFromBlockId(payload.block_id);
+    const channel = body.container?.channel_id ?? body.channel?.id;
+    if (!requestId || !channel || payload.selected_option?.value !== 'explain') return;
+    deps.later('explain a request', async () => {
+      const audit = await deps.context.explainRequest(requestId);
+      deps.logger.info({ requestId, user: body.user.id }, 'request explained');
+      const text = audit ?? 'This request no longer exists (it may have been erased).';
+      await deps.client.chat.postEphemeral({
+        channel,
+        user: body.user.id,
+        text: safe(`Verbatim audit of ${requestId}`),
+        blocks: [sectionBlock(`\`\`\`${safe(text, EXPLAIN_CHARS)}\`\`\``)] as never,
+        ...(body.container?.message_ts ? { thread_ts: body.container.message_ts } : {}),
+      });
+    });
   });
 
   // URL buttons send an action too; acknowledge it so Slack shows no error.

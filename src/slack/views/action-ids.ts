@@ -10,6 +10,8 @@ export const ACTION_IDS = {
   reassign: 'verbatim_reassign',
   snooze: 'verbatim_snooze',
   mapAccount: 'verbatim_map_account',
+  /** The post's ⋯ menu: "Explain" shows the request's audit trail to the user who asked. */
+  overflow: 'verbatim_overflow',
   /** URL buttons still send an action that must be acknowledged. */
   openLink: 'verbatim_open_link',
 } as const;

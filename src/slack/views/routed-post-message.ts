@@ -162,6 +162,11 @@ function actionsBlock(view: RoutedPostView, options: RoutedPostOptions): Block {
       options: boundedAccountOptions(options.accounts),
     });
   }
+  elements.push({
+    type: 'overflow',
+    action_id: ACTION_IDS.overflow,
+    options: [{ text: plainText('Explain'), value: 'explain' }],
+  });
   return { type: 'actions', block_id: requestBlockId(view.requestId), elements };
 }
 

@@ -44,6 +44,7 @@ describe('renderRoutedPost', () => {
       ACTION_IDS.resolve,
       ACTION_IDS.reassign,
       ACTION_IDS.snooze,
+      ACTION_IDS.overflow,
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('renderRoutedPost', () => {
         lastChange: { kind: 'resolve', actor: { id: 'U0BOB' }, at: new Date() },
       }),
     );
-    expect(actionIds(post.blocks)).toEqual([ACTION_IDS.reopen]);
+    expect(actionIds(post.blocks)).toEqual([ACTION_IDS.reopen, ACTION_IDS.overflow]);
     expect(JSON.stringify(post.blocks[1])).toContain(':white_check_mark: *Resolved* by <@U0BOB>');
   });
 
