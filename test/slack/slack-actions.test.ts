@@ -32,10 +32,10 @@ async function routed(text: string, channel = 'C0SUPPORT', source = 'C1ACME', us
       .messages(channel)
       .find((message) => message.thread_ts === undefined && quotes(message).includes(text)),
   );
-  const request = (await h.verbatim.store.findRequestByPost({
-    destination: { platform: 'slack', channel },
-    id: post.ts,
-  }))!;
+  // The post is visible in Slack a moment before delivery records which request it shows.
+  const request = await h.waitFor(`request of the post for "${text}"`, () =>
+    h.verbatim.store.findRequestByPost({ destination: { platform: 'slack', channel }, id: post.ts }),
+  );
   return { event, post, request };
 }
 
