@@ -104,7 +104,13 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     expect(seen.filter((s) => s.startsWith('bad'))).toEqual(['bad#1', 'bad#2', 'bad#3']);
     expect(dead).toEqual(['inbox:email']);
     const letters = await createDeadLetterStore(storage.db).list();
-    expect(letters.find((letter) => letter.source === 'inbox:email')?.reason).toContain('cannot parse');
+    const letter = letters.find((candidate) => candidate.source === 'inbox:email');
+    expect(letter?.reason).toContain('cannot parse');
     expect(await store.countPending()).toBe(0);
+    // Re-driven from its dead letter: a fresh set of attempts.
+    expect(await store.revive(String(letter?.meta?.['inboxId']))).toBe(true);
+    expect(await store.revive(String(letter?.meta?.['inboxId']))).toBe(false);
+    const [again] = await store.claim(5, 5, ['email']);
+    expect(again).toMatchObject({ platformId: 'bad', attempts: 1 });
   });
 });
