@@ -23,6 +23,11 @@ export interface InboxStore {
    * a running worker processes it again. False when there is no such dead entry.
    */
   revive(id: string): Promise<boolean>;
+  /**
+   * Deletes processed entries older than `days` (their raw payload holds customer text); platform
+   * retries come within minutes, so the dedup window stays. Returns how many went.
+   */
+  prune(days: number): Promise<number>;
 }
 
 export function createInboxStore(
@@ -117,6 +122,14 @@ export function createInboxStore(
         [id],
       );
       return result.rows.length > 0;
+    },
+
+    async prune(days) {
+      const result = await db.query(
+        `DELETE FROM inbox WHERE processed_at < now() - make_interval(days => $1) RETURNING id`,
+        [days],
+      );
+      return result.rows.length;
     },
 
     async countPending() {
