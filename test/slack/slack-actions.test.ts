@@ -32,10 +32,10 @@ async function routed(text: string, channel = 'C0SUPPORT', source = 'C1ACME', us
       .messages(channel)
       .find((message) => message.thread_ts === undefined && quotes(message).includes(text)),
   );
-  const request = (await h.verbatim.store.findRequestByPost({
-    destination: { platform: 'slack', channel },
-    id: post.ts,
-  }))!;
+  // The post is linked to its request just after it appears in Slack.
+  const request = await h.waitFor('routed post linked', () =>
+    h.verbatim.store.findRequestByPost({ destination: { platform: 'slack', channel }, id: post.ts }),
+  );
   return { event, post, request };
 }
 
@@ -181,6 +181,8 @@ describe('reactions and buttons on routed posts (real Bolt app, Socket Mode)', (
         }),
       );
     await act('U0ANN');
+    // Clicks run from the inbox; Bob clicks once Ann's claim shows.
+    await h.waitFor('claimed by Ann', async () => (await h.verbatim.store.getRequest(request.id))?.claimedBy);
     await act('U0BOB');
     const notice = await h.waitFor('ephemeral', () =>
       h.slack.api.ephemerals('C0SUPPORT').find((message) => message.user === 'U0BOB'),
