@@ -21,6 +21,8 @@ export interface InboxWorkerOptions {
   maxAttempts?: number;
   /** First retry delay in seconds; doubles each attempt, at most 300 (default 1). */
   retryDelaySeconds?: number;
+  /** Processed entries are deleted after this many days (default 7), checked hourly. */
+  keepProcessedDays?: number;
 }
 
 export interface InboxWorker {
@@ -52,6 +54,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   let running = false;
   let loop: Promise<void> | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let pruning: NodeJS.Timeout | null = null;
   let wakeUp: (() => void) | null = null;
   let woken = false;
 
@@ -145,6 +148,12 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
           .catch((error: unknown) => logger.warn({ err: error }, 'inbox lease renewal failed'));
       }, heartbeatMs);
       heartbeat.unref();
+      pruning = setInterval(() => {
+        options.store
+          .prune(options.keepProcessedDays ?? 7)
+          .catch((error: unknown) => logger.warn({ err: error }, 'inbox pruning failed'));
+      }, 3_600_000);
+      pruning.unref();
       loop = run();
     },
     async stop(timeoutMs = 10_000) {
@@ -161,6 +170,7 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
       ]);
       clearTimeout(timer);
       if (heartbeat) clearInterval(heartbeat);
+      if (pruning) clearInterval(pruning);
     },
   };
 }

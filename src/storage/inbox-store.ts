@@ -18,6 +18,16 @@ export interface InboxStore {
   fail(id: string, error: string, retryInSeconds: number | null): Promise<void>;
   /** Entries not yet processed (neither done nor dead). */
   countPending(): Promise<number>;
+  /**
+   * Gives a dead entry (an `inbox:<source>` dead letter's `meta.inboxId`) a fresh set of attempts;
+   * a running worker processes it again. False when there is no such dead entry.
+   */
+  revive(id: string): Promise<boolean>;
+  /**
+   * Deletes processed entries older than `days` (their raw payload holds customer text); platform
+   * retries come within minutes, so the dedup window stays. Returns how many went.
+   */
+  prune(days: number): Promise<number>;
 }
 
 export function createInboxStore(
@@ -103,6 +113,23 @@ export function createInboxStore(
                available_at = now() + make_interval(secs => $3) WHERE id = $1`,
         retryInSeconds === null ? [id, error] : [id, error, retryInSeconds],
       );
+    },
+
+    async revive(id) {
+      const result = await db.query(
+        `UPDATE inbox SET dead_at = NULL, attempts = 0, available_at = now(), lease_until = NULL
+         WHERE id = $1 AND dead_at IS NOT NULL RETURNING id`,
+        [id],
+      );
+      return result.rows.length > 0;
+    },
+
+    async prune(days) {
+      const result = await db.query(
+        `DELETE FROM inbox WHERE processed_at < now() - make_interval(days => $1) RETURNING id`,
+        [days],
+      );
+      return result.rows.length;
     },
 
     async countPending() {

@@ -207,6 +207,8 @@ describe('reactions and buttons on routed posts (real Bolt app, Socket Mode)', (
         }),
       );
     await act('U0ANN');
+    // Clicks run from the inbox; Bob clicks once Ann's claim shows.
+    await h.waitFor('claimed by Ann', async () => (await h.verbatim.store.getRequest(request.id))?.claimedBy);
     await act('U0BOB');
     const notice = await h.waitFor('ephemeral', () =>
       h.slack.api.ephemerals('C0SUPPORT').find((message) => message.user === 'U0BOB'),

@@ -64,6 +64,12 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     await store.complete(reclaimed[0]!.id);
     await store.complete(second!.id);
     expect(await store.countPending()).toBe(0);
+    // Processed entries are pruned after the retention; recent ones stay (and still deduplicate).
+    await storage.db.query(
+      `UPDATE inbox SET processed_at = now() - interval '8 days' WHERE platform_id = 'lease-1'`,
+    );
+    expect(await store.prune(7)).toBe(1);
+    expect((await store.append({ source: 'email', platformId: 'lease-2', payload: {} })).stored).toBe(false);
   });
 
   it('worker retries a failing entry, keeps it as an inbox:<source> dead letter after its last attempt, and a slow entry does not hold up others', async () => {
@@ -104,7 +110,13 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     expect(seen.filter((s) => s.startsWith('bad'))).toEqual(['bad#1', 'bad#2', 'bad#3']);
     expect(dead).toEqual(['inbox:email']);
     const letters = await createDeadLetterStore(storage.db).list();
-    expect(letters.find((letter) => letter.source === 'inbox:email')?.reason).toContain('cannot parse');
+    const letter = letters.find((candidate) => candidate.source === 'inbox:email');
+    expect(letter?.reason).toContain('cannot parse');
     expect(await store.countPending()).toBe(0);
+    // Re-driven from its dead letter: a fresh set of attempts.
+    expect(await store.revive(String(letter?.meta?.['inboxId']))).toBe(true);
+    expect(await store.revive(String(letter?.meta?.['inboxId']))).toBe(false);
+    const [again] = await store.claim(5, 5, ['email']);
+    expect(again).toMatchObject({ platformId: 'bad', attempts: 1 });
   });
 });
