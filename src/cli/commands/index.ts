@@ -6,6 +6,7 @@ import { evaluateCommand } from './evaluate.ts';
 import { explainCommand } from './explain.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
+import { packageTeamsCommand } from './package-teams.ts';
 import { replayCommand } from './replay.ts';
 import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   slaCommand,
   deadLettersCommand,
   teamsReleaseCommand,
+  packageTeamsCommand,
 ];
