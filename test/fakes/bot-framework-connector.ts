@@ -150,7 +150,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
 
     const paged = path.match(/^\/v3\/conversations\/([^/]+)\/pagedmembers$/i);
     if (paged && request.method === 'GET') {
-      const members = rosters.get(paged[1]!.split(';')[0]!) ?? [];
+      const members = rosters.get(paged[1]!.split(';')[0]!);
+      // Like the real service for a conversation the bot is not installed in.
+      if (!members)
+        return json(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
       return json(200, { members });
     }
     const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
