@@ -3,6 +3,7 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
+import { answerChurnChat, type ReadAccountHealth } from './listeners/churn-chat.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
@@ -24,6 +25,8 @@ export interface TeamsAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** First backoff without Retry-After (ms). */
   baseRetryDelayMs?: number;
+  /** Explained account health for `churn <account>` in a personal chat (null: not available yet). */
+  readHealth?: ReadAccountHealth;
   /** Replaces the direct ingest (the durable inbox, when wired). */
   ingest?: (direct: TeamsIngest) => TeamsIngest;
 }
@@ -93,13 +96,21 @@ export async function createTeamsAdapter(
       },
     });
   });
-  app.on('activity', async ({ activity }) => {
+  app.on('activity', async ({ activity, send }) => {
     const parsed = TeamsInboundActivitySchema.safeParse(activity);
     if (!parsed.success) {
       logger.warn(
         { type: (activity as { type?: string }).type },
         'ignored a Teams activity of an unexpected shape',
       );
+      return;
+    }
+    const churn = await answerChurnChat(parsed.data, {
+      accounts: context.directory.accounts,
+      readHealth: options.readHealth ?? null,
+    });
+    if (churn) {
+      await send(churn as unknown as Parameters<typeof send>[0]);
       return;
     }
     await ingest.receive(parsed.data);
