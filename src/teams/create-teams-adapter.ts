@@ -4,6 +4,7 @@ import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
 import { answerChurnChat, type ReadAccountHealth } from './listeners/churn-chat.ts';
+import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
@@ -80,6 +81,7 @@ export async function createTeamsAdapter(
     records: createDeliveryRecords(context.keyv),
     keyv: context.keyv,
     logger,
+    accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
   });
   const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
   const ingest = options.ingest ? options.ingest(direct) : direct;
@@ -94,6 +96,7 @@ export async function createTeamsAdapter(
         id: parsed.from.aadObjectId ?? parsed.from.id,
         ...(parsed.from.name ? { name: parsed.from.name } : {}),
       },
+      map: (input) => mapTeamsRequestToAccount(context, input),
     });
   });
   app.on('activity', async ({ activity, send }) => {

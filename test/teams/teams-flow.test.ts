@@ -4,12 +4,14 @@ import {
   ACTIONS_FIXTURE,
   CHANNEL_FIXTURE,
   CUSTOMER,
+  CUSTOMER_TENANT,
   channelMessage,
   FAKE_BOT_TOKEN,
   STAFF,
   SUPPORT_CHANNEL,
   startTeamsHarness,
   type TeamsHarness,
+  TRIAGE_CHANNEL,
 } from './teams-harness.ts';
 
 const validateCard = createCardValidator();
@@ -201,5 +203,38 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
     expect(rows.rows.map((row) => [row.kind, row.account_id, row.actor.id])).toEqual([
       ['member-left', 'fjord', CUSTOMER.aadObjectId],
     ]);
+  }, 60_000);
+  it('routes an external author in an unclaimed channel as unmapped; "Map to account" moves it to the team', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const stranger = '19:newco-shared@thread.tacv2';
+    h.connector.rosters.set(stranger, [{ ...CUSTOMER, tenantId: CUSTOMER_TENANT }]);
+    await h.send(channelMessage({ text: 'Hello, the login is broken for us', channel: stranger }));
+    const unmapped = await h.waitFor('unmapped card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === TRIAGE_CHANNEL),
+    );
+    const card = cardOf(unmapped.activity);
+    expect(validateCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('verbatim.map');
+    const request = await h.waitFor('linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: TRIAGE_CHANNEL },
+        id: unmapped.activityId,
+      }),
+    );
+    const mapped = await h.send(
+      cardAction({
+        postId: unmapped.activityId,
+        verb: 'verbatim.map',
+        from: STAFF,
+        requestId: request.id,
+        data: { mapAccount: 'fjord' },
+      }),
+    );
+    expect(mapped.body).toMatchObject({ value: expect.stringContaining('Mapped') });
+    await h.waitFor('posted in the team channel', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect((await h.verbatim.store.getRequest(request.id))?.accountId).toBe('fjord');
   }, 60_000);
 });
