@@ -237,4 +237,72 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
     );
     expect((await h.verbatim.store.getRequest(request.id))?.accountId).toBe('fjord');
   }, 60_000);
+  it('snoozes and reassigns by button, and carries a follow-up into the card thread', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const root = channelMessage({ text: 'Our dashboard shows a bug in totals' });
+    await h.send(root);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    const request = await h.waitFor('linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      }),
+    );
+    // The customer adds to the thread: the words follow in the card's thread, verbatim.
+    await h.send(channelMessage({ text: 'Also the CSV totals differ', threadRootId: String(root.id) }));
+    const followUp = await h.waitFor('follow-up in the card thread', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'reply' && JSON.stringify(call.activity).includes('Also the CSV totals differ'),
+      ),
+    );
+    expect(followUp.conversationId).toBe(`${SUPPORT_CHANNEL};messageid=${routed.activityId}`);
+    expect(validateCard(cardOf(followUp.activity))).toEqual([]);
+
+    await h.send(
+      cardAction({
+        postId: routed.activityId,
+        verb: 'verbatim.snooze',
+        from: STAFF,
+        requestId: request.id,
+        data: { snoozeHours: '24' },
+      }),
+    );
+    await h.waitFor(
+      'snoozed',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'snoozed',
+    );
+    await h.waitFor('card says snoozed', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('Snoozed until'),
+      ),
+    );
+
+    await h.send(
+      cardAction({
+        postId: routed.activityId,
+        verb: 'verbatim.reassign',
+        from: STAFF,
+        requestId: request.id,
+        data: { reassignTeam: 'billing' },
+      }),
+    );
+    const moved = await h.waitFor('posted in billing', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'send' && call.conversationId === '19:billing-internal@thread.tacv2',
+      ),
+    );
+    expect(validateCard(cardOf(moved.activity))).toEqual([]);
+    await h.waitFor('old card says where it went', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'update' &&
+          call.activityId === routed.activityId &&
+          JSON.stringify(call.activity).includes('Reassigned to Billing'),
+      ),
+    );
+  }, 60_000);
 });
