@@ -305,4 +305,27 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
       ),
     );
   }, 60_000);
+  it('groups consecutive messages of one customer into one request and one card', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const at = Date.now();
+    await h.send(channelMessage({ text: 'Our importer is broken', timestamp: new Date(at).toISOString() }));
+    await h.send(
+      channelMessage({
+        text: 'It fails on every CSV since the update',
+        timestamp: new Date(at + 60_000).toISOString(),
+      }),
+    );
+    // Joined while gathered (one card shows both) or carried as a follow-up once routed: never a second card.
+    await h.waitFor('both texts shown', () =>
+      h.connector.calls.some((call) => JSON.stringify(call.activity).includes('It fails on every CSV')),
+    );
+    const requests = await h.verbatim.storage.db.query<{ count: string }>(
+      'SELECT count(*) AS count FROM requests',
+    );
+    expect(Number(requests.rows[0]!.count)).toBe(1);
+    expect(
+      h.connector.calls.filter((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    ).toHaveLength(1);
+  }, 60_000);
 });
