@@ -49,6 +49,7 @@ export async function createTeamsAdapter(
     );
   }
   const logger = context.logger.child({ adapter: 'teams' });
+  const ourTenantId = env.TEAMS_TENANT_ID;
   const app = new App({
     clientId: env.TEAMS_CLIENT_ID,
     tenantId: env.TEAMS_TENANT_ID,
@@ -112,9 +113,21 @@ export async function createTeamsAdapter(
       accounts: context.directory.accounts,
       readHealth: options.readHealth ?? null,
     });
-    if (churn) {
-      await send(churn as unknown as Parameters<typeof send>[0]);
+    if (churn?.where === 'here') {
+      await send(churn.activity as unknown as Parameters<typeof send>[0]);
       return;
+    }
+    if (churn?.where === 'private') {
+      // Only our own people get an answer, and only in a 1:1 chat; anyone else's words are just words.
+      const author = await members.lookup(
+        parsed.data.conversation.id,
+        parsed.data.from.aadObjectId ?? parsed.data.from.id,
+      );
+      if (author?.tenantId === ourTenantId) {
+        const chatId = await connector.openPersonalChat(parsed.data.from.id, ourTenantId);
+        await connector.post(chatId, churn.activity);
+        return;
+      }
     }
     await ingest.receive(parsed.data);
   });

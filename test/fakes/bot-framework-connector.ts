@@ -41,6 +41,8 @@ export interface FakeConnector {
   /** Token requests: `client_id` and `client_secret` that are accepted. */
   credentials: { clientId: string; clientSecret: string } | null;
   tokenRequests: Array<Record<string, string>>;
+  /** Conversations the bot created (1:1 chats), with the body it sent. */
+  created: Array<{ id: string; body: Record<string, unknown> }>;
   /** Latest version of each activity (after updates), keyed by activity id. */
   latest(activityId: string): Record<string, unknown> | undefined;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     rosters,
     credentials: null,
     tokenRequests,
+    created: [],
     failNext(count, status, retryAfterSeconds) {
       failures = [...failures, ...Array.from({ length: count }, () => ({ status, retryAfterSeconds }))];
     },
@@ -109,6 +112,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         expires_in: 3599,
         access_token: `fake-token-${form.client_id}`,
       });
+    }
+
+    if (path === '/v3/conversations' && request.method === 'POST') {
+      const body = JSON.parse(raw || '{}') as { members?: Array<{ id: string }> };
+      const id = `a:personal-${body.members?.[0]?.id ?? 'unknown'}`;
+      fake.created.push({ id, body: body as Record<string, unknown> });
+      return json(201, { id });
     }
 
     const activity = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCardValidator } from './card-schema.ts';
-import { MANAGER, startTeamsHarness, type TeamsHarness } from './teams-harness.ts';
+import {
+  BOT_ID,
+  CUSTOMER,
+  channelMessage,
+  MANAGER,
+  SHARED_CHANNEL,
+  SUPPORT_CHANNEL,
+  startTeamsHarness,
+  type TeamsHarness,
+} from './teams-harness.ts';
 
 const DM = JSON.parse(readFileSync(new URL('./fixtures/chat-replay-dm.json', import.meta.url), 'utf8')) as {
   dmMessage: Record<string, unknown>;
@@ -66,5 +75,28 @@ describe('churn <account> in a personal chat', () => {
     expect(JSON.stringify(unknown.activity)).toContain('No account matches');
     // A personal chat is never ingested as customer words.
     expect(h.logs.some((line) => line.msg === 'teams message ingested')).toBe(false);
+  }, 60_000);
+  it('answers @Verbatim churn in a channel privately, and only to our own people', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const mention = (from: typeof MANAGER, channel: string) => ({
+      ...channelMessage({ html: '<p><at>Verbatim</at> churn fjord</p>', from, channel }),
+      entities: [{ type: 'mention', text: '<at>Verbatim</at>', mentioned: { id: BOT_ID, name: 'Verbatim' } }],
+      recipient: { id: BOT_ID, name: 'Verbatim' },
+    });
+    await h.send(mention(MANAGER, SUPPORT_CHANNEL));
+    const answer = await h.waitFor('private answer', () =>
+      h.connector.calls.find((call) => call.conversationId === `a:personal-${MANAGER.id}`),
+    );
+    expect(JSON.stringify(answer.activity)).toContain('not available yet');
+    expect(h.connector.calls.filter((call) => call.conversationId.startsWith(SUPPORT_CHANNEL))).toEqual([]);
+
+    // A customer trying it in the shared channel gets nothing back: their words are ingested like any others.
+    await h.send(mention(CUSTOMER, SHARED_CHANNEL));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.connector.created.map((chat) => chat.id)).toEqual([`a:personal-${MANAGER.id}`]);
+    await h.waitFor('ingested', () =>
+      h.logs.some((line) => line.msg === 'teams message ingested' && line.external === true),
+    );
   }, 60_000);
 });

@@ -16,23 +16,37 @@ export const HEALTH_NOT_AVAILABLE =
   'Account health is not available yet: Verbatim is collecting the signals it needs. Once it is, `churn acme` here explains an account’s health.';
 
 /**
- * `churn <account>` in a personal chat with the bot: the account's explained health as a card, or
- * why not. Only in personal chats: commands in a channel are visible to everyone there, customers
- * included in a shared channel. Returns null when the message is not a churn command.
+ * `churn <account>` in a personal chat with the bot, or `@Verbatim churn <account>` in a channel:
+ * the account's explained health as a card, or why not. A channel command is answered privately
+ * (`where: 'private'`, in a 1:1 chat): a channel is visible to everyone there, customers included
+ * in a shared channel. Returns null when the message is not a churn command.
  */
 export async function answerChurnChat(
   activity: TeamsInboundActivity,
   deps: { accounts: Account[]; readHealth: ReadAccountHealth | null },
-): Promise<{ type: 'message'; attachments: ReturnType<typeof cardAttachment>[] } | null> {
-  if (activity.type !== 'message' || activity.conversation.conversationType !== 'personal') return null;
-  const text = teamsMessageText({ text: activity.text })
-    .replace(/^@\S+\s+/, '')
+): Promise<{
+  where: 'here' | 'private';
+  activity: { type: 'message'; attachments: ReturnType<typeof cardAttachment>[] };
+} | null> {
+  if (activity.type !== 'message') return null;
+  const personal = activity.conversation.conversationType === 'personal';
+  const mentionsBot = (activity.entities ?? []).some(
+    (entity) =>
+      entity.type === 'mention' &&
+      (entity.mentioned as { id?: string } | undefined)?.id === activity.recipient?.id,
+  );
+  if (!personal && !mentionsBot) return null;
+  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
+  const text = teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null })
+    .replace(/^\s*@\S+(?:\s+\S+)*?\s+(?=churn\b)/i, '')
     .trim();
   const match = /^churn(?:\s+(.+))?$/i.exec(text);
   if (!match) return null;
-  const query = match[1]?.trim() ?? '';
-  const card = await churnCard(query, deps);
-  return { type: 'message', attachments: [cardAttachment(card)] };
+  const card = await churnCard(match[1]?.trim() ?? '', deps);
+  return {
+    where: personal ? 'here' : 'private',
+    activity: { type: 'message', attachments: [cardAttachment(card)] },
+  };
 }
 
 async function churnCard(
