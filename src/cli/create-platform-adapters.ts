@@ -7,6 +7,7 @@ import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createSlackAdapter } from '../slack/create-slack-adapter.ts';
 import { createSlackDoctorChecks } from '../slack/slack-doctor-checks.ts';
 import { createTeamsAdapter } from '../teams/create-teams-adapter.ts';
+import { createTeamsDoctorChecks } from '../teams/teams-doctor-checks.ts';
 
 export type AdapterFactory = (context: AdapterContext) => Promise<PlatformAdapter | null>;
 
@@ -24,5 +25,8 @@ export function createPlatformAdapters(config: AppConfig): AdapterFactory[] {
 
 /** `doctor` checks of the platforms whose environment group is filled in. */
 export function createPlatformDoctorChecks(env: Env, file: ConfigFile): DoctorCheck[] {
-  return [...(env.SLACK_BOT_TOKEN ? createSlackDoctorChecks(env, file) : [])];
+  return [
+    ...(env.SLACK_BOT_TOKEN ? createSlackDoctorChecks(env, file) : []),
+    ...(env.TEAMS_CLIENT_ID ? createTeamsDoctorChecks(env, file) : []),
+  ];
 }

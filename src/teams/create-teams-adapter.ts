@@ -3,6 +3,8 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
+import { answerChurnChat, type ReadAccountHealth } from './listeners/churn-chat.ts';
+import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
@@ -24,6 +26,8 @@ export interface TeamsAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** First backoff without Retry-After (ms). */
   baseRetryDelayMs?: number;
+  /** Explained account health for `churn <account>` in a personal chat (null: not available yet). */
+  readHealth?: ReadAccountHealth;
   /** Replaces the direct ingest (the durable inbox, when wired). */
   ingest?: (direct: TeamsIngest) => TeamsIngest;
 }
@@ -45,6 +49,7 @@ export async function createTeamsAdapter(
     );
   }
   const logger = context.logger.child({ adapter: 'teams' });
+  const ourTenantId = env.TEAMS_TENANT_ID;
   const app = new App({
     clientId: env.TEAMS_CLIENT_ID,
     tenantId: env.TEAMS_TENANT_ID,
@@ -77,6 +82,7 @@ export async function createTeamsAdapter(
     records: createDeliveryRecords(context.keyv),
     keyv: context.keyv,
     logger,
+    accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
   });
   const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
   const ingest = options.ingest ? options.ingest(direct) : direct;
@@ -91,9 +97,10 @@ export async function createTeamsAdapter(
         id: parsed.from.aadObjectId ?? parsed.from.id,
         ...(parsed.from.name ? { name: parsed.from.name } : {}),
       },
+      map: (input) => mapTeamsRequestToAccount(context, input),
     });
   });
-  app.on('activity', async ({ activity }) => {
+  app.on('activity', async ({ activity, send }) => {
     const parsed = TeamsInboundActivitySchema.safeParse(activity);
     if (!parsed.success) {
       logger.warn(
@@ -101,6 +108,26 @@ export async function createTeamsAdapter(
         'ignored a Teams activity of an unexpected shape',
       );
       return;
+    }
+    const churn = await answerChurnChat(parsed.data, {
+      accounts: context.directory.accounts,
+      readHealth: options.readHealth ?? null,
+    });
+    if (churn?.where === 'here') {
+      await send(churn.activity as unknown as Parameters<typeof send>[0]);
+      return;
+    }
+    if (churn?.where === 'private') {
+      // Only our own people get an answer, and only in a 1:1 chat; anyone else's words are just words.
+      const author = await members.lookup(
+        parsed.data.conversation.id,
+        parsed.data.from.aadObjectId ?? parsed.data.from.id,
+      );
+      if (author?.tenantId === ourTenantId) {
+        const chatId = await connector.openPersonalChat(parsed.data.from.id, ourTenantId);
+        await connector.post(chatId, churn.activity);
+        return;
+      }
     }
     await ingest.receive(parsed.data);
   });

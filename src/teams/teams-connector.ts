@@ -37,6 +37,8 @@ export interface TeamsConnector {
   update(conversationId: string, activityId: string, activity: TeamsActivity): Promise<void>;
   /** Every member of the conversation (paged through). */
   members(conversationId: string): Promise<TeamsMember[]>;
+  /** Opens (or finds) the bot's 1:1 chat with a user of `tenantId`; returns its conversation id. */
+  openPersonalChat(userId: string, tenantId: string): Promise<string>;
   /** One member by Teams user id or AAD object id; null when not a member. */
   member(conversationId: string, userId: string): Promise<TeamsMember | null>;
 }
@@ -65,6 +67,18 @@ export function createTeamsConnector(app: App, pacer: TeamsPacer): TeamsConnecto
           .activities(base(conversationId))
           .update(activityId, toSdk(activity) as ActivityParams),
       );
+    },
+    async openPersonalChat(userId, tenantId) {
+      const created = await pacer.call(`personal:${userId}`, () =>
+        app.api.conversations.create({
+          isGroup: false,
+          bot: { id: app.id ?? '' },
+          members: [{ id: userId, name: '', role: 'user' } as never],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        }),
+      );
+      return created.id;
     },
     async members(conversationId) {
       const all: TeamsMember[] = [];

@@ -6,7 +6,8 @@ import { compile } from 'html-to-text';
  * - `<at>Name</at>` and mention spans become `@Name` (a mention of someone, not a ping);
  * - emoji images keep their character (`alt`), other images are dropped (no words in them);
  * - links show their real target beside their text, `text (url)`, unless the text is the URL;
- * - no re-wrapping, no upper-cased headings; paragraphs and line breaks stay.
+ * - no re-wrapping, no upper-cased headings; paragraphs and line breaks stay;
+ * - `&nbsp;` (the Teams editor writes it after mentions and for typed double spaces) is a space.
  */
 const convertHtml = compile({
   wordwrap: false,
@@ -51,7 +52,7 @@ function textOf(element: { children?: unknown[]; data?: string; type?: string })
 }
 
 export function teamsHtmlToText(html: string): string {
-  return convertHtml(html);
+  return convertHtml(html).replaceAll('\u00a0', ' ');
 }
 
 /** True when a Teams `text` carries HTML rather than plain text. */

@@ -46,6 +46,7 @@ export const TeamsInboundActivitySchema = z
     membersRemoved: z
       .array(z.object({ id: z.string(), aadObjectId: z.string().optional() }).loose())
       .optional(),
+    entities: z.array(z.object({ type: z.string() }).loose()).optional(),
     value: z.unknown().optional(),
     name: z.string().optional(),
   })

@@ -15,6 +15,8 @@ export interface TeamsNotifierDeps {
   records: DeliveryRecords;
   keyv: Keyv;
   logger: Logger;
+  /** Accounts an unmapped card offers to map the conversation to. */
+  accounts?: () => Array<{ id: string; name: string }>;
 }
 
 /** AAD object ids (GUIDs) and Teams user ids (`29:…`) can be mentioned; anything else is not ours to mention. */
@@ -85,7 +87,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     async postRoutedPost(destination, view, deliveryKey) {
       const conversationId = teamsConversationOf(destination);
       await assertInternal(conversationId);
-      const rendering = renderRoutedPostCard(view);
+      const rendering = renderRoutedPostCard(view, { accounts: deps.accounts?.() ?? [] });
       const id = await records.sendOnce(deliveryKey, () =>
         connector.post(conversationId, {
           type: 'message',
@@ -100,7 +102,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     async updateRoutedPost(ref, view) {
       const conversationId = teamsConversationOf(ref.destination);
       await assertInternal(conversationId);
-      const rendering = renderRoutedPostCard(view);
+      const rendering = renderRoutedPostCard(view, { accounts: deps.accounts?.() ?? [] });
       await connector.update(conversationId, ref.id, {
         type: 'message',
         summary: rendering.summary,

@@ -41,6 +41,8 @@ export interface FakeConnector {
   /** Token requests: `client_id` and `client_secret` that are accepted. */
   credentials: { clientId: string; clientSecret: string } | null;
   tokenRequests: Array<Record<string, string>>;
+  /** Conversations the bot created (1:1 chats), with the body it sent. */
+  created: Array<{ id: string; body: Record<string, unknown> }>;
   /** Latest version of each activity (after updates), keyed by activity id. */
   latest(activityId: string): Record<string, unknown> | undefined;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     rosters,
     credentials: null,
     tokenRequests,
+    created: [],
     failNext(count, status, retryAfterSeconds) {
       failures = [...failures, ...Array.from({ length: count }, () => ({ status, retryAfterSeconds }))];
     },
@@ -111,6 +114,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       });
     }
 
+    if (path === '/v3/conversations' && request.method === 'POST') {
+      const body = JSON.parse(raw || '{}') as { members?: Array<{ id: string }> };
+      const id = `a:personal-${body.members?.[0]?.id ?? 'unknown'}`;
+      fake.created.push({ id, body: body as Record<string, unknown> });
+      return json(201, { id });
+    }
+
     const activity = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
     if (activity) {
       const failure = failures.shift();
@@ -150,7 +160,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
 
     const paged = path.match(/^\/v3\/conversations\/([^/]+)\/pagedmembers$/i);
     if (paged && request.method === 'GET') {
-      const members = rosters.get(paged[1]!.split(';')[0]!) ?? [];
+      const members = rosters.get(paged[1]!.split(';')[0]!);
+      // Like the real service for a conversation the bot is not installed in.
+      if (!members)
+        return json(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
       return json(200, { members });
     }
     const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);

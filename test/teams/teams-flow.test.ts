@@ -4,12 +4,14 @@ import {
   ACTIONS_FIXTURE,
   CHANNEL_FIXTURE,
   CUSTOMER,
+  CUSTOMER_TENANT,
   channelMessage,
   FAKE_BOT_TOKEN,
   STAFF,
   SUPPORT_CHANNEL,
   startTeamsHarness,
   type TeamsHarness,
+  TRIAGE_CHANNEL,
 } from './teams-harness.ts';
 
 const validateCard = createCardValidator();
@@ -201,5 +203,129 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
     expect(rows.rows.map((row) => [row.kind, row.account_id, row.actor.id])).toEqual([
       ['member-left', 'fjord', CUSTOMER.aadObjectId],
     ]);
+  }, 60_000);
+  it('routes an external author in an unclaimed channel as unmapped; "Map to account" moves it to the team', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const stranger = '19:newco-shared@thread.tacv2';
+    h.connector.rosters.set(stranger, [{ ...CUSTOMER, tenantId: CUSTOMER_TENANT }]);
+    await h.send(channelMessage({ text: 'Hello, the login is broken for us', channel: stranger }));
+    const unmapped = await h.waitFor('unmapped card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === TRIAGE_CHANNEL),
+    );
+    const card = cardOf(unmapped.activity);
+    expect(validateCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('verbatim.map');
+    const request = await h.waitFor('linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: TRIAGE_CHANNEL },
+        id: unmapped.activityId,
+      }),
+    );
+    const mapped = await h.send(
+      cardAction({
+        postId: unmapped.activityId,
+        verb: 'verbatim.map',
+        from: STAFF,
+        requestId: request.id,
+        data: { mapAccount: 'fjord' },
+      }),
+    );
+    expect(mapped.body).toMatchObject({ value: expect.stringContaining('Mapped') });
+    await h.waitFor('posted in the team channel', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    expect((await h.verbatim.store.getRequest(request.id))?.accountId).toBe('fjord');
+  }, 60_000);
+  it('snoozes and reassigns by button, and carries a follow-up into the card thread', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const root = channelMessage({ text: 'Our dashboard shows a bug in totals' });
+    await h.send(root);
+    const routed = await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    const request = await h.waitFor('linked', () =>
+      h.verbatim.store.findRequestByPost({
+        destination: { platform: 'teams', conversationId: SUPPORT_CHANNEL },
+        id: routed.activityId,
+      }),
+    );
+    // The customer adds to the thread: the words follow in the card's thread, verbatim.
+    await h.send(channelMessage({ text: 'Also the CSV totals differ', threadRootId: String(root.id) }));
+    const followUp = await h.waitFor('follow-up in the card thread', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'reply' && JSON.stringify(call.activity).includes('Also the CSV totals differ'),
+      ),
+    );
+    expect(followUp.conversationId).toBe(`${SUPPORT_CHANNEL};messageid=${routed.activityId}`);
+    expect(validateCard(cardOf(followUp.activity))).toEqual([]);
+
+    await h.send(
+      cardAction({
+        postId: routed.activityId,
+        verb: 'verbatim.snooze',
+        from: STAFF,
+        requestId: request.id,
+        data: { snoozeHours: '24' },
+      }),
+    );
+    await h.waitFor(
+      'snoozed',
+      async () => (await h.verbatim.store.getRequest(request.id))?.state === 'snoozed',
+    );
+    await h.waitFor('card says snoozed', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'update' && JSON.stringify(call.activity).includes('Snoozed until'),
+      ),
+    );
+
+    await h.send(
+      cardAction({
+        postId: routed.activityId,
+        verb: 'verbatim.reassign',
+        from: STAFF,
+        requestId: request.id,
+        data: { reassignTeam: 'billing' },
+      }),
+    );
+    const moved = await h.waitFor('posted in billing', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'send' && call.conversationId === '19:billing-internal@thread.tacv2',
+      ),
+    );
+    expect(validateCard(cardOf(moved.activity))).toEqual([]);
+    await h.waitFor('old card says where it went', () =>
+      h.connector.calls.find(
+        (call) =>
+          call.kind === 'update' &&
+          call.activityId === routed.activityId &&
+          JSON.stringify(call.activity).includes('Reassigned to Billing'),
+      ),
+    );
+  }, 60_000);
+  it('groups consecutive messages of one customer into one request and one card', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    const at = Date.now();
+    await h.send(channelMessage({ text: 'Our importer is broken', timestamp: new Date(at).toISOString() }));
+    await h.send(
+      channelMessage({
+        text: 'It fails on every CSV since the update',
+        timestamp: new Date(at + 60_000).toISOString(),
+      }),
+    );
+    // Joined while gathered (one card shows both) or carried as a follow-up once routed: never a second card.
+    await h.waitFor('both texts shown', () =>
+      h.connector.calls.some((call) => JSON.stringify(call.activity).includes('It fails on every CSV')),
+    );
+    const requests = await h.verbatim.storage.db.query<{ count: string }>(
+      'SELECT count(*) AS count FROM requests',
+    );
+    expect(Number(requests.rows[0]!.count)).toBe(1);
+    expect(
+      h.connector.calls.filter((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    ).toHaveLength(1);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import type { Analyzer, Clock } from '../../src/core/ports.ts';
 import { type AdapterContext, type PlatformAdapter, startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../src/teams/create-teams-adapter.ts';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-framework-connector.ts';
@@ -140,6 +141,8 @@ export async function startTeamsHarness(
     yaml?: string;
     adapter?: TeamsAdapterOptions;
     env?: Record<string, string>;
+    clock?: Clock;
+    analyzer?: Analyzer;
     extraAdapters?: Array<(context: AdapterContext) => Promise<PlatformAdapter | null>>;
   } = {},
 ): Promise<TeamsHarness> {
@@ -181,7 +184,8 @@ export async function startTeamsHarness(
     logDestination,
     pollingIntervalSeconds: 0.5,
     settings: { triageDelaySeconds: 0 },
-    analyzer: fixedAnalyzer(),
+    analyzer: options.analyzer ?? fixedAnalyzer(),
+    ...(options.clock ? { clock: options.clock } : {}),
     adapters: [
       (context) =>
         createTeamsAdapter(context, {

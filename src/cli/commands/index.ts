@@ -10,6 +10,7 @@ import { explainCommand } from './explain.ts';
 import { forgetCommand } from './forget.ts';
 import { importCommand } from './import-accounts.ts';
 import { migrateCommand } from './migrate.ts';
+import { packageTeamsCommand } from './package-teams.ts';
 import { replayCommand } from './replay.ts';
 import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
@@ -32,4 +33,5 @@ export const commands: CliCommand[] = [
   auditCommand,
   teamsReleaseCommand,
   forgetCommand,
+  packageTeamsCommand,
 ];

@@ -26,13 +26,34 @@ export interface CardActionResult {
  */
 export async function handleCardAction(
   context: Pick<AdapterContext, 'applyCommand' | 'clock' | 'directory'>,
-  input: { value: unknown; actor: { id: string; name?: string } },
+  input: {
+    value: unknown;
+    actor: { id: string; name?: string };
+    /** Maps an unmapped request's conversation to an account (the "Map to account" button). */
+    map?: (input: {
+      requestId: string;
+      accountId: string;
+      actorId: string;
+    }) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  },
 ): Promise<CardActionResult> {
   const parsed = CardActionValueSchema.safeParse(input.value);
   if (!parsed.success) return refuse('This button is not one Verbatim knows.');
   const { verb, data } = parsed.data.action;
   const requestId = typeof data.requestId === 'string' ? data.requestId : null;
   if (!requestId) return refuse('This card has no request attached.');
+  if (verb === CARD_VERBS.map && input.map) {
+    const accountId = data[INPUT_IDS.account];
+    if (typeof accountId !== 'string') return refuse('Choose an account first.');
+    const mapped = await input.map({ requestId, accountId, actorId: input.actor.id });
+    return mapped.ok
+      ? {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Mapped: the request moves to its team’s channel.',
+        }
+      : refuse(mapped.reason);
+  }
   const command = commandOf(verb, data, context);
   if (!command) return refuse('This button is not one Verbatim knows.');
   const outcome = await context.applyCommand({ requestId, command, actor: input.actor });

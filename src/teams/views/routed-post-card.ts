@@ -17,10 +17,11 @@ export const CARD_VERBS = {
   reopen: 'verbatim.reopen',
   snooze: 'verbatim.snooze',
   reassign: 'verbatim.reassign',
+  map: 'verbatim.map',
 } as const;
 
 /** Ids of the inputs the Snooze and Reassign actions read. */
-export const INPUT_IDS = { snoozeHours: 'snoozeHours', team: 'reassignTeam' } as const;
+export const INPUT_IDS = { snoozeHours: 'snoozeHours', team: 'reassignTeam', account: 'mapAccount' } as const;
 
 export interface RoutedPostRendering {
   card: AdaptiveCard;
@@ -40,7 +41,10 @@ interface Piece {
  * parsed as markdown; markup neutralised), the analysis, who did what and when, a link to the
  * original, and Action.Execute buttons that update the card in place for everyone.
  */
-export function renderRoutedPostCard(view: RoutedPostView): RoutedPostRendering {
+export function renderRoutedPostCard(
+  view: RoutedPostView,
+  options: { accounts?: Array<{ id: string; name: string }> } = {},
+): RoutedPostRendering {
   const pieces: Piece[] = view.messages.map((message) => ({
     header: `${message.author.name} · ${formatCardDate(message.sentAt)}${
       message.deletedAt ? ' · deleted by the author' : message.editedAt ? ' · edited' : ''
@@ -96,7 +100,7 @@ export function renderRoutedPostCard(view: RoutedPostView): RoutedPostRendering 
     });
   }
   body.push({ type: 'RichTextBlock', inlines: [run(describeCardState(view), { isSubtle: true })] });
-  const actions = renderActions(view);
+  const actions = renderActions(view, options.accounts ?? []);
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA_URL,
@@ -176,9 +180,36 @@ function facts(view: RoutedPostView): Array<{ title: string; value: string }> {
   return rows.map((row) => ({ title: row.title, value: neutralizeTeamsMarkdown(row.value) }));
 }
 
-function renderActions(view: RoutedPostView): CardAction[] {
+function renderActions(view: RoutedPostView, accounts: Array<{ id: string; name: string }>): CardAction[] {
   const data = { requestId: view.requestId };
   const actions: CardAction[] = [];
+  if (view.unmapped && accounts.length > 0) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Map to account',
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: INPUT_IDS.account,
+            label: 'This conversation belongs to',
+            style: 'compact',
+            value: accounts[0]!.id,
+            choices: accounts.map((account) => ({ title: account.name, value: account.id })),
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: 'Map',
+            verb: CARD_VERBS.map,
+            data: { ...data, action: CARD_VERBS.map },
+          },
+        ],
+      },
+    });
+  }
   if (view.state === 'resolved') {
     actions.push({
       type: 'Action.Execute',

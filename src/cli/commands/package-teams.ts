@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTeamsAppPackage } from '../../teams/package-teams-app.ts';
+import { type CliCommand, UsageError } from '../cli-command.ts';
+import { optionValue } from '../option-value.ts';
+
+const MANIFEST_DIR = fileURLToPath(new URL('../../../manifests/teams/', import.meta.url));
+
+/**
+ * `verbatim package-teams`: writes the Teams app package (manifest.json filled from the
+ * environment + icons) as a zip to upload in Teams (Apps → Manage your apps → Upload an app).
+ */
+export const packageTeamsCommand: CliCommand = {
+  name: 'package-teams',
+  summary:
+    'write the Teams app package zip, ids filled from the environment (TEAMS_CLIENT_ID, VERBATIM_PUBLIC_HOST)',
+  usage: 'verbatim package-teams [--out dist/verbatim-teams.zip]',
+  async run(args, io) {
+    const rest = args.filter((arg, index) => arg !== '--out' && args[index - 1] !== '--out');
+    if (rest.length > 0) throw new UsageError(`unknown argument ${rest[0]}`);
+    const out = resolve(io.cwd, optionValue(args, '--out') ?? 'dist/verbatim-teams.zip');
+    let zip: Buffer;
+    try {
+      zip = await buildTeamsAppPackage(MANIFEST_DIR, io.env);
+    } catch (error) {
+      io.stderr.write(`✗ ${(error as Error).message}\n`);
+      return 1;
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, zip);
+    io.stdout.write(
+      `✓ wrote ${out} (${zip.length} bytes): upload it in Teams → Apps → Manage your apps → Upload an app\n`,
+    );
+    return 0;
+  },
+};
