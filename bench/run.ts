@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
-import { benchDigest } from './digest-time.ts';
-import { benchChurnHealth } from './churn-health.ts';
 import { benchAiCost } from './ai-cost.ts';
+import { benchChurnHealth } from './churn-health.ts';
+import { benchDigest } from './digest-time.ts';
 import { benchEndToEnd } from './end-to-end-throughput.ts';
 import { benchInboxWrites } from './inbox-write-throughput.ts';
 import { benchIngestThroughput } from './ingest-throughput.ts';

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTeamsAppPackage } from '../../teams/package-teams-app.ts';
-import { type CliCommand, UsageError } from '../cli-command.ts';
-import { optionValue } from '../option-value.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 const MANIFEST_DIR = fileURLToPath(new URL('../../../manifests/teams/', import.meta.url));
 
@@ -17,9 +17,8 @@ export const packageTeamsCommand: CliCommand = {
     'write the Teams app package zip, ids filled from the environment (TEAMS_CLIENT_ID, VERBATIM_PUBLIC_HOST)',
   usage: 'verbatim package-teams [--out dist/verbatim-teams.zip]',
   async run(args, io) {
-    const rest = args.filter((arg, index) => arg !== '--out' && args[index - 1] !== '--out');
-    if (rest.length > 0) throw new UsageError(`unknown argument ${rest[0]}`);
-    const out = resolve(io.cwd, optionValue(args, '--out') ?? 'dist/verbatim-teams.zip');
+    const { values } = parseCommandArgs(args, { out: { type: 'string' } });
+    const out = resolve(io.cwd, values.out ?? 'dist/verbatim-teams.zip');
     let zip: Buffer;
     try {
       zip = await buildTeamsAppPackage(MANIFEST_DIR, io.env);
