@@ -28,11 +28,12 @@ export function storeThenAck(inbox: Inbox): Middleware<AnyMiddlewareArgs> {
 
 /** Runs the Bolt listeners for an event stored by `storeThenAck`; throws when a listener failed. */
 export async function processSlackInboxEntry(app: App, entry: StoredInboxEntry): Promise<void> {
-  await app.processEvent({
-    body: entry.payload as Record<string, unknown>,
-    ack: async () => {},
-    customProperties: { [FROM_INBOX]: true },
-  });
+  await runSlackListeners(app, entry.payload as Record<string, unknown>);
+}
+
+/** Runs the Bolt listeners on a body that is already durable (an inbox entry, a dead letter). */
+export async function runSlackListeners(app: App, body: Record<string, unknown>): Promise<void> {
+  await app.processEvent({ body, ack: async () => {}, customProperties: { [FROM_INBOX]: true } });
 }
 
 /**

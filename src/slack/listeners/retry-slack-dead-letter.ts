@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { AdapterContext } from '../../main.ts';
 import { slackMessageId } from '../slack-refs.ts';
+import { runSlackListeners } from '../store-then-ack.ts';
 
 const KeptEventSchema = z
   .object({
@@ -29,7 +30,8 @@ export async function retrySlackDeadLetter(
     throw new Error(`the kept event is not a Slack event envelope: ${(error as Error).message}`);
   }
   const retryId = `${body.event_id ?? 'dead-letter'}:retry:${context.clock.now().getTime()}`;
-  await app.processEvent({ body: { ...body, event_id: retryId }, ack: async () => {} });
+  // The letter is already durable: run the listeners now rather than storing it in the inbox again.
+  await runSlackListeners(app, { ...body, event_id: retryId });
   const { channel, ts } = body.event;
   if (!channel || !ts) return 'redelivered (an event without a message)';
   const id = slackMessageId(channel, ts);
