@@ -9,6 +9,7 @@ import type { DigestPublisher } from './core/digest/digest-publisher.ts';
 import type { DigestTarget } from './core/digest/post-due-digests.ts';
 import type { Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
+import { fanOutHealthAlerts } from './core/health/fan-out-health-alerts.ts';
 import {
   type HealthAlertSender,
   type SnapshotRunOutcome,
@@ -324,7 +325,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...(options.fallbackNotifiers ?? []),
   ];
   const analyzer = options.analyzer ?? createAnalyzer(config, logger);
-  const healthAlerts = () => adapters.find((adapter) => adapter.healthAlerts)?.healthAlerts ?? null;
+  const healthAlerts = () =>
+    fanOutHealthAlerts(adapters.flatMap((adapter) => (adapter.healthAlerts ? [adapter.healthAlerts] : [])));
   const alertSettings = {
     channel: config.file.churn.alertChannel ?? null,
     cooldownHours: config.file.churn.alertCooldownHours,

@@ -3,12 +3,13 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
-import { answerChurnChat, type ReadAccountHealth } from './listeners/churn-chat.ts';
+import { answerChurnChat } from './listeners/churn-chat.ts';
 import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
-import { TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
+import { createTeamsHealthAlerts } from './teams-health-alerts.ts';
+import { type TeamsInboundActivity, TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
 import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
 import { createTeamsMemberDirectory } from './teams-member-directory.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
@@ -26,8 +27,6 @@ export interface TeamsAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** First backoff without Retry-After (ms). */
   baseRetryDelayMs?: number;
-  /** Explained account health for `churn <account>` in a personal chat (null: not available yet). */
-  readHealth?: ReadAccountHealth;
   /** Replaces the direct ingest (the durable inbox, when wired). */
   ingest?: (direct: TeamsIngest) => TeamsIngest;
 }
@@ -76,14 +75,26 @@ export async function createTeamsAdapter(
   });
   const connector = createTeamsConnector(app, pacer);
   const members = createTeamsMemberDirectory({ connector, keyv: context.keyv, logger });
+  const guard = createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID });
   const notifier = createTeamsNotifier({
     connector,
-    guard: createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID }),
+    guard,
     records: createDeliveryRecords(context.keyv),
     keyv: context.keyv,
     logger,
     accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
   });
+  const { allowedUsers } = context.config.file.churn;
+  // Account health is internal: our tenant only and, when `churn.allowedUsers` lists people, only
+  // them (Entra object ids on Teams). A channel mention is also checked against the member list below.
+  const mayReadHealth = (activity: TeamsInboundActivity) => {
+    const tenant = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+    if (tenant !== ourTenantId) return false;
+    if (allowedUsers.length === 0) return true;
+    return [activity.from.aadObjectId, activity.from.id].some(
+      (id) => id !== undefined && allowedUsers.includes(id),
+    );
+  };
   const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
   const ingest = options.ingest ? options.ingest(direct) : direct;
 
@@ -109,10 +120,16 @@ export async function createTeamsAdapter(
       );
       return;
     }
-    const churn = await answerChurnChat(parsed.data, {
-      accounts: context.directory.accounts,
-      readHealth: options.readHealth ?? null,
-    });
+    const churn = await answerChurnChat(parsed.data, { health: context.health, allowed: mayReadHealth });
+    if (churn) {
+      const log = {
+        outcome: churn.outcome,
+        conversation: parsed.data.conversation.id,
+        activity: parsed.data.id,
+      };
+      if (churn.error) logger.error({ ...log, err: churn.error }, 'teams churn chat failed');
+      else logger.info(log, 'teams churn chat answered');
+    }
     if (churn?.where === 'here') {
       await send(churn.activity as unknown as Parameters<typeof send>[0]);
       return;
@@ -140,6 +157,7 @@ export async function createTeamsAdapter(
   return {
     name: 'teams',
     notifier,
+    healthAlerts: createTeamsHealthAlerts({ connector, guard, ourTenantId, logger }),
     async start() {},
     async stop() {},
   };
