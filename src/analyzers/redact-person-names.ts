@@ -12,20 +12,47 @@ export function redactPersonNames(text: string): { text: string; redactions: num
     return '[name]';
   };
   let result = text.replace(GREETING, (_match, greeting: string, person: string, after: string) =>
-    NOT_NAMES.has(person.toLowerCase()) ? `${greeting}${person}${after}` : `${greeting}${name()}${after}`,
+    isNotAName(person) ? `${greeting}${person}${after}` : `${greeting}${name()}${after}`,
   );
   result = result.replace(SIGN_OFF, (_match, signOff: string, person: string) =>
-    NOT_NAMES.has(person.toLowerCase()) ? `${signOff}${person}` : `${signOff}${name()}`,
+    isNotAName(person) ? `${signOff}${person}` : `${signOff}${name()}`,
   );
   return { text: result, redactions };
+}
+
+/**
+ * "Hello Kiitos!" or "Hello Hello Team:" greet nobody: a candidate that is a known non-name, or
+ * has a greeting or sign-off word among its words, is left as written.
+ */
+function isNotAName(person: string): boolean {
+  const lowered = person.toLowerCase();
+  if (NOT_NAMES.has(lowered)) return true;
+  return lowered.split(/[ \t]+/).some((word) => GREETING_WORDS.has(word) || SIGN_OFF_WORDS.has(word));
 }
 
 /** One to three capitalised words (initials and hyphenated names included), e.g. "Anna-Liisa K. Virtanen". */
 const PERSON = String.raw`\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?){0,2}`;
 const TITLES = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?[ \t]+)?`;
 
+const GREETINGS = [
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'good (?:morning|afternoon)',
+  'hei',
+  'moi',
+  'terve',
+  'hyvä',
+  'hej',
+  'hallo',
+  'liebe',
+  'lieber',
+];
+const GREETING_WORDS = new Set(GREETINGS.filter((greeting) => /^[\p{L}]+$/u.test(greeting)));
+
 const GREETING = new RegExp(
-  String.raw`(^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon)|hei|moi|terve|hyvä|hej|hallo|liebe|lieber)[ \t]+${TITLES})(${PERSON})([ \t]*[,!:\n])`,
+  String.raw`(^[ \t]*(?:${GREETINGS.join('|')})[ \t]+${TITLES})(${PERSON})([ \t]*[,!:\n])`,
   'gimu',
 );
 
@@ -54,6 +81,11 @@ const SIGN_OFFS = [
   'viele grüße',
   'grüße',
 ];
+
+/** Single-word sign-offs ("Kiitos", "Thanks"), which are never a name; "Best" is also a surname. */
+const SIGN_OFF_WORDS = new Set(
+  SIGN_OFFS.filter((signOff) => /^[\p{L}]{2,}$/u.test(signOff) && signOff !== 'best'),
+);
 
 /** A sign-off ending its line (or followed by a comma), then the name on the same or the next line. */
 const SIGN_OFF = new RegExp(

@@ -154,6 +154,14 @@ describe('redactPersonalData', () => {
     );
   });
 
+  it('finds no name where a greeting meets a sign-off word (fast-check seed -1264481213)', () => {
+    for (const text of ['Hello Kiitos! Hello', 'Hello Hello Kiitos! again', 'Hi Thanks, see above'])
+      expect(redactPersonalData(text)).toEqual({ text, redactions: 0 });
+    expect(redactPersonalData('Hi George Best,\nthe invoice is wrong').text).toBe(
+      'Hi [name],\nthe invoice is wrong',
+    );
+  });
+
   it('keeps a following word after an IBAN that ends on a full group', () => {
     expect(redactPersonalData('Pay to BE68 5390 0754 7034 Best regards').text).toBe(
       'Pay to [iban] Best regards',
