@@ -9,6 +9,7 @@ import type { Database } from './storage/database.ts';
 import { createDigestArchive } from './storage/digest-archive.ts';
 import { createDigestPostLedger } from './storage/digest-post-ledger.ts';
 import { createDigestQueries } from './storage/digest-queries.ts';
+import { createHealthStore } from './storage/health-store.ts';
 
 /** The digest's time zone: `digest.timezone`, else the organisation calendar's. */
 export function digestTimezone(file: ConfigFile): string {
@@ -32,6 +33,7 @@ export function createDigestDeps(input: {
     accounts: input.directory.accounts,
     timezone: digestTimezone(input.file),
     trend: { baselineWeeks: input.file.digest.baselineWeeks },
+    health: createHealthStore(input.db),
   };
   return {
     ...base,

@@ -40,6 +40,21 @@ export function renderDigestText(
       for (const quote of theme.quotes) lines.push(...quoteLines(quote));
     }
   }
+  if (digest.accounts.healthDrops.length > 0) {
+    lines.push('', `${copy.healthDrops}:`);
+    for (const drop of digest.accounts.healthDrops)
+      lines.push(
+        `• ${drop.name}: ${copy.dropLine(drop.scoreFrom, drop.scoreTo, drop.band)}${drop.topReason ? ` — ${drop.topReason}` : ''}`,
+      );
+  }
+  if (digest.accounts.atRisk.length > 0) {
+    lines.push('', `${copy.atRisk}:`);
+    for (const account of digest.accounts.atRisk)
+      lines.push(
+        `• ${account.name}: ${copy.atRiskLine(account.score, account.band)}${account.topReason ? ` — ${account.topReason}` : ''}`,
+      );
+  }
+  if (!digest.quiet && digest.accounts.source !== 'health') lines.push('', copy.noHealth);
   if (digest.accounts.list.length > 0) {
     lines.push('', `${copy.accounts}: ${copy.accountsSource}`);
     for (const account of digest.accounts.list)

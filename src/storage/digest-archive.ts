@@ -31,7 +31,8 @@ export function createDigestArchive(db: Queryable): DigestArchive {
     const stored = result.rows[0]?.digest;
     if (stored === undefined) return null;
     const parsed = StoredDigestSchema.parse(typeof stored === 'string' ? JSON.parse(stored) : stored);
-    return parsed as unknown as Digest;
+    // Digests kept before account health reached the digest have no health lists.
+    return { ...parsed, accounts: { healthDrops: [], atRisk: [], ...parsed.accounts } } as unknown as Digest;
   };
   return {
     find,

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThemeClusterer } from '../../src/analyzers/cluster-themes.ts';
 import { computeDigest, type DigestDeps, prepareDigest } from '../../src/core/digest/build-digest.ts';
 import type { Team, Topic } from '../../src/core/directory.ts';
+import type { HealthBand } from '../../src/core/health/health-model.ts';
 import { createDigestArchive } from '../../src/storage/digest-archive.ts';
 import { createDigestQueries } from '../../src/storage/digest-queries.ts';
+import { createHealthStore } from '../../src/storage/health-store.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
 import { backends } from '../support/scratch-database.ts';
 import { type SeedRequest, seedDigestRequests } from '../support/seed-digest-history.ts';
@@ -196,6 +198,67 @@ describe.each(backends)('weekly digest from storage (%s)', (backend) => {
     });
     expect(digest.accounts.source).toBe('negative-requests');
     expect(digest.accounts.list[0]).toMatchObject({ account: 'acme', name: 'Acme', negativeRequests: 3 });
+    expect(digest.accounts.healthDrops).toEqual([]);
+  });
+
+  it('lists the week’s biggest health drops and the accounts at risk from the nightly snapshots', async () => {
+    const health = createHealthStore(storage.db);
+    const snapshot = (accountId: string, day: string, score: number, band: HealthBand) =>
+      health.saveSnapshot({
+        accountId,
+        day,
+        score,
+        band,
+        factors: {},
+        topReason: `${accountId} reason`,
+        modelVersion: 'test',
+      });
+    // The week runs 2026-11-16…22; its start compares with the last snapshot before it.
+    await snapshot('acme', '2026-11-15', 80, 'healthy');
+    await snapshot('acme', '2026-11-22', 45, 'at-risk');
+    await snapshot('globex', '2026-11-15', 70, 'watch');
+    await snapshot('globex', '2026-11-22', 68, 'watch');
+    await snapshot('umbrella', '2026-11-15', 20, 'critical');
+    await snapshot('umbrella', '2026-11-22', 18, 'critical');
+    // After the week: not part of it.
+    await snapshot('initech', '2026-11-15', 90, 'healthy');
+    await snapshot('initech', '2026-11-25', 30, 'critical');
+    const digest = await computeDigest(
+      { ...deps, health },
+      {
+        week: WEEK_47,
+        teamId: null,
+        now: new Date('2026-11-26T08:00:00Z'),
+      },
+    );
+    expect(digest.accounts.source).toBe('health');
+    // A 2-point dip is not news; a 35-point fall is.
+    expect(digest.accounts.healthDrops).toEqual([
+      {
+        account: 'acme',
+        name: 'Acme',
+        scoreFrom: 80,
+        scoreTo: 45,
+        drop: 35,
+        band: 'at-risk',
+        topReason: 'acme reason',
+      },
+    ]);
+    expect(digest.accounts.atRisk.map((account) => [account.account, account.band])).toEqual([
+      ['umbrella', 'critical'],
+      ['acme', 'at-risk'],
+    ]);
+    // A team's slice names only the accounts that wrote to that team this week.
+    const slice = await computeDigest(
+      { ...deps, health },
+      {
+        week: WEEK_47,
+        teamId: 'billing',
+        now: new Date('2026-11-26T08:00:00Z'),
+      },
+    );
+    const wroteToBilling = new Set(slice.volume.accountNames);
+    for (const account of slice.accounts.atRisk) expect(wroteToBilling.has(account.name)).toBe(true);
   });
 
   it('measures first-response median and p90 per team against target', async () => {

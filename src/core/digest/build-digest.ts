@@ -1,7 +1,9 @@
 import type { Account, Team, Topic } from '../directory.ts';
+import type { HealthSnapshot } from '../health/health-snapshot.ts';
 import { PRIORITIES } from '../priority.ts';
 import { chooseQuotes, type QuoteCandidate } from './choose-quotes.ts';
 import type { Digest, DigestQuote, DigestTopic } from './digest.ts';
+import { digestHealthAccounts } from './digest-health-accounts.ts';
 import type { DigestArchive, DigestSource, DigestWindow, ThemeClusterer } from './digest-source.ts';
 import { formatIsoWeek, type IsoWeek, shiftWeek, weekStart } from './iso-week.ts';
 import {
@@ -20,6 +22,10 @@ export interface DigestDeps {
   accounts: Account[];
   timezone: string;
   trend?: Partial<TrendSettings>;
+  /** Account-health snapshots (latest per account on or before a day); absent: no health section. */
+  health?: {
+    latestSnapshots(day: string, options?: { factors?: boolean }): Promise<Map<string, HealthSnapshot>>;
+  };
 }
 
 export interface DigestInput {
@@ -161,6 +167,25 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
   );
 
   const named = accountRows.filter((row) => row.accountId !== null);
+  // Health by the end of the week (or now, for the week in progress) against its start.
+  const weekEnd = new Date(Math.min(window.bounds[current + 1]!.getTime() - 1, input.now.getTime()));
+  const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+  const [atEnd, atStart] = deps.health
+    ? await Promise.all([
+        deps.health.latestSnapshots(dayOf(weekEnd), { factors: false }),
+        deps.health.latestSnapshots(dayOf(new Date(window.bounds[current]!.getTime() - 1)), {
+          factors: false,
+        }),
+      ])
+    : [new Map<string, HealthSnapshot>(), new Map<string, HealthSnapshot>()];
+  const health = digestHealthAccounts({
+    accounts: deps.accounts,
+    atEnd,
+    atStart,
+    weekEnd,
+    // A team's slice shows the accounts that wrote to that team this week.
+    scope: input.teamId === null ? null : new Set(named.map((row) => row.accountId ?? '')),
+  });
   const teamsShown = input.teamId === null ? deps.teams : team ? [team] : [];
   return {
     week: formatIsoWeek(input.week),
@@ -192,7 +217,8 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
     falling: fallingTrends.slice(0, MAX_LISTED).map(toTopic),
     emerging,
     accounts: {
-      source: 'negative-requests',
+      source: atEnd.size > 0 ? 'health' : 'negative-requests',
+      ...health,
       list: named
         .filter((row) => row.negative > 0)
         .sort(

@@ -20,6 +20,11 @@ export interface DigestCopy {
   accounts: string;
   accountsSource: string;
   accountLine: (negative: number, requests: number) => string;
+  healthDrops: string;
+  dropLine: (from: number, to: number, band: string | null) => string;
+  atRisk: string;
+  atRiskLine: (score: number | null, band: string | null) => string;
+  noHealth: string;
   responsiveness: string;
   responseLine: (median: string, p90: string, within: string, breaches: number, unanswered: number) => string;
   noResponses: (breaches: number, unanswered: number) => string;
@@ -45,8 +50,13 @@ const en: DigestCopy = {
     `${count} this week from ${accounts} accounts, none in the previous ${weeks} weeks`,
   emerging: 'Emerging themes (no matching topic)',
   accounts: 'Accounts to watch',
-  accountsSource: 'Most negative requests this week (account health is not in the digest yet).',
+  accountsSource: 'Most negative requests this week.',
   accountLine: (negative, requests) => `${negative} negative of ${requests} requests`,
+  healthDrops: 'Biggest health drops this week',
+  dropLine: (from, to, band) => `health ${from} → ${to}${band ? `, now ${band}` : ''}`,
+  atRisk: 'Accounts at risk',
+  atRiskLine: (score, band) => `${band ?? 'no band'}, health ${score ?? '–'}`,
+  noHealth: 'No account-health snapshots for this week yet (they are taken nightly).',
   responsiveness: 'First response',
   responseLine: (median, p90, within, breaches, unanswered) =>
     `median ${median}, p90 ${p90}, ${within} within target · ${breaches} breaches · ${unanswered} unanswered now`,
@@ -75,8 +85,13 @@ const fi: DigestCopy = {
     `${count} tällä viikolla ${accounts} asiakkaalta, ei yhtään edellisten ${weeks} viikon aikana`,
   emerging: 'Uudet teemat (ei vastaavaa aihetta)',
   accounts: 'Seurattavat asiakkaat',
-  accountsSource: 'Eniten kielteisiä pyyntöjä tällä viikolla (asiakkaan terveys ei ole vielä koosteessa).',
+  accountsSource: 'Eniten kielteisiä pyyntöjä tällä viikolla.',
   accountLine: (negative, requests) => `${negative} kielteistä / ${requests} pyyntöä`,
+  healthDrops: 'Suurimmat terveyspisteiden laskut tällä viikolla',
+  dropLine: (from, to, band) => `terveys ${from} → ${to}${band ? `, nyt ${band}` : ''}`,
+  atRisk: 'Riskissä olevat asiakkaat',
+  atRiskLine: (score, band) => `${band ?? 'ei luokkaa'}, terveys ${score ?? '–'}`,
+  noHealth: 'Tältä viikolta ei vielä ole asiakkaiden terveystilannekuvia (ne otetaan öisin).',
   responsiveness: 'Ensivastaus',
   responseLine: (median, p90, within, breaches, unanswered) =>
     `mediaani ${median}, p90 ${p90}, ${within} tavoitteessa · ${breaches} ylitystä · ${unanswered} vastaamatta nyt`,

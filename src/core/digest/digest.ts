@@ -1,3 +1,4 @@
+import type { HealthBand } from '../health/health-model.ts';
 import type { Priority } from '../priority.ts';
 
 /**
@@ -82,10 +83,31 @@ export interface DigestTheme {
 
 export interface DigestAccounts {
   /**
-   * Where the list comes from. `negative-requests`: the accounts with the most negative
-   * requests this week (account health is not available to the digest yet).
+   * Where the health parts come from. `health`: nightly account-health snapshots exist for the
+   * week, so `healthDrops` and `atRisk` are filled; `negative-requests`: there are none yet, so
+   * only `list` (the accounts with the most negative requests this week) says anything.
    */
-  source: 'negative-requests';
+  source: 'health' | 'negative-requests';
+  /** The week's biggest health-score drops (at least MIN_HEALTH_DROP points), biggest first. */
+  healthDrops: Array<{
+    account: string;
+    name: string;
+    scoreFrom: number;
+    scoreTo: number;
+    drop: number;
+    band: HealthBand | null;
+    topReason: string | null;
+  }>;
+  /** Accounts at risk or critical at the end of the week, most urgent first. */
+  atRisk: Array<{
+    account: string;
+    name: string;
+    score: number | null;
+    band: HealthBand | null;
+    urgency: number;
+    topReason: string | null;
+  }>;
+  /** The accounts with the most negative requests this week. */
   list: Array<{
     account: string;
     name: string;

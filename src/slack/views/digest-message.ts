@@ -84,6 +84,39 @@ export function renderDigestMessage(digest: Digest, options: DigestMessageOption
         ...theme.quotes.flatMap(quoteBlocks),
       ]);
   }
+  const { healthDrops, atRisk } = digest.accounts;
+  if (healthDrops.length > 0 || atRisk.length > 0) {
+    const reason = (text: string | null) => (text ? ` — ${safe(text, 200)}` : '');
+    add([
+      { type: 'divider' },
+      ...(healthDrops.length > 0
+        ? [
+            sectionBlock(
+              [
+                `*${safe(copy.healthDrops)}*`,
+                ...healthDrops.map(
+                  (drop) =>
+                    `• ${safe(drop.name, 100)}: ${safe(copy.dropLine(drop.scoreFrom, drop.scoreTo, drop.band))}${reason(drop.topReason)}`,
+                ),
+              ].join('\n'),
+            ),
+          ]
+        : []),
+      ...(atRisk.length > 0
+        ? [
+            sectionBlock(
+              [
+                `*${safe(copy.atRisk)}*`,
+                ...atRisk.map(
+                  (account) =>
+                    `• ${safe(account.name, 100)}: ${safe(copy.atRiskLine(account.score, account.band))}${reason(account.topReason)}`,
+                ),
+              ].join('\n'),
+            ),
+          ]
+        : []),
+    ]);
+  } else if (!digest.quiet && digest.accounts.source !== 'health') add([contextBlock(safe(copy.noHealth))]);
   if (digest.accounts.list.length > 0) {
     add([
       { type: 'divider' },

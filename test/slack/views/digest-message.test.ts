@@ -59,7 +59,19 @@ function bigDigest(): Digest {
       },
     ],
     accounts: {
-      source: 'negative-requests',
+      source: 'health',
+      healthDrops: [
+        {
+          account: 'a',
+          name: 'A <b>',
+          scoreFrom: 80,
+          scoreTo: 41,
+          drop: 39,
+          band: 'at-risk',
+          topReason: 'Said <!here> they may leave',
+        },
+      ],
+      atRisk: [{ account: 'a', name: 'A <b>', score: 41, band: 'at-risk', urgency: 7.5, topReason: null }],
       list: [{ account: 'a', name: 'A <b>', negativeRequests: 3, requests: 4, meanSentiment: -0.5 }],
     },
     responsiveness: {
@@ -91,6 +103,24 @@ describe('renderDigestMessage', () => {
     expect(text).toContain('The chart could not be rendered this time');
   });
 
+  it('lists the week’s health drops and the accounts at risk, neutralised', () => {
+    const digest = bigDigest();
+    const text = JSON.stringify(
+      renderDigestMessage({ ...digest, rising: digest.rising.slice(0, 1), falling: [], emerging: [] }).blocks,
+    );
+    expect(text).toContain('Biggest health drops this week');
+    expect(text).toContain('A &lt;b&gt;: health 80 → 41, now at-risk — Said &lt;!here&gt; they may leave');
+    expect(text).toContain('Accounts at risk');
+    const noHealth = renderDigestMessage({
+      ...digest,
+      rising: [],
+      falling: [],
+      emerging: [],
+      accounts: { ...digest.accounts, source: 'negative-requests', healthDrops: [], atRisk: [] },
+    });
+    expect(JSON.stringify(noHealth.blocks)).toContain('No account-health snapshots for this week yet');
+  });
+
   it('neutralises everything outside the verbatim quotes and shows only https links', () => {
     const body = renderDigestMessage(bigDigest());
     const outside = JSON.stringify(body.blocks.filter((block) => block['type'] !== 'rich_text'));
@@ -116,7 +146,7 @@ describe('renderDigestMessage', () => {
       rising: [],
       falling: [],
       emerging: [],
-      accounts: { source: 'negative-requests' as const, list: [] },
+      accounts: { source: 'negative-requests' as const, healthDrops: [], atRisk: [], list: [] },
       responsiveness: { teams: [] },
     };
     const body = renderDigestMessage(quiet);
