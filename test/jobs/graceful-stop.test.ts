@@ -16,12 +16,17 @@ describe.each(backends)('stopping the job runner on %s', (backend) => {
       const running = new Promise<void>((resolve) => {
         started = resolve;
       });
-      await jobs.work<{ requestId: string }>('deliver', async ({ requestId }) => {
-        events.push(`start ${requestId}`);
-        started();
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        events.push(`finish ${requestId}`);
-      });
+      // One slot: with more, a free slot may legitimately take 'later' before stop() is called.
+      await jobs.work<{ requestId: string }>(
+        'deliver',
+        async ({ requestId }) => {
+          events.push(`start ${requestId}`);
+          started();
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          events.push(`finish ${requestId}`);
+        },
+        { batchSize: 1 },
+      );
       await jobs.enqueue('deliver', { requestId: 'slow' }, { key: 'a' });
       await running;
       await jobs.enqueue('deliver', { requestId: 'later' }, { key: 'b' });
