@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChurnSignalSchema } from '../core/churn-driver.ts';
+import { ShownChurnSignalSchema } from '../core/analysis.ts';
 import type { Account } from '../core/directory.ts';
 import type { AccountSignals, Quote, RequestSignal } from '../core/health/account-signals.ts';
 import type { HealthModel } from '../core/health/health-model.ts';
@@ -24,7 +24,7 @@ const RequestRowSchema = z.object({
   priority: PrioritySchema.nullable(),
   opened_at: z.coerce.date(),
   sentiment: z.coerce.number().nullable(),
-  churn_signals: z.array(ChurnSignalSchema).nullable(),
+  churn_signals: z.array(ShownChurnSignalSchema).nullable(),
   topics: z.array(z.string()),
   first_response_at: z.coerce.date().nullable(),
   first_response_minutes: z.coerce.number().nullable(),

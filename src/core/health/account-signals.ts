@@ -1,4 +1,4 @@
-import type { ChurnSignal } from '../churn-driver.ts';
+import type { ShownChurnSignal } from '../analysis.ts';
 import type { Priority } from '../priority.ts';
 import type { RequestState } from '../request-state.ts';
 import type { HealthBand } from './health-model.ts';
@@ -20,7 +20,8 @@ export interface RequestSignal {
   openedAt: Date;
   /** −1 … 1, null before triage. */
   sentiment: number | null;
-  churnSignals: ChurnSignal[];
+  /** As stored: `quoted` says whether triage found the phrase in the customer's text. */
+  churnSignals: ShownChurnSignal[];
   topics: string[];
   firstResponseAt: Date | null;
   /** First response in business minutes, and its target, when the SLA clock measured them. */

@@ -1,5 +1,7 @@
+import type { ShownChurnSignal } from '../analysis.ts';
 import type { ChurnDriver } from '../churn-driver.ts';
-import type { AccountSignals, Quote } from './account-signals.ts';
+import { verifyQuote } from '../verify-quote.ts';
+import type { AccountSignals, Quote, RequestSignal } from './account-signals.ts';
 import { clamp01, DAY_MS, daysBetween, decay, type FactorMeasure, plural } from './factor-measure.ts';
 import type { HealthModel } from './health-model.ts';
 
@@ -36,13 +38,10 @@ export function measureChurnDrivers(signals: AccountSignals, now: Date, model: H
   const drivers = [
     ...new Set(mentions.map((mention) => mention.signal.competitor ?? DRIVER_WORDS[mention.signal.driver])),
   ];
-  const evidence: Quote[] = mentions.slice(0, 2).map(({ request, signal }) => ({
-    quote: signal.phrase,
-    link: request.firstMessage?.link ?? null,
-    author: request.firstMessage?.author ?? 'customer',
-    at: request.openedAt,
-    requestId: request.id,
-  }));
+  const evidence = mentions
+    .map(({ request, signal }) => churnEvidence(request, signal))
+    .filter((quote): quote is Quote => quote !== null)
+    .slice(0, 2);
   return {
     signal: 'churn-drivers',
     excluded: false,
@@ -55,6 +54,27 @@ export function measureChurnDrivers(signals: AccountSignals, now: Date, model: H
     evidence,
     requestIds: [...new Set(mentions.map((mention) => mention.request.id))].slice(0, 10),
   };
+}
+
+/**
+ * What a churn mention shows in quotation marks: only the customer's words. The phrase is looked up
+ * in the request's first message and shown as the stored span; a phrase found elsewhere in the
+ * request at triage (`quoted`) is shown as triage verified it; a paraphrase never is — the first
+ * message itself stands in for it. Without the text at hand, only a verified phrase is shown.
+ */
+function churnEvidence(request: RequestSignal, signal: ShownChurnSignal): Quote | null {
+  const first = request.firstMessage;
+  const cite = (quote: string): Quote => ({
+    quote,
+    link: first?.link ?? null,
+    author: first?.author ?? 'customer',
+    at: request.openedAt,
+    requestId: request.id,
+  });
+  const inFirst = first ? verifyQuote(signal.phrase, first.quote) : null;
+  if (inFirst?.verbatim) return cite(inFirst.quote);
+  if (signal.quoted === true) return cite(signal.phrase);
+  return first ? cite(first.quote) : null;
 }
 
 /** The same topic raised again and again within the window: the unheard voice. */

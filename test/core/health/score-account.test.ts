@@ -127,10 +127,19 @@ describe('scoreAccount', () => {
           request({
             daysAgo: 2,
             churnSignals: [
-              { driver: 'competitor', phrase: 'Zendesk quoted us half the price', competitor: 'Zendesk' },
+              // Verified at triage (`quoted`): a phrase only shows as a quote when it is the customer's.
+              {
+                driver: 'competitor',
+                phrase: 'Zendesk quoted us half the price',
+                competitor: 'Zendesk',
+                quoted: true,
+              },
             ],
           }),
-          request({ daysAgo: 1, churnSignals: [{ driver: 'involuntary', phrase: 'our budget was cut' }] }),
+          request({
+            daysAgo: 1,
+            churnSignals: [{ driver: 'involuntary', phrase: 'our budget was cut', quoted: true }],
+          }),
         ],
       },
       signal: 'churn-drivers',
