@@ -75,6 +75,24 @@ describe.each(backends)('health store on %s', (backend) => {
     expect((await store.latestSnapshots('2026-06-15')).get('acme')?.score).toBe(health.score);
     const light = (await store.latestSnapshots('2026-06-15', { factors: false })).get('acme');
     expect(light).toMatchObject({ score: health.score, band: health.band, factors: {} });
+
+    // Many accounts: each one's latest on or before the day; none for an account that began later.
+    const base = { band: 'watch' as const, factors: {}, topReason: null, modelVersion: 'v' };
+    for (const [accountId, day, score] of [
+      ['beta', '2026-06-02', 61],
+      ['beta', '2026-06-09', 62],
+      ['gamma', '2026-06-12', 63],
+      ['aardvark', '2026-06-01', 64],
+    ] as const)
+      await store.saveSnapshot({ ...base, accountId, day, score });
+    const byTenth = await store.latestSnapshots('2026-06-10', { factors: false });
+    expect([...byTenth.entries()].map(([id, snapshot]) => [id, snapshot.day, snapshot.score]).sort()).toEqual(
+      [
+        ['aardvark', '2026-06-01', 64],
+        ['acme', '2026-06-01', 90],
+        ['beta', '2026-06-09', 62],
+      ],
+    );
   });
 
   it('claims an alert once per transition and honours the cool-down', async () => {
