@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { DigestPublisher } from '../core/digest/digest-publisher.ts';
 import { createSlackWebClient } from './create-slack-web-client.ts';
+import type { MessageWithMetadata } from './delivery-metadata.ts';
 import { describeSlackError } from './describe-slack-error.ts';
 import { createSlackPacer, type SlackPacer } from './pace-slack-calls.ts';
 import {
@@ -27,6 +28,38 @@ export function createSlackDigestPublisher(deps: {
 }): DigestPublisher {
   return {
     platform: 'slack',
+    async findPosted(destination, key, since) {
+      if (destination.platform !== 'slack') return null;
+      // The digest carries its week and scope as message metadata; a small skew covers clocks.
+      const oldest = ((since.getTime() - 60_000) / 1000).toFixed(6);
+      for (let cursor: string | undefined, page = 0; page < 10; page += 1) {
+        const response = (await deps.pacer.call(() =>
+          deps.client.conversations.history({
+            channel: destination.channel,
+            oldest,
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          }),
+        )) as { messages?: MessageWithMetadata[]; response_metadata?: { next_cursor?: string } };
+        const found = (response.messages ?? []).find(
+          (message) =>
+            message.metadata?.event_type === 'verbatim_digest' &&
+            message.metadata.event_payload?.['week'] === key.week &&
+            message.metadata.event_payload?.['scope'] === key.scope,
+        );
+        if (found?.ts) {
+          deps.logger.info(
+            { channel: destination.channel, week: key.week, ts: found.ts },
+            'found the digest an earlier attempt posted',
+          );
+          return { postId: found.ts };
+        }
+        cursor = response.response_metadata?.next_cursor || undefined;
+        if (!cursor) return null;
+      }
+      return null;
+    },
     async publish(destination, publication) {
       if (destination.platform !== 'slack')
         throw new Error(`not a Slack destination: ${destination.platform}`);
@@ -59,6 +92,7 @@ export function createSlackDigestPublisher(deps: {
       );
       const ts = (response as { ts?: string }).ts;
       if (!ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
+      deps.logger.info({ channel, week: publication.digest.week, ts }, 'digest posted');
       const { chart } = publication;
       if (!chart) return { postId: ts, chartPosted: false };
       try {

@@ -11,20 +11,22 @@ export function createDigestPostLedger(db: Queryable): DigestPostLedger {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING week`,
         [week, scope, destination, late, now.toISOString(), lease],
       );
-      if (inserted.rowCount > 0) return 'claimed';
+      if (inserted.rowCount > 0) return { status: 'claimed' };
       // Taken over only when the earlier claimer's lease ran out without a post (it crashed).
-      const taken = await db.query(
-        `UPDATE digest_posts SET claimed_at = $4, lease_until = $5, late = late OR $6
-          WHERE week = $1 AND scope = $2 AND destination = $3 AND posted_at IS NULL AND lease_until <= $4
-          RETURNING week`,
+      const taken = await db.query<{ earlier: Date | string }>(
+        `UPDATE digest_posts d SET claimed_at = $4, lease_until = $5, late = d.late OR $6
+           FROM (SELECT claimed_at FROM digest_posts WHERE week = $1 AND scope = $2 AND destination = $3) earlier
+          WHERE d.week = $1 AND d.scope = $2 AND d.destination = $3 AND d.posted_at IS NULL AND d.lease_until <= $4
+          RETURNING earlier.claimed_at AS earlier`,
         [week, scope, destination, now.toISOString(), lease, late],
       );
-      if (taken.rowCount > 0) return 'claimed';
+      const earlier = taken.rows[0]?.earlier;
+      if (earlier !== undefined) return { status: 'reclaimed', earlierAttemptAt: new Date(earlier) };
       const row = await db.query<{ posted: boolean }>(
         'SELECT posted_at IS NOT NULL AS posted FROM digest_posts WHERE week = $1 AND scope = $2 AND destination = $3',
         [week, scope, destination],
       );
-      return row.rows[0]?.posted ? 'posted' : 'busy';
+      return { status: row.rows[0]?.posted ? 'posted' : 'busy' };
     },
     async markPosted({ week, scope, destination, postId, now, chart }) {
       await db.query(

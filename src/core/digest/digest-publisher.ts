@@ -20,4 +20,14 @@ export interface DigestPublisher {
     destination: Destination,
     publication: DigestPublication,
   ): Promise<{ postId: string; chartPosted: boolean }>;
+  /**
+   * Looks for a digest of `week` and `scope` posted at `destination` since `since` (an attempt that
+   * posted and then died before recording it); null when there is none. Platforms that cannot
+   * look a post up leave this out, and a crash in that window can repost once.
+   */
+  findPosted?(
+    destination: Destination,
+    key: { week: string; scope: string },
+    since: Date,
+  ): Promise<{ postId: string } | null>;
 }

@@ -13,7 +13,9 @@ export interface DigestChartRenderer {
 export interface DigestPostLedger {
   /**
    * `claimed`: this caller posts now (a lease of `leaseMs` keeps others off while it does);
-   * `posted`: it was posted before; `busy`: another worker holds an unexpired lease.
+   * `reclaimed`: the same, taking over an earlier attempt whose lease ran out unposted (it may
+   * have posted and died before recording it); `posted`: it was posted before; `busy`: another
+   * worker holds an unexpired lease.
    */
   claim(input: {
     week: string;
@@ -22,7 +24,9 @@ export interface DigestPostLedger {
     now: Date;
     leaseMs: number;
     late: boolean;
-  }): Promise<'claimed' | 'posted' | 'busy'>;
+  }): Promise<
+    { status: 'claimed' } | { status: 'reclaimed'; earlierAttemptAt: Date } | { status: 'posted' | 'busy' }
+  >;
   markPosted(input: {
     week: string;
     scope: string;
@@ -45,6 +49,7 @@ export interface PublishDigestDeps extends DigestDeps {
 
 export type PublishOutcome =
   | { status: 'posted'; postId: string; chartPosted: boolean; digest: Digest }
+  | { status: 'recovered'; postId: string }
   | { status: 'already-posted' }
   | { status: 'busy' };
 
@@ -70,8 +75,21 @@ export async function publishDigest(
     destination: describeDestination(input.destination),
   };
   const claim = await deps.ledger.claim({ ...key, now: input.now, leaseMs: LEASE_MS, late: input.late });
-  if (claim === 'posted') return { status: 'already-posted' };
-  if (claim === 'busy') return { status: 'busy' };
+  if (claim.status === 'posted') return { status: 'already-posted' };
+  if (claim.status === 'busy') return { status: 'busy' };
+  if (claim.status === 'reclaimed' && publisher.findPosted) {
+    const found = await publisher
+      .findPosted(input.destination, { week: key.week, scope: key.scope }, claim.earlierAttemptAt)
+      .catch(async (error: unknown) => {
+        await deps.ledger.release(key);
+        throw error;
+      });
+    if (found) {
+      // The chart of a recovered post is not known; recorded as not posted rather than guessed.
+      await deps.ledger.markPosted({ ...key, postId: found.postId, now: input.now, chart: false });
+      return { status: 'recovered', postId: found.postId };
+    }
+  }
   let chart: { png: Uint8Array; alt: string } | null = null;
   let chartMissing = false;
   try {
@@ -81,8 +99,9 @@ export async function publishDigest(
     deps.onChartError?.(error);
   }
   const team = deps.teams.find((candidate) => candidate.id === input.teamId);
+  let result: { postId: string; chartPosted: boolean };
   try {
-    const result = await publisher.publish(input.destination, {
+    result = await publisher.publish(input.destination, {
       digest,
       teamName: team?.name ?? null,
       late: input.late,
@@ -94,15 +113,13 @@ export async function publishDigest(
         : null,
       chartMissing,
     });
-    await deps.ledger.markPosted({
-      ...key,
-      postId: result.postId,
-      now: input.now,
-      chart: result.chartPosted,
-    });
-    return { status: 'posted', ...result, digest };
   } catch (error) {
+    // Nothing was posted (or the platform refused): let the job's retry post at once.
     await deps.ledger.release(key);
     throw error;
   }
+  // Posted: a failure to record it keeps the claim, so the next attempt (after the lease) looks
+  // the post up instead of posting again.
+  await deps.ledger.markPosted({ ...key, postId: result.postId, now: input.now, chart: result.chartPosted });
+  return { status: 'posted', ...result, digest };
 }

@@ -92,4 +92,85 @@ describe('publishDigest', () => {
       }),
     ).rejects.toThrow('no teams adapter is configured to post the digest');
   });
+
+  const digestPosts = (channel: string) =>
+    slack.messages(channel).filter((message) => JSON.stringify(message).includes('verbatim_digest'));
+
+  it('never posts twice when it dies between posting and recording the post', async () => {
+    slack.setConversation('C0CRASH', { name: 'crash-window' });
+    const base = createDigestDeps({
+      db: storage.db,
+      file: file.value,
+      directory: toDirectory(file.value),
+      publishers: [
+        createSlackDigestPublisherForToken({
+          token: slack.botToken,
+          apiUrl: slack.url,
+          logger: pino({ level: 'silent' }),
+        }),
+      ],
+    });
+    const input = {
+      week: WEEK,
+      teamId: null,
+      destination: { platform: 'slack' as const, channel: 'C0CRASH' },
+      late: false,
+    };
+    // The first attempt posts, then loses its database before it can record the post.
+    const dying = {
+      ...base,
+      ledger: {
+        ...base.ledger,
+        markPosted: async () => {
+          throw new Error('connection terminated');
+        },
+      },
+    };
+    await expect(publishDigest(dying, { ...input, now: NOW })).rejects.toThrow('connection terminated');
+    expect(digestPosts('C0CRASH')).toHaveLength(1);
+    // While its lease runs, nobody else posts; after it, the next attempt finds the post.
+    expect(await publishDigest(base, { ...input, now: new Date(NOW.getTime() + 60_000) })).toEqual({
+      status: 'busy',
+    });
+    const later = new Date(NOW.getTime() + 11 * 60_000);
+    const recovered = await publishDigest(base, { ...input, now: later });
+    expect(recovered).toEqual({ status: 'recovered', postId: digestPosts('C0CRASH')[0]!.ts });
+    expect(await publishDigest(base, { ...input, now: later })).toEqual({ status: 'already-posted' });
+    expect(digestPosts('C0CRASH')).toHaveLength(1);
+  });
+
+  it('posts again after a crash when the earlier attempt never reached the platform', async () => {
+    slack.setConversation('C0CRASH2', { name: 'crash-before-post' });
+    const base = createDigestDeps({
+      db: storage.db,
+      file: file.value,
+      directory: toDirectory(file.value),
+      publishers: [
+        createSlackDigestPublisherForToken({
+          token: slack.botToken,
+          apiUrl: slack.url,
+          logger: pino({ level: 'silent' }),
+        }),
+      ],
+    });
+    const destination = { platform: 'slack' as const, channel: 'C0CRASH2' };
+    // A claim whose holder died before posting: only the ledger row exists.
+    await base.ledger.claim({
+      week: '2026-W47',
+      scope: 'all',
+      destination: 'slack:C0CRASH2',
+      now: NOW,
+      leaseMs: 60_000,
+      late: false,
+    });
+    const outcome = await publishDigest(base, {
+      week: WEEK,
+      teamId: null,
+      destination,
+      now: new Date(NOW.getTime() + 120_000),
+      late: false,
+    });
+    expect(outcome).toMatchObject({ status: 'posted' });
+    expect(digestPosts('C0CRASH2')).toHaveLength(1);
+  });
 });
