@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAccountMatcher } from '../../accounts/create-account-matcher.ts';
 import type { AppConfig } from '../../config/load-config.ts';
+import { backfillSnapshots } from '../../core/health/backfill-snapshots.ts';
 import { runBacktest } from '../../core/health/backtest.ts';
 import { explainAccount, type HealthDeps } from '../../core/health/explain-account.ts';
 import { listRisks } from '../../core/health/list-risks.ts';
@@ -18,6 +19,7 @@ import { printBacktest } from './churn-backtest-output.ts';
 
 const USAGE = `verbatim churn [ACCOUNT] [--json] [--limit N]
        verbatim churn snapshot
+       verbatim churn snapshot --from YYYY-MM-DD [--to YYYY-MM-DD] [--every DAYS]
        verbatim churn backtest OUTCOMES.csv [--horizon DAYS] [--json]`;
 
 /** `verbatim churn`: explained account health, the risk list, snapshots and the backtest. */
@@ -42,6 +44,21 @@ export function createChurnCommand(options: { clock?: Clock } = {}): CliCommand 
           model: config.file.health,
           clock,
         };
+        if (parsed.kind === 'backfill') {
+          const toDay =
+            parsed.toDay ?? new Date(clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+          if (toDay < parsed.fromDay)
+            throw new UsageError(`--to ${toDay} is before --from ${parsed.fromDay}`);
+          const outcome = await backfillSnapshots(deps, {
+            fromDay: parsed.fromDay,
+            toDay,
+            everyDays: parsed.everyDays,
+          });
+          io.stdout.write(
+            `Back-filled snapshots ${outcome.fromDay} … ${outcome.toDay} (every ${parsed.everyDays} day(s)): ${outcome.written} written, ${outcome.kept} kept as they were.\n`,
+          );
+          return 0;
+        }
         if (parsed.kind === 'snapshot') {
           const outcome = await takeDailySnapshots({
             ...deps,
@@ -145,26 +162,41 @@ type ChurnArgs =
   | { kind: 'list'; json: boolean; limit: number | undefined }
   | { kind: 'explain'; account: string; json: boolean }
   | { kind: 'snapshot' }
+  | { kind: 'backfill'; fromDay: string; toDay: string | null; everyDays: number }
   | { kind: 'backtest'; file: string; horizonDays: number; json: boolean };
 
 function parseArgs(args: string[]): ChurnArgs {
   let json = false;
   let limit: number | undefined;
   let horizonDays = 90;
+  let everyDays = 1;
+  let fromDay: string | null = null;
+  let toDay: string | null = null;
   const words: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--json') json = true;
-    else if (arg === '--limit' || arg === '--horizon') {
+    else if (arg === '--from' || arg === '--to') {
+      const value = args[++index] ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        throw new UsageError(`${arg} needs a date as YYYY-MM-DD, not "${value}"`);
+      if (arg === '--from') fromDay = value;
+      else toDay = value;
+    } else if (arg === '--limit' || arg === '--horizon' || arg === '--every') {
       const value = Number(args[++index]);
       if (!Number.isInteger(value) || value <= 0)
         throw new UsageError(`${arg} needs a positive whole number`);
       if (arg === '--limit') limit = value;
+      else if (arg === '--every') everyDays = value;
       else horizonDays = value;
     } else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"`);
     else words.push(arg);
   }
-  if (words[0] === 'snapshot' && words.length === 1) return { kind: 'snapshot' };
+  if (words[0] === 'snapshot' && words.length === 1) {
+    if (fromDay) return { kind: 'backfill', fromDay, toDay, everyDays };
+    if (toDay) throw new UsageError('--to needs --from');
+    return { kind: 'snapshot' };
+  }
   if (words[0] === 'backtest') {
     if (words.length !== 2) throw new UsageError('backtest needs one OUTCOMES.csv file');
     return { kind: 'backtest', file: words[1]!, horizonDays, json };

@@ -198,3 +198,65 @@ describe('verbatim churn', () => {
     expect(err).toMatch(/line 4: outcome "paused" is neither churned nor renewed/);
   });
 });
+
+describe('verbatim churn snapshot --from: history before the first nightly snapshot', () => {
+  let cwd: string;
+  const command = createChurnCommand({ clock: { now: () => NOW } });
+  const run = async (...args: string[]) => {
+    const capture = captureIo(cwd);
+    const code = await command.run(args, capture.io);
+    return { code, out: capture.out(), err: capture.err() };
+  };
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'verbatim-churn-backfill-'));
+    await writeFile(join(cwd, 'verbatim.config.yaml'), TEST_CONFIG_YAML);
+    await writeFile(
+      join(cwd, 'outcomes.csv'),
+      `Account ID,Churn Date,Renewal Date\nacme,2026-11-30,\npohjola,,2026-11-28\n`,
+    );
+    const storage = await openStorage({ dataDir: join(cwd, 'data') });
+    try {
+      // A replayed history and no snapshot at all: the backtest has nothing to read yet.
+      await seedDecliningAccount(storage.db, 'acme', NOW);
+      for (let ago = 100; ago >= 2; ago -= 4)
+        await seedRequest(storage.db, {
+          accountId: 'pohjola',
+          openedAt: new Date(NOW.getTime() - ago * DAY),
+          text: `Kiitos, kysymys ${ago}`,
+          sentiment: 0.4,
+          topics: [`t${ago}`],
+          firstResponseMinutes: 15,
+        });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('scores past days as they stood, never overwrites, and gives the backtest its history', async () => {
+    const before = JSON.parse((await run('backtest', 'outcomes.csv', '--json')).out);
+    expect(before.withoutHistory.sort()).toEqual(['acme', 'pohjola']);
+
+    const filled = await run('snapshot', '--from', dayAgo(60), '--every', '2');
+    expect(filled.code).toBe(0);
+    // 30 days of 2 (from 60 days ago to yesterday) for each of the config's accounts.
+    expect(filled.out).toMatch(/Back-filled snapshots .*: \d+ written, 0 kept as they were\./);
+    const again = await run('snapshot', '--from', dayAgo(60), '--every', '2');
+    expect(again.out).toMatch(/: 0 written, \d+ kept as they were\./);
+
+    const report = JSON.parse((await run('backtest', 'outcomes.csv', '--json')).out);
+    expect(report.withoutHistory).toEqual([]);
+    const watch = report.rows.find((row: { threshold: string }) => row.threshold === 'watch');
+    // The declining account was flagged before it churned; the steady one was not.
+    expect(watch).toMatchObject({ flagged: 1, truePositives: 1, precision: 1, recall: 1 });
+    expect(watch.medianLeadDays).toBeGreaterThanOrEqual(10);
+  });
+
+  it('explains bad dates', async () => {
+    await expect(run('snapshot', '--from', '2026-13-01')).rejects.toThrow(
+      '--from needs a date as YYYY-MM-DD',
+    );
+    await expect(run('snapshot', '--to', dayAgo(3))).rejects.toThrow('--to needs --from');
+    await expect(run('snapshot', '--from', dayAgo(1), '--to', dayAgo(5))).rejects.toThrow('is before --from');
+  });
+});
