@@ -8,6 +8,7 @@ import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
+import { createTeamsDigestPublisher } from './teams-digest-publisher.ts';
 import { TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
 import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
 import { createTeamsMemberDirectory } from './teams-member-directory.ts';
@@ -34,8 +35,8 @@ export interface TeamsAdapterOptions {
 
 /**
  * The Teams adapter: a Teams SDK v2 app mounted on the shared HTTP server at POST /api/messages
- * (Bot Framework JWTs validated by the SDK), its listeners, and the Notifier that posts routed
- * posts as Adaptive Cards. Null when TEAMS_CLIENT_ID is empty (the adapter is off).
+ * (Bot Framework JWTs validated by the SDK), its listeners, the Notifier that posts routed
+ * posts as Adaptive Cards, and the weekly digest's publisher. Null when TEAMS_CLIENT_ID is empty (the adapter is off).
  */
 export async function createTeamsAdapter(
   context: AdapterContext,
@@ -76,9 +77,10 @@ export async function createTeamsAdapter(
   });
   const connector = createTeamsConnector(app, pacer);
   const members = createTeamsMemberDirectory({ connector, keyv: context.keyv, logger });
+  const guard = createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID });
   const notifier = createTeamsNotifier({
     connector,
-    guard: createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID }),
+    guard,
     records: createDeliveryRecords(context.keyv),
     keyv: context.keyv,
     logger,
@@ -140,6 +142,7 @@ export async function createTeamsAdapter(
   return {
     name: 'teams',
     notifier,
+    digestPublisher: createTeamsDigestPublisher({ connector, guard, logger }),
     async start() {},
     async stop() {},
   };
