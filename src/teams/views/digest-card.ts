@@ -85,25 +85,10 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
       body.push(paragraph([run(copy.unmapped(volume.unmappedRequests), { isSubtle: true })]));
   }
 
-  const leftOut = { sections: 0, quotes: 0 };
-  const measure = (elements: CardElement[]) => byteLength(JSON.stringify(elements));
-  let used = activityBytes(card(body), summary);
-  const fits = (group: CardElement[]) => used + measure(group) + RESERVED_BYTES <= maxBytes;
-  const push = (group: CardElement[]) => {
-    body.push(...group);
-    used = activityBytes(card(body), summary);
-  };
-  /** Adds a section whole; else without its quotes; else counts it as left out. */
-  const add = (group: CardElement[], quotes: CardElement[] = []) => {
-    if (fits([...group, ...quotes])) push([...group, ...quotes]);
-    else if (quotes.length > 0 && fits(group)) {
-      push(group);
-      leftOut.quotes += quotes.length;
-    } else {
-      leftOut.sections += 1;
-      leftOut.quotes += quotes.length;
-    }
-  };
+  /** A part of the card: its lines, and the quotes shown under them when there is room. */
+  const sections: Array<{ lines: CardElement[]; quotes: CardElement[]; heading?: boolean }> = [];
+  const add = (lines: CardElement[], quotes: CardElement[] = []) => sections.push({ lines, quotes });
+  const addHeading = (text: string) => sections.push({ lines: [heading2(text)], quotes: [], heading: true });
 
   const topicLines = (topic: DigestTopic): CardElement[] => [
     paragraph([
@@ -117,14 +102,14 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
     [copy.falling, digest.falling],
   ] as const) {
     if (list.length === 0) continue;
-    add([heading2(heading)]);
+    addHeading(heading);
     for (const topic of list)
       add(topicLines(topic), topic.quotes.slice(0, QUOTES_PER_TOPIC).map(quoteElement));
   }
   if (!digest.quiet && digest.rising.length === 0 && digest.falling.length === 0)
     add([paragraph([run(copy.noTrend)], { separator: true })]);
   if (digest.emerging.length > 0) {
-    add([heading2(copy.emerging)]);
+    addHeading(copy.emerging);
     for (const theme of digest.emerging)
       add(
         [paragraph([run(theme.label, { weight: 'Bolder' }), run(` · ${theme.count} (${theme.accounts})`)])],
@@ -159,6 +144,36 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
       ]),
     ]);
   }
+
+  // Numbers before words: sections go in, in order, without their quotes until one does not fit
+  // (it and every later one are left out, so no list loses its heading or its middle); then the
+  // quotes, in the same order, while they fit. The same digest always trims the same way.
+  const leftOut = { sections: 0, quotes: 0 };
+  const bytesOf = (element: CardElement) => byteLength(JSON.stringify(element)) + 1;
+  let used = activityBytes(card(body), summary) + RESERVED_BYTES;
+  const kept: Array<{ lines: CardElement[]; quotes: CardElement[]; shown: CardElement[] }> = [];
+  let full = false;
+  for (const section of sections) {
+    const size = section.lines.reduce((sum, element) => sum + bytesOf(element), 0);
+    full ||= used + size > maxBytes;
+    if (!full) {
+      kept.push({ ...section, shown: [] });
+      used += size;
+    } else {
+      if (!section.heading) leftOut.sections += 1;
+      leftOut.quotes += section.quotes.length;
+    }
+  }
+  for (const section of kept) {
+    for (const quote of section.quotes) {
+      const size = bytesOf(quote);
+      if (used + size <= maxBytes) {
+        section.shown.push(quote);
+        used += size;
+      } else leftOut.quotes += 1;
+    }
+  }
+  for (const section of kept) body.push(...section.lines, ...section.shown);
 
   const closing = (chartTooLarge: boolean): CardElement[] => {
     const notes: TextRun[] = [];
