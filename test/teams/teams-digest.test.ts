@@ -1,9 +1,18 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestCommand } from '../../src/cli/commands/digest.ts';
+import { openStorage } from '../../src/storage/open-storage.ts';
+import { type FakeConnector, startFakeConnector } from '../fakes/bot-framework-connector.ts';
 import { type SeedRequest, seedDigestRequests } from '../support/seed-digest-history.ts';
 import { createCardValidator } from './card-schema.ts';
 import {
+  CLIENT_ID,
   CUSTOMER,
   CUSTOMER_TENANT,
+  FAKE_BOT_TOKEN,
   MANAGER,
   OUR_TENANT,
   STAFF,
@@ -147,5 +156,75 @@ describe('weekly digest on Teams', () => {
     expect(harness.connector.calls.filter((c) => c.conversationId === BILLING)).toEqual([]);
     // The internal channel still got its digest exactly once.
     expect(harness.connector.calls.filter((c) => c.conversationId === LEADERS)).toHaveLength(1);
+  });
+});
+
+describe('verbatim digest --post to Teams', () => {
+  let cwd: string;
+  let connector: FakeConnector;
+  const command = createDigestCommand({ clock: { now: () => NOW }, teamsToken: async () => FAKE_BOT_TOKEN });
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'verbatim-teams-digest-cli-'));
+    await writeFile(join(cwd, 'verbatim.config.yaml'), YAML);
+    const storage = await openStorage({ dataDir: join(cwd, 'data') });
+    try {
+      await seedDigestRequests(storage.db, history());
+    } finally {
+      await storage.close();
+    }
+    connector = await startFakeConnector();
+    const internal = [
+      { ...STAFF, tenantId: OUR_TENANT },
+      { ...MANAGER, tenantId: OUR_TENANT },
+    ];
+    connector.rosters.set(LEADERS, internal);
+    connector.rosters.set(BILLING, [...internal, { ...CUSTOMER, tenantId: CUSTOMER_TENANT }]);
+  });
+  afterAll(async () => connector?.close());
+
+  function captureIo() {
+    const stderr = new PassThrough();
+    const err: string[] = [];
+    stderr.on('data', (chunk) => err.push(String(chunk)));
+    return {
+      io: {
+        stdout: new PassThrough(),
+        stderr,
+        stdin: new PassThrough(),
+        env: {
+          VERBATIM_DATA_DIR: './data',
+          LOG_LEVEL: 'silent',
+          TEAMS_CLIENT_ID: CLIENT_ID,
+          TEAMS_CLIENT_SECRET: 'test-secret',
+          TEAMS_TENANT_ID: OUR_TENANT,
+          TEAMS_SERVICE_URL: connector.url,
+        },
+        cwd,
+      },
+      err: () => err.join(''),
+    };
+  }
+
+  it('posts the card once, and refuses a channel shared with another tenant', async () => {
+    const first = captureIo();
+    expect(await command.run(['--post'], first.io)).toBe(0);
+    expect(first.err()).toContain(`Posted the 2026-W47 digest to teams:${LEADERS}.`);
+    const sends = connector.calls.filter((call) => call.kind === 'send');
+    expect(sends).toHaveLength(1);
+    expect(sends[0]!.conversationId).toBe(LEADERS);
+    const content = (sends[0]!.activity['attachments'] as Array<{ content: unknown }>)[0]!.content;
+    expect(createCardValidator()(content)).toEqual([]);
+    expect(JSON.stringify(content)).toContain(`Kaikki on rikki <${JOINER}at>Ann Agent<${JOINER}/at>`);
+
+    const again = captureIo();
+    expect(await command.run(['--post'], again.io)).toBe(0);
+    expect(again.err()).toContain('already posted');
+    expect(connector.calls.filter((call) => call.kind === 'send')).toHaveLength(1);
+
+    await expect(command.run(['--post', '--team', 'billing'], captureIo().io)).rejects.toThrow(
+      /refusing to post into Teams conversation 19:billing-internal@thread.tacv2: 1 member\(s\) belong to another tenant/,
+    );
+    expect(connector.calls.filter((call) => call.conversationId === BILLING)).toEqual([]);
   });
 });
