@@ -8,6 +8,7 @@ import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
+import { createTeamsDigestPublisher } from './teams-digest-publisher.ts';
 import { createTeamsHealthAlerts } from './teams-health-alerts.ts';
 import { type TeamsInboundActivity, TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
 import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
@@ -33,8 +34,8 @@ export interface TeamsAdapterOptions {
 
 /**
  * The Teams adapter: a Teams SDK v2 app mounted on the shared HTTP server at POST /api/messages
- * (Bot Framework JWTs validated by the SDK), its listeners, and the Notifier that posts routed
- * posts as Adaptive Cards. Null when TEAMS_CLIENT_ID is empty (the adapter is off).
+ * (Bot Framework JWTs validated by the SDK), its listeners, the Notifier that posts routed
+ * posts as Adaptive Cards, and the weekly digest's publisher. Null when TEAMS_CLIENT_ID is empty (the adapter is off).
  */
 export async function createTeamsAdapter(
   context: AdapterContext,
@@ -158,6 +159,7 @@ export async function createTeamsAdapter(
     name: 'teams',
     notifier,
     healthAlerts: createTeamsHealthAlerts({ connector, guard, ourTenantId, logger }),
+    digestPublisher: createTeamsDigestPublisher({ connector, guard, logger }),
     async start() {},
     async stop() {},
   };

@@ -144,6 +144,8 @@ export async function startTeamsHarness(
     clock?: Clock;
     analyzer?: Analyzer;
     extraAdapters?: Array<(context: AdapterContext) => Promise<PlatformAdapter | null>>;
+    /** false: job workers wait for `verbatim.startWorkers()` (seed the database first). */
+    workers?: boolean;
   } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
@@ -186,6 +188,7 @@ export async function startTeamsHarness(
     settings: { triageDelaySeconds: 0 },
     analyzer: options.analyzer ?? fixedAnalyzer(),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.workers === false ? { workers: false } : {}),
     adapters: [
       (context) =>
         createTeamsAdapter(context, {

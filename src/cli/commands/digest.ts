@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { TokenProvider } from '@microsoft/teams.api';
 import pino from 'pino';
 import { renderDigestChart } from '../../chart/render-digest-chart.ts';
 import { createConsoleDigestPublisher } from '../../console/console-digest-publisher.ts';
@@ -32,7 +33,13 @@ interface DigestArgs {
 }
 
 /** `verbatim digest`: the weekly digest in the terminal, as JSON, as a chart, or posted now. */
-export function createDigestCommand(options: { clock?: Clock } = {}): CliCommand {
+export function createDigestCommand(
+  options: {
+    clock?: Clock;
+    /** Replaces the Teams SDK's token acquisition (tests: no Entra needed). */
+    teamsToken?: TokenProvider;
+  } = {},
+): CliCommand {
   const clock = options.clock ?? systemClock;
   return {
     name: 'digest',
@@ -85,6 +92,22 @@ export function createDigestCommand(options: { clock?: Clock } = {}): CliCommand
               token: config.env.SLACK_BOT_TOKEN,
               apiUrl: config.env.SLACK_API_URL,
               logger,
+            }),
+          );
+        }
+        if (config.env.TEAMS_CLIENT_ID && config.env.TEAMS_TENANT_ID) {
+          // Loaded only when Teams is configured: the Teams SDK brings express and msal along.
+          const { createStandaloneTeamsDigestPublisher } = await import(
+            '../../teams/create-standalone-teams-digest-publisher.ts'
+          );
+          publishers.push(
+            createStandaloneTeamsDigestPublisher({
+              clientId: config.env.TEAMS_CLIENT_ID,
+              clientSecret: config.env.TEAMS_CLIENT_SECRET,
+              tenantId: config.env.TEAMS_TENANT_ID,
+              serviceUrl: config.env.TEAMS_SERVICE_URL,
+              logger,
+              ...(options.teamsToken ? { token: options.teamsToken } : {}),
             }),
           );
         }

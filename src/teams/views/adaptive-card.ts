@@ -22,6 +22,15 @@ export type CardElement =
       style?: 'compact';
     }
   | { type: 'ActionSet'; actions: CardAction[] }
+  | {
+      type: 'Image';
+      /** An https URL or a `data:image/png;base64,…` URI (Adaptive Cards 1.2+). */
+      url: string;
+      altText: string;
+      size?: 'Auto' | 'Stretch';
+      separator?: boolean;
+      spacing?: 'Small' | 'Medium';
+    }
   | { type: 'Container'; items: CardElement[]; style?: 'emphasis' | 'good' | 'attention' | 'warning' };
 
 export interface TextRun {
@@ -30,6 +39,10 @@ export interface TextRun {
   weight?: 'Bolder';
   italic?: boolean;
   isSubtle?: boolean;
+  color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  size?: 'Small' | 'Medium' | 'Large';
+  /** Makes the run a link (Adaptive Cards 1.2+); only Action.OpenUrl is used. */
+  selectAction?: { type: 'Action.OpenUrl'; url: string; title?: string };
 }
 
 export type CardAction =
