@@ -43,8 +43,20 @@ export interface RoutedPostView {
   account: Pick<Account, 'id' | 'name' | 'tier'> | null;
   team: Pick<Team, 'id' | 'name'>;
   /** Verbatim messages in the order the customer sent them; edits and deletions are shown, not hidden. */
-  messages: Array<CustomerMessage & { editedAt?: Date | null; deletedAt?: Date | null }>;
+  messages: Array<
+    CustomerMessage & {
+      editedAt?: Date | null;
+      deletedAt?: Date | null;
+      /**
+       * When the retention policy blanked this message (text, subject, author name, attachment
+       * names): the post says the words were removed instead of showing an empty quote.
+       */
+      bodyRemovedAt?: Date | null;
+    }
+  >;
   analysis: Analysis;
+  /** When the retention policy blanked the analysis's words (summary, reasons, phrases); figures stay. */
+  wordsRemovedAt?: Date | null;
   floor: FloorHit[];
   state: RequestState;
   claimedBy: Actor | null;
