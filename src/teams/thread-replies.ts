@@ -16,15 +16,33 @@ export function postPartsKey(conversationId: string, parentId: string): string {
   return `teams:post-parts:${conversationId}:${parentId}`;
 }
 
-export async function recordThreadReply(
+/** Appends in flight per key: in one process, two jobs replying in one thread at once add both. */
+const appending = new Map<string, Promise<void>>();
+
+/**
+ * Adds a reply to its parent's list (idempotent: a retried send that found its id adds nothing).
+ * A read-modify-write, serialised per key within the process; two replicas replying in the same
+ * thread in the same instant could still lose one entry (rare: the deliver queue is FIFO per request).
+ */
+export function recordThreadReply(
   keyv: Keyv,
   conversationId: string,
   parentId: string,
   replyId: string,
 ): Promise<void> {
   const key = threadRepliesKey(conversationId, parentId);
-  const known = ((await keyv.get(key)) as string[] | undefined) ?? [];
-  if (!known.includes(replyId)) await keyv.set(key, [...known, replyId]);
+  const append = async () => {
+    const known = ((await keyv.get(key)) as string[] | undefined) ?? [];
+    if (!known.includes(replyId)) await keyv.set(key, [...known, replyId]);
+  };
+  const next = (appending.get(key) ?? Promise.resolve()).catch(() => undefined).then(append);
+  appending.set(key, next);
+  void next
+    .catch(() => undefined)
+    .finally(() => {
+      if (appending.get(key) === next) appending.delete(key);
+    });
+  return next;
 }
 
 /** Every reply recorded under `parentId`: notes and continuation parts, without repeats. */
