@@ -52,7 +52,12 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
 export function renderRoutedPostLine(view: RoutedPostView, where: string): string {
   const account = view.account?.name ?? 'Unmapped account';
   const first = view.messages[0];
-  return `· ${view.priority} ${account} → ${view.team.name} [${where}] ${first ? `${first.author.name}: ` : ''}${view.analysis.summary}`;
+  const who = first ? `${first.bodyRemovedAt ? REMOVED_NAME : first.author.name}: ` : '';
+  const summary =
+    view.analysis.summary === '' && view.wordsRemovedAt
+      ? `(${retentionNotice('words', view.wordsRemovedAt)})`
+      : view.analysis.summary;
+  return `· ${view.priority} ${account} → ${view.team.name} [${where}] ${who}${summary}`;
 }
 
 export function renderNoteText(note: ThreadNote, where: string): string {
