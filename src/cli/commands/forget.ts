@@ -52,10 +52,8 @@ export const forgetCommand: CliCommand = {
       io.stdout.write(
         `✓ erased in one transaction (${done.requests} request(s), ${done.messages} message(s)); erasure recorded by ${by}\n`,
       );
-      const outcome = await retractErasedPosts(
-        createPostRetractors(config, storage.keyv),
-        toPostRefs(done.posts, io),
-      );
+      const { refs, unreadable } = toPostRefs(done.posts, io);
+      const outcome = await retractErasedPosts(createPostRetractors(config, storage.keyv), refs);
       for (const [platform, count] of Object.entries(outcome.editedOn))
         io.stdout.write(
           `✓ ${count} ${PLATFORM_NAMES[platform] ?? platform} message(s) edited to a removal notice\n`,
@@ -65,14 +63,14 @@ export const forgetCommand: CliCommand = {
           `  ${outcome.notEditable.length} console post(s) were only printed: nothing to edit\n`,
         );
       await recordErasedPosts(storage.db, outcome.edited);
-      if (outcome.failed.length > 0) {
+      if (outcome.failed.length > 0 || unreadable > 0) {
         // The erasure stands; these messages are what an operator still has to delete or edit by hand.
         for (const failure of outcome.failed)
           io.stderr.write(
             `✗ could not edit ${describeDestination(failure.ref.destination)} message ${failure.ref.id}: ${failure.reason}\n`,
           );
         io.stderr.write(
-          `✗ ${outcome.failed.length} message(s) may still show the erased words: delete or edit them by hand (the erasure itself is done)\n`,
+          `✗ ${outcome.failed.length + unreadable} message(s) may still show the erased words: delete or edit them by hand (the erasure itself is done)\n`,
         );
         return 1;
       }
@@ -126,13 +124,18 @@ function printReport(io: CliIo, report: ErasureReport, subject: ErasureSubject):
 }
 
 /** Stored destinations read back at the boundary; one that no longer parses is reported, not dropped. */
-function toPostRefs(posts: ErasedPost[], io: CliIo): PostRef[] {
-  return posts.flatMap((post) => {
+function toPostRefs(posts: ErasedPost[], io: CliIo): { refs: PostRef[]; unreadable: number } {
+  const refs: PostRef[] = [];
+  let unreadable = 0;
+  for (const post of posts) {
     const destination = DestinationSchema.safeParse(post.destination);
-    if (destination.success) return [{ destination: destination.data, id: post.postId }];
-    io.stderr.write(
-      `✗ post ${post.postId} has an unreadable destination ${JSON.stringify(post.destination)}\n`,
-    );
-    return [];
-  });
+    if (destination.success) refs.push({ destination: destination.data, id: post.postId });
+    else {
+      unreadable += 1;
+      io.stderr.write(
+        `✗ could not edit message ${post.postId}: its stored destination ${JSON.stringify(post.destination)} is not one Verbatim knows\n`,
+      );
+    }
+  }
+  return { refs, unreadable };
 }
