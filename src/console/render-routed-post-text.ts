@@ -1,4 +1,5 @@
 import type { RoutedPostView, ThreadNote } from '../core/ports.ts';
+import { REMOVED_NAME, retentionNotice } from '../core/retention-notice.ts';
 
 /** A routed post as plain terminal text. Customer text is shown whole, line by line, quoted. */
 export function renderRoutedPostText(view: RoutedPostView, where: string): string {
@@ -7,6 +8,11 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
   const lines: string[] = [];
   lines.push(`┌ ${view.priority} · ${account} → ${view.team.name} [${where}]  ${view.requestId}`);
   for (const message of view.messages) {
+    if (message.bodyRemovedAt) {
+      lines.push(`│ ${REMOVED_NAME} · ${formatTime(message.sentAt)} · ${message.platform}`);
+      lines.push(`│ (${retentionNotice('text', message.bodyRemovedAt)})`);
+      continue;
+    }
     const status = message.deletedAt ? ' · deleted by the customer' : message.editedAt ? ' · edited' : '';
     lines.push(`│ ${message.author.name} · ${formatTime(message.sentAt)} · ${message.platform}${status}`);
     if (message.forwardedBy) lines.push(`│ forwarded by ${message.forwardedBy.name}`);
@@ -18,7 +24,9 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
       );
     }
   }
-  lines.push(`│ Summary: ${analysis.summary}`);
+  const words = (text: string) =>
+    text === '' && view.wordsRemovedAt ? `(${retentionNotice('words', view.wordsRemovedAt)})` : text;
+  lines.push(`│ Summary: ${words(analysis.summary)}`);
   const churn =
     analysis.churnSignals
       .map((signal) =>
@@ -30,7 +38,7 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
   lines.push(
     `│ Topics: ${analysis.topics.join(', ') || 'none'} · Sentiment: ${analysis.sentiment.toFixed(2)} · Engine: ${analysis.engine}`,
   );
-  lines.push(`│ Priority reason: ${analysis.priorityReason}`);
+  lines.push(`│ Priority reason: ${words(analysis.priorityReason)}`);
   lines.push(`│ Churn signals: ${churn}`);
   for (const hit of view.floor) lines.push(`│ Floor ${hit.priority}: ${hit.reason} ("${hit.phrase}")`);
   lines.push(`│ State: ${describeState(view)}`);
@@ -44,7 +52,12 @@ export function renderRoutedPostText(view: RoutedPostView, where: string): strin
 export function renderRoutedPostLine(view: RoutedPostView, where: string): string {
   const account = view.account?.name ?? 'Unmapped account';
   const first = view.messages[0];
-  return `· ${view.priority} ${account} → ${view.team.name} [${where}] ${first ? `${first.author.name}: ` : ''}${view.analysis.summary}`;
+  const who = first ? `${first.bodyRemovedAt ? REMOVED_NAME : first.author.name}: ` : '';
+  const summary =
+    view.analysis.summary === '' && view.wordsRemovedAt
+      ? `(${retentionNotice('words', view.wordsRemovedAt)})`
+      : view.analysis.summary;
+  return `· ${view.priority} ${account} → ${view.team.name} [${where}] ${who}${summary}`;
 }
 
 export function renderNoteText(note: ThreadNote, where: string): string {

@@ -43,8 +43,20 @@ export interface RoutedPostView {
   account: Pick<Account, 'id' | 'name' | 'tier'> | null;
   team: Pick<Team, 'id' | 'name'>;
   /** Verbatim messages in the order the customer sent them; edits and deletions are shown, not hidden. */
-  messages: Array<CustomerMessage & { editedAt?: Date | null; deletedAt?: Date | null }>;
+  messages: Array<
+    CustomerMessage & {
+      editedAt?: Date | null;
+      deletedAt?: Date | null;
+      /**
+       * When the retention policy blanked this message (text, subject, author name, attachment
+       * names): the post says the words were removed instead of showing an empty quote.
+       */
+      bodyRemovedAt?: Date | null;
+    }
+  >;
   analysis: Analysis;
+  /** When the retention policy blanked the analysis's words (summary, reasons, phrases); figures stay. */
+  wordsRemovedAt?: Date | null;
   floor: FloorHit[];
   state: RequestState;
   claimedBy: Actor | null;
@@ -115,4 +127,28 @@ export interface DeadLetter {
 export interface DeadLetterSink {
   /** Stores the input and returns its id. */
   keep(letter: DeadLetter): Promise<string>;
+}
+
+/** A post a retractor could not edit to the removal notice, and why (shown to the operator). */
+export interface RetractionFailure {
+  ref: PostRef;
+  reason: string;
+}
+
+export interface RetractionOutcome {
+  /** Messages edited to the removal notice (posts, and Verbatim's own replies in their threads). */
+  edited: number;
+  failed: RetractionFailure[];
+}
+
+/**
+ * Edits posts that showed words erased at a person's request — and Verbatim's own replies in their
+ * threads (continuations of long texts, follow-ups, notes) — to a removal notice that holds no
+ * trace of the words. One per platform. A message that cannot be edited (deleted, refused, rate
+ * limited beyond the pacer) is reported in `failed`, never skipped silently, and does not stop
+ * the others.
+ */
+export interface PostRetractor {
+  readonly platform: Destination['platform'];
+  retract(posts: PostRef[]): Promise<RetractionOutcome>;
 }

@@ -30,4 +30,9 @@ export interface Request {
    * version is no longer the stored one (a new request starts at 0).
    */
   version: number;
+  /**
+   * When the retention policy blanked the analysis's words (summary, reasons, quoted phrases);
+   * priority, topics and figures stay. Read-only: set by the retention job, never saved back.
+   */
+  wordsRemovedAt?: Date | null;
 }

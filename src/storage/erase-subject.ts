@@ -120,11 +120,16 @@ async function erase(tx: Queryable, subject: ErasureSubject): Promise<ErasureRep
   ];
   const emails = subject.kind === 'email' ? [subject.value] : [];
 
+  // Every post and note made for the erased requests: routed posts (also a reassigned request's
+  // earlier one), follow-ups, P1 alerts, priority-raise notes and SLA notes (an escalation quotes
+  // the summary), wherever they were posted.
   const posts = await tx.query<{ destination: ErasedPost['destination']; post_id: string }>(
     `SELECT destination, post_id FROM routed_posts WHERE request_id = ANY($1)
      UNION SELECT destination, post_id FROM deliveries WHERE post_id IS NOT NULL AND (
        key = ANY(SELECT 'follow-up:' || unnest($2::text[]))
-       OR EXISTS (SELECT 1 FROM unnest($1::text[]) r WHERE key LIKE 'post:' || r || ':%' OR key LIKE 'alert:' || r || ':%'))`,
+       OR EXISTS (SELECT 1 FROM unnest($1::text[]) r
+         WHERE key LIKE 'post:' || r || ':%' OR key LIKE 'alert:' || r || ':%'
+           OR key LIKE 'raised:' || r || ':%' OR key LIKE 'sla:' || r || ':%'))`,
     [[...requestIds], messageIds],
   );
 

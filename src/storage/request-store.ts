@@ -17,9 +17,9 @@ import { toDelivery, toRequest, toStoredMessage, toTransition } from './row-mapp
 export type EnqueueWithin = (tx: Queryable, job: JobRequest) => Promise<void>;
 
 const MESSAGE_COLUMNS = `id, platform, conversation, thread, is_reply, account_id, author, text, sent_at, permalink,
-  attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at`;
+  attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at, body_removed_at`;
 const REQUEST_COLUMNS = `id, account_id, conversation, thread, state, claimed_by, snoozed_until, team_id, priority,
-  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at, version`;
+  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at, version, words_removed_at`;
 
 /** How often `atomically` re-runs work whose saveRequest met a newer copy before giving up. */
 const STALE_RETRIES = 20;

@@ -33,6 +33,8 @@ const RequestRowSchema = z.object({
   first_response_at: nullableDate,
   resolved_at: nullableDate,
   version: z.coerce.number().int(),
+  // Read when selected (migration 11); older column lists leave it out.
+  words_removed_at: nullableDate.optional(),
 });
 
 export function toRequest(row: unknown): Request {
@@ -55,6 +57,7 @@ export function toRequest(row: unknown): Request {
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
     version: r.version,
+    wordsRemovedAt: r.words_removed_at ?? null,
   };
 }
 
@@ -78,6 +81,7 @@ const MessageRowSchema = z.object({
   request_id: z.string().nullable(),
   edited_at: nullableDate,
   deleted_at: nullableDate,
+  body_removed_at: nullableDate.optional(),
 });
 
 export function toStoredMessage(row: unknown): StoredMessage {
@@ -102,6 +106,7 @@ export function toStoredMessage(row: unknown): StoredMessage {
     requestId: r.request_id,
     editedAt: r.edited_at,
     deletedAt: r.deleted_at,
+    bodyRemovedAt: r.body_removed_at ?? null,
   };
 }
 

@@ -23,6 +23,7 @@ const REQUEST_COLUMNS = [
   'first_response_at',
   'resolved_at',
   'version',
+  'words_removed_at',
 ]
   .map((column) => `r.${column}`)
   .join(', ');

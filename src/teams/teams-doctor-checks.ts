@@ -2,11 +2,11 @@ import type { ConfigFile } from '../config/config-file-schema.ts';
 import type { DoctorCheck, DoctorFinding } from '../config/doctor-finding.ts';
 import type { Env } from '../config/env-schema.ts';
 import type { Destination } from '../core/directory.ts';
+import { acquireBotToken, DEFAULT_LOGIN_URL } from './acquire-bot-token.ts';
 import { DEFAULT_TEAMS_SERVICE_URL } from './create-teams-adapter.ts';
 import { TeamsMemberSchema } from './teams-connector.ts';
 
 const CHECK = 'teams';
-const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 const INSTALL =
   'add the Verbatim app to the team that owns the channel (Teams → Apps → Manage your apps → Upload an app, then Add to a team) and have a team owner accept its permissions';
 
@@ -35,7 +35,7 @@ export function createTeamsDoctorChecks(
   const tenantId = env.TEAMS_TENANT_ID;
   return [
     async () => {
-      const token = await acquireToken(
+      const token = await acquireBotToken(
         fetchImpl,
         env.TEAMS_LOGIN_URL ?? DEFAULT_LOGIN_URL,
         tenantId,
@@ -76,46 +76,6 @@ export function createTeamsDoctorChecks(
       return findings;
     },
   ];
-}
-
-async function acquireToken(
-  fetchImpl: typeof fetch,
-  loginUrl: string,
-  tenantId: string,
-  clientId: string,
-  secret: string,
-): Promise<{ ok: true; accessToken: string } | { ok: false; reason: string }> {
-  try {
-    const response = await fetchImpl(
-      `${loginUrl.replace(/\/$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: secret,
-          scope: 'https://api.botframework.com/.default',
-        }),
-        signal: AbortSignal.timeout(10_000),
-      },
-    );
-    const body = (await response.json().catch(() => ({}))) as {
-      access_token?: string;
-      error?: string;
-      error_description?: string;
-    };
-    if (!response.ok || !body.access_token) {
-      return {
-        ok: false,
-        reason:
-          `${response.status} ${body.error ?? ''} ${(body.error_description ?? '').split('\n')[0]}`.trim(),
-      };
-    }
-    return { ok: true, accessToken: body.access_token };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
 }
 
 function conversationsToCheck(file: ConfigFile): Map<string, Role> {

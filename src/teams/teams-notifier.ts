@@ -5,6 +5,7 @@ import type { Notifier, PostRef } from '../core/ports.ts';
 import type { DeliveryRecords } from './delivery-records.ts';
 import { ExternalMembersError, type TeamsChannelGuard } from './teams-channel-guard.ts';
 import type { TeamsActivity, TeamsConnector } from './teams-connector.ts';
+import { postPartsKey, recordThreadReply } from './thread-replies.ts';
 import { cardAttachment } from './views/adaptive-card.ts';
 import { type NoteMention, renderNoteActivities } from './views/note-activity.ts';
 import { renderRoutedPostCard } from './views/routed-post-card.ts';
@@ -29,8 +30,6 @@ const MENTIONABLE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   const { connector, records, keyv } = deps;
-  /** Reply ids of a routed post's continuation cards, in order. */
-  const partsKey = (conversationId: string, id: string) => `teams:post-parts:${conversationId}:${id}`;
 
   async function assertInternal(conversationId: string): Promise<void> {
     try {
@@ -49,7 +48,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     parts: TeamsActivity[],
     deliveryKey: string,
   ) {
-    const existing = ((await keyv.get(partsKey(conversationId, parentId))) as string[] | undefined) ?? [];
+    const existing = ((await keyv.get(postPartsKey(conversationId, parentId))) as string[] | undefined) ?? [];
     const ids = [...existing];
     for (const [index, part] of parts.entries()) {
       if (ids[index]) {
@@ -58,7 +57,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
         ids[index] = await records.sendOnce(`${deliveryKey}#part${index + 1}`, () =>
           connector.reply(conversationId, parentId, part),
         );
-        await keyv.set(partsKey(conversationId, parentId), ids);
+        await keyv.set(postPartsKey(conversationId, parentId), ids);
       }
     }
     for (const id of ids.slice(parts.length)) {
@@ -129,6 +128,8 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
             ? connector.reply(conversationId, parent, activity)
             : connector.post(conversationId, activity),
         );
+        // Recorded so that `verbatim forget` can find and edit it (Teams cannot list a thread).
+        if (parent) await recordThreadReply(keyv, conversationId, parent, id);
         firstId ??= id;
         threadId ??= id;
       }

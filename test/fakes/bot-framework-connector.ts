@@ -36,6 +36,8 @@ export interface FakeConnector {
   rosters: Map<string, FakeMember[]>;
   /** The next `count` activity requests (send/reply/update) fail with `status` (and Retry-After seconds). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Someone deleted this message in Teams: updating it answers 404, as the real service does. */
+  deleteActivity(activityId: string): void;
   /** The next send is recorded as delivered but the connection is then destroyed (no answer). */
   dropAnswerOfNextSend(): void;
   /** Token requests: `client_id` and `client_secret` that are accepted. */
@@ -56,6 +58,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const latestById = new Map<string, Record<string, unknown>>();
   let failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let dropNextSend = false;
+  const deleted = new Set<string>();
   const tokenRequests: Array<Record<string, string>> = [];
 
   const fake: FakeConnector = {
@@ -68,6 +71,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     created: [],
     failNext(count, status, retryAfterSeconds) {
       failures = [...failures, ...Array.from({ length: count }, () => ({ status, retryAfterSeconds }))];
+    },
+    deleteActivity(activityId) {
+      deleted.add(activityId);
     },
     dropAnswerOfNextSend() {
       dropNextSend = true;
@@ -110,7 +116,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return json(200, {
         token_type: 'Bearer',
         expires_in: 3599,
-        access_token: `fake-token-${form.client_id}`,
+        // JWT-shaped and unsigned: the Teams SDK decodes a token's claims, and nothing here verifies it.
+        access_token: unsignedJwt({
+          aud: 'https://api.botframework.com',
+          appid: form.client_id,
+          tid: token[1],
+          exp: 4_102_444_800,
+        }),
       });
     }
 
@@ -133,6 +145,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
       const authorization = request.headers.authorization;
       if (request.method === 'PUT' && activity[2]) {
+        if (deleted.has(activity[2]))
+          return json(404, { error: { code: 'NotFound', message: 'The message was deleted.' } });
         calls.push({
           kind: 'update',
           conversationId,
@@ -190,4 +204,11 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+function unsignedJwt(claims: Record<string, unknown>): string {
+  return [{ alg: 'none', typ: 'JWT' }, claims]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+    .concat('unsigned')
+    .join('.');
 }

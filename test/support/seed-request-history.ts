@@ -25,9 +25,11 @@ export async function seedRequestHistory(
     texts?: [string, string];
     analysis?: Partial<Analysis>;
     at?: Date;
+    /** Another organisation (e.g. Teams destinations); the test config by default. */
+    config?: ReturnType<typeof testConfig>;
   },
 ): Promise<{ requestId: string; messageIds: string[]; deps: PipelineDeps }> {
-  const config = testConfig();
+  const config = options.config ?? testConfig();
   const channel = options.channel ?? 'C1ACME';
   let now = options.at ?? new Date('2026-11-23T08:00:00Z');
   const deps: PipelineDeps = {

@@ -1,16 +1,20 @@
 import { userInfo } from 'node:os';
-import { createLogger } from '../../logging/create-logger.ts';
-import { createSlackWebClient } from '../../slack/create-slack-web-client.ts';
-import { retractSlackPosts } from '../../slack/retract-slack-posts.ts';
+import { DestinationSchema, describeDestination } from '../../core/directory.ts';
+import { retractErasedPosts } from '../../core/pipeline/retract-erased-posts.ts';
+import type { PostRef } from '../../core/ports.ts';
 import {
+  type ErasedPost,
   type ErasureReport,
   type ErasureSubject,
   eraseSubject,
   recordErasedPosts,
 } from '../../storage/erase-subject.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
+import { createPostRetractors } from '../create-post-retractors.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { openStorageOrExplain } from '../open-storage-or-explain.ts';
+
+const PLATFORM_NAMES: Record<string, string> = { slack: 'Slack', teams: 'Teams' };
 
 const SUBJECT_FLAGS = { '--email': 'email', '--slack-user': 'slack-user', '--account': 'account' } as const;
 
@@ -18,7 +22,9 @@ const SUBJECT_FLAGS = { '--email': 'email', '--slack-user': 'slack-user', '--acc
  * `verbatim forget --email ADDRESS | --slack-user ID | --account ID [--dry-run] [--by NAME]`:
  * shows what will be erased (a rehearsal of the erasure, rolled back), then erases it in one
  * transaction, records who ran it and the counts, and edits the routed posts that showed the words
- * to a removal notice through the Slack API.
+ * (and Verbatim's replies in their threads) to a removal notice through each platform's
+ * PostRetractor (Slack, Teams). A message that cannot be edited is listed and the command exits 1;
+ * the erasure stands either way.
  */
 export const forgetCommand: CliCommand = {
   name: 'forget',
@@ -46,35 +52,28 @@ export const forgetCommand: CliCommand = {
       io.stdout.write(
         `✓ erased in one transaction (${done.requests} request(s), ${done.messages} message(s)); erasure recorded by ${by}\n`,
       );
-      const slackPosts = done.posts.flatMap((post) =>
-        post.destination.platform === 'slack' && post.destination.channel
-          ? [{ channel: post.destination.channel, ts: post.postId }]
-          : [],
-      );
-      const elsewhere = done.posts.length - slackPosts.length;
-      let edited = 0;
-      if (slackPosts.length > 0) {
-        if (!config.env.SLACK_BOT_TOKEN) {
-          io.stderr.write(
-            `✗ ${slackPosts.length} Slack post(s) still show the erased words, but SLACK_BOT_TOKEN is not set: set it and edit them (channels ${[...new Set(slackPosts.map((post) => post.channel))].join(', ')})\n`,
-          );
-          return 1;
-        }
-        const client = createSlackWebClient({
-          token: config.env.SLACK_BOT_TOKEN,
-          apiUrl: config.env.SLACK_API_URL,
-          purpose: 'delivery',
-          logger: createLogger({ level: 'warn', pretty: false, secrets: [config.env.SLACK_BOT_TOKEN] }),
-        });
-        edited = await retractSlackPosts(client, slackPosts);
-        io.stdout.write(`✓ ${edited} Slack message(s) edited to a removal notice\n`);
-      }
-      if (elsewhere > 0) {
+      const { refs, unreadable } = toPostRefs(done.posts, io);
+      const outcome = await retractErasedPosts(createPostRetractors(config, storage.keyv), refs);
+      for (const [platform, count] of Object.entries(outcome.editedOn))
         io.stdout.write(
-          `! ${elsewhere} post(s) on other platforms (console, Teams) cannot be edited from here\n`,
+          `✓ ${count} ${PLATFORM_NAMES[platform] ?? platform} message(s) edited to a removal notice\n`,
         );
+      if (outcome.notEditable.length > 0)
+        io.stdout.write(
+          `  ${outcome.notEditable.length} console post(s) were only printed: nothing to edit\n`,
+        );
+      await recordErasedPosts(storage.db, outcome.edited);
+      if (outcome.failed.length > 0 || unreadable > 0) {
+        // The erasure stands; these messages are what an operator still has to delete or edit by hand.
+        for (const failure of outcome.failed)
+          io.stderr.write(
+            `✗ could not edit ${describeDestination(failure.ref.destination)} message ${failure.ref.id}: ${failure.reason}\n`,
+          );
+        io.stderr.write(
+          `✗ ${outcome.failed.length + unreadable} message(s) may still show the erased words: delete or edit them by hand (the erasure itself is done)\n`,
+        );
+        return 1;
       }
-      await recordErasedPosts(storage.db, edited);
       return 0;
     } finally {
       await storage.close();
@@ -122,4 +121,21 @@ function printReport(io: CliIo, report: ErasureReport, subject: ErasureSubject):
   for (const [table, count] of Object.entries(report.rows).sort())
     io.stdout.write(`  ${table}: ${count} row(s)\n`);
   io.stdout.write(`  ${report.posts.length} routed post(s) and notes to edit to a removal notice\n`);
+}
+
+/** Stored destinations read back at the boundary; one that no longer parses is reported, not dropped. */
+function toPostRefs(posts: ErasedPost[], io: CliIo): { refs: PostRef[]; unreadable: number } {
+  const refs: PostRef[] = [];
+  let unreadable = 0;
+  for (const post of posts) {
+    const destination = DestinationSchema.safeParse(post.destination);
+    if (destination.success) refs.push({ destination: destination.data, id: post.postId });
+    else {
+      unreadable += 1;
+      io.stderr.write(
+        `✗ could not edit message ${post.postId}: its stored destination ${JSON.stringify(post.destination)} is not one Verbatim knows\n`,
+      );
+    }
+  }
+  return { refs, unreadable };
 }

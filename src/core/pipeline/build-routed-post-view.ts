@@ -19,8 +19,10 @@ export function buildRoutedPostView(input: {
     priority: request.priority,
     account: account && { id: account.id, name: account.name, tier: account.tier },
     team: { id: team.id, name: team.name },
-    messages: input.messages,
+    // Retention marks are carried explicitly: a blanked text is not an empty message.
+    messages: input.messages.map((message) => ({ ...message, bodyRemovedAt: message.bodyRemovedAt ?? null })),
     analysis: request.analysis,
+    wordsRemovedAt: request.wordsRemovedAt ?? null,
     floor: request.floor,
     state: request.state,
     claimedBy: request.claimedBy,

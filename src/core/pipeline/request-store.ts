@@ -15,6 +15,8 @@ export interface StoredMessage extends CustomerMessage {
   requestId: string | null;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** When the retention policy blanked the text, author name and attachments' names (null: kept). */
+  bodyRemovedAt?: Date | null;
 }
 
 /** A delivery in flight or done, keyed so it happens once (see `postOnce`). */

@@ -1,4 +1,5 @@
 import type { RoutedPostView } from '../../core/ports.ts';
+import { retentionNotice } from '../../core/retention-notice.ts';
 import { ACTION_IDS, requestBlockId, SNOOZE_CHOICES } from './action-ids.ts';
 import { describeRequestState, PRIORITY_EMOJI } from './describe-request-state.ts';
 import {
@@ -76,23 +77,31 @@ function headBlocks(view: RoutedPostView): Block[] {
   ];
 }
 
+/** Analysis words as escaped mrkdwn, or the retention notice where the policy blanked them. */
+function words(view: RoutedPostView, text: string, max: number): string {
+  if (text === '' && view.wordsRemovedAt) return `_${retentionNotice('words', view.wordsRemovedAt)}_`;
+  return safe(text, max);
+}
+
 function tailBlocks(view: RoutedPostView, options: RoutedPostOptions): Block[] {
   const { analysis } = view;
-  const blocks: Block[] = [sectionBlock(`*Summary*\n${safe(analysis.summary, 2900)}`)];
+  const blocks: Block[] = [sectionBlock(`*Summary*\n${words(view, analysis.summary, 2900)}`)];
   const churn =
     analysis.churnSignals
       .map(
         (signal) =>
           `• ${signal.driver}${signal.competitor ? ` (${safe(signal.competitor, 60)})` : ''}: ${
             // Only words verified in the customer's text are quoted; anything else is the model's.
-            signal.quoted === true
-              ? `“${safe(signal.phrase, 200)}”`
-              : `_model’s paraphrase:_ ${safe(signal.phrase, 200)}`
+            signal.phrase === '' && view.wordsRemovedAt
+              ? words(view, '', 0)
+              : signal.quoted === true
+                ? `“${safe(signal.phrase, 200)}”`
+                : `_model’s paraphrase:_ ${safe(signal.phrase, 200)}`
           }`,
       )
       .join('\n') || 'none';
   const fields = [
-    `*Priority*\n${view.priority} — ${safe(analysis.priorityReason, 600)}`,
+    `*Priority*\n${view.priority} — ${words(view, analysis.priorityReason, 600)}`,
     `*Topics*\n${safe(analysis.topics.join(', ') || 'none', 400)}`,
     `*Sentiment*\n${analysis.sentiment.toFixed(2)} (${describeSentiment(analysis.sentiment)})`,
     `*Churn signals*\n${churn}`,
@@ -100,7 +109,7 @@ function tailBlocks(view: RoutedPostView, options: RoutedPostOptions): Block[] {
   ];
   if (view.floor.length > 0) {
     fields.push(
-      `*Priority floor*\n${view.floor.map((hit) => `• ${hit.priority} ${safe(hit.rule, 60)}: “${safe(hit.phrase, 200)}”`).join('\n')}`,
+      `*Priority floor*\n${view.floor.map((hit) => `• ${hit.priority} ${safe(hit.rule, 60)}: ${hit.phrase === '' && view.wordsRemovedAt ? words(view, '', 0) : `“${safe(hit.phrase, 200)}”`}`).join('\n')}`,
     );
   }
   blocks.push({
@@ -221,6 +230,9 @@ function packContinuation(units: Unit[]): SlackMessageBody[] {
 function fallbackText(view: RoutedPostView, continues: boolean): string {
   const account = view.account?.name ?? 'Unmapped conversation';
   const first = view.messages[0];
+  if (first?.bodyRemovedAt) {
+    return safe(`${view.priority} · ${account} · ${retentionNotice('text', first.bodyRemovedAt)}`);
+  }
   const excerpt = first ? `${first.author.name}: ${splitVerbatim(first.text, 200)[0] ?? ''}` : '';
   const more = first && first.text.length > 200 ? '…' : '';
   return safe(

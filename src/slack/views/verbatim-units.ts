@@ -1,4 +1,5 @@
 import type { RoutedPostView } from '../../core/ports.ts';
+import { REMOVED_NAME, retentionNotice } from '../../core/retention-notice.ts';
 import { formatSlackDate } from './format-slack-date.ts';
 import {
   BLOCK_LIMITS,
@@ -27,6 +28,7 @@ export interface Unit {
  * in quoted pieces, and its attachments. Every character of the text is in the pieces, in order.
  */
 export function renderMessageUnits(message: ViewMessage, index: number, total: number): Unit[] {
+  if (message.bodyRemovedAt) return removedMessageUnits(message, index, total);
   const who = safe(message.author.name, 120);
   const pieces = message.text.length === 0 ? [] : splitVerbatim(message.text, BLOCK_LIMITS.verbatimChunk);
   const units: Unit[] = [unit('meta', contextBlock(...metaLines(message, index, total)), `${who}’s message`)];
@@ -47,6 +49,23 @@ export function renderMessageUnits(message: ViewMessage, index: number, total: n
     units.push(unit('files', contextBlock(files.slice(0, 2900)), `${who}’s attachments`));
   }
   return units;
+}
+
+/**
+ * A message whose body the retention policy blanked: who (name removed) and when, and a clear
+ * notice in place of the quote — never an empty quote box.
+ */
+function removedMessageUnits(message: ViewMessage, index: number, total: number): Unit[] {
+  const shown = { ...message, author: { ...message.author, name: REMOVED_NAME, email: undefined } };
+  const notice = `:wastebasket: _${retentionNotice('text', message.bodyRemovedAt ?? null)}_`;
+  const files =
+    message.attachments.length > 0
+      ? ` :paperclip: ${message.attachments.length} attachment${message.attachments.length === 1 ? '' : 's'} (names removed)`
+      : '';
+  return [
+    unit('meta', contextBlock(...metaLines(shown, index, total)), 'a removed message'),
+    unit('meta', contextBlock(`${notice}${files}`), 'a removed message'),
+  ];
 }
 
 function unit(kind: Unit['kind'], block: Block, label: string): Unit {

@@ -1,4 +1,5 @@
 import type { RoutedPostView } from '../../core/ports.ts';
+import { REMOVED_NAME, retentionNotice } from '../../core/retention-notice.ts';
 import type { AdaptiveCard, CardAction, CardElement, TextRun } from './adaptive-card.ts';
 import { CARD_SCHEMA_URL } from './adaptive-card.ts';
 import { describeCardState } from './describe-card-state.ts';
@@ -34,6 +35,8 @@ export interface RoutedPostRendering {
 interface Piece {
   header: string | null;
   text: string;
+  /** A notice in place of the words (retention removed them): shown subtle and italic, not as a quote. */
+  notice?: boolean;
 }
 
 /**
@@ -45,16 +48,26 @@ export function renderRoutedPostCard(
   view: RoutedPostView,
   options: { accounts?: Array<{ id: string; name: string }> } = {},
 ): RoutedPostRendering {
-  const pieces: Piece[] = view.messages.map((message) => ({
-    header: `${message.author.name} · ${formatCardDate(message.sentAt)}${
-      message.deletedAt ? ' · deleted by the author' : message.editedAt ? ' · edited' : ''
-    }${message.attachments.length > 0 ? ` · attachments: ${message.attachments.map((a) => a.name).join(', ')}` : ''}`,
-    text: message.text,
-  }));
+  const pieces: Piece[] = view.messages.map((message) =>
+    message.bodyRemovedAt
+      ? {
+          header: `${REMOVED_NAME} · ${formatCardDate(message.sentAt)}`,
+          text: retentionNotice('text', message.bodyRemovedAt),
+          notice: true,
+        }
+      : {
+          header: `${message.author.name} · ${formatCardDate(message.sentAt)}${
+            message.deletedAt ? ' · deleted by the author' : message.editedAt ? ' · edited' : ''
+          }${message.attachments.length > 0 ? ` · attachments: ${message.attachments.map((a) => a.name).join(', ')}` : ''}`,
+          text: message.text,
+        },
+  );
   const [anchorPieces, ...restCards] = packPieces(pieces);
   const totalParts = restCards.length;
   const account = view.account ? `${view.account.name} (${view.account.tier})` : 'Unknown account';
-  const summaryLine = `${view.priority} · ${account} → ${view.team.name}: ${view.analysis.summary}`;
+  const words = (text: string) =>
+    text === '' && view.wordsRemovedAt ? retentionNotice('words', view.wordsRemovedAt) : text;
+  const summaryLine = `${view.priority} · ${account} → ${view.team.name}: ${words(view.analysis.summary)}`;
   const body: CardElement[] = [
     {
       type: 'RichTextBlock',
@@ -77,13 +90,13 @@ export function renderRoutedPostCard(
     {
       type: 'RichTextBlock',
       separator: true,
-      inlines: [run('Summary: ', { weight: 'Bolder' }), run(view.analysis.summary)],
+      inlines: [run('Summary: ', { weight: 'Bolder' }), run(words(view.analysis.summary))],
     },
     {
       type: 'RichTextBlock',
       inlines: [
         run('Priority: ', { weight: 'Bolder' }),
-        run(`${view.priority} — ${view.analysis.priorityReason}`),
+        run(`${view.priority} — ${words(view.analysis.priorityReason)}`),
       ],
     },
     { type: 'FactSet', facts: facts(view) },
@@ -95,7 +108,9 @@ export function renderRoutedPostCard(
         run(`Churn signal (${signal.driver}${signal.competitor ? `: ${signal.competitor}` : ''}): `, {
           weight: 'Bolder',
         }),
-        run(`“${signal.phrase}”`, { italic: true }),
+        signal.phrase === '' && view.wordsRemovedAt
+          ? run(words(''), { isSubtle: true })
+          : run(`“${signal.phrase}”`, { italic: true }),
       ],
     });
   }
@@ -142,7 +157,7 @@ function packPieces(pieces: Piece[]): Piece[][] {
       if (rest.length > budget && budget < MIN_CHUNK_CHARS) nextCard();
       const take = rest.length <= budget ? rest : splitTextParts(rest, budget)[0]!;
       const header = piece.header && !first ? `${piece.header} (continued)` : piece.header;
-      cards.at(-1)!.push({ header, text: take });
+      cards.at(-1)!.push({ header, text: take, ...(piece.notice ? { notice: true } : {}) });
       budget -= take.length;
       rest = rest.slice(take.length);
       first = false;
@@ -161,7 +176,9 @@ function renderPieces(pieces: Piece[]): CardElement[] {
     ...(index > 0 ? { separator: true } : {}),
     inlines: [
       ...(piece.header ? [run(`${piece.header}\n`, { isSubtle: true })] : []),
-      run(piece.text.length > 0 ? piece.text : '(no text)'),
+      piece.notice
+        ? run(piece.text, { italic: true, isSubtle: true })
+        : run(piece.text.length > 0 ? piece.text : '(no text)'),
     ],
   }));
 }

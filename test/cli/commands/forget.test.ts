@@ -13,6 +13,7 @@ import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
 
 const ANN = { id: 'UANN', name: 'Ann Customer', email: 'ann@acme-logistics.example', external: true };
 const BOB = { id: 'UBOB', name: 'Bob Buyer', email: 'bob@pohjola-foods.example', external: true };
+const CARO = { id: 'UCARO', name: 'Caro Client', email: 'caro@nordlake.example', external: true };
 const ANN_TRACES = [
   'ann@acme-logistics.example',
   'UANN',
@@ -89,6 +90,18 @@ describe('verbatim forget', () => {
           at: new Date('2026-11-24T08:00:00Z'),
         })
       ).requestId;
+      await seedRequestHistory(storage, {
+        notifier,
+        author: CARO,
+        channel: 'C1NORD',
+        texts: ['The SSO login loops forever on Safari.', 'It started after your release on Tuesday.'],
+        analysis: {
+          topics: ['bug'],
+          churnSignals: [],
+          translations: [{ language: 'en', summary: 'SSO loop on Safari.', priorityReason: 'Login.' }],
+        },
+        at: new Date('2026-11-25T08:00:00Z'),
+      });
       // Tables other parts of Verbatim add (digest, health) quote the person without naming her.
       await storage.db.exec(`
         CREATE TABLE digest_reports (id serial PRIMARY KEY, week date NOT NULL, body jsonb NOT NULL);
@@ -175,6 +188,23 @@ describe('verbatim forget', () => {
     for (const trace of ANN_TRACES.slice(3)) expect(texts).not.toContain(trace);
     expect(texts).toContain(REMOVAL_NOTICE);
     expect(stdout).toMatch(/✓ [1-9]\d* Slack message\(s\) edited/);
+  });
+
+  it('lists a Slack message it could not edit, edits the others, and the erasure stands', async () => {
+    const before = slack.callsTo('chat.update').length;
+    // Someone deleted the routed post in Slack in the meantime.
+    slack.failNext('chat.update', { error: 'message_not_found' });
+    const { code, stdout, stderr } = await runVerbatim(['forget', '--email', CARO.email], { cwd, env });
+    expect(code).toBe(1);
+    expect(stdout).toContain('✓ erased in one transaction');
+    expect(stderr).toMatch(
+      /✗ could not edit slack:C0\w+ message \d+\.\d+: not found: the message was deleted/,
+    );
+    expect(stderr).toContain('✗ 1 message(s) may still show the erased words');
+    // Its continuation in the thread was still edited.
+    expect(slack.callsTo('chat.update').length - before).toBeGreaterThanOrEqual(2);
+    expect(stdout).toMatch(/✓ [1-9]\d* Slack message\(s\) edited/);
+    expect(await everyRow()).not.toContain('The SSO login loops forever');
   });
 
   it('needs exactly one subject', async () => {
