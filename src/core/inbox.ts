@@ -32,3 +32,12 @@ export interface Inbox {
 }
 
 export type InboxHandler = (entry: StoredInboxEntry) => Promise<void>;
+
+/**
+ * Thrown by a processor for an entry that no retry can help (its payload is not what the
+ * platform sends, so it cannot be read): the worker keeps it as a dead letter at once instead of
+ * retrying it. Reviving the entry after a fix (`verbatim dead-letters retry`) reads it again.
+ */
+export class UnreadableInboxEntryError extends Error {
+  override name = 'UnreadableInboxEntryError';
+}
