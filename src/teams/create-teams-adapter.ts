@@ -9,7 +9,8 @@ import { createTeamsPacer } from './pace-teams-calls.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
 import { TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
-import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
+import { createTeamsInboxIngest } from './teams-inbox-ingest.ts';
+import { createDirectTeamsIngest, type TeamsIngest, type TeamsIngestDeps } from './teams-ingest.ts';
 import { createTeamsMemberDirectory } from './teams-member-directory.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
 import { toTeamsLogger } from './to-teams-logger.ts';
@@ -28,7 +29,10 @@ export interface TeamsAdapterOptions {
   baseRetryDelayMs?: number;
   /** Explained account health for `churn <account>` in a personal chat (null: not available yet). */
   readHealth?: ReadAccountHealth;
-  /** Replaces the direct ingest (the durable inbox, when wired). */
+  /**
+   * Replaces the durable inbox ingest (the default). Given the direct ingest, which handles an
+   * activity at once in the request, for tests that need exactly that.
+   */
   ingest?: (direct: TeamsIngest) => TeamsIngest;
 }
 
@@ -84,11 +88,15 @@ export async function createTeamsAdapter(
     logger,
     accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
   });
-  const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
-  const ingest = options.ingest ? options.ingest(direct) : direct;
+  const ingestDeps: TeamsIngestDeps = { context, members, logger, ourTenantId: env.TEAMS_TENANT_ID };
+  // Stored first, answered second: look-ups, mapping and ingest run from the durable inbox.
+  const ingest = options.ingest
+    ? options.ingest(createDirectTeamsIngest(ingestDeps))
+    : createTeamsInboxIngest({ ...ingestDeps, inbox: context.inbox });
 
   // Card buttons answer at once (the invoke response); every other activity is relayed to the
-  // ingest before Teams is answered, so a failure gets a 500 and Teams delivers it again.
+  // ingest before Teams is answered: the 200 follows the inbox commit, a failure gets a 500 and
+  // Teams delivers it again.
   app.on('card.action', async ({ activity }) => {
     const parsed = TeamsInboundActivitySchema.parse(activity);
     return handleCardAction(context, {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A loopback fake of the Bot Framework connector the Teams SDK talks to (`SERVICE_URL`): it
  * records every activity sent, replied and updated, answers the members API from a roster, issues
  * client-credential tokens (for `verbatim doctor`), and can answer 429 with Retry-After or a 5xx
- * for the next calls. Activity ids are numeric, as the real service's are.
+ * for the next calls, or fail the next member look-ups. Activity ids are numeric, as the real service's are.
  */
 
 export interface RecordedCall {
@@ -36,6 +36,8 @@ export interface FakeConnector {
   rosters: Map<string, FakeMember[]>;
   /** The next `count` activity requests (send/reply/update) fail with `status` (and Retry-After seconds). */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `count` member look-ups (one member or the paged roster) fail with `status`. */
+  failMembersNext(count: number, status: number): void;
   /** The next send is recorded as delivered but the connection is then destroyed (no answer). */
   dropAnswerOfNextSend(): void;
   /** Token requests: `client_id` and `client_secret` that are accepted. */
@@ -55,6 +57,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const rosters = new Map<string, FakeMember[]>();
   const latestById = new Map<string, Record<string, unknown>>();
   let failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  let memberFailures: number[] = [];
   let dropNextSend = false;
   const tokenRequests: Array<Record<string, string>> = [];
 
@@ -68,6 +71,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     created: [],
     failNext(count, status, retryAfterSeconds) {
       failures = [...failures, ...Array.from({ length: count }, () => ({ status, retryAfterSeconds }))];
+    },
+    failMembersNext(count, status) {
+      memberFailures = [...memberFailures, ...Array.from({ length: count }, () => status)];
     },
     dropAnswerOfNextSend() {
       dropNextSend = true;
@@ -158,6 +164,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
     }
 
+    const isMemberLookup =
+      request.method === 'GET' && /^\/v3\/conversations\/[^/]+\/(pagedmembers|members\/[^/]+)$/i.test(path);
+    const memberFailure = isMemberLookup ? memberFailures.shift() : undefined;
+    if (memberFailure !== undefined)
+      return json(memberFailure, { error: { code: 'Forbidden', message: 'fake member look-up failure' } });
     const paged = path.match(/^\/v3\/conversations\/([^/]+)\/pagedmembers$/i);
     if (paged && request.method === 'GET') {
       const members = rosters.get(paged[1]!.split(';')[0]!);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { Analyzer, Clock } from '../../src/core/ports.ts';
-import { type AdapterContext, type PlatformAdapter, startVerbatim, type Verbatim } from '../../src/main.ts';
+import {
+  type AdapterContext,
+  type PlatformAdapter,
+  type StartOptions,
+  startVerbatim,
+  type Verbatim,
+} from '../../src/main.ts';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../src/teams/create-teams-adapter.ts';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-framework-connector.ts';
 import { fixedAnalyzer } from '../slack/slack-harness.ts';
@@ -144,6 +150,8 @@ export async function startTeamsHarness(
     clock?: Clock;
     analyzer?: Analyzer;
     extraAdapters?: Array<(context: AdapterContext) => Promise<PlatformAdapter | null>>;
+    /** Inbox timing (retry delay, attempts); polled every 100 ms unless told. */
+    inbox?: StartOptions['inboxOptions'];
   } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
@@ -184,6 +192,7 @@ export async function startTeamsHarness(
     logDestination,
     pollingIntervalSeconds: 0.5,
     settings: { triageDelaySeconds: 0 },
+    inboxOptions: { pollMs: 100, ...options.inbox },
     analyzer: options.analyzer ?? fixedAnalyzer(),
     ...(options.clock ? { clock: options.clock } : {}),
     adapters: [
