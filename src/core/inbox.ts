@@ -27,6 +27,11 @@ export interface Inbox {
    * false for a duplicate). Only then may the platform be acknowledged.
    */
   append(entry: InboxEntry): Promise<{ stored: boolean }>;
+  /**
+   * Whether an entry is stored and still to be processed (neither done nor dead): an event that
+   * depends on another (an edit of a message) waits for it instead of finding nothing.
+   */
+  isPending(source: InboxSource, platformId: string): Promise<boolean>;
   /** Registers the processor of one source's entries; it throws to have the entry retried. */
   process(source: InboxSource, handler: InboxHandler): void;
 }

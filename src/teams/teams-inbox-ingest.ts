@@ -6,10 +6,10 @@ import {
   type TeamsIngest,
   type TeamsIngestDeps,
 } from './teams-ingest.ts';
-import { teamsPlatformId } from './teams-platform-id.ts';
+import { teamsMessagePlatformId, teamsPlatformId } from './teams-platform-id.ts';
 
 export interface TeamsInboxIngestDeps extends TeamsIngestDeps {
-  inbox: Pick<Inbox, 'append' | 'process'>;
+  inbox: Pick<Inbox, 'append' | 'process' | 'isPending'>;
 }
 
 /**
@@ -33,18 +33,33 @@ export function createTeamsInboxIngest(deps: TeamsInboxIngestDeps): TeamsIngest 
   };
 }
 
+/** Activities that change a message Verbatim may have stored: they need that message first. */
+const CHANGES_A_MESSAGE = new Set(['messageUpdate', 'messageDelete']);
+
 /**
  * Runs one stored Teams activity through `handleTeamsActivity`. A payload that is not a Teams
  * activity cannot get better by retrying: it becomes a dead letter at once, with the reason. A
  * failure while handling (the connector down, the database away) throws, and the worker retries.
+ * The worker runs several entries at once, so an edit or a deletion can come up while its message
+ * is still waiting in the inbox (or being retried): it waits for it, by failing this attempt,
+ * instead of finding no message and being dropped.
  */
-export async function processTeamsInboxEntry(deps: TeamsIngestDeps, entry: StoredInboxEntry): Promise<void> {
+export async function processTeamsInboxEntry(
+  deps: TeamsIngestDeps & { inbox: Pick<Inbox, 'isPending'> },
+  entry: StoredInboxEntry,
+): Promise<void> {
   const parsed = TeamsInboundActivitySchema.safeParse(entry.payload);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
     throw new UnreadableInboxEntryError(`not a Teams activity: ${issues}`);
+  }
+  const { type, id, conversation } = parsed.data;
+  if (CHANGES_A_MESSAGE.has(type) && id) {
+    const message = teamsMessagePlatformId(conversation.id, id);
+    if (await deps.inbox.isPending('teams', message))
+      throw new Error(`${type} of message ${id} waits for the message, still in the inbox; retried`);
   }
   const outcome = await handleTeamsActivity(deps, parsed.data);
   deps.logger.debug(

@@ -21,10 +21,15 @@ import { baseConversationId, type TeamsInboundActivity } from './teams-inbound-a
  */
 export function teamsPlatformId(activity: TeamsInboundActivity): string {
   const channel = baseConversationId(activity.conversation.id);
-  if (activity.type === 'message' && activity.id) return `message:${channel}:${activity.id}`;
+  if (activity.type === 'message' && activity.id) return teamsMessagePlatformId(channel, activity.id);
   const eventType = activity.channelData?.eventType;
   const kind = eventType ? `${activity.type}:${eventType}` : activity.type;
   return `${kind}:${channel}:${activity.id ?? '-'}:${eventDigest(activity)}`;
+}
+
+/** The inbox key of the new-message activity of message `messageId` in this conversation. */
+export function teamsMessagePlatformId(conversationId: string, messageId: string): string {
+  return `message:${baseConversationId(conversationId)}:${messageId}`;
 }
 
 function eventDigest(activity: TeamsInboundActivity): string {

@@ -64,6 +64,13 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     await store.complete(reclaimed[0]!.id);
     await store.complete(second!.id);
     expect(await store.countPending()).toBe(0);
+    expect(await store.isPending('email', 'lease-1')).toBe(false);
+    await store.append({ source: 'email', platformId: 'lease-3', payload: {} });
+    expect(await store.isPending('email', 'lease-3')).toBe(true);
+    expect(await store.isPending('slack', 'lease-3')).toBe(false);
+    expect(await store.isPending('email', 'never-stored')).toBe(false);
+    await store.complete((await store.claim(5, 1, ['email']))[0]!.id);
+    expect(await store.isPending('email', 'lease-3')).toBe(false);
     // Processed entries are pruned after the retention; recent ones stay (and still deduplicate).
     await storage.db.query(
       `UPDATE inbox SET processed_at = now() - interval '8 days' WHERE platform_id = 'lease-1'`,

@@ -161,6 +161,40 @@ describe.each(backends)('Teams through the durable inbox (%s)', (backend) => {
     ]);
   }, 60_000);
 
+  it('holds back an edit that comes up while its message still waits in the inbox, and applies it after', async () => {
+    const h = await start({ retryDelaySeconds: 0.5 });
+    // The message's first attempt fails (member look-up refused): it stays in the inbox a while.
+    h.connector.failMembersNext(1, 403);
+    const root = channelMessage({ text: 'Waiting: the upload is broken' });
+    expect((await h.send(root)).status).toBe(200);
+    const edit = {
+      ...root,
+      type: 'messageUpdate',
+      timestamp: new Date(Date.now() + 1000).toISOString(),
+      channelData: { ...(root.channelData as object), eventType: 'editMessage' },
+      text: 'Waiting: the upload is broken for PDFs',
+    };
+    expect((await h.send(edit)).status).toBe(200);
+    const id = `teams:${SHARED_CHANNEL}:${root.id}`;
+    await h.waitFor('edit applied', async () => {
+      const message = await h.verbatim.store.getMessage(id);
+      return message?.text === 'Waiting: the upload is broken for PDFs';
+    });
+    await h.waitFor('card shows the edit', () =>
+      h.connector.calls.some(
+        (call) =>
+          call.conversationId === SUPPORT_CHANNEL && JSON.stringify(call.activity).includes('for PDFs'),
+      ),
+    );
+    const rows = await h.waitFor('both processed', async () => {
+      const found = await inboxRows(h);
+      return found.length === 2 && found.every((row) => row.processed) && found;
+    });
+    expect(rows[0]).toMatchObject({ attempts: 2 });
+    expect(rows[1]?.attempts).toBeGreaterThanOrEqual(2);
+    expect(rows[1]?.last_error).toMatch(/waits for the message/);
+  }, 60_000);
+
   it('stores two edits and a deletion of one message as distinct events, and applies each to the routed card', async () => {
     const h = await start();
     const root = channelMessage({ text: 'Edited: the report is broken' });
