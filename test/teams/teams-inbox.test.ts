@@ -162,8 +162,9 @@ describe.each(backends)('Teams through the durable inbox (%s)', (backend) => {
   }, 60_000);
 
   it('holds back an edit that comes up while its message still waits in the inbox, and applies it after', async () => {
-    const h = await start({ retryDelaySeconds: 0.5 });
-    // The message's first attempt fails (member look-up refused): it stays in the inbox a while.
+    const h = await start({ retryDelaySeconds: 2 });
+    // The message's first attempt fails (member look-up refused): it stays in the inbox for 2 s,
+    // long enough for the edit to arrive and come up first even on a busy machine.
     h.connector.failMembersNext(1, 403);
     const root = channelMessage({ text: 'Waiting: the upload is broken' });
     expect((await h.send(root)).status).toBe(200);
