@@ -177,24 +177,35 @@ describe.each(backends)('Teams through the durable inbox (%s)', (backend) => {
     };
     expect((await h.send(edit)).status).toBe(200);
     const id = `teams:${SHARED_CHANNEL}:${root.id}`;
-    await h.waitFor('edit applied', async () => {
-      const message = await h.verbatim.store.getMessage(id);
-      return message?.text === 'Waiting: the upload is broken for PDFs';
-    });
-    await h.waitFor('card shows the edit', () =>
-      h.connector.calls.some(
-        (call) =>
-          call.conversationId === SUPPORT_CHANNEL && JSON.stringify(call.activity).includes('for PDFs'),
-      ),
+    await h.waitFor(
+      'edit applied',
+      async () => {
+        const message = await h.verbatim.store.getMessage(id);
+        return message?.text === 'Waiting: the upload is broken for PDFs';
+      },
+      40_000,
     );
-    const rows = await h.waitFor('both processed', async () => {
-      const found = await inboxRows(h);
-      return found.length === 2 && found.every((row) => row.processed) && found;
-    });
+    await h.waitFor(
+      'card shows the edit',
+      () =>
+        h.connector.calls.some(
+          (call) =>
+            call.conversationId === SUPPORT_CHANNEL && JSON.stringify(call.activity).includes('for PDFs'),
+        ),
+      40_000,
+    );
+    const rows = await h.waitFor(
+      'both processed',
+      async () => {
+        const found = await inboxRows(h);
+        return found.length === 2 && found.every((row) => row.processed) && found;
+      },
+      40_000,
+    );
     expect(rows[0]).toMatchObject({ attempts: 2 });
     expect(rows[1]?.attempts).toBeGreaterThanOrEqual(2);
     expect(rows[1]?.last_error).toMatch(/waits for the message/);
-  }, 60_000);
+  }, 120_000);
 
   it('stores two edits and a deletion of one message as distinct events, and applies each to the routed card', async () => {
     const h = await start();
