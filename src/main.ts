@@ -265,6 +265,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       inboxWorker.wake();
       return outcome;
     },
+    isPending: (source, platformId) => inboxStore.isPending(source, platformId),
     process: (source, handler) => inboxWorker.process(source, handler),
   };
 

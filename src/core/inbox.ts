@@ -27,8 +27,22 @@ export interface Inbox {
    * false for a duplicate). Only then may the platform be acknowledged.
    */
   append(entry: InboxEntry): Promise<{ stored: boolean }>;
+  /**
+   * Whether an entry is stored and still to be processed (neither done nor dead): an event that
+   * depends on another (an edit of a message) waits for it instead of finding nothing.
+   */
+  isPending(source: InboxSource, platformId: string): Promise<boolean>;
   /** Registers the processor of one source's entries; it throws to have the entry retried. */
   process(source: InboxSource, handler: InboxHandler): void;
 }
 
 export type InboxHandler = (entry: StoredInboxEntry) => Promise<void>;
+
+/**
+ * Thrown by a processor for an entry that no retry can help (its payload is not what the
+ * platform sends, so it cannot be read): the worker keeps it as a dead letter at once instead of
+ * retrying it. Reviving the entry after a fix (`verbatim dead-letters retry`) reads it again.
+ */
+export class UnreadableInboxEntryError extends Error {
+  override name = 'UnreadableInboxEntryError';
+}

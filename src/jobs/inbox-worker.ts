@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import type { InboxHandler, InboxSource, StoredInboxEntry } from '../core/inbox.ts';
+import {
+  type InboxHandler,
+  type InboxSource,
+  type StoredInboxEntry,
+  UnreadableInboxEntryError,
+} from '../core/inbox.ts';
 import type { DeadLetterSink } from '../core/ports.ts';
 import type { InboxStore } from '../storage/inbox-store.ts';
 
@@ -37,7 +42,8 @@ export interface InboxWorker {
 /**
  * Processes the durable inbox: claims due entries with a lease, runs each source's handler,
  * renews the leases of entries in progress every `heartbeatSeconds`, and retries failures with
- * backoff until they become dead letters (`inbox:<source>`, listed by `verbatim dead-letters`).
+ * backoff until they become dead letters (`inbox:<source>`, listed by `verbatim dead-letters`);
+ * an entry its processor declares unreadable (`UnreadableInboxEntryError`) becomes one at once.
  * Entries a killed process held come back when their lease runs out (≤ `leaseSeconds`); one slow
  * entry occupies one slot and never holds up the others.
  */
@@ -84,12 +90,16 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
       await options.store.complete(entry.id);
     } catch (error) {
       const reason = (error as Error).message ?? String(error);
-      if (entry.attempts >= maxAttempts) {
+      // An entry that cannot be read fails the same way every time: kept at once, not retried.
+      const unreadable = error instanceof UnreadableInboxEntryError;
+      if (unreadable || entry.attempts >= maxAttempts) {
         await options.store.fail(entry.id, reason, null);
         const source = `inbox:${entry.source}`;
         const id = await options.deadLetters.keep({
           source,
-          reason: `processing failed ${entry.attempts} times: ${reason}`,
+          reason: unreadable
+            ? `unreadable: ${reason}`
+            : `processing failed ${entry.attempts} times: ${reason}`,
           raw: new TextEncoder().encode(JSON.stringify(entry.payload)),
           contentType: 'application/json',
           meta: { inboxId: entry.id, platformId: entry.platformId },

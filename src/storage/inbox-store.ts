@@ -18,6 +18,8 @@ export interface InboxStore {
   fail(id: string, error: string, retryInSeconds: number | null): Promise<void>;
   /** Entries not yet processed (neither done nor dead). */
   countPending(): Promise<number>;
+  /** Whether this entry is stored and not yet processed (neither done nor dead). */
+  isPending(source: InboxSource, platformId: string): Promise<boolean>;
   /**
    * Gives a dead entry (an `inbox:<source>` dead letter's `meta.inboxId`) a fresh set of attempts;
    * a running worker processes it again. False when there is no such dead entry.
@@ -130,6 +132,15 @@ export function createInboxStore(
         [days],
       );
       return result.rows.length;
+    },
+
+    async isPending(source, platformId) {
+      const result = await db.query(
+        `SELECT 1 FROM inbox WHERE source = $1 AND platform_id = $2
+           AND processed_at IS NULL AND dead_at IS NULL`,
+        [source, platformId],
+      );
+      return result.rows.length > 0;
     },
 
     async countPending() {

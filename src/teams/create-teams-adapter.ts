@@ -11,7 +11,8 @@ import { createTeamsConnector } from './teams-connector.ts';
 import { createTeamsDigestPublisher } from './teams-digest-publisher.ts';
 import { createTeamsHealthAlerts } from './teams-health-alerts.ts';
 import { type TeamsInboundActivity, TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
-import { createDirectTeamsIngest, type TeamsIngest } from './teams-ingest.ts';
+import { createTeamsInboxIngest } from './teams-inbox-ingest.ts';
+import { createDirectTeamsIngest, type TeamsIngest, type TeamsIngestDeps } from './teams-ingest.ts';
 import { createTeamsMemberDirectory } from './teams-member-directory.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
 import { toTeamsLogger } from './to-teams-logger.ts';
@@ -28,7 +29,10 @@ export interface TeamsAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** First backoff without Retry-After (ms). */
   baseRetryDelayMs?: number;
-  /** Replaces the direct ingest (the durable inbox, when wired). */
+  /**
+   * Replaces the durable inbox ingest (the default). Given the direct ingest, which handles an
+   * activity at once in the request, for tests that need exactly that.
+   */
   ingest?: (direct: TeamsIngest) => TeamsIngest;
 }
 
@@ -96,11 +100,15 @@ export async function createTeamsAdapter(
       (id) => id !== undefined && allowedUsers.includes(id),
     );
   };
-  const direct = createDirectTeamsIngest({ context, members, logger, ourTenantId: env.TEAMS_TENANT_ID });
-  const ingest = options.ingest ? options.ingest(direct) : direct;
+  const ingestDeps: TeamsIngestDeps = { context, members, logger, ourTenantId: env.TEAMS_TENANT_ID };
+  // Stored first, answered second: look-ups, mapping and ingest run from the durable inbox.
+  const ingest = options.ingest
+    ? options.ingest(createDirectTeamsIngest(ingestDeps))
+    : createTeamsInboxIngest({ ...ingestDeps, inbox: context.inbox });
 
   // Card buttons answer at once (the invoke response); every other activity is relayed to the
-  // ingest before Teams is answered, so a failure gets a 500 and Teams delivers it again.
+  // ingest before Teams is answered: the 200 follows the inbox commit, a failure gets a 500 and
+  // Teams delivers it again.
   app.on('card.action', async ({ activity }) => {
     const parsed = TeamsInboundActivitySchema.parse(activity);
     return handleCardAction(context, {

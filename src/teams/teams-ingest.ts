@@ -18,9 +18,9 @@ import { toCustomerMessage } from './to-customer-message.ts';
 
 /**
  * Where the Teams listener hands every inbound activity it relays, before Teams gets its answer.
- * Today: handled at once (the pipeline's ingest is itself store-first and idempotent by message
- * id, so a redelivery cannot double a message). When the durable inbox lands, an implementation
- * that writes the raw activity to the inbox and lets a job call `handleTeamsActivity` replaces it.
+ * The adapter's default writes it raw to the durable inbox (teams-inbox-ingest.ts) and a job runs
+ * `handleTeamsActivity` from there; `createDirectTeamsIngest` handles it at once, in the request,
+ * for code that asks for that explicitly.
  */
 export interface TeamsIngest {
   receive(activity: TeamsInboundActivity): Promise<void>;
@@ -50,6 +50,15 @@ export type TeamsActivityOutcome =
   | { kind: 'message'; outcome: IngestOutcome }
   | { kind: 'edited' | 'deleted' | 'member-left' | 'member-joined' | 'reaction'; detail?: string }
   | { kind: 'ignored'; reason: string };
+
+/** The activity types `handleTeamsActivity` acts on; any other it ignores, so none is worth storing. */
+export const HANDLED_TEAMS_ACTIVITY_TYPES: ReadonlySet<string> = new Set([
+  'message',
+  'messageUpdate',
+  'messageDelete',
+  'conversationUpdate',
+  'messageReaction',
+]);
 
 /** Maps one Teams activity to the pipeline: messages, edits, deletions, members leaving, reactions. */
 export async function handleTeamsActivity(

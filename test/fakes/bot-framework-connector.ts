@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A loopback fake of the Bot Framework connector the Teams SDK talks to (`SERVICE_URL`): it
  * records every activity sent, replied and updated, answers the members API from a roster, issues
  * client-credential tokens (for `verbatim doctor`), and can answer 429 with Retry-After or a 5xx
- * for the next calls. Activity ids are numeric, as the real service's are.
+ * for the next calls, or fail the next member look-ups. Activity ids are numeric, as the real service's are.
  */
 
 export interface RecordedCall {
@@ -38,6 +38,8 @@ export interface FakeConnector {
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** Someone deleted this message in Teams: updating it answers 404, as the real service does. */
   deleteActivity(activityId: string): void;
+  /** The next `count` member look-ups (one member or the paged roster) fail with `status`. */
+  failMembersNext(count: number, status: number): void;
   /** The next send is recorded as delivered but the connection is then destroyed (no answer). */
   dropAnswerOfNextSend(): void;
   /** Token requests: `client_id` and `client_secret` that are accepted. */
@@ -57,6 +59,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const rosters = new Map<string, FakeMember[]>();
   const latestById = new Map<string, Record<string, unknown>>();
   let failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  let memberFailures: number[] = [];
   let dropNextSend = false;
   const deleted = new Set<string>();
   const tokenRequests: Array<Record<string, string>> = [];
@@ -74,6 +77,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     deleteActivity(activityId) {
       deleted.add(activityId);
+    },
+    failMembersNext(count, status) {
+      memberFailures = [...memberFailures, ...Array.from({ length: count }, () => status)];
     },
     dropAnswerOfNextSend() {
       dropNextSend = true;
@@ -172,6 +178,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
     }
 
+    const isMemberLookup =
+      request.method === 'GET' && /^\/v3\/conversations\/[^/]+\/(pagedmembers|members\/[^/]+)$/i.test(path);
+    const memberFailure = isMemberLookup ? memberFailures.shift() : undefined;
+    if (memberFailure !== undefined)
+      return json(memberFailure, { error: { code: 'Forbidden', message: 'fake member look-up failure' } });
     const paged = path.match(/^\/v3\/conversations\/([^/]+)\/pagedmembers$/i);
     if (paged && request.method === 'GET') {
       const members = rosters.get(paged[1]!.split(';')[0]!);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredInboxEntry } from '../../src/core/inbox.ts';
+import { type StoredInboxEntry, UnreadableInboxEntryError } from '../../src/core/inbox.ts';
 import { createInboxWorker } from '../../src/jobs/inbox-worker.ts';
 import { createDeadLetterStore } from '../../src/storage/dead-letter-store.ts';
 import { createInboxStore } from '../../src/storage/inbox-store.ts';
@@ -64,6 +64,13 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     await store.complete(reclaimed[0]!.id);
     await store.complete(second!.id);
     expect(await store.countPending()).toBe(0);
+    expect(await store.isPending('email', 'lease-1')).toBe(false);
+    await store.append({ source: 'email', platformId: 'lease-3', payload: {} });
+    expect(await store.isPending('email', 'lease-3')).toBe(true);
+    expect(await store.isPending('slack', 'lease-3')).toBe(false);
+    expect(await store.isPending('email', 'never-stored')).toBe(false);
+    await store.complete((await store.claim(5, 1, ['email']))[0]!.id);
+    expect(await store.isPending('email', 'lease-3')).toBe(false);
     // Processed entries are pruned after the retention; recent ones stay (and still deduplicate).
     await storage.db.query(
       `UPDATE inbox SET processed_at = now() - interval '8 days' WHERE platform_id = 'lease-1'`,
@@ -118,5 +125,42 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     expect(await store.revive(String(letter?.meta?.['inboxId']))).toBe(false);
     const [again] = await store.claim(5, 5, ['email']);
     expect(again).toMatchObject({ platformId: 'bad', attempts: 1 });
+  });
+
+  it('keeps an entry its processor declares unreadable as a dead letter at once, without retries', async () => {
+    const store = createInboxStore(storage.db);
+    await storage.db.query('DELETE FROM inbox');
+    await storage.db.query('DELETE FROM dead_letters');
+    const worker = createInboxWorker({
+      store,
+      deadLetters: createDeadLetterStore(storage.db),
+      logger: silent,
+      pollMs: 20,
+      maxAttempts: 5,
+      retryDelaySeconds: 0.05,
+    });
+    let attempts = 0;
+    worker.process('teams', async () => {
+      attempts += 1;
+      throw new UnreadableInboxEntryError('not a Teams activity: type missing');
+    });
+    await store.append({ source: 'teams', platformId: 'garbled', payload: { nope: true } });
+    worker.start();
+    const letters = createDeadLetterStore(storage.db);
+    const deadline = Date.now() + 10_000;
+    while ((await letters.list()).length === 0) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the dead letter');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await worker.stop();
+    expect(attempts).toBe(1);
+    const [letter] = await letters.list();
+    expect(letter).toMatchObject({
+      source: 'inbox:teams',
+      reason: 'unreadable: not a Teams activity: type missing',
+      meta: { platformId: 'garbled' },
+    });
+    expect(await store.countPending()).toBe(0);
   });
 });

@@ -28,6 +28,8 @@ describe('Teams request authentication', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(harness.connector.calls).toEqual([]);
     expect(harness.logs.some((line) => line.msg === 'teams message ingested')).toBe(false);
+    // Refused before the inbox: a forged activity is never stored.
+    expect((await harness.verbatim.storage.db.query('SELECT id FROM inbox')).rows).toEqual([]);
   }, 30_000);
 
   it('refuses to start in production with unauthenticated requests allowed', () => {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { Analyzer, Clock } from '../../src/core/ports.ts';
-import { type AdapterContext, type PlatformAdapter, startVerbatim, type Verbatim } from '../../src/main.ts';
+import {
+  type AdapterContext,
+  type PlatformAdapter,
+  type StartOptions,
+  startVerbatim,
+  type Verbatim,
+} from '../../src/main.ts';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../src/teams/create-teams-adapter.ts';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-framework-connector.ts';
 import { fixedAnalyzer } from '../slack/slack-harness.ts';
@@ -146,6 +152,8 @@ export async function startTeamsHarness(
     extraAdapters?: Array<(context: AdapterContext) => Promise<PlatformAdapter | null>>;
     /** false: job workers wait for `verbatim.startWorkers()` (seed the database first). */
     workers?: boolean;
+    /** Inbox timing (retry delay, attempts); polled every 100 ms unless told. */
+    inbox?: StartOptions['inboxOptions'];
   } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
@@ -186,6 +194,7 @@ export async function startTeamsHarness(
     logDestination,
     pollingIntervalSeconds: 0.5,
     settings: { triageDelaySeconds: 0 },
+    inboxOptions: { pollMs: 100, ...options.inbox },
     analyzer: options.analyzer ?? fixedAnalyzer(),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.workers === false ? { workers: false } : {}),

@@ -22,7 +22,7 @@ describe('Teams under a 429 storm', () => {
       channelMessage({ text, timestamp: new Date(Date.UTC(2026, 2, 2) + index * day).toISOString() }),
     );
     for (const activity of activities) expect((await h.send(activity)).status).toBe(200);
-    // Teams delivering an activity again (it got no answer in time) doubles nothing.
+    // Teams delivering an activity again (it got no answer in time) doubles nothing: the inbox has it.
     expect((await h.send(activities[0]!)).status).toBe(200);
     await h.waitFor(
       'every message routed',
@@ -42,7 +42,10 @@ describe('Teams under a 429 storm', () => {
     const outcomes = h.logs
       .filter((line) => line.msg === 'teams message ingested')
       .map((line) => line.status);
-    expect(outcomes).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'duplicate']);
+    // The redelivery stopped at the inbox: stored once, ingested once.
+    expect(outcomes).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+    const stored = await h.verbatim.storage.db.query(`SELECT id FROM inbox WHERE source = 'teams'`);
+    expect(stored.rows).toHaveLength(5);
     expect(h.connector.requests.length).toBeGreaterThan(sends.length + 9 - 1);
   }, 90_000);
 });

@@ -7,10 +7,12 @@ import { type DeadJob, JobRunner } from '../../jobs/job-runner.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { startVerbatim } from '../../main.ts';
 import { createDeadLetterStore, type StoredDeadLetter } from '../../storage/dead-letter-store.ts';
+import { createInboxStore } from '../../storage/inbox-store.ts';
 import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { isInboxLetter, reviveInboxLetter } from './revive-inbox-letter.ts';
 
 /** Lines of the raw bytes `show` prints, and the characters kept of each. */
 const SHOW_LINES = 20;
@@ -21,8 +23,10 @@ const SHOW_LINE_CHARS = 200;
  * whole because it could not be read (malformed mail, an unreadable Slack event; numeric ids),
  * and *jobs* that exhausted their retries in pg-boss's dead-letter queues (triage, deliver,
  * digest; uuid ids, with their last error). `list` shows both, `show ID` one, `retry ID` reads
- * input again into the pipeline (email offline; a Slack event through the Slack adapter) or moves
- * a job back to its queue with fresh retries, `discard ID` deletes either for good.
+ * input again into the pipeline (email offline; a Slack event through the Slack adapter), gives
+ * an inbox entry that ran out of attempts (`inbox:slack`, `inbox:teams`, …) fresh ones for the
+ * running inbox worker, or moves a job back to its queue with fresh retries, `discard ID` deletes
+ * either for good.
  */
 export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCommand {
   const clock = options.clock ?? systemClock;
@@ -34,7 +38,8 @@ export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCo
       const { action, id, json, limit } = parseArgs(args);
       const config = loadConfigOrExplain(io);
       if (!config) return 1;
-      if (action === 'retry' && !isJobId(id!)) return retry(config, id!, io, clock);
+      if (action === 'retry' && !isJobId(id!))
+        return (await retryInboxLetter(config, id!, io, clock)) ?? retry(config, id!, io, clock);
       const storage = await openOrExplain(config, io);
       if (!storage) return 1;
       const jobs = new JobRunner({ storage, logger: createLogger({ level: 'silent' }), schedule: false });
@@ -166,6 +171,25 @@ async function openOrExplain(config: AppConfig, io: CliIo): Promise<Storage | nu
       `✗ ${error.message}\n  (the embedded database serves one process: stop \`verbatim start\` first, or use DATABASE_URL)\n`,
     );
     return null;
+  }
+}
+
+/** An inbox letter's retry: its entry revived for the inbox worker; null when the letter is not one. */
+async function retryInboxLetter(
+  config: AppConfig,
+  id: string,
+  io: CliIo,
+  clock: Clock,
+): Promise<number | null> {
+  const storage = await openOrExplain(config, io);
+  if (!storage) return 1;
+  try {
+    const letters = createDeadLetterStore(storage.db);
+    const letter = await letters.get(id);
+    if (!letter || !isInboxLetter(letter)) return null;
+    return await reviveInboxLetter({ letters, inbox: createInboxStore(storage.db) }, letter, clock.now(), io);
+  } finally {
+    await storage.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { createDeadLettersCommand } from '../../../src/cli/commands/dead-letters
 import { commands } from '../../../src/cli/commands/index.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { createDeadLetterStore } from '../../../src/storage/dead-letter-store.ts';
+import { createInboxStore } from '../../../src/storage/inbox-store.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
 import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
 
@@ -156,5 +157,64 @@ describe('verbatim dead-letters', () => {
     expect((await verbatim(['dead-letters', 'show', 'abc'], cwd)).stderr).toMatch(/needs a dead letter id/);
     expect((await verbatim(['dead-letters', 'purge'], cwd)).stderr).toMatch(/unknown action "purge"/);
     expect((await verbatim(['dead-letters', '--limit', '0'], cwd)).code).toBe(2);
+  });
+});
+
+describe('verbatim dead-letters retry of an inbox entry that ran out of attempts', () => {
+  it('gives a kept inbox:teams entry fresh attempts for the running inbox worker, once, and records it', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'verbatim-dead-letters-inbox-'));
+    await writeFile(join(cwd, 'verbatim.config.yaml'), TEST_CONFIG_YAML);
+    let letterId = '';
+    let inboxId = '';
+    const storage = await openStorage({ dataDir: join(cwd, 'data') });
+    try {
+      // What the inbox worker leaves behind: a dead entry and its dead letter.
+      const inbox = createInboxStore(storage.db);
+      await inbox.append({
+        source: 'teams',
+        platformId: 'message:19:x@thread.tacv2:1',
+        payload: { type: 'message' },
+      });
+      const [entry] = await inbox.claim(1, 30, ['teams']);
+      inboxId = entry!.id;
+      await inbox.fail(inboxId, 'connector down', null);
+      letterId = await createDeadLetterStore(storage.db).keep({
+        source: 'inbox:teams',
+        reason: 'processing failed 8 times: connector down',
+        raw: Buffer.from(JSON.stringify({ type: 'message' })),
+        contentType: 'application/json',
+        meta: { inboxId, platformId: 'message:19:x@thread.tacv2:1' },
+      });
+    } finally {
+      await storage.close();
+    }
+
+    const listed = await verbatim(['dead-letters'], cwd);
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${letterId}\\s+inbox:teams\\s+.*processing failed 8 times`, 'm'),
+    );
+    const retried = await verbatim(['dead-letters', 'retry', letterId], cwd);
+    expect(retried).toMatchObject({ code: 0, stderr: '' });
+    expect(retried.stdout).toContain(
+      `dead letter ${letterId}: inbox entry ${inboxId} (inbox:teams) has fresh attempts`,
+    );
+    const again = await verbatim(['dead-letters', 'retry', letterId], cwd);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/is no longer dead/);
+
+    const after = await openStorage({ dataDir: join(cwd, 'data') });
+    try {
+      const row = await after.db.query<{ dead: boolean; attempts: number }>(
+        'SELECT dead_at IS NOT NULL AS dead, attempts FROM inbox WHERE id = $1',
+        [inboxId],
+      );
+      expect(row.rows[0]).toMatchObject({ dead: false, attempts: 0 });
+      expect(await createDeadLetterStore(after.db).get(letterId)).toMatchObject({
+        retriedAt: NOW,
+        retryOutcome: `revived inbox entry ${inboxId}`,
+      });
+    } finally {
+      await after.close();
+    }
   });
 });
