@@ -64,6 +64,19 @@ export function createHealthStore(db: Queryable): HealthStore {
     },
 
     async latestSnapshots(day, options = {}) {
+      if (options.withinDays !== undefined) {
+        const light =
+          options.factors === false ? COLUMNS.replace('factors', `'{}'::jsonb AS factors`) : COLUMNS;
+        // A range of recent days through the (day, account_id) index, then each account's latest.
+        const recent = await db.query(
+          `SELECT DISTINCT ON (account_id) ${light} FROM health_snapshots
+           WHERE day <= $1::date AND day > $1::date - $2::int ORDER BY account_id, day DESC`,
+          [day, options.withinDays],
+        );
+        return new Map(
+          recent.rows.map((row) => [String((row as { account_id: string }).account_id), toSnapshot(row)]),
+        );
+      }
       const prefixed = COLUMNS.split(', ')
         .map((column) => `h.${column}`)
         .join(', ');

@@ -1,5 +1,6 @@
 import type { Account, Team, Topic } from '../directory.ts';
 import type { HealthSnapshot } from '../health/health-snapshot.ts';
+import { RECENT_SNAPSHOT_DAYS } from '../health/health-store.ts';
 import { PRIORITIES } from '../priority.ts';
 import { chooseQuotes, type QuoteCandidate } from './choose-quotes.ts';
 import type { Digest, DigestQuote, DigestTopic } from './digest.ts';
@@ -24,7 +25,10 @@ export interface DigestDeps {
   trend?: Partial<TrendSettings>;
   /** Account-health snapshots (latest per account on or before a day); absent: no health section. */
   health?: {
-    latestSnapshots(day: string, options?: { factors?: boolean }): Promise<Map<string, HealthSnapshot>>;
+    latestSnapshots(
+      day: string,
+      options?: { factors?: boolean; withinDays?: number },
+    ): Promise<Map<string, HealthSnapshot>>;
   };
 }
 
@@ -172,9 +176,10 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
   const dayOf = (at: Date) => at.toISOString().slice(0, 10);
   const [atEnd, atStart] = deps.health
     ? await Promise.all([
-        deps.health.latestSnapshots(dayOf(weekEnd), { factors: false }),
+        deps.health.latestSnapshots(dayOf(weekEnd), { factors: false, withinDays: RECENT_SNAPSHOT_DAYS }),
         deps.health.latestSnapshots(dayOf(new Date(window.bounds[current]!.getTime() - 1)), {
           factors: false,
+          withinDays: RECENT_SNAPSHOT_DAYS,
         }),
       ])
     : [new Map<string, HealthSnapshot>(), new Map<string, HealthSnapshot>()];

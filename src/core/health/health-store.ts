@@ -19,8 +19,13 @@ export interface HealthStore {
   /**
    * Each account's latest snapshot on or before `day`. `factors: false` leaves each snapshot's
    * factors empty: the risk list needs only score, band and top reason, at 10 000 accounts.
+   * `withinDays` looks no further back than that many days (a range read by day instead of a walk
+   * over every account's history); an account without a snapshot in that window is left out.
    */
-  latestSnapshots(day: string, options?: { factors?: boolean }): Promise<Map<string, HealthSnapshot>>;
+  latestSnapshots(
+    day: string,
+    options?: { factors?: boolean; withinDays?: number },
+  ): Promise<Map<string, HealthSnapshot>>;
   /**
    * Claims the alert for one band transition, once across replicas: false when it was claimed
    * before, or when the account had another alert within `cooldownHours` of `now`.
@@ -49,3 +54,10 @@ export function alertKey(input: {
 }): string {
   return `health:${input.accountId}:${input.day}:${input.fromBand}->${input.toBand}`;
 }
+
+/**
+ * How far back the risk list, the digest and the nightly job look for an account's latest
+ * snapshot. The nightly job snapshots every account every day, so two weeks leaves room for
+ * downtime while keeping the read to a range of recent days.
+ */
+export const RECENT_SNAPSHOT_DAYS = 14;

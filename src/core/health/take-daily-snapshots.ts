@@ -6,6 +6,7 @@ import { DAY_MS } from './factor-measure.ts';
 import { gatherSignals } from './gather-signals.ts';
 import type { HealthBand } from './health-model.ts';
 import { toSnapshot } from './health-snapshot.ts';
+import { RECENT_SNAPSHOT_DAYS } from './health-store.ts';
 import type { HealthFactor } from './score-account.ts';
 import { scoreAccount } from './score-account.ts';
 
@@ -57,7 +58,7 @@ export async function takeDailySnapshots(
   const now = deps.clock.now();
   const day = now.toISOString().slice(0, 10);
   const yesterday = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
-  const previous = await deps.store.latestSnapshots(yesterday);
+  const previous = await deps.store.latestSnapshots(yesterday, { withinDays: RECENT_SNAPSHOT_DAYS });
   const outcome: SnapshotRunOutcome = { day, snapshots: 0, transitions: [], alerted: [], skipped: [] };
   const queue = [...deps.accounts()];
   const worker = async () => {
