@@ -52,6 +52,7 @@ function bigDigest(): Digest {
     emerging: [
       {
         label: 'crash, upload',
+        namedBy: 'key-phrases',
         keyPhrases: ['crash', 'upload'],
         count: 4,
         accounts: 3,
