@@ -247,7 +247,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     version: string,
     id: string | undefined,
     results: boolean,
-  ): void {
+  ) {
     const failure = batchFailures.shift();
     if (failure) return sendError(res, failure.status, failure.type, failure.message);
     if (id === undefined) {
