@@ -83,8 +83,10 @@ export async function registerDigestWorker(jobs: JobRunner, options: DigestWorke
     const failed = results.find((result) => result.outcome === 'failed');
     if (failed) throw failed.error instanceof Error ? failed.error : new Error(String(failed.error));
   });
+  // Always worked, so ticks a former configuration scheduled (pg-boss keeps schedules) are
+  // consumed; the tick does nothing unless this process prepares ahead.
+  await jobs.work(QUEUES.digestPrepare.name, () => runDigestPreparation(options));
   const prepares = Boolean(options.deps.themeNamer?.submit) && (options.prepareMinutesBefore ?? 0) > 0;
-  if (prepares) await jobs.work(QUEUES.digestPrepare.name, () => runDigestPreparation(options));
   if (options.cron !== false && options.targets.length > 0) {
     await jobs.schedule(QUEUES.digest.name, options.schedule, options.deps.timezone);
     if (prepares) await jobs.schedule(QUEUES.digestPrepare.name, PREPARE_TICK_CRON, options.deps.timezone);
