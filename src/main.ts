@@ -4,6 +4,7 @@ import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
 import { createAccountMatcher } from './accounts/create-account-matcher.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
+import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-theme-namer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { DigestPublisher } from './core/digest/digest-publisher.ts';
 import type { DigestTarget } from './core/digest/post-due-digests.ts';
@@ -380,9 +381,12 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
           ...(options.fallbackDigestPublishers ?? []),
         ],
         onChartError: (error) => logger.warn({ err: error }, 'digest chart not rendered; posting without it'),
+        themeNamer: createThemeNamer(config, logger),
+        onThemeNamingFallback: logThemeNamingFallback(logger.child({ component: 'digest' })),
       }),
       targets: digestTargets(config, directory),
       schedule: config.file.digest.schedule,
+      prepareMinutesBefore: config.file.digest.prepareMinutesBefore,
       clock,
       logger,
       cron: options.schedules,

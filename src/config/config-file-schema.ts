@@ -64,6 +64,11 @@ export const ConfigFileSchema = z.object({
       baselineWeeks: z.number().int().min(1).max(52).default(8),
       /** Team ids that also get their own slice, posted to the team's destination in its language. */
       teams: z.array(z.string()).default([]),
+      /**
+       * Minutes before `schedule` at which the digest is computed and its emerging themes are sent
+       * to Claude as a Message Batch (with ANTHROPIC_API_KEY); 0: named at posting time instead.
+       */
+      prepareMinutesBefore: z.number().int().min(0).max(1440).default(60),
     })
     .prefault({}),
   churn: z

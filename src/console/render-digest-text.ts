@@ -36,7 +36,9 @@ export function renderDigestText(
   if (digest.emerging.length > 0) {
     lines.push('', `${copy.emerging}:`);
     for (const theme of digest.emerging) {
-      lines.push(`• ${theme.label}: ${theme.count} (${theme.accounts})`);
+      lines.push(
+        `• ${theme.label}: ${theme.count} (${theme.accounts}) · ${copy.themeNamedBy(theme.namedBy)}`,
+      );
       for (const quote of theme.quotes) lines.push(...quoteLines(quote));
     }
   }

@@ -7,6 +7,8 @@ export const QUEUES = {
   deliver: { name: 'deliver', policy: 'key_strict_fifo', retryLimit: 10, deadLetter: 'deliver-dead' },
   slaTick: { name: 'sla-tick', policy: 'singleton', retryLimit: 0 },
   digest: { name: 'digest', policy: 'singleton', retryLimit: 3, deadLetter: 'digest-dead' },
+  // Best effort: a tick that fails leaves nothing stored, and the next tick (or posting) tries again.
+  digestPrepare: { name: 'digest-prepare', policy: 'singleton', retryLimit: 0 },
   healthSnapshot: { name: 'health-snapshot', policy: 'singleton', retryLimit: 2 },
   retention: { name: 'retention', policy: 'singleton', retryLimit: 2 },
 } as const;

@@ -7,6 +7,7 @@ import { migration7HealthAlerts } from './migration-7-health-alerts.ts';
 import { migration8Digests } from './migration-8-digests.ts';
 import { migration10TriageRecords } from './migration-10-triage-records.ts';
 import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
+import { migration12DigestThemeBatches } from './migration-12-digest-theme-batches.ts';
 
 export interface Migration {
   id: number;
@@ -197,6 +198,7 @@ export const migrations: Migration[] = [
   migration8Digests,
   migration10TriageRecords,
   migration11RetentionAndErasure,
+  migration12DigestThemeBatches,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

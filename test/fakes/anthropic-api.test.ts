@@ -151,4 +151,86 @@ describe('fake Anthropic Messages API', () => {
     const message = await client.messages.create(minimalRequest);
     expect(message.content[0]).toMatchObject({ text: '{"model":"claude-haiku-5-5"}' });
   });
+
+  describe('Message Batches', () => {
+    const batchOf = (...ids: string[]) => ({
+      requests: ids.map((custom_id) => ({ custom_id, params: minimalRequest })),
+    });
+
+    it('creates a batch in progress, ends it on a later retrieve, and serves JSONL results by custom_id', async () => {
+      fake.respondWith({ n: 1 }).serverError();
+
+      const created = await client.messages.batches.create(batchOf('first', 'second'));
+      expect(created).toMatchObject({
+        type: 'message_batch',
+        processing_status: 'in_progress',
+        request_counts: { processing: 2, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+        ended_at: null,
+        results_url: null,
+        archived_at: null,
+        cancel_initiated_at: null,
+      });
+      expect(created.id).toMatch(/^msgbatch_/);
+      expect(Date.parse(created.expires_at) - Date.parse(created.created_at)).toBe(24 * 3_600_000);
+
+      expect((await client.messages.batches.retrieve(created.id)).processing_status).toBe('in_progress');
+      const ended = await client.messages.batches.retrieve(created.id);
+      expect(ended).toMatchObject({
+        processing_status: 'ended',
+        request_counts: { processing: 0, succeeded: 1, errored: 1 },
+      });
+      expect(ended.ended_at).not.toBeNull();
+      expect(ended.results_url).toBe(`${fake.baseURL}/v1/messages/batches/${created.id}/results`);
+
+      const lines = [];
+      for await (const line of await client.messages.batches.results(created.id)) lines.push(line);
+      expect(lines).toHaveLength(2);
+      const first = lines.find((line) => line.custom_id === 'first');
+      expect(first?.result).toMatchObject({
+        type: 'succeeded',
+        message: { type: 'message', role: 'assistant', content: [{ type: 'text', text: '{"n":1}' }] },
+      });
+      expect(lines.find((line) => line.custom_id === 'second')?.result).toMatchObject({
+        type: 'errored',
+        error: { type: 'error', error: { type: 'api_error' } },
+      });
+      expect(fake.batchRequests()).toHaveLength(1);
+      expect(fake.messageRequests()).toHaveLength(0);
+    });
+
+    it('keeps a batch in progress as long as told, and refuses its results until it ends', async () => {
+      fake.batchPollsBeforeEnd(Number.POSITIVE_INFINITY);
+      const created = await client.messages.batches.create(batchOf('only'));
+      for (let look = 0; look < 3; look++)
+        expect((await client.messages.batches.retrieve(created.id)).processing_status).toBe('in_progress');
+      await expect(client.messages.batches.results(created.id)).rejects.toThrow(/results_url/);
+      const raw = await fetch(`${fake.baseURL}/v1/messages/batches/${created.id}/results`, {
+        headers: { 'x-api-key': 'sk-test', 'anthropic-version': '2026-10-21' },
+      });
+      expect(raw.status).toBe(400);
+    });
+
+    it('validates custom ids and each request like the Messages endpoint', async () => {
+      await expect(client.messages.batches.create(batchOf('has space'))).rejects.toBeInstanceOf(
+        BadRequestError,
+      );
+      await expect(client.messages.batches.create(batchOf('same', 'same'))).rejects.toBeInstanceOf(
+        BadRequestError,
+      );
+      const withTemperature = { custom_id: 'x', params: { ...minimalRequest, temperature: 0 } };
+      await expect(
+        client.messages.batches.create({ requests: [withTemperature as never] }),
+      ).rejects.toBeInstanceOf(BadRequestError);
+      await expect(client.messages.batches.retrieve('msgbatch_missing')).rejects.toMatchObject({
+        status: 404,
+      });
+      expect(fake.batches).toHaveLength(0);
+    });
+
+    it('fails the next batch call when scripted', async () => {
+      fake.failNextBatchCall(500, 'api_error', 'Internal server error');
+      const error = await client.messages.batches.create(batchOf('a')).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ status: 500 });
+    });
+  });
 });

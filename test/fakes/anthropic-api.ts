@@ -3,9 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback fake of the Anthropic Messages API (`POST /v1/messages`, non-streaming) for tests that
- * drive the real `@anthropic-ai/sdk` client. It speaks the real wire shapes (message object, usage,
- * error envelope, `retry-after`), records every request, and answers from a scripted queue.
+ * A loopback fake of the Anthropic Messages API (`POST /v1/messages`, non-streaming) and Message
+ * Batches API (`POST /v1/messages/batches`, `GET /v1/messages/batches/:id`, `GET …/:id/results`)
+ * for tests that drive the real `@anthropic-ai/sdk` client. It speaks the real wire shapes (message
+ * and message-batch objects, usage, JSONL results, error envelope, `retry-after`), records every
+ * request, and answers from a scripted queue: a batch takes one queued step per request when it
+ * ends, in request order.
  *
  * Like the real API at version `2026-10-21` (the SDK 1.x default), it rejects `temperature`,
  * `top_p` and `top_k` with a 400 `invalid_request_error`.
@@ -71,6 +74,20 @@ export interface FakeAnthropicOptions {
   minCacheableTokens?: number;
 }
 
+/** A message batch as the fake holds it. */
+export interface FakeMessageBatch {
+  id: string;
+  requests: Array<{ custom_id: string; params: Record<string, unknown> }>;
+  /** `in_progress` until it has been retrieved `pollsBeforeEnd` times, then `ended`. */
+  status: 'in_progress' | 'ended';
+  retrieves: number;
+  pollsBeforeEnd: number;
+  createdAt: Date;
+  endedAt: Date | null;
+  /** One JSONL line per request, fixed when the batch ends. */
+  results: Array<{ custom_id: string; result: Record<string, unknown> }>;
+}
+
 export interface FakeAnthropic {
   /** Pass as `baseURL` to the SDK client. */
   readonly baseURL: string;
@@ -78,6 +95,17 @@ export interface FakeAnthropic {
   readonly requests: RecordedAnthropicRequest[];
   /** Requests that reached `POST /v1/messages`. */
   messageRequests(): RecordedAnthropicRequest[];
+  /** Requests that reached `POST /v1/messages/batches`. */
+  batchRequests(): RecordedAnthropicRequest[];
+  /** Batches created, in order. */
+  readonly batches: FakeMessageBatch[];
+  /**
+   * Batches created from now on report `in_progress` to this many retrieves and `ended` after
+   * (default 1: the first look sees it running, the next sees it ended). `Infinity`: never ends.
+   */
+  batchPollsBeforeEnd(polls: number): this;
+  /** The next call to a batch endpoint fails with this Anthropic-shaped error. */
+  failNextBatchCall(status: number, type: string, message: string): this;
   lastRequest(): RecordedAnthropicRequest;
   /** Queues a structured-output reply: the text content is `JSON.stringify(body)`. */
   respondWith(body: FakeAnswer, options?: FakeReplyOptions): this;
@@ -114,6 +142,9 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   let defaultReply: Step | null = null;
   let pendingDelayMs = 0;
   let messageCount = 0;
+  const batches: FakeMessageBatch[] = [];
+  let pollsBeforeEnd = 1;
+  const batchFailures: Array<{ status: number; type: string; message: string }> = [];
 
   const enqueue = (step: Step) => {
     if (step.kind !== 'hang') step.delayMs = pendingDelayMs;
@@ -148,7 +179,9 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     };
     requests.push(request);
 
-    if (request.method !== 'POST' || request.path !== '/v1/messages') {
+    const batchRoute = /^\/v1\/messages\/batches(?:\/([^/]+)(\/results)?)?$/.exec(request.path);
+    const isMessages = request.method === 'POST' && request.path === '/v1/messages';
+    if (!isMessages && !batchRoute) {
       return sendError(res, 404, 'not_found_error', `Not found: ${request.method} ${request.path}`);
     }
     if (options.apiKey !== undefined && !isAuthorised(headers, options.apiKey)) {
@@ -158,6 +191,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     if (!version) {
       return sendError(res, 400, 'invalid_request_error', 'anthropic-version: header is required');
     }
+    if (batchRoute) return handleBatch(req, res, request, version, batchRoute[1], Boolean(batchRoute[2]));
     if (body === null) {
       return sendError(
         res,
@@ -178,10 +212,19 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     if (step.kind === 'error') {
       return sendError(res, step.status, step.type, step.message, step.headers);
     }
+    sendJson(res, 200, messageFor(body, step, request));
+  }
+
+  /** The message object the API answers a text step with. */
+  function messageFor(
+    body: Record<string, unknown>,
+    step: Extract<Step, { kind: 'text' }>,
+    request: RecordedAnthropicRequest,
+  ) {
     messageCount += 1;
     const text = step.text(request);
     const usage = estimateUsage(body, text, step.options.usage ?? {});
-    sendJson(res, 200, {
+    return {
       id: `msg_fake_${String(messageCount).padStart(4, '0')}`,
       type: 'message',
       role: 'assistant',
@@ -193,7 +236,110 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       container: null,
       diagnostics: null,
       usage,
+    };
+  }
+
+  /** `POST /v1/messages/batches`, `GET /v1/messages/batches/:id`, `GET …/:id/results`. */
+  function handleBatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: RecordedAnthropicRequest,
+    version: string,
+    id: string | undefined,
+    results: boolean,
+  ) {
+    const failure = batchFailures.shift();
+    if (failure) return sendError(res, failure.status, failure.type, failure.message);
+    if (id === undefined) {
+      if (request.method !== 'POST')
+        return sendError(res, 405, 'invalid_request_error', 'method not allowed');
+      const invalid = validateBatchRequest(request.body, version);
+      if (invalid) return sendError(res, 400, 'invalid_request_error', invalid);
+      const batch: FakeMessageBatch = {
+        id: `msgbatch_fake_${String(batches.length + 1).padStart(4, '0')}`,
+        requests: request.body!['requests'] as FakeMessageBatch['requests'],
+        status: 'in_progress',
+        retrieves: 0,
+        pollsBeforeEnd,
+        createdAt: new Date(),
+        endedAt: null,
+        results: [],
+      };
+      batches.push(batch);
+      return sendJson(res, 200, batchObject(batch, req));
+    }
+    if (request.method !== 'GET') return sendError(res, 405, 'invalid_request_error', 'method not allowed');
+    const batch = batches.find((candidate) => candidate.id === id);
+    if (!batch) return sendError(res, 404, 'not_found_error', `message batch ${id} not found`);
+    if (results) {
+      if (batch.status !== 'ended') {
+        return sendError(res, 400, 'invalid_request_error', `message batch ${id} is still processing`);
+      }
+      const jsonl = batch.results.map((line) => `${JSON.stringify(line)}\n`).join('');
+      if (res.destroyed) return;
+      res.writeHead(200, {
+        'content-type': 'application/binary',
+        'request-id': `req_fake_${randomUUID().replaceAll('-', '')}`,
+      });
+      return void res.end(jsonl);
+    }
+    batch.retrieves += 1;
+    if (batch.status === 'in_progress' && batch.retrieves > batch.pollsBeforeEnd) endBatch(batch);
+    return sendJson(res, 200, batchObject(batch, req));
+  }
+
+  /** Ends a batch: each request takes the next scripted step, as the API would have answered it. */
+  function endBatch(batch: FakeMessageBatch): void {
+    batch.status = 'ended';
+    batch.endedAt = new Date();
+    batch.results = batch.requests.map(({ custom_id, params }) => {
+      const step = queue.shift() ?? defaultReply;
+      const recorded: RecordedAnthropicRequest = {
+        method: 'POST',
+        path: '/v1/messages',
+        headers: {},
+        body: params,
+        rawBody: JSON.stringify(params),
+      };
+      if (step?.kind === 'text') {
+        return { custom_id, result: { type: 'succeeded', message: messageFor(params, step, recorded) } };
+      }
+      const error =
+        step?.kind === 'error'
+          ? { type: step.type, message: step.message }
+          : { type: 'api_error', message: 'fake anthropic: no scripted response left in the queue' };
+      return {
+        custom_id,
+        result: {
+          type: 'errored',
+          error: { type: 'error', error, request_id: `req_fake_${randomUUID().replaceAll('-', '')}` },
+        },
+      };
     });
+  }
+
+  /** The `message_batch` object, with `results_url` pointing back at this server once ended. */
+  function batchObject(batch: FakeMessageBatch, req: IncomingMessage) {
+    const counts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+    if (batch.status === 'in_progress') counts.processing = batch.requests.length;
+    else
+      for (const line of batch.results) {
+        if (line.result['type'] === 'succeeded') counts.succeeded += 1;
+        else counts.errored += 1;
+      }
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    return {
+      id: batch.id,
+      type: 'message_batch',
+      processing_status: batch.status,
+      request_counts: counts,
+      ended_at: batch.endedAt?.toISOString() ?? null,
+      created_at: batch.createdAt.toISOString(),
+      expires_at: new Date(batch.createdAt.getTime() + 24 * 3_600_000).toISOString(),
+      archived_at: null,
+      cancel_initiated_at: null,
+      results_url: batch.status === 'ended' ? `${origin}/v1/messages/batches/${batch.id}/results` : null,
+    };
   }
 
   /**
@@ -242,6 +388,16 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     baseURL: `http://127.0.0.1:${port}`,
     requests,
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    batchRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches'),
+    batches,
+    batchPollsBeforeEnd(polls) {
+      pollsBeforeEnd = polls;
+      return this;
+    },
+    failNextBatchCall(status, type, message) {
+      batchFailures.push({ status, type, message });
+      return this;
+    },
     lastRequest() {
       const last = requests.at(-1);
       if (!last) throw new Error('fake anthropic: no request received yet');
@@ -359,6 +515,28 @@ function validateMessageRequest(body: Record<string, unknown>, version: string):
         }
       }
     }
+  }
+  return null;
+}
+
+/** The API's complaint about a batch creation body, or null when it would be accepted. */
+function validateBatchRequest(body: Record<string, unknown> | null, version: string): string | null {
+  if (body === null) return 'There was an issue with your request body: not JSON';
+  const list = body['requests'];
+  if (!Array.isArray(list) || list.length === 0) return 'requests: at least one request is required';
+  if (list.length > 100_000) return 'requests: at most 100,000 requests per batch';
+  const seen = new Set<string>();
+  for (const [index, item] of list.entries()) {
+    if (!isObject(item)) return `requests.${index}: expected an object`;
+    const customId = item['custom_id'];
+    if (typeof customId !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(customId)) {
+      return `requests.${index}.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`;
+    }
+    if (seen.has(customId)) return `requests.${index}.custom_id: duplicate custom_id ${customId}`;
+    seen.add(customId);
+    if (!isObject(item['params'])) return `requests.${index}.params: Field required`;
+    const invalid = validateMessageRequest(item['params'], version);
+    if (invalid) return `requests.${index}.params.${invalid}`;
   }
   return null;
 }

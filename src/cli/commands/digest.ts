@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TokenProvider } from '@microsoft/teams.api';
 import pino from 'pino';
+import { createThemeNamer, logThemeNamingFallback } from '../../analyzers/create-theme-namer.ts';
 import { renderDigestChart } from '../../chart/render-digest-chart.ts';
 import { createConsoleDigestPublisher } from '../../console/console-digest-publisher.ts';
 import { renderDigestText } from '../../console/render-digest-text.ts';
@@ -117,6 +118,9 @@ export function createDigestCommand(
           directory,
           publishers,
           onChartError: (error) => io.stderr.write(`! chart not rendered: ${String(error)}\n`),
+          // With ANTHROPIC_API_KEY, a week computed now has its themes named by Claude (one call).
+          themeNamer: createThemeNamer(config, logger),
+          onThemeNamingFallback: logThemeNamingFallback(logger),
         });
         const teamId = team?.id ?? null;
         const digest = await prepareDigest(deps, { week, teamId, now });

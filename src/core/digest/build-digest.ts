@@ -3,10 +3,18 @@ import type { HealthSnapshot } from '../health/health-snapshot.ts';
 import { RECENT_SNAPSHOT_DAYS } from '../health/health-store.ts';
 import { PRIORITIES } from '../priority.ts';
 import { chooseQuotes, type QuoteCandidate } from './choose-quotes.ts';
-import type { Digest, DigestQuote, DigestTopic } from './digest.ts';
+import type { Digest, DigestQuote, DigestTheme, DigestTopic } from './digest.ts';
 import { digestHealthAccounts } from './digest-health-accounts.ts';
 import type { DigestArchive, DigestSource, DigestWindow, ThemeClusterer } from './digest-source.ts';
 import { formatIsoWeek, type IsoWeek, shiftWeek, weekStart } from './iso-week.ts';
+import {
+  applyThemeNames,
+  type ThemeNamer,
+  type ThemeNames,
+  type ThemeNamingBatch,
+  type ThemeToName,
+  themeId,
+} from './theme-namer.ts';
 import {
   classifyTopicTrends,
   DEFAULT_TREND_SETTINGS,
@@ -30,6 +38,24 @@ export interface DigestDeps {
       options?: { factors?: boolean; withinDays?: number },
     ): Promise<Map<string, HealthSnapshot>>;
   };
+  /** Names emerging themes (Claude); absent: every theme keeps its key-phrase label. */
+  themeNamer?: ThemeNamer;
+  /** How long posting waits for a prepared digest's naming batch before it falls back (ms). */
+  themeBatchWaitMs?: number;
+  /** Told each time themes keep their key-phrase labels although a namer was there, and why. */
+  onThemeNamingFallback?: (event: ThemeNamingFallback) => void;
+}
+
+/** Why a digest's themes were not named by Claude (for logs; no customer text). */
+export interface ThemeNamingFallback {
+  week: string;
+  scope: string;
+  reason: 'error' | 'unnamed' | 'batch-not-ended' | 'batch-not-submitted' | 'no-namer';
+  batchId?: string;
+  /** Themes that kept their key-phrase label, of all the digest's themes. */
+  unnamed: number;
+  themes: number;
+  error?: unknown;
 }
 
 export interface DigestInput {
@@ -37,6 +63,12 @@ export interface DigestInput {
   /** A team's slice, or null for the company-wide digest. */
   teamId: string | null;
   now: Date;
+  /**
+   * For a digest prepared ahead: how long to wait for its naming batch, then post with key-phrase
+   * labels and store that as final. Absent: look once and, if the batch has not ended, return the
+   * prepared digest as it is (key-phrase labels) without settling it.
+   */
+  themeWaitMs?: number;
 }
 
 /** Scope key under which a digest is stored: `all` or the team id. */
@@ -52,8 +84,69 @@ export async function prepareDigest(deps: DigestDeps, input: DigestInput): Promi
   const week = formatIsoWeek(input.week);
   const scope = digestScope(input.teamId);
   const stored = await deps.archive.find(week, scope);
-  if (stored) return stored;
+  if (stored) {
+    const batch = await deps.archive.pendingThemeBatch(week, scope);
+    return batch
+      ? settlePreparedDigest(deps, { week, scope, digest: stored, batch, waitMs: input.themeWaitMs })
+      : stored;
+  }
   return deps.archive.keep(week, scope, await computeDigest(deps, input));
+}
+
+/**
+ * A prepared digest whose themes await a naming batch: collects the batch and stores the final
+ * digest, Claude's names where it gave them and key-phrase labels elsewhere. Without a deadline
+ * (`waitMs` absent) a batch still running leaves the prepared digest as it is.
+ */
+async function settlePreparedDigest(
+  deps: DigestDeps,
+  input: { week: string; scope: string; digest: Digest; batch: ThemeNamingBatch; waitMs: number | undefined },
+): Promise<Digest> {
+  const { week, scope, digest, batch } = input;
+  const fallback = (reason: ThemeNamingFallback['reason'], error?: unknown) =>
+    deps.onThemeNamingFallback?.({
+      week,
+      scope,
+      reason,
+      batchId: batch.batchId,
+      unnamed: digest.emerging.length,
+      themes: digest.emerging.length,
+      ...(error === undefined ? {} : { error }),
+    });
+  // Key-phrase labels as prepared: stored as final once the wait is over.
+  const settleUnnamed = (reason: ThemeNamingFallback['reason'], error?: unknown) => {
+    fallback(reason, error);
+    return deps.archive.settle(week, scope, batch.batchId, digest);
+  };
+  const namer = deps.themeNamer;
+  if (!namer?.collect) return input.waitMs === undefined ? digest : settleUnnamed('no-namer');
+  let result: Awaited<ReturnType<NonNullable<ThemeNamer['collect']>>>;
+  try {
+    result = await namer.collect(batch.batchId, {
+      waitMs: input.waitMs ?? 0,
+      themeIds: digest.emerging.map((_, index) => themeId(index)),
+    });
+  } catch (error) {
+    return input.waitMs === undefined ? digest : settleUnnamed('error', error);
+  }
+  if (result.status === 'pending')
+    return input.waitMs === undefined ? digest : settleUnnamed('batch-not-ended');
+  const emerging = nameThemes(deps, { week, scope }, digest.emerging, result.names);
+  return deps.archive.settle(week, scope, batch.batchId, { ...digest, emerging });
+}
+
+/** Applies names and reports the themes that kept their key-phrase label. */
+function nameThemes(
+  deps: DigestDeps,
+  key: { week: string; scope: string },
+  themes: DigestTheme[],
+  names: ThemeNames,
+): DigestTheme[] {
+  const named = applyThemeNames(themes, names);
+  const unnamed = named.filter((theme) => theme.namedBy !== 'claude').length;
+  if (unnamed > 0)
+    deps.onThemeNamingFallback?.({ ...key, reason: 'unnamed', unnamed, themes: themes.length });
+  return named;
 }
 
 const QUOTES_PER_TOPIC = 2;
@@ -63,8 +156,43 @@ const THEME_CONFIDENCE = 0.5;
 const THEME_DOCUMENTS = 2000;
 const MAX_LISTED = 8;
 
-/** Computes the digest from storage without reading or writing the archive. */
+/**
+ * Computes the digest from storage without reading or writing the archive; emerging themes are
+ * named by `deps.themeNamer` now (one call) when there is one, else by their key phrases.
+ */
 export async function computeDigest(deps: DigestDeps, input: DigestInput): Promise<Digest> {
+  const { digest, themesToName } = await computeDigestDraft(deps, input);
+  const namer = deps.themeNamer;
+  if (!namer || themesToName.length === 0) return digest;
+  const key = { week: digest.week, scope: digestScope(input.teamId) };
+  let names: ThemeNames;
+  try {
+    names = await namer.name(themesToName, digest.language);
+  } catch (error) {
+    deps.onThemeNamingFallback?.({
+      ...key,
+      reason: 'error',
+      unnamed: themesToName.length,
+      themes: themesToName.length,
+      error,
+    });
+    return digest;
+  }
+  return { ...digest, emerging: nameThemes(deps, key, digest.emerging, names) };
+}
+
+/** Member texts sent to the namer per theme, and the characters kept of each. */
+const SAMPLES_PER_THEME = 3;
+const SAMPLE_CHARS = 400;
+
+/**
+ * The digest with every emerging theme labelled by its key phrases, and what a namer needs to
+ * name those themes (key phrases and a few member texts, unredacted: the adapter redacts).
+ */
+export async function computeDigestDraft(
+  deps: DigestDeps,
+  input: DigestInput,
+): Promise<{ digest: Digest; themesToName: ThemeToName[] }> {
   const settings = { ...DEFAULT_TREND_SETTINGS, ...deps.trend };
   const weeks = Array.from({ length: settings.baselineWeeks + 2 }, (_, index) =>
     shiftWeek(input.week, index - settings.baselineWeeks),
@@ -140,20 +268,30 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
 
   const unmatched =
     requests > 0 ? await deps.source.unmatchedRequests(window, THEME_CONFIDENCE, THEME_DOCUMENTS) : [];
-  const emerging = deps.themes
+  const clustered = deps.themes
     .cluster(unmatched.map((candidate) => ({ id: candidate.requestId, text: candidate.text })))
     .map((theme) => {
       const members = unmatched.filter((candidate) => theme.requestIds.includes(candidate.requestId));
       return {
-        label: theme.keyPhrases.slice(0, 3).join(', '),
-        keyPhrases: theme.keyPhrases,
-        count: members.length,
-        accounts: new Set(members.map((member) => member.account)).size,
-        quotes: chooseQuotes(members, 1).map(toQuote),
+        members,
+        theme: {
+          label: theme.keyPhrases.slice(0, 3).join(', '),
+          namedBy: 'key-phrases',
+          keyPhrases: theme.keyPhrases,
+          count: members.length,
+          accounts: new Set(members.map((member) => member.account)).size,
+          quotes: chooseQuotes(members, 1).map(toQuote),
+        } satisfies DigestTheme,
       };
     })
-    .filter((theme) => theme.count >= settings.minMentions && theme.accounts >= settings.minAccounts)
+    .filter(({ theme }) => theme.count >= settings.minMentions && theme.accounts >= settings.minAccounts)
     .slice(0, 5);
+  const emerging = clustered.map(({ theme }) => theme);
+  const themesToName: ThemeToName[] = clustered.map(({ theme, members }, index) => ({
+    id: themeId(index),
+    keyPhrases: theme.keyPhrases,
+    samples: chooseQuotes(members, SAMPLES_PER_THEME).map((member) => member.text.slice(0, SAMPLE_CHARS)),
+  }));
 
   const charted = [
     ...risingTrends.slice(0, CHARTED_TOPICS / 2),
@@ -192,7 +330,7 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
     scope: input.teamId === null ? null : new Set(named.map((row) => row.accountId ?? '')),
   });
   const teamsShown = input.teamId === null ? deps.teams : team ? [team] : [];
-  return {
+  const digest: Digest = {
     week: formatIsoWeek(input.week),
     team: input.teamId,
     language: team?.language ?? 'en',
@@ -263,4 +401,5 @@ export async function computeDigest(deps: DigestDeps, input: DigestInput): Promi
     chart,
     computedAt: input.now.toISOString(),
   };
+  return { digest, themesToName };
 }

@@ -1,4 +1,4 @@
-import type { Digest, DigestTopic } from './digest.ts';
+import type { Digest, DigestTopic, ThemeNamedBy } from './digest.ts';
 
 /**
  * The digest's fixed texts per language; customer words are never translated. A team's slice
@@ -17,6 +17,8 @@ export interface DigestCopy {
   topicLine: (count: number, baseline: string, ratio: string, ci: string, q: string) => string;
   newLine: (count: number, accounts: number, weeks: number) => string;
   emerging: string;
+  /** Which engine named an emerging theme, shown small beside it (the name is not a quote). */
+  themeNamedBy: (namedBy: ThemeNamedBy) => string;
   accounts: string;
   accountsSource: string;
   accountLine: (negative: number, requests: number) => string;
@@ -53,6 +55,7 @@ const en: DigestCopy = {
   newLine: (count, accounts, weeks) =>
     `${count} this week from ${accounts} accounts, none in the previous ${weeks} weeks`,
   emerging: 'Emerging themes (no matching topic)',
+  themeNamedBy: (namedBy) => (namedBy === 'claude' ? 'named by Claude' : 'key phrases'),
   accounts: 'Accounts to watch',
   accountsSource: 'Most negative requests this week.',
   accountLine: (negative, requests) => `${negative} negative of ${requests} requests`,
@@ -97,6 +100,7 @@ const fi: DigestCopy = {
   newLine: (count, accounts, weeks) =>
     `${count} tällä viikolla ${accounts} asiakkaalta, ei yhtään edellisten ${weeks} viikon aikana`,
   emerging: 'Uudet teemat (ei vastaavaa aihetta)',
+  themeNamedBy: (namedBy) => (namedBy === 'claude' ? 'Clauden nimeämä' : 'avainsanat'),
   accounts: 'Seurattavat asiakkaat',
   accountsSource: 'Eniten kielteisiä pyyntöjä tällä viikolla.',
   accountLine: (negative, requests) => `${negative} kielteistä / ${requests} pyyntöä`,

@@ -1,6 +1,7 @@
 import type { Priority } from '../priority.ts';
 import type { QuoteCandidate } from './choose-quotes.ts';
 import type { Digest } from './digest.ts';
+import type { ThemeNamingBatch } from './theme-namer.ts';
 
 /**
  * The weeks a digest reads: `bounds` are the instants that start each baseline week, then the
@@ -52,6 +53,18 @@ export interface DigestArchive {
   find(week: string, scope: string): Promise<Digest | null>;
   /** Stores the digest unless one exists; returns whichever is stored. */
   keep(week: string, scope: string, digest: Digest): Promise<Digest>;
+  /**
+   * Stores a digest prepared ahead of posting, its themes still awaiting the naming `batch`, unless
+   * one exists; true when this call stored it.
+   */
+  keepPrepared(week: string, scope: string, digest: Digest, batch: ThemeNamingBatch): Promise<boolean>;
+  /** The naming batch a stored digest still awaits, or null (none, or already settled). */
+  pendingThemeBatch(week: string, scope: string): Promise<ThemeNamingBatch | null>;
+  /**
+   * Replaces a prepared digest with its final form, once: only while it still awaits `batchId`.
+   * Returns whichever is stored afterwards (another replica's settlement wins a race).
+   */
+  settle(week: string, scope: string, batchId: string, digest: Digest): Promise<Digest>;
 }
 
 /** A cluster of requests that fit no topic. */

@@ -73,13 +73,20 @@ export interface DigestTopic {
 }
 
 export interface DigestTheme {
-  /** Key phrases that name the cluster (offline), or a name from Claude. */
+  /**
+   * The cluster's name: a short name Claude gave it, or its key phrases (offline). Either way these
+   * are not the customer's words, so views never show the label as a quotation.
+   */
   label: string;
+  /** Which engine named the theme: `claude`, or `key-phrases` when Claude did not (or was not asked). */
+  namedBy: ThemeNamedBy;
   keyPhrases: string[];
   count: number;
   accounts: number;
   quotes: DigestQuote[];
 }
+
+export type ThemeNamedBy = 'claude' | 'key-phrases';
 
 export interface DigestAccounts {
   /**

@@ -1,6 +1,11 @@
 import { type Destination, describeDestination } from '../directory.ts';
 import { formatIsoWeek, lastCompleteWeek } from './iso-week.ts';
-import { type PublishDigestDeps, type PublishOutcome, publishDigest } from './publish-digest.ts';
+import {
+  DEFAULT_THEME_BATCH_WAIT_MS,
+  type PublishDigestDeps,
+  type PublishOutcome,
+  publishDigest,
+} from './publish-digest.ts';
 
 /** Where digests go: the company-wide one and each team slice. */
 export interface DigestTarget {
@@ -31,6 +36,9 @@ export async function postDueDigests(
   const week = lastCompleteWeek(input.dueAt, deps.timezone);
   const late = input.now.getTime() - input.dueAt.getTime() > LATE_AFTER_MS;
   const results: DueDigestResult[] = [];
+  // One wait for prepared digests' naming batches across all targets, so a job posting several
+  // slices stays well inside its expiry (elapsed real time, not the injected clock).
+  const waitUntil = Date.now() + (deps.themeBatchWaitMs ?? DEFAULT_THEME_BATCH_WAIT_MS);
   for (const target of input.targets) {
     const base = { week: formatIsoWeek(week), target: describeDestination(target.destination), late };
     try {
@@ -40,6 +48,7 @@ export async function postDueDigests(
         destination: target.destination,
         now: input.now,
         late,
+        themeWaitMs: Math.max(0, waitUntil - Date.now()),
       });
       results.push({ ...base, outcome: outcome.status });
     } catch (error) {

@@ -53,6 +53,12 @@ export type PublishOutcome =
   | { status: 'already-posted' }
   | { status: 'busy' };
 
+/**
+ * How long posting waits for a prepared digest's naming batch to end (ms); then its themes keep
+ * their key-phrase labels. Well inside the job's 5-minute expiry, with room for the post itself.
+ */
+export const DEFAULT_THEME_BATCH_WAIT_MS = 2 * 60_000;
+
 /** A lease longer than any post with its chart upload takes (ms). */
 const LEASE_MS = 10 * 60_000;
 
@@ -63,12 +69,25 @@ const LEASE_MS = 10 * 60_000;
  */
 export async function publishDigest(
   deps: PublishDigestDeps,
-  input: { week: IsoWeek; teamId: string | null; destination: Destination; now: Date; late: boolean },
+  input: {
+    week: IsoWeek;
+    teamId: string | null;
+    destination: Destination;
+    now: Date;
+    late: boolean;
+    /** Overrides `deps.themeBatchWaitMs` (a job posting several digests shares one wait). */
+    themeWaitMs?: number;
+  },
 ): Promise<PublishOutcome> {
   const publisher = deps.publishers.find((candidate) => candidate.platform === input.destination.platform);
   if (!publisher)
     throw new Error(`no ${input.destination.platform} adapter is configured to post the digest`);
-  const digest = await prepareDigest(deps, { week: input.week, teamId: input.teamId, now: input.now });
+  const digest = await prepareDigest(deps, {
+    week: input.week,
+    teamId: input.teamId,
+    now: input.now,
+    themeWaitMs: input.themeWaitMs ?? deps.themeBatchWaitMs ?? DEFAULT_THEME_BATCH_WAIT_MS,
+  });
   const key = {
     week: digest.week,
     scope: digestScope(input.teamId),

@@ -80,7 +80,11 @@ export function renderDigestMessage(digest: Digest, options: DigestMessageOption
     add([{ type: 'divider' }, sectionBlock(`*${safe(copy.emerging)}*`)]);
     for (const theme of digest.emerging)
       add([
-        sectionBlock(`*${safe(theme.label, 150)}* · ${theme.count} (${theme.accounts})`),
+        // The label is a name (Claude's or the key phrases), not the customer's words: bold, never
+        // quoted, with the engine that named it in small italics.
+        sectionBlock(
+          `*${safe(theme.label, 150)}* · ${theme.count} (${theme.accounts}) · _${safe(copy.themeNamedBy(theme.namedBy))}_`,
+        ),
         ...theme.quotes.flatMap(quoteBlocks),
       ]);
   }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createDigestCommand } from '../../../src/cli/commands/digest.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
+import { startFakeAnthropic } from '../../fakes/anthropic-api.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-web-api.ts';
 import { type SeedRequest, seedDigestRequests } from '../../support/seed-digest-history.ts';
 import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
@@ -60,6 +61,21 @@ function history(): SeedRequest[] {
       author: `${account} ops`,
       responseMinutes: 20 + index * 10,
       target: 60,
+    });
+  // Week 2026-W36, outside W47's baseline: three requests that fit no topic, for emerging themes.
+  const unmatched: Array<[string, string]> = [
+    ['acme', 'Photo upload crashes the mobile app'],
+    ['pohjola', 'The mobile app crashes on photo upload, mail me at ville@pohjola.example'],
+    ['nimbus', 'Photo upload crashes our mobile app'],
+  ];
+  for (const [index, [account, text]] of unmatched.entries())
+    add(noon(11, index), {
+      account,
+      teamId: 'engineering',
+      topics: [],
+      priority: 'P3',
+      text,
+      sentiment: -0.4,
     });
   return requests;
 }
@@ -154,6 +170,41 @@ describe('verbatim digest', () => {
     ]);
     expect(digest.rising[0].quotes[0]).toMatchObject({ account: 'Acme Logistics', author: 'acme ops' });
     expect(digest.rising[0].quotes[1].account).not.toBe('Acme Logistics');
+  });
+
+  it('with ANTHROPIC_API_KEY, --json carries the emerging theme named by Claude (one Messages call)', async () => {
+    const anthropic = await startFakeAnthropic({ apiKey: 'sk-test' });
+    try {
+      anthropic.respondWith({ themes: [{ id: 'theme-1', name: 'Mobile photo upload crashes' }] });
+      const env = {
+        ANTHROPIC_API_KEY: 'sk-test',
+        ANTHROPIC_BASE_URL: anthropic.baseURL,
+        ANTHROPIC_MAX_RETRIES: '0',
+      };
+      const { io, out } = captureIo(cwd, env);
+      expect(await command.run(['--week', '2026-W36', '--json'], io)).toBe(0);
+      const digest = JSON.parse(out());
+      expect(digest.emerging).toEqual([
+        expect.objectContaining({
+          label: 'Mobile photo upload crashes',
+          namedBy: 'claude',
+          count: 3,
+          accounts: 3,
+        }),
+      ]);
+      expect(digest.emerging[0].keyPhrases).toEqual(expect.arrayContaining(['crashes', 'mobile']));
+      expect(anthropic.messageRequests()).toHaveLength(1);
+      expect(anthropic.batchRequests()).toHaveLength(0);
+      expect(anthropic.lastRequest().rawBody).not.toContain('ville@pohjola.example');
+
+      // The week is stored: shown again without a key, with the same name, saying who named it.
+      const again = captureIo(cwd);
+      expect(await command.run(['--week', '2026-W36'], again.io)).toBe(0);
+      expect(again.out()).toContain('• Mobile photo upload crashes: 3 (3) · named by Claude');
+      expect(anthropic.messageRequests()).toHaveLength(1);
+    } finally {
+      await anthropic.close();
+    }
   });
 
   it('explains an invalid --week and a week that has not ended', async () => {

@@ -52,6 +52,7 @@ function bigDigest(): Digest {
     emerging: [
       {
         label: 'crash, upload',
+        namedBy: 'key-phrases',
         keyPhrases: ['crash', 'upload'],
         count: 4,
         accounts: 3,
@@ -152,5 +153,41 @@ describe('renderDigestMessage', () => {
     const body = renderDigestMessage(quiet);
     expect(body.text).toBe('Weekly digest 2026-W47: A quiet week: no customer requests.');
     expect(body.blocks).toHaveLength(2);
+  });
+
+  it('shows which engine named each emerging theme, small, and never quotes a name as customer words', () => {
+    const digest = bigDigest();
+    const [theme] = digest.emerging;
+    const body = renderDigestMessage({
+      ...digest,
+      rising: [],
+      falling: [],
+      emerging: [
+        { ...theme!, label: 'Mobile photo upload crashes', namedBy: 'claude' },
+        { ...theme!, label: 'csv, export, encoding', namedBy: 'key-phrases', quotes: [] },
+      ],
+    });
+    const sections = body.blocks
+      .filter((block) => block['type'] === 'section')
+      .map((block) => (block['text'] as { text: string }).text);
+    expect(sections).toContain('*Mobile photo upload crashes* · 4 (3) · _named by Claude_');
+    expect(sections).toContain('*csv, export, encoding* · 4 (3) · _key phrases_');
+    const quoted = JSON.stringify(body.blocks.filter((block) => block['type'] === 'rich_text'));
+    expect(quoted).not.toContain('Mobile photo upload crashes');
+    expect(quoted).toContain('It crashes');
+    expect(JSON.stringify(body.blocks)).not.toMatch(/[“"']Mobile photo upload crashes/);
+    expect(findBlockLimitError(body.blocks, 'message')).toBeUndefined();
+  });
+
+  it('names the engine in the team language', () => {
+    const digest = bigDigest();
+    const body = renderDigestMessage({
+      ...digest,
+      language: 'fi',
+      rising: [],
+      falling: [],
+      emerging: [{ ...digest.emerging[0]!, namedBy: 'claude' }],
+    });
+    expect(JSON.stringify(body.blocks)).toContain('_Clauden nimeämä_');
   });
 });
