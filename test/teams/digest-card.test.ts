@@ -63,7 +63,14 @@ function smallDigest(): Digest {
     ],
     falling: [topic(2, 'falling', [])],
     emerging: [
-      { label: 'crash, upload', keyPhrases: ['crash', 'upload'], count: 4, accounts: 3, quotes: [] },
+      {
+        label: 'crash, upload',
+        keyPhrases: ['crash', 'upload'],
+        count: 4,
+        accounts: 3,
+        quotes: [],
+        namedBy: 'key-phrases',
+      },
     ],
     accounts: {
       source: 'health',
@@ -166,6 +173,7 @@ describe('renderDigestCard', () => {
       'Falling',
       'Emerging themes',
       'crash, upload',
+      ' · key phrases',
       'Biggest health drops this week',
       `• Fjord Travel: health 78 → 44, now at-risk — Said <${JOINER}at>Sales<${JOINER}/at> is not answering`,
       'Accounts at risk',

@@ -112,7 +112,13 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
     addHeading(copy.emerging);
     for (const theme of digest.emerging)
       add(
-        [paragraph([run(theme.label, { weight: 'Bolder' }), run(` · ${theme.count} (${theme.accounts})`)])],
+        [
+          paragraph([
+            run(theme.label, { weight: 'Bolder' }),
+            run(` · ${theme.count} (${theme.accounts})`),
+            run(` · ${copy.themeNamedBy(theme.namedBy)}`, { italic: true, isSubtle: true }),
+          ]),
+        ],
         theme.quotes.slice(0, QUOTES_PER_TOPIC).map(quoteElement),
       );
   }
