@@ -245,7 +245,7 @@ describe('renderDigestCard', () => {
     expect(validateCard(tight.card)).toEqual([]);
   });
 
-  it('shows a small chart inline as a data URI with alt text, and leaves a large one out saying so', () => {
+  it('shows the chart inline as a data URI with alt text (base64 not counted), and leaves one over 1 MB out saying so', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...Array.from({ length: 2000 }, (_, i) => i % 251)]);
     const small = renderDigestCard(smallDigest(), { chart: { png, alt: 'Weekly counts <at>x</at>' } });
     expect(validateCard(small.card)).toEqual([]);
@@ -258,7 +258,18 @@ describe('renderDigestCard', () => {
     });
     expect(bytesOf(small)).toBeLessThanOrEqual(TEAMS_DIGEST_MAX_BYTES);
 
-    const large = renderDigestCard(smallDigest(), { chart: { png: new Uint8Array(30_000), alt: 'chart' } });
+    // A real chart is 70–270 KB: its base64 data does not count toward the message size.
+    const typical = renderDigestCard(smallDigest(), {
+      chart: { png: new Uint8Array(270_000), alt: 'chart' },
+    });
+    expect(typical.chartShown).toBe(true);
+    expect(
+      bytesOf(typical) - Buffer.from(new Uint8Array(270_000)).toString('base64').length,
+    ).toBeLessThanOrEqual(TEAMS_DIGEST_MAX_BYTES);
+
+    const large = renderDigestCard(smallDigest(), {
+      chart: { png: new Uint8Array(1_100_000), alt: 'chart' },
+    });
     expect(validateCard(large.card)).toEqual([]);
     expect(large.chartShown).toBe(false);
     expect(large.card.body.some((element) => element.type === 'Image')).toBe(false);

@@ -131,9 +131,11 @@ describe('weekly digest on Teams', () => {
     expect(card).not.toMatch(/<at>/);
     expect(card).toContain('"url":"https://example.slack.com/archives/C1/preq-');
     expect(card).toContain('First response');
-    // The rendered chart is far larger than a Teams message: the card says it is left out.
-    expect(card).toContain('The chart is too large for a Teams message');
-    expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThanOrEqual(28_000);
+    // The rendered chart rides inline as base64, which Teams does not count toward the message size.
+    expect(card).toContain('"type":"Image","url":"data:image/png;base64,iVBORw0KGgo');
+    expect(card).not.toContain('The chart is too large for a Teams message');
+    const imageData = /"url":"(data:image\/png;base64,[^"]+)"/.exec(card)![1]!.length;
+    expect(Buffer.byteLength(JSON.stringify(activity)) - imageData).toBeLessThanOrEqual(28_000);
     // (Logs redact conversation ids, which look like e-mail addresses.)
     await harness.waitFor('the post recorded', () =>
       harness.logs.find((line) => line['msg'] === 'digest posted'),
@@ -209,7 +211,7 @@ describe('verbatim digest --post to Teams', () => {
   it('posts the card once, and refuses a channel shared with another tenant', async () => {
     const first = captureIo();
     expect(await command.run(['--post'], first.io)).toBe(0);
-    expect(first.err()).toContain(`Posted the 2026-W47 digest to teams:${LEADERS}.`);
+    expect(first.err()).toContain(`Posted the 2026-W47 digest to teams:${LEADERS} with its chart.`);
     const sends = connector.calls.filter((call) => call.kind === 'send');
     expect(sends).toHaveLength(1);
     expect(sends[0]!.conversationId).toBe(LEADERS);

@@ -10,12 +10,14 @@ import {
 import { neutralizeTeamsMarkdown, neutralizeTeamsText } from './neutralize-teams-text.ts';
 
 /**
- * Bytes (UTF-8 JSON) one digest activity may take, chart included. Microsoft documents the bot
- * message limit as 40 KB, lately 100 KB (UTF-16, base64 images not counted); Verbatim keeps
- * every Teams message under about 28 KB, as the routed post cards do, so a post never meets
- * a 413 whichever limit the tenant's service applies.
+ * Bytes (UTF-8 JSON) one digest activity may take, the chart's base64 data aside. Microsoft
+ * documents the bot message limit as 40 KB, lately 100 KB (UTF-16), and says base64-encoded
+ * images are not counted; Verbatim keeps every Teams message under about 28 KB, as the routed
+ * post cards do, so a post never meets a 413 whichever limit the tenant's service applies.
  */
 export const TEAMS_DIGEST_MAX_BYTES = 28_000;
+/** Largest picture Teams shows in a bot message (1 MB; the chart is 640 × 320, within 1024 × 1024). */
+export const TEAMS_MAX_IMAGE_BYTES = 1_000_000;
 /** Characters of one quote shown; longer ones say so and link to the original. */
 export const DIGEST_QUOTE_CHARS = 700;
 /** Quotes shown per topic or theme (the digest chooses them; it may hold more). */
@@ -235,7 +237,11 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
       separator: true,
     };
     const withChart = card([...body, image, ...closing(false)]);
-    if (activityBytes(withChart, summary) <= maxBytes) {
+    const imageData = (image as { url: string }).url.length;
+    if (
+      options.chart.png.length <= TEAMS_MAX_IMAGE_BYTES &&
+      activityBytes(withChart, summary) - imageData <= maxBytes
+    ) {
       final = withChart;
       chartShown = true;
     } else final = card([...body, ...closing(true)]);
