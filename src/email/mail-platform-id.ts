@@ -93,6 +93,7 @@ function postmarkIdentity(raw: Buffer): MailIdentity {
 /** The address of a From value (`Name <a@b>` or a bare address), lower-cased. */
 function senderAddress(value: string | null): string | null {
   if (!value) return null;
-  const address = /<\s*([^<>\s]+@[^<>\s]+)\s*>/.exec(value)?.[1] ?? /([^\s<>,;:"()]+@[^\s<>,;:"()]+)/.exec(value)?.[1];
+  const address =
+    /<\s*([^<>\s]+@[^<>\s]+)\s*>/.exec(value)?.[1] ?? /([^\s<>,;:"()]+@[^\s<>,;:"()]+)/.exec(value)?.[1];
   return address ? address.toLowerCase() : null;
 }

@@ -31,7 +31,9 @@ export async function parseMailBytes(
   };
   if (contentType.startsWith('text/rfc822-headers')) {
     const where =
-      typeof bytes.where?.uid === 'number' ? ` (UID ${bytes.where.uid} in ${String(bytes.where.mailbox)})` : '';
+      typeof bytes.where?.uid === 'number'
+        ? ` (UID ${bytes.where.uid} in ${String(bytes.where.mailbox)})`
+        : '';
     return { ok: false, reason: `only the header was kept; the whole mail is still in the mailbox${where}` };
   }
   if (contentType.startsWith('application/json')) {

@@ -42,9 +42,7 @@ export function createEmailProcessor(deps: EmailProcessorDeps): InboxHandler {
         reason: parsed.reason,
         raw: new Uint8Array(mail.raw),
         contentType: mail.contentType,
-        meta: mail.imap
-          ? { ...mail.imap, inboxId: entry.id }
-          : { route: mail.route, inboxId: entry.id },
+        meta: mail.imap ? { ...mail.imap, inboxId: entry.id } : { route: mail.route, inboxId: entry.id },
       });
       log.warn({ deadLetterId, reason: parsed.reason }, 'email kept as a dead letter');
       return;

@@ -62,7 +62,12 @@ async function rereadInboxLetter(
   if (!stored.ok) return stored;
   const { mail } = stored;
   const parsed = await parseMailBytes(
-    { raw: mail.raw, contentType: mail.contentType, route: mail.route, ...(mail.imap ? { where: mail.imap } : {}) },
+    {
+      raw: mail.raw,
+      contentType: mail.contentType,
+      route: mail.route,
+      ...(mail.imap ? { where: mail.imap } : {}),
+    },
     { ownDomains: options.ownDomains },
   );
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
@@ -76,4 +81,3 @@ async function rereadInboxLetter(
     }),
   };
 }
-

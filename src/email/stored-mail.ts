@@ -50,12 +50,15 @@ export function storedMailEntry(mail: StoredMail): InboxEntry & { messageId: str
 }
 
 /** The mail of an email inbox entry's payload (or of an `inbox:email` dead letter's JSON). */
-export function readStoredMail(payload: unknown): { ok: true; mail: StoredMail } | { ok: false; reason: string } {
+export function readStoredMail(
+  payload: unknown,
+): { ok: true; mail: StoredMail } | { ok: false; reason: string } {
   const parsed = StoredMailPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     return {
       ok: false,
-      reason: `not a stored mail: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`.trim(),
+      reason:
+        `not a stored mail: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`.trim(),
     };
   }
   const { rawBase64, receivedAt, imap, ...rest } = parsed.data;

@@ -148,7 +148,12 @@ beforeAll(async () => {
   );
   worker.start();
   const app = express();
-  app.use(routerOver(inboxOver(inboxStore, () => worker.wake()), storage.db));
+  app.use(
+    routerOver(
+      inboxOver(inboxStore, () => worker.wake()),
+      storage.db,
+    ),
+  );
   ({ server, url: base } = await listen(app));
 });
 
@@ -456,7 +461,9 @@ describe('POST /email/mailgun', () => {
     expect(rows[0]).toMatchObject({ route: 'mailgun', contentType: 'message/rfc822' });
     // (a form field's line breaks arrive as CRLF)
     const lines = (text: string) => text.replace(/\r\n/g, '\n');
-    expect(lines(rows[0]!.raw.toString('utf8'))).toBe(lines(fixture('outlook-forward-fi.eml').toString('utf8')));
+    expect(lines(rows[0]!.raw.toString('utf8'))).toBe(
+      lines(fixture('outlook-forward-fi.eml').toString('utf8')),
+    );
     await until(() => ingested.length === 1, 'the mail to be processed');
     expect(ingested[0]?.author.email).toBe('liisa.korhonen@pohjola-foods.example');
   });
