@@ -597,6 +597,18 @@ describe('POST /email/postmark', () => {
     });
   });
 
+  it('refuses a message text over the size limit with 403, storing nothing', async () => {
+    const big = { ...JSON.parse(payload.toString('utf8')), TextBody: 'a'.repeat(MAX_BYTES + 1) };
+    const response = await fetch(`${base}/email/postmark`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(big),
+    });
+    expect(response.status).toBe(403);
+    expect((await json(response)).reason).toMatch(/over the limit/);
+    expect(await inboxRows()).toEqual([]);
+  });
+
   it('keeps JSON it cannot read as a dead letter, raw bytes included', async () => {
     const response = await fetch(`${base}/email/postmark`, {
       method: 'POST',
