@@ -4,6 +4,7 @@ import { createWebhookNonceStore } from '../storage/webhook-nonce-store.ts';
 import { createImapCursorStore } from './imap-cursor.ts';
 import { createImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
 import { createEmailRouter } from './inbound-router.ts';
+import { createEmailProcessor } from './process-email-entry.ts';
 import { readImapUrl } from './read-imap-url.ts';
 
 /** Timing overrides of the IMAP poller (tests shorten the reconnect backoff). */
@@ -15,7 +16,8 @@ export type EmailAdapterOptions = Pick<
 /**
  * Email as a source (it has no notifier): the inbound webhook routes when any of their secrets is
  * set (EMAIL_WEBHOOK_SECRET, MAILGUN_WEBHOOK_SIGNING_KEY, EMAIL_BASIC_AUTH), and the shared
- * mailbox poller when IMAP_URL is set. Null when neither is configured.
+ * mailbox poller when IMAP_URL is set. Null when neither is configured. Both only store each mail
+ * raw in the durable inbox; the `email` processor registered here parses and ingests it.
  */
 export async function createEmailAdapter(
   context: AdapterContext,
@@ -29,12 +31,22 @@ export async function createEmailAdapter(
   const deadLetters = createDeadLetterStore(context.storage.db);
   const logger = context.logger.child({ adapter: 'email' });
   const { accounts, ownDomains } = context.directory;
+  context.inbox.process(
+    'email',
+    createEmailProcessor({
+      ingest: context.ingest,
+      deadLetters,
+      accounts,
+      ownDomains,
+      maxBytes: env.EMAIL_MAX_BYTES,
+      logger,
+    }),
+  );
 
   if (webhooks) {
     context.http.use(
       createEmailRouter({
-        ingest: context.ingest,
-        deadLetters,
+        inbox: context.inbox,
         replayGuard: createWebhookNonceStore(context.storage.db),
         secrets: {
           inbound: env.EMAIL_WEBHOOK_SECRET,
@@ -42,8 +54,6 @@ export async function createEmailAdapter(
           basicAuth: env.EMAIL_BASIC_AUTH,
         },
         maxBytes: env.EMAIL_MAX_BYTES,
-        ownDomains,
-        accounts,
         logger,
         now: () => context.clock.now(),
       }),
@@ -59,14 +69,12 @@ export async function createEmailAdapter(
     mailbox = createImapMailbox({
       endpoint,
       mailbox: env.IMAP_MAILBOX,
-      ingest: context.ingest,
+      inbox: context.inbox,
       deadLetters,
       cursor: createImapCursorStore(
         context.keyv,
         `email:imap:cursor:${endpoint.describe}/${env.IMAP_MAILBOX}`,
       ),
-      accounts,
-      ownDomains,
       maxBytes: env.EMAIL_MAX_BYTES,
       logger,
       now: () => context.clock.now(),

@@ -2,8 +2,8 @@ import type Keyv from 'keyv';
 import { z } from 'zod';
 
 /**
- * How far the mailbox has been read: every message with a UID up to `lastUid` has been ingested or
- * kept as a dead letter. UIDs only mean something within one UIDVALIDITY: when the server changes
+ * How far the mailbox has been read: every message with a UID up to `lastUid` has been stored in
+ * the durable inbox (or, too large to read, kept as a dead letter). UIDs only mean something within one UIDVALIDITY: when the server changes
  * it (a rebuilt mailbox), the cursor no longer applies.
  */
 export interface ImapCursor {

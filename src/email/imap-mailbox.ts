@@ -1,22 +1,21 @@
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
-import type { Account } from '../core/directory.ts';
-import type { DeadLetterSink, IngestMessage } from '../core/ports.ts';
+import type { Inbox } from '../core/inbox.ts';
+import type { DeadLetterSink } from '../core/ports.ts';
 import type { ImapCursorStore } from './imap-cursor.ts';
-import { parseEmail } from './parse-email.ts';
 import type { ImapEndpoint } from './read-imap-url.ts';
-import { toCustomerMessage } from './to-customer-message.ts';
+import { storedMailEntry } from './stored-mail.ts';
 
 export interface ImapMailboxOptions {
   endpoint: ImapEndpoint;
   /** Mailbox to read (IMAP_MAILBOX), e.g. `INBOX`. */
   mailbox: string;
-  ingest: IngestMessage;
+  /** Where each mail is stored, raw, before it is flagged on the server; processed from there. */
+  inbox: Pick<Inbox, 'append'>;
+  /** Keeps the header of a mail too large to read. */
   deadLetters: DeadLetterSink;
-  /** Last processed UID and UIDVALIDITY, so a restart resumes where it stopped. */
+  /** Last stored UID and UIDVALIDITY, so a restart resumes where it stopped. */
   cursor: ImapCursorStore;
-  accounts: Account[];
-  ownDomains: string[];
   /** Largest mail read (bytes, EMAIL_MAX_BYTES); a larger one is left in the mailbox and reported. */
   maxBytes: number;
   logger: Logger;
@@ -33,7 +32,8 @@ export interface ImapMailboxOptions {
 export interface ImapMailboxStats {
   connections: number;
   passes: number;
-  ingested: number;
+  /** Mails written to the inbox (a mail already there is not counted). */
+  stored: number;
   deadLettered: number;
   connected: boolean;
   lastError: string | null;
@@ -50,16 +50,18 @@ export interface ImapMailbox {
 const FLAG_PROCESSED = '\\Seen';
 
 /**
- * Reads a shared mailbox over IMAP: each new mail is parsed and ingested (or kept as a dead letter,
- * raw bytes included), then flagged `\Seen`. New mail is heard at once through IDLE (imapflow
+ * Reads a shared mailbox over IMAP: each new mail is written raw to the durable inbox, and only
+ * after that commit flagged `\Seen` and passed by the cursor; parsing and ingest run from the
+ * inbox (process-email-entry.ts), so a crash anywhere after the fetch loses nothing, and a mail
+ * fetched again (a crash before the flag or the cursor moved) is recognised by the inbox's key
+ * (mail-platform-id.ts) and not stored twice. New mail is heard at once through IDLE (imapflow
  * enters it when the connection is quiet; servers without IDLE are polled with NOOP), and the
  * mailbox is searched again every `recheckIntervalMs` in any case.
  *
  * Which mail is new: the cursor (last UID processed, per UIDVALIDITY) is the authority, so a mail a
  * colleague opened in the shared mailbox before Verbatim saw it is still read, and a restart reads
  * only what came after the cursor. Without a usable cursor (first start, or the server renumbered
- * the mailbox) the unseen mail is read and older, seen mail is left as history. A crash between
- * ingesting and moving the cursor reads a mail twice, which ingest recognises by Message-ID.
+ * the mailbox) the unseen mail is read and older, seen mail is left as history.
  */
 export function createImapMailbox(options: ImapMailboxOptions): ImapMailbox {
   const { endpoint, mailbox } = options;
@@ -67,11 +69,10 @@ export function createImapMailbox(options: ImapMailboxOptions): ImapMailbox {
   const now = options.now ?? (() => new Date());
   const backoff = options.reconnectDelayMs ?? { initial: 1000, max: 60_000 };
   const recheckMs = options.recheckIntervalMs ?? 60_000;
-  const conversation = `email:imap:${mailbox}`;
   const stats: ImapMailboxStats = {
     connections: 0,
     passes: 0,
-    ingested: 0,
+    stored: 0,
     deadLettered: 0,
     connected: false,
     lastError: null,
@@ -211,7 +212,7 @@ export function createImapMailbox(options: ImapMailboxOptions): ImapMailbox {
     await options.cursor.set({ uidValidity, lastUid: last });
   }
 
-  /** Ingests one mail or keeps it as a dead letter, then flags it so it is not read again. */
+  /** Stores one mail in the inbox (or keeps the header of one too large), then flags it as read. */
   async function readOne(imap: ImapFlow, uid: number, uidValidity: string): Promise<void> {
     const range = String(uid);
     const head = await imap.fetchOne(range, { uid: true, size: true, internalDate: true }, { uid: true });
@@ -232,30 +233,17 @@ export function createImapMailbox(options: ImapMailboxOptions): ImapMailbox {
     } else {
       const full = await imap.fetchOne(range, { source: true }, { uid: true });
       if (!full) return;
-      const raw = full.source ?? Buffer.alloc(0);
-      const parsed = await parseEmail(raw, { ownDomains: options.ownDomains, maxBytes: options.maxBytes });
-      if (parsed.ok) {
-        const receivedAt = head.internalDate instanceof Date ? head.internalDate : now();
-        const message = toCustomerMessage(parsed.email, {
-          accounts: options.accounts,
-          ownDomains: options.ownDomains,
-          conversation,
-          receivedAt,
-        });
-        const outcome = await options.ingest(message);
-        stats.ingested += 1;
-        log.info({ uid, messageId: message.id, status: outcome.status }, 'imap mail ingested');
-      } else {
-        const deadLetterId = await options.deadLetters.keep({
-          source: 'email:imap',
-          reason: parsed.reason,
-          raw: new Uint8Array(raw),
-          contentType: 'message/rfc822',
-          meta: where,
-        });
-        stats.deadLettered += 1;
-        log.warn({ uid, deadLetterId, reason: parsed.reason }, 'imap mail kept as a dead letter');
-      }
+      const entry = storedMailEntry({
+        route: 'imap',
+        contentType: 'message/rfc822',
+        raw: full.source ?? Buffer.alloc(0),
+        receivedAt: head.internalDate instanceof Date ? head.internalDate : now(),
+        imap: where,
+      });
+      // Committed before the flag: a failure here leaves the mail unread for the next pass.
+      const { stored } = await options.inbox.append(entry);
+      if (stored) stats.stored += 1;
+      log.info({ uid, messageId: entry.messageId, stored }, 'imap mail stored in the inbox');
     }
     await imap.messageFlagsAdd(range, [FLAG_PROCESSED], { uid: true });
   }

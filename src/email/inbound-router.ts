@@ -1,14 +1,11 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { Account } from '../core/directory.ts';
-import type { DeadLetterSink, IngestMessage } from '../core/ports.ts';
-import { parseEmail } from './parse-email.ts';
-import type { ParseEmailResult } from './parsed-email.ts';
-import { mailgunRawMime, postmarkToParsedEmail, sendgridRawMime } from './provider-payloads.ts';
+import type { Inbox } from '../core/inbox.ts';
+import { mailgunRawMime, sendgridRawMime } from './provider-payloads.ts';
 import { FormTooLargeError, readFormFields } from './read-form-fields.ts';
 import { readSignatureFields } from './read-signature-fields.ts';
 import type { ReplayGuard } from './replay-guard.ts';
-import { toCustomerMessage } from './to-customer-message.ts';
+import { type MailRoute, storedMailEntry } from './stored-mail.ts';
 import {
   INBOUND_TOLERANCE_SECONDS,
   inboundReplayKey,
@@ -20,8 +17,8 @@ import {
 } from './verify-signature.ts';
 
 export interface EmailRouterDeps {
-  ingest: IngestMessage;
-  deadLetters: DeadLetterSink;
+  /** Where each mail is stored, raw, before the sender gets its answer; processed from there. */
+  inbox: Pick<Inbox, 'append'>;
   /** Nonces of signed requests, remembered for the signature window: a replay is refused. */
   replayGuard: ReplayGuard;
   secrets: {
@@ -34,28 +31,24 @@ export interface EmailRouterDeps {
   };
   /** Largest mail accepted, in bytes (EMAIL_MAX_BYTES). */
   maxBytes: number;
-  ownDomains: string[];
-  accounts: Account[];
   logger: Logger;
-  /** Conversation ref of mail that arrives by webhook. */
-  conversation?: string;
   now?: () => Date;
 }
 
 /**
- * How each route answers. Providers retry anything but success, so a mail we keep as a dead letter
- * or refuse for size is answered with the code that makes *that* provider stop: Mailgun stops on
- * 406, Postmark on 403 and only counts 200 as success; SendGrid retries only 5xx.
+ * How each route answers. Providers retry anything but success, so a mail we refuse for size is
+ * answered with the code that makes *that* provider stop: Mailgun stops on 406, Postmark on 403
+ * and only counts 200 as success; SendGrid retries only 5xx. A stored mail is a success, even one
+ * that will turn out unreadable (it is kept as a dead letter, so a retry would add nothing).
  */
 interface StatusPolicy {
   accepted: number;
-  rejected: number;
   tooLarge: number;
 }
-const RELAY: StatusPolicy = { accepted: 202, rejected: 422, tooLarge: 413 };
-const MAILGUN: StatusPolicy = { accepted: 200, rejected: 406, tooLarge: 406 };
-const SENDGRID: StatusPolicy = { accepted: 200, rejected: 422, tooLarge: 413 };
-const POSTMARK: StatusPolicy = { accepted: 200, rejected: 403, tooLarge: 403 };
+const RELAY: StatusPolicy = { accepted: 202, tooLarge: 413 };
+const MAILGUN: StatusPolicy = { accepted: 200, tooLarge: 406 };
+const SENDGRID: StatusPolicy = { accepted: 200, tooLarge: 413 };
+const POSTMARK: StatusPolicy = { accepted: 200, tooLarge: 403 };
 
 /** Form and JSON bodies carry the mail with some encoding overhead (base64 attachments in JSON). */
 const TRANSPORT_OVERHEAD = 1.4;
@@ -64,59 +57,50 @@ const TRANSPORT_OVERHEAD = 1.4;
  * `POST /email/inbound` (raw `message/rfc822`, HMAC-signed by our relay), `POST /email/mailgun`
  * (and `/email/mailgun/mime`: Mailgun posts raw MIME only to a URL ending in `mime`),
  * `POST /email/sendgrid` and `POST /email/postmark`. A route whose secret is not configured
- * answers 404. Every mail is either handed to `ingest` or kept as a dead letter, raw bytes included.
+ * answers 404. Each request is authenticated first (signature or Basic auth, then the nonce);
+ * only then is the mail looked at, and it is written raw to the durable inbox (one row per mail,
+ * keyed by mail-platform-id.ts) before the sender gets its 2xx. Parsing and ingest run later from
+ * the inbox (process-email-entry.ts); a mail that cannot be read becomes a dead letter there. If
+ * the inbox cannot be written the answer is 500 and the sender retries.
  */
 export function createEmailRouter(deps: EmailRouterDeps): Router {
   const router = express.Router();
   const now = deps.now ?? (() => new Date());
-  const conversation = deps.conversation ?? 'email:inbound';
   const rawBody = (limit: number) => express.raw({ type: () => true, limit });
   const formLimit = Math.ceil(deps.maxBytes * TRANSPORT_OVERHEAD) + 64 * 1024;
 
-  /** Parse result → dead letter or ingest, answered per the route's policy. */
-  async function finish(
+  /** Stores the mail's bytes in the inbox; answers once the row is committed (or already there). */
+  async function store(
     res: Response,
-    route: string,
+    route: MailRoute,
     policy: StatusPolicy,
-    parsed: ParseEmailResult,
     raw: Buffer,
     contentType: string,
   ): Promise<void> {
-    const log = deps.logger.child({ route: `email:${route}` });
-    if (!parsed.ok) {
-      const deadLetterId = await deps.deadLetters.keep({
-        source: 'email:webhook',
-        reason: parsed.reason,
-        raw: new Uint8Array(raw),
-        contentType,
-        meta: { route },
-      });
-      log.warn({ deadLetterId, reason: parsed.reason }, 'email kept as a dead letter');
-      res.status(policy.rejected).json({ status: 'dead-lettered', reason: parsed.reason, deadLetterId });
-      return;
-    }
-    const message = toCustomerMessage(parsed.email, {
-      accounts: deps.accounts,
-      ownDomains: deps.ownDomains,
-      conversation,
-      receivedAt: now(),
-    });
-    const outcome = await deps.ingest(message);
-    log.info(
-      { messageId: message.id, status: outcome.status, warnings: parsed.warnings.length },
-      'email ingested',
+    const entry = storedMailEntry({ route, contentType, raw, receivedAt: now() });
+    const { stored } = await deps.inbox.append(entry);
+    // The platform id names the sender: not for info logs.
+    deps.logger.info(
+      { route: `email:${route}`, messageId: entry.messageId, stored, sizeBytes: raw.length },
+      stored ? 'email stored in the inbox' : 'email already in the inbox',
     );
-    const status = outcome.status === 'duplicate' ? 200 : policy.accepted;
-    res.status(status).json({ status: outcome.status, messageId: outcome.messageId });
+    // The id the message gets once processed (when the mail names one), so a sender can find it.
+    const messageId = entry.messageId === null ? {} : { messageId: `email:${entry.messageId}` };
+    if (stored) res.status(policy.accepted).json({ status: 'accepted', ...messageId });
+    else res.status(200).json({ status: 'duplicate', ...messageId });
   }
 
-  async function acceptMime(res: Response, route: string, policy: StatusPolicy, raw: Buffer): Promise<void> {
+  async function acceptMime(
+    res: Response,
+    route: MailRoute,
+    policy: StatusPolicy,
+    raw: Buffer,
+  ): Promise<void> {
     if (raw.length > deps.maxBytes) {
       tooLarge(res, policy, raw.length);
       return;
     }
-    const parsed = await parseEmail(raw, { ownDomains: deps.ownDomains, maxBytes: deps.maxBytes });
-    await finish(res, route, policy, parsed, raw, 'message/rfc822');
+    await store(res, route, policy, raw, 'message/rfc822');
   }
 
   function tooLarge(res: Response, policy: StatusPolicy, size: number | null): void {
@@ -233,10 +217,8 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
         const fields = await readForm(res, MAILGUN, raw, contentType, ['body-mime']);
         if (fields === null) return;
         const mime = mailgunRawMime(fields);
-        if (mime === null) {
-          await finish(res, 'mailgun', MAILGUN, noMessage('Mailgun', 'body-mime'), raw, contentType);
-          return;
-        }
+        // No message in it: kept as posted (it becomes a dead letter that says so).
+        if (mime === null) return store(res, 'mailgun', MAILGUN, raw, contentType);
         await acceptMime(res, 'mailgun', MAILGUN, mime);
       });
     },
@@ -248,26 +230,15 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
     const fields = await readForm(res, SENDGRID, raw, contentType, ['email']);
     if (fields === null) return;
     const mime = sendgridRawMime(fields);
-    if (mime === null) {
-      await finish(res, 'sendgrid', SENDGRID, noMessage('SendGrid', 'email'), raw, contentType);
-      return;
-    }
+    if (mime === null) return store(res, 'sendgrid', SENDGRID, raw, contentType);
     await acceptMime(res, 'sendgrid', SENDGRID, mime);
   });
 
   router.post('/email/postmark', policyOf(POSTMARK), basicAuth, rawBody(formLimit), async (req, res) => {
     const raw = bodyOf(req);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(raw.toString('utf8'));
-    } catch (error) {
-      const reason = `body is not JSON: ${error instanceof Error ? error.message : String(error)}`;
-      await finish(res, 'postmark', POSTMARK, { ok: false, reason }, raw, 'application/json');
-      return;
-    }
-    const parsed = postmarkToParsedEmail(payload, { ownDomains: deps.ownDomains });
-    if (parsed.ok && parsed.email.body.length > deps.maxBytes) return tooLarge(res, POSTMARK, null);
-    await finish(res, 'postmark', POSTMARK, parsed, raw, 'application/json');
+    if (postmarkTextLength(raw) > deps.maxBytes) return tooLarge(res, POSTMARK, null);
+    // Postmark sends no raw MIME: its JSON is the mail, stored as sent.
+    await store(res, 'postmark', POSTMARK, raw, 'application/json');
   });
 
   function basicAuth(req: Request, res: Response, next: NextFunction): void {
@@ -282,7 +253,7 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
     if (!unauthorized(res, verification)) next();
   }
 
-  /** Form fields, or null when the response has been sent (too large; unreadable forms are dead letters). */
+  /** Form fields, or null when the response has been sent (too large; an unreadable form is stored as posted). */
   async function readForm(
     res: Response,
     policy: StatusPolicy,
@@ -297,10 +268,8 @@ export function createEmailRouter(deps: EmailRouterDeps): Router {
         tooLarge(res, policy, null);
         return null;
       }
-      const reason = `unreadable form body: ${error instanceof Error ? error.message : String(error)}`;
-      // Keep it: an unreadable form is still a mail someone sent us.
-      const route = policy === MAILGUN ? 'mailgun' : 'sendgrid';
-      await finish(res, route, policy, { ok: false, reason }, raw, contentType);
+      // Keep it as posted: an unreadable form is still a mail someone sent us (a dead letter later).
+      await store(res, policy === MAILGUN ? 'mailgun' : 'sendgrid', policy, raw, contentType);
       return null;
     }
   }
@@ -327,9 +296,13 @@ function bodyOf(req: Request): Buffer {
   return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 }
 
-function noMessage(provider: string, field: string): ParseEmailResult {
-  return {
-    ok: false,
-    reason: `no ${field} field: the ${provider} payload carries no message (see docs/email.md)`,
-  };
+/** The longer of Postmark's text and HTML bodies, in characters; 0 when the body is not readable JSON. */
+function postmarkTextLength(raw: Buffer): number {
+  try {
+    const payload = JSON.parse(raw.toString('utf8')) as { TextBody?: unknown; HtmlBody?: unknown } | null;
+    const length = (value: unknown) => (typeof value === 'string' ? value.length : 0);
+    return Math.max(length(payload?.TextBody), length(payload?.HtmlBody));
+  } catch {
+    return 0;
+  }
 }

@@ -5,11 +5,18 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerMessageInput } from '../../src/core/customer-message.ts';
 import type { Account } from '../../src/core/directory.ts';
+import type { Inbox, InboxEntry } from '../../src/core/inbox.ts';
 import type { DeadLetter, IngestOutcome } from '../../src/core/ports.ts';
 import { createImapCursorStore, type ImapCursorStore } from '../../src/email/imap-cursor.ts';
 import { createImapMailbox, type ImapMailbox } from '../../src/email/imap-mailbox.ts';
+import { createEmailProcessor } from '../../src/email/process-email-entry.ts';
 import { readImapUrl } from '../../src/email/read-imap-url.ts';
+import { createInboxWorker, type InboxWorker } from '../../src/jobs/inbox-worker.ts';
+import { createDeadLetterStore } from '../../src/storage/dead-letter-store.ts';
+import { createInboxStore } from '../../src/storage/inbox-store.ts';
+import type { Storage } from '../../src/storage/open-storage.ts';
 import { type DovecotServer, RUN_DOVECOT_TESTS, startDovecot } from '../support/dovecot.ts';
+import { openTestStorage } from '../support/test-storage.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/email');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -45,19 +52,23 @@ function customerMail(id: string, text: string): string {
   ].join('\r\n');
 }
 
-/** Port fakes: an ingest that answers like the pipeline (idempotent by id) and a dead-letter sink. */
+/**
+ * Port fakes for what lies past the inbox: an ingest that answers like the pipeline (idempotent by
+ * id) and a dead-letter sink. `inboxDown` makes the inbox refuse writes, as a database that is
+ * down does.
+ */
 function createSinks() {
   const ingested: CustomerMessageInput[] = [];
   const outcomes: IngestOutcome[] = [];
   const deadLetters: DeadLetter[] = [];
-  const state = { ingestFails: false };
+  const state = { inboxDown: false, ingestCalls: 0 };
   return {
     ingested,
     outcomes,
     deadLetters,
     state,
     ingest: async (message: CustomerMessageInput): Promise<IngestOutcome> => {
-      if (state.ingestFails) throw new Error('database unavailable');
+      state.ingestCalls += 1;
       const outcome: IngestOutcome = ingested.some((seen) => seen.id === message.id)
         ? { status: 'duplicate', messageId: message.id }
         : { status: 'accepted', messageId: message.id, requestId: `r-${ingested.length + 1}` };
@@ -82,35 +93,81 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
 
 describe.skipIf(!RUN_DOVECOT_TESTS)('IMAP mailbox against a real Dovecot server', () => {
   let dovecot: DovecotServer;
+  let storage: Storage;
   const running: ImapMailbox[] = [];
+  const workers: InboxWorker[] = [];
 
   beforeAll(async () => {
     dovecot = await startDovecot();
+    storage = await openTestStorage('pglite');
   });
   afterAll(async () => {
     await dovecot?.close();
+    await storage?.close();
   });
   afterEach(async () => {
     for (const mailbox of running.splice(0)) await mailbox.stop();
+    for (const worker of workers.splice(0)) await worker.stop();
+    await storage.db.query('DELETE FROM inbox');
     if (!dovecot.running()) await dovecot.start();
   });
+
+  /**
+   * The real durable inbox (PGlite) processed by the real worker and email processor into the
+   * sinks; `observe` runs before each append (to look at the server at that moment).
+   */
+  function inboxFor(
+    sinks: ReturnType<typeof createSinks>,
+    observe: (entry: InboxEntry) => Promise<void> = async () => {},
+  ): Inbox {
+    const store = createInboxStore(storage.db);
+    const worker = createInboxWorker({
+      store,
+      deadLetters: createDeadLetterStore(storage.db),
+      logger: pino({ level: 'silent' }),
+      pollMs: 20,
+      retryDelaySeconds: 0.1,
+    });
+    worker.process(
+      'email',
+      createEmailProcessor({
+        ingest: sinks.ingest,
+        deadLetters: { keep: sinks.keep },
+        accounts,
+        ownDomains: ['verbatim-demo.example'],
+        maxBytes: 64 * 1024,
+        logger: pino({ level: 'silent' }),
+      }),
+    );
+    worker.start();
+    workers.push(worker);
+    return {
+      async append(entry) {
+        await observe(entry);
+        if (sinks.state.inboxDown) throw new Error('database unavailable');
+        const outcome = await store.append(entry);
+        worker.wake();
+        return outcome;
+      },
+      process: () => {},
+      isPending: (source, platformId) => store.isPending(source, platformId),
+    };
+  }
 
   function open(
     mailboxName: string,
     sinks: ReturnType<typeof createSinks>,
     cursor: ImapCursorStore,
-    timing: { recheckIntervalMs?: number } = {},
+    timing: { recheckIntervalMs?: number; inbox?: Inbox } = {},
   ) {
     const read = readImapUrl(dovecot.url);
     if (!read.ok) throw new Error(read.reason);
     const mailbox = createImapMailbox({
       endpoint: read.endpoint,
       mailbox: mailboxName,
-      ingest: sinks.ingest,
+      inbox: timing.inbox ?? inboxFor(sinks),
       deadLetters: { keep: sinks.keep },
       cursor,
-      accounts,
-      ownDomains: ['verbatim-demo.example'],
       maxBytes: 64 * 1024,
       logger: pino({ level: 'silent' }),
       reconnectDelayMs: { initial: 100, max: 500 },
@@ -247,16 +304,61 @@ describe.skipIf(!RUN_DOVECOT_TESTS)('IMAP mailbox against a real Dovecot server'
     ]);
   });
 
-  it('reads a mail again on a new connection when ingesting it failed, and never skips it', async () => {
+  it('stores each mail in the inbox before flagging it \\Seen, and processes it from there', async () => {
     const sinks = createSinks();
-    sinks.state.ingestFails = true;
+    const seenWhenStored: Array<boolean | undefined> = [];
+    const uid = await dovecot.deliver(customerMail('stored-first', 'Stored before it is flagged.'), {
+      mailbox: 'Order',
+    });
+    const inbox = inboxFor(sinks, async () => {
+      seenWhenStored.push((await dovecot.flags('Order')).get(uid)?.has('\\Seen'));
+    });
+    const mailbox = open('Order', sinks, createImapCursorStore(new Keyv(), 'cursor'), { inbox });
+    await until(() => sinks.ingested.length === 1, 'the mail');
+    expect(seenWhenStored).toEqual([false]);
+    expect(mailbox.stats().stored).toBe(1);
+    expect((await dovecot.flags('Order')).get(uid)?.has('\\Seen')).toBe(true);
+    const rows = await storage.db.query<{ platform_id: string; payload: { route: string; imap: unknown } }>(
+      `SELECT platform_id, payload FROM inbox WHERE source = 'email'`,
+    );
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]).toMatchObject({
+      platform_id: 'msgid:stored-first@acme-logistics.example from:mark.ellison@acme-logistics.example',
+      payload: { route: 'imap', imap: { mailbox: 'Order', uid } },
+    });
+  });
+
+  it('stores a mail fetched again (a crash before it was flagged) only once', async () => {
+    const sinks = createSinks();
+    const uid = await dovecot.deliver(customerMail('fetched-twice', 'Read, then read again.'), {
+      mailbox: 'Again',
+    });
+    const first = open('Again', sinks, createImapCursorStore(new Keyv(), 'cursor'));
+    await until(() => sinks.ingested.length === 1, 'the mail');
+    await first.stop();
+    // As if the process died after storing the mail and before flagging it or moving its cursor.
+    const imap = await dovecot.client();
+    await imap.mailboxOpen('Again');
+    await imap.messageFlagsRemove(String(uid), ['\\Seen'], { uid: true });
+    await imap.logout();
+    const second = open('Again', sinks, createImapCursorStore(new Keyv(), 'cursor'));
+    await until(() => second.stats().passes >= 1, 'the second read');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.stats().stored).toBe(0);
+    expect(sinks.state.ingestCalls).toBe(1);
+    expect((await dovecot.flags('Again')).get(uid)?.has('\\Seen')).toBe(true);
+  });
+
+  it('leaves a mail unread and reads it again on a new connection when the inbox cannot be written', async () => {
+    const sinks = createSinks();
+    sinks.state.inboxDown = true;
     const uid = await dovecot.deliver(customerMail('db-down', 'Arrived while the database was down.'), {
       mailbox: 'Retry',
     });
     const mailbox = open('Retry', sinks, createImapCursorStore(new Keyv(), 'cursor'));
     await until(() => mailbox.stats().connections >= 2, 'a reconnect after the failed pass');
     expect((await dovecot.flags('Retry')).get(uid)?.has('\\Seen')).toBe(false);
-    sinks.state.ingestFails = false;
+    sinks.state.inboxDown = false;
     await until(() => sinks.ingested.length === 1, 'the mail once the database is back');
     expect(sinks.ingested[0]?.id).toBe('email:db-down@acme-logistics.example');
   });

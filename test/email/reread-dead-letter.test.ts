@@ -111,6 +111,14 @@ describe('rereadDeadLetter', () => {
         { source: 'slack:event', raw: Buffer.from('{}'), contentType: 'application/json' },
         /only email dead letters/,
       ],
+      [
+        { source: 'inbox:email', raw: Buffer.from('{oops'), contentType: 'application/json' },
+        /the kept inbox entry is not JSON/,
+      ],
+      [
+        { source: 'inbox:email', raw: Buffer.from('{"route":"inbound"}'), contentType: 'application/json' },
+        /not a stored mail/,
+      ],
     ] as const;
     for (const [letter, reason] of cases) {
       const read = await rereadDeadLetter(letter, options);

@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../../config/load-config.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
 import { rereadDeadLetter } from '../../email/reread-dead-letter.ts';
+import { readStoredMail } from '../../email/stored-mail.ts';
 import { type DeadJob, JobRunner } from '../../jobs/job-runner.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { startVerbatim } from '../../main.ts';
@@ -20,13 +21,14 @@ const SHOW_LINE_CHARS = 200;
 
 /**
  * `verbatim dead-letters`: everything that could not be processed, of two kinds. *Input* kept
- * whole because it could not be read (malformed mail, an unreadable Slack event; numeric ids),
- * and *jobs* that exhausted their retries in pg-boss's dead-letter queues (triage, deliver,
- * digest; uuid ids, with their last error). `list` shows both, `show ID` one, `retry ID` reads
- * input again into the pipeline (email offline; a Slack event through the Slack adapter), gives
- * an inbox entry that ran out of attempts (`inbox:slack`, `inbox:teams`, …) fresh ones for the
- * running inbox worker, or moves a job back to its queue with fresh retries, `discard ID` deletes
- * either for good.
+ * whole because it could not be read (malformed mail, an unreadable Slack event, an inbox entry
+ * whose processing kept failing — `inbox:email`, `inbox:slack`, `inbox:teams`; numeric ids), and
+ * *jobs* that exhausted their retries in pg-boss's dead-letter queues (triage, deliver, digest;
+ * uuid ids, with their last error). `list` shows both, `show ID` one, `retry ID` reads input
+ * again into the pipeline (email, `inbox:email` included, offline; a Slack event through the Slack
+ * adapter), gives another inbox entry that ran out of attempts (`inbox:slack`, `inbox:teams`)
+ * fresh ones for the running inbox worker, or moves a job back to its queue with fresh retries,
+ * `discard ID` deletes either for good.
  */
 export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCommand {
   const clock = options.clock ?? systemClock;
@@ -380,13 +382,33 @@ function printLetter(io: CliIo, letter: StoredDeadLetter): void {
     ...Object.entries(letter.meta ?? {}).map(([key, value]) => `  meta.${key}: ${JSON.stringify(value)}`),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
-  const text = Buffer.from(letter.raw).toString('utf8');
+  let raw: Buffer = Buffer.from(letter.raw);
+  // An inbox entry holds the mail base64 in JSON: show the mail itself.
+  if (letter.source === 'inbox:email') {
+    const stored = readInboxMail(raw);
+    if (stored) {
+      io.stdout.write(
+        `  stored mail:  ${stored.route}, ${stored.contentType}, ${stored.raw.length} bytes, received ${formatTime(stored.receivedAt)}\n`,
+      );
+      raw = stored.raw;
+    }
+  }
+  const text = raw.toString('utf8');
   const rawLines = text.split(/\r?\n/);
   io.stdout.write(
     `\nRaw bytes, first ${Math.min(SHOW_LINES, rawLines.length)} of ${rawLines.length} lines:\n`,
   );
   for (const line of rawLines.slice(0, SHOW_LINES)) io.stdout.write(`  | ${printable(line)}\n`);
   if (rawLines.length > SHOW_LINES) io.stdout.write('  | …\n');
+}
+
+function readInboxMail(raw: Buffer) {
+  try {
+    const read = readStoredMail(JSON.parse(raw.toString('utf8')));
+    return read.ok ? read.mail : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Control characters and escape sequences shown as `\xNN`, so a hostile mail cannot drive the terminal. */

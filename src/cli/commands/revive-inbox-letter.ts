@@ -4,7 +4,8 @@ import type { CliIo } from '../cli-command.ts';
 
 /** Dead letters the inbox worker kept (`inbox:slack`, `inbox:teams`, …): their entry is still in the inbox. */
 export function isInboxLetter(letter: Pick<StoredDeadLetter, 'source'>): boolean {
-  return letter.source.startsWith('inbox:');
+  // An `inbox:email` letter holds the mail itself and is retried by reading it (dead-letters.ts).
+  return letter.source.startsWith('inbox:') && letter.source !== 'inbox:email';
 }
 
 /**

@@ -3,10 +3,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDeadLettersCommand } from '../../../src/cli/commands/dead-letters.ts';
 import { commands } from '../../../src/cli/commands/index.ts';
 import { runCli } from '../../../src/cli/main.ts';
+import { storedMailEntry } from '../../../src/email/stored-mail.ts';
+import { createInboxWorker } from '../../../src/jobs/inbox-worker.ts';
 import { createDeadLetterStore } from '../../../src/storage/dead-letter-store.ts';
 import { createInboxStore } from '../../../src/storage/inbox-store.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
@@ -45,7 +48,7 @@ async function verbatim(args: string[], cwd: string) {
 
 describe('verbatim dead-letters', () => {
   let cwd: string;
-  const ids: Record<string, string> = {};
+  const ids: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
     cwd = await mkdtemp(join(tmpdir(), 'verbatim-dead-letters-'));
@@ -75,6 +78,34 @@ describe('verbatim dead-letters', () => {
         contentType: 'message/rfc822',
         meta: { route: 'inbound' },
       });
+      // A stored mail whose processing kept failing (the database was down, say): the inbox worker
+      // keeps it as an `inbox:email` dead letter after its last attempt.
+      const inbox = createInboxStore(storage.db);
+      await inbox.append(
+        storedMailEntry({
+          route: 'inbound',
+          contentType: 'message/rfc822',
+          raw: fixture('reply-gmail-en.eml'),
+          receivedAt: NOW,
+        }),
+      );
+      const worker = createInboxWorker({
+        store: inbox,
+        deadLetters: store,
+        logger: pino({ level: 'silent' }),
+        pollMs: 20,
+        maxAttempts: 1,
+      });
+      worker.process('email', async () => {
+        throw new Error('database unavailable');
+      });
+      worker.start();
+      const deadline = Date.now() + 10_000;
+      while (!ids.inboxMail && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ids.inboxMail = (await store.list()).find((letter) => letter.source === 'inbox:email')?.id;
+      }
+      await worker.stop();
     } finally {
       await storage.close();
     }
@@ -92,7 +123,13 @@ describe('verbatim dead-letters', () => {
       ),
     );
     expect(result.stdout).toMatch(new RegExp(`^${ids.readable}\\s+email:imap\\s+\\d+ B`, 'm'));
-    expect(result.stdout).toContain('3 dead letter(s).');
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^${ids.inboxMail}\\s+inbox:email\\s+.*processing failed 1 times: database unavailable`,
+        'm',
+      ),
+    );
+    expect(result.stdout).toContain('4 dead letter(s).');
   });
 
   it('lists them as JSON with --json', async () => {
@@ -120,6 +157,25 @@ describe('verbatim dead-letters', () => {
     expect(hostile.stdout).not.toContain('\u001b');
     const json = JSON.parse((await verbatim(['dead-letters', 'show', ids.noSender!, '--json'], cwd)).stdout);
     expect(Buffer.from(json.rawBase64, 'base64').equals(fixture('missing-from.eml'))).toBe(true);
+  });
+
+  it('shows an inbox:email letter as the mail it holds', async () => {
+    const shown = await verbatim(['dead-letters', 'show', ids.inboxMail!], cwd);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('  source:       inbox:email');
+    expect(shown.stdout).toMatch(
+      / {2}stored mail: {2}inbound, message\/rfc822, \d+ bytes, received 2025-06-03 10:00Z/,
+    );
+    expect(shown.stdout).toContain('  | From: Mark Ellison <mark.ellison@acme-logistics.example>');
+  });
+
+  it('retries an inbox:email letter by reading its stored mail into the pipeline', async () => {
+    const result = await verbatim(['dead-letters', 'retry', ids.inboxMail!], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `dead letter ${ids.inboxMail}: accepted as email:CAGmail-reply-0001@mail.acme-logistics.example`,
+    );
   });
 
   it('retries a letter that can be read now through the pipeline, once, and records the outcome', async () => {
