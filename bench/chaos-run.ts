@@ -205,8 +205,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       return seen;
     };
     let routedAfterRestartMs: number | null = null;
+    let reported = Date.now();
     for (;;) {
       const seen = count();
+      if (Date.now() - reported >= 5000) {
+        // Progress, so a slow drain (throughput) is told apart from a stall (work held by the dead).
+        reported = Date.now();
+        log(
+          `${((Date.now() - lastRestart) / 1000).toFixed(0)} s after the last restart: ${seen.size}/${accepted.size} routed`,
+        );
+      }
       if ([...accepted].every((i) => seen.has(i))) {
         routedAfterRestartMs = Date.now() - lastRestart;
         break;
