@@ -148,11 +148,21 @@ async function erase(tx: Queryable, subject: ErasureSubject): Promise<ErasureRep
     const removed = await deleteMatching(tx, table, match);
     if (removed > 0) rows[table.name] = removed;
   }
-  for (const name of ['customer_messages', 'requests']) {
-    const table = tables.find((candidate) => candidate.name === name);
-    if (!table) continue;
-    const removed = await deleteMatching(tx, table, match);
-    if (removed > 0) rows[name] = removed;
+  const messagesTable = tables.find((candidate) => candidate.name === 'customer_messages');
+  if (messagesTable) {
+    const removed = await deleteMatching(tx, messagesTable, match);
+    if (removed > 0) rows['customer_messages'] = removed;
+  }
+  const requestsTable = tables.find((candidate) => candidate.name === 'requests');
+  if (requestsTable) {
+    // The person's own requests go; someone else's request that quotes them (its summary, a
+    // phrase) stays, with those words removed: deleting it would take another customer's messages
+    // with it (they point at it) or fail on them.
+    const own = await tx.query('DELETE FROM requests WHERE id = ANY($1::text[])', [[...requestIds]]);
+    const others = await selectMatching(tx, requestsTable, match);
+    for (const row of others) await scrubRow(tx, requestsTable, row, match);
+    if (own.rowCount > 0) rows['requests'] = own.rowCount;
+    if (others.length > 0) rows['requests (words removed)'] = others.length;
   }
   if (subject.kind === 'account') {
     const removed = await tx.query('DELETE FROM accounts WHERE id = $1', [subject.value]);
@@ -208,22 +218,94 @@ async function listTables(tx: Queryable): Promise<TableColumns[]> {
   return [...tables.values()];
 }
 
-/**
- * Deletes the rows of `table` that mention the subject. Parameters: $1 identifiers (exact),
- * $2 the erased words, $3 request ids, $4 message ids, $5 the account id, $6 emails (any case).
- */
-async function deleteMatching(
+interface ErasureMatch {
+  identifiers: string[];
+  emails: string[];
+  words: string[];
+  requestIds: string[];
+  messageIds: string[];
+  accountId: string | null;
+}
+
+/** Deletes the rows of `table` that mention the subject (see matchingRows). */
+async function deleteMatching(tx: Queryable, table: TableColumns, match: ErasureMatch): Promise<number> {
+  const where = matchingRows(table);
+  if (!where) return 0;
+  const result = await tx.query(`DELETE FROM ${ident(table.name)} WHERE ${where}`, matchParameters(match));
+  return result.rowCount;
+}
+
+async function selectMatching(
   tx: Queryable,
   table: TableColumns,
-  match: {
-    identifiers: string[];
-    emails: string[];
-    words: string[];
-    requestIds: string[];
-    messageIds: string[];
-    accountId: string | null;
-  },
-): Promise<number> {
+  match: ErasureMatch,
+): Promise<Array<Record<string, unknown>>> {
+  const where = matchingRows(table);
+  if (!where) return [];
+  const result = await tx.query<Record<string, unknown>>(
+    `SELECT * FROM ${ident(table.name)} WHERE ${where}`,
+    matchParameters(match),
+  );
+  return result.rows;
+}
+
+const REMOVED = '[removed at a person’s request]';
+
+/** Replaces every erased word, identifier and address in a row's text and JSON cells. */
+async function scrubRow(
+  tx: Queryable,
+  table: TableColumns,
+  row: Record<string, unknown>,
+  match: ErasureMatch,
+): Promise<void> {
+  const scrub = (text: string): string => {
+    let out = text;
+    for (const needle of [...match.words, ...match.identifiers].sort((a, b) => b.length - a.length))
+      if (needle && out.includes(needle)) out = out.split(needle).join(REMOVED);
+    for (const email of match.emails)
+      out = out.replace(new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), REMOVED);
+    // A cell that is itself part of an erased text (a quoted phrase) goes whole.
+    if (out.length >= MIN_CELL_QUOTE_CHARS && match.words.some((word) => word.includes(out))) return REMOVED;
+    return out;
+  };
+  const deep = (value: unknown): unknown => {
+    if (typeof value === 'string') return scrub(value);
+    if (Array.isArray(value)) return value.map(deep);
+    if (value && typeof value === 'object' && !(value instanceof Date))
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, deep(inner)]));
+    return value;
+  };
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const column of table.columns) {
+    if (column.name === 'id') continue;
+    const value = row[column.name];
+    if (value === null || value === undefined) continue;
+    const json = column.type === 'jsonb' || column.type === 'json';
+    const text = column.type === 'text' || column.type === 'character varying' || column.type === '_text';
+    if (!json && !text) continue;
+    const scrubbed = deep(typeof value === 'string' && json ? JSON.parse(value) : value);
+    if (JSON.stringify(scrubbed) === JSON.stringify(value)) continue;
+    values.push(json ? JSON.stringify(scrubbed) : scrubbed);
+    sets.push(`${ident(column.name)} = $${values.length}${json ? `::${column.type}` : ''}`);
+  }
+  if (sets.length === 0) return;
+  // A writer holding the row read before this must not write the words back (compare-and-set).
+  if (table.columns.some((column) => column.name === 'version')) sets.push('version = version + 1');
+  values.push(row['id']);
+  await tx.query(`UPDATE ${ident(table.name)} SET ${sets.join(', ')} WHERE id = $${values.length}`, values);
+}
+
+function matchParameters(match: ErasureMatch): unknown[] {
+  return [match.identifiers, match.words, match.requestIds, match.messageIds, match.accountId, match.emails];
+}
+
+/**
+ * The SQL condition for the rows of `table` that mention the subject, or null when none can.
+ * Parameters: $1 identifiers (exact), $2 the erased words, $3 request ids, $4 message ids, $5 the
+ * account id, $6 emails (any case).
+ */
+function matchingRows(table: TableColumns): string | null {
   const conditions: string[] = [];
   for (const column of table.columns) {
     const c = ident(column.name);
@@ -257,15 +339,11 @@ async function deleteMatching(
       );
     }
   }
-  if (conditions.length === 0) return 0;
+  if (conditions.length === 0) return null;
   // Every parameter is named with its type, whether or not this table's conditions use it.
   const typed =
     'cardinality($1::text[]) + cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) + cardinality($6::text[]) >= 0 AND ($5::text IS NULL OR true)';
-  const result = await tx.query(
-    `DELETE FROM ${ident(table.name)} WHERE ${typed} AND (${conditions.join(' OR ')})`,
-    [match.identifiers, match.words, match.requestIds, match.messageIds, match.accountId, match.emails],
-  );
-  return result.rowCount;
+  return `${typed} AND (${conditions.join(' OR ')})`;
 }
 
 function ident(name: string): string {

@@ -21,6 +21,7 @@ describe.each(backends)('eraseSubject on %s', (backend) => {
   let storage: Storage;
   let carlRequest: string;
   let nimbusRequest: string;
+  let eveRequest: string;
 
   beforeAll(async () => {
     storage = await openTestStorage(backend);
@@ -45,6 +46,20 @@ describe.each(backends)('eraseSubject on %s', (backend) => {
         at: new Date('2026-11-25T08:00:00Z'),
       })
     ).requestId;
+    // Someone else's request whose summary quotes Carl word for word (a colleague forwarded it).
+    eveRequest = (
+      await seedRequestHistory(storage, {
+        notifier,
+        channel: 'C1ACME3',
+        author: { id: 'UEVE2', name: 'Eve Example', external: true },
+        texts: ['Eve: we see the same problem as our colleague.', 'Eve again: any news on this?'],
+        at: new Date('2026-11-26T08:00:00Z'),
+      })
+    ).requestId;
+    await storage.db.query(
+      `UPDATE requests SET analysis = jsonb_set(analysis, '{summary}', to_jsonb($2::text)) WHERE id = $1`,
+      [eveRequest, 'Same as Carl Contact: Carl here: the webhook retries flood our endpoint.'],
+    );
     await storage.db.query(`UPDATE customer_messages SET account_id = 'nimbus' WHERE request_id = $1`, [
       nimbusRequest,
     ]);
@@ -71,6 +86,16 @@ describe.each(backends)('eraseSubject on %s', (backend) => {
     for (const trace of ['UCARL', 'Carl Contact', 'webhook retries flood', carlRequest])
       expect(dump).not.toContain(trace);
     expect(dump).toContain('Dora Doe');
+    // The other person's request stays, with their own words, and without Carl's.
+    const eve = await storage.db.query<{ summary: string }>(
+      `SELECT analysis->>'summary' AS summary FROM requests WHERE id = $1`,
+      [eveRequest],
+    );
+    expect(eve.rows[0]?.summary).toBe(
+      'Same as [removed at a person’s request]: [removed at a person’s request]',
+    );
+    expect(dump).toContain('Eve: we see the same problem as our colleague.');
+    expect(report.rows['requests (words removed)']).toBe(1);
   });
 
   it('forgets an account: its requests, messages and events; the erasure keeps only counts', async () => {
