@@ -5,15 +5,19 @@
  *
  * We answer Slack only after the message is stored (processBeforeResponse), so the figure
  * includes the durable insert; the analysis runs later in jobs and must not show up here.
- * Baseline, same run, same server: the same burst against GET /healthz (HTTP stack only).
+ * Baselines, same run, same process: a bare Bolt app (HTTPReceiver, signature verified, the event
+ * acknowledged without storing — the bar's reference) and GET /healthz on Verbatim's own server.
  * The load comes from a worker thread, so reading responses does not wait on the server's work.
  *
  *   npx tsx bench/slack-ack-latency.ts [events=500]
  */
 import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { EnvSchema } from '../src/config/env-schema.ts';
 import { parseConfigFile, toDirectory } from '../src/config/load-config.ts';
 import type { Analysis } from '../src/core/analysis.ts';
@@ -108,7 +112,69 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [{ name: 'store in the inbox, then answer', adapter: {} }];
 
+/** Signed message events, each its own request (ten minutes apart), with ids unique to `runId`. */
+function eventBodies(runId: string): string[] {
+  const startSeconds = Math.floor(Date.now() / 1000) - 30 * 86_400;
+  return Array.from({ length: EVENTS }, (_, i) => {
+    const ts = `${startSeconds + i * 600}.${String(i).padStart(6, '0')}`;
+    return JSON.stringify({
+      token: 'x',
+      team_id: 'T0VERBATIM',
+      api_app_id: 'A0FAKEAPP',
+      type: 'event_callback',
+      event_id: `EvBENCH${runId}${i}`,
+      event_time: Math.floor(Date.now() / 1000),
+      is_ext_shared_channel: true,
+      event: {
+        type: 'message',
+        channel: CHANNELS[i % CHANNELS.length],
+        user: 'U0CUST001',
+        user_team: 'T0CUSTOMER',
+        team: 'T0CUSTOMER',
+        text: `Bench message ${i}: the export to our ERP fails with a timeout since this morning`,
+        ts,
+        event_ts: ts,
+        channel_type: 'channel',
+      },
+    });
+  });
+}
+
+function signedPosts(bodies: string[]): PlannedRequest[] {
+  return bodies.map((body) => ({
+    path: '/slack/events',
+    method: 'POST' as const,
+    headers: signSlackRequest({ body, signingSecret: SECRET }),
+    body,
+  }));
+}
+
+/**
+ * The reference the issue's bar names: a bare Bolt app on the same machine that verifies the
+ * signature and acknowledges without storing (Bolt acknowledges Events API requests itself).
+ */
+async function bareBoltBurst(): Promise<number[]> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, processBeforeResponse: true });
+  const app = new App({
+    receiver,
+    token: 'xoxb-bench',
+    tokenVerificationEnabled: false,
+    logLevel: LogLevel.ERROR,
+  });
+  app.event('message', async () => {});
+  const server = (await app.start(0)) as Server;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await burst(base, signedPosts(eventBodies('warm').slice(0, 20)));
+  const measured = await burst(
+    base,
+    signedPosts(eventBodies(`bare${Math.random().toString(36).slice(2, 6)}`)),
+  );
+  await app.stop();
+  return measured.timings;
+}
+
 async function runScenario(scenario: Scenario): Promise<void> {
+  const bare = await bareBoltBurst();
   const slack = await startFakeSlackApi({
     team: { teamId: 'T0VERBATIM', botUserId: 'U0VERBATIMBOT', botId: 'B0VERBATIM', domain: 'verbatim' },
     scopes: [...SLACK_BOT_SCOPES],
@@ -159,48 +225,24 @@ async function runScenario(scenario: Scenario): Promise<void> {
     Array.from({ length: EVENTS }, () => ({ path: '/healthz', method: 'GET' as const })),
   );
 
-  const startSeconds = Math.floor(Date.now() / 1000) - 30 * 86_400;
-  const runId = Math.random().toString(36).slice(2, 8);
-  const bodies = Array.from({ length: EVENTS }, (_, i) => {
-    // Ten minutes apart, so each message is its own request (no grouping shortcuts).
-    const ts = `${startSeconds + i * 600}.${String(i).padStart(6, '0')}`;
-    return JSON.stringify({
-      token: 'x',
-      team_id: 'T0VERBATIM',
-      api_app_id: 'A0FAKEAPP',
-      type: 'event_callback',
-      event_id: `EvBENCH${runId}${i}`,
-      event_time: Math.floor(Date.now() / 1000),
-      is_ext_shared_channel: true,
-      event: {
-        type: 'message',
-        channel: CHANNELS[i % CHANNELS.length],
-        user: 'U0CUST001',
-        user_team: 'T0CUSTOMER',
-        team: 'T0CUSTOMER',
-        text: `Bench message ${i}: the export to our ERP fails with a timeout since this morning`,
-        ts,
-        event_ts: ts,
-        channel_type: 'channel',
-      },
-    });
-  });
+  const bodies = eventBodies(Math.random().toString(36).slice(2, 8));
   const started = performance.now();
-  const slackBurst = await burst(
-    base,
-    bodies.map((body) => ({
-      path: '/slack/events',
-      method: 'POST' as const,
-      headers: signSlackRequest({ body, signingSecret: SECRET }),
-      body,
-    })),
-  );
+  const slackBurst = await burst(base, signedPosts(bodies));
   while ((await countStored()) - before < EVENTS) await new Promise((resolve) => setTimeout(resolve, 20));
   const allStoredMs = performance.now() - started;
 
   console.log(`\n[${scenario.name}] ${verbatim.storage.describe.replace(/ in .*/, '')}`);
-  console.log(describe('GET /healthz (baseline)', baseline.timings));
+  console.log(describe('bare Bolt app, no storing (bar)', bare));
+  console.log(describe('GET /healthz', baseline.timings));
   console.log(describe('POST /slack/events', slackBurst.timings));
+  const p99 = (timings: number[]) =>
+    percentile(
+      [...timings].sort((a, b) => a - b),
+      99,
+    );
+  console.log(
+    `  p99 ratio to the bare Bolt app: ${(p99(slackBurst.timings) / p99(bare)).toFixed(2)} (bar ≤ 1.5); to /healthz: ${(p99(slackBurst.timings) / p99(baseline.timings)).toFixed(2)}`,
+  );
   const over3s = slackBurst.timings.filter((ms) => ms >= 3000).length;
   console.log(
     `  statuses ${JSON.stringify(Object.fromEntries(slackBurst.statuses))}; answers at or over 3 s: ${over3s}; all ${EVENTS} stored ${allStoredMs.toFixed(0)} ms after the burst began`,
