@@ -1,6 +1,7 @@
 import type { ChurnDriver, ChurnSignal } from '../../core/churn-driver.ts';
 import { clipAround } from './clip-around.ts';
 import { findCompetitorNames } from './find-competitor-names.ts';
+import { findLeavingNotice } from './leaving-notice.ts';
 
 /**
  * Phrases that show one of the churn drivers of the design brief (§1), in English and Finnish.
@@ -54,6 +55,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:hinnasto|verkkosivu|sivusto|dokumentaatio|esite)\\p{L}* (?:sanoo|kertoo|lupaa|luvataan)',
     'mainostettiin',
     'demossa (?:näytettiin|luvattiin)',
+    // Composed: a sales or demo setting with what was shown or said there.
+    '(?:we were|were|was) (?:\\p{L}+ )?(?:shown|assured|demoed|sold on)',
+    '(?:(?:your|the|our) )?(?:account (?:exec|executive|manager)|ae|sales ?(?:rep|person|people|team|guy|manager)|salesperson|consultant|partner manager)s? (?:\\p{L}+ ){0,2}(?:told|said|promised|showed|assured|claimed|confirmed)',
+    '(?:myyn\\p{L}*|demo\\p{L}*|esittely\\p{L}*|kaupanteo\\p{L}*|tarjousvaihee\\p{L}*) (?:\\p{L}+ ){0,2}(?:näytettiin|luvattiin|kerrottiin|esiteltiin|sanottiin|vakuutettiin)',
+    // "We're paying enterprise prices for this?!": the price paid held against what is delivered.
+    "(?:we're|we are|we) pay(?:ing)? (?:\\p{L}+[- ])?(?:prices?|money|rates?) for (?:this|that)",
+    'maksamme (?:\\p{L}+-)?hinta\\p{L}* (?:tästä|tällaisesta|tuollaisesta)',
   ),
   ...p(
     'promise-gap',
@@ -87,6 +95,15 @@ const PATTERNS: readonly ChurnPattern[] = [
     'ei vieläkään',
     'edelleen (?:rikki|korjaamatta|sama)',
     'kukaan ei (?:kuuntele|välitä)',
+    // Composed: an ordinal or a count with a ticket, a time or an ask.
+    '(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\\d+th) (?:\\p{L}+ ){0,2}(?:tickets?|requests?|e-?mails?|messages?|reminders?|follow-ups?|attempts?|chasers?)',
+    '(?:asked|reported|raised|requested|mentioned|flagged|told you|written|emailed|chased|brought (?:this|it) up)(?: \\p{L}+){0,5} (?:twice|three times|four times|five times|several times|multiple times|many times|\\d+ times|repeatedly|over and over)',
+    '(?:twice|three times|four times|five times|\\d+ times) (?:now|already|before|so far)',
+    '(?:keeps|kept) (?:coming back|happening|recurring|returning)',
+    '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmoitimme|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
+    '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',
+    'jo (?:kahdesti|kolmesti|neljästi|\\d+ kertaa)',
+    '(?:toinen|kolmas|neljäs|viides|toista|kolmatta|neljättä) (?:\\p{L}+ )?(?:tiketti|viesti|pyyntö|pyyntöä|muistutus|yhteydenotto)\\p{L}*',
   ),
   ...p(
     'unheard-voice',
@@ -123,6 +140,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:huono|surkea|hidas|kelvoton|olematon) (?:asiakaspalvelu|tuki|palvelu)',
     '(?:asiakaspalvelu|tuki)(?:nne|si)? (?:on|oli) (?:huono|surkea|hidas|kelvoton|olematon)',
     'sivuutettu',
+    'ilman (?:mitään |minkäänlaista )?(?:vastausta|yhteydenottoa|reaktiota|päivitystä)',
+    '(?:open|opened|auki|avoinna)(?: \\p{L}+){0,2} (?:for )?(?:\\d+|two|three|four|five|six|several|kaksi|kolme|neljä|viisi|useita) (?:days|weeks|months|päivää|viikkoa|kuukautta)',
+    "closed (?:as '?\\p{L}+'? )?without",
+    '(?:suljettiin|suljettu) (?:\\p{L}+ ){0,2}ilman',
+    '(?:passed|bounced|handed|shuffled|transferred) (?:\\p{L}+ ){0,2}(?:around|between|from one \\p{L}+ to another)',
+    'pallotel\\p{L}*',
+    '(?:nobody|no one) (?:takes|is taking|has taken) (?:ownership|responsibility)',
     'tyytymättömi\\p{L}* (?:\\p{L}+ ){0,3}(?:hoid|käsitel|palvel|tuk)\\p{L}*',
     '(?:unhappy|dissatisfied|not happy|disappointed) with (?:how|the way) (?:this|it|our \\p{L}+|the \\p{L}+) (?:was|has been|is being|were|have been) (?:handled|dealt with)',
   ),
@@ -156,6 +180,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     'vaikea perustella',
     '(?:ei|emme koe|emmekä koe|en koe|emme saa) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme )?vastinetta',
     'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|vähäiseksi|olematon)',
+    'not (?:getting|seeing|got) (?:much|any|enough|real) value',
+    "adoption (?:never|hasn't|has not|didn't|did not|is low|has been low|was low|stalled)",
+    '(?:went|gone|going|reverted|returned) back to (?:\\p{L}+ ){0,2}(?:spreadsheets?|excel|sheets|e-?mail|paper|our old)',
+    'pala(?:si|sivat|nneet|nnut)\\p{L}* (?:\\p{L}+ ){0,2}(?:excel|taulukko|sähköpost|vanha)\\p{L}*',
+    // Seats paid for against people using them: "paying for 40 seats and maybe 6 log in".
+    'paying for (?:\\d+|\\p{L}+) (?:seats|licen[cs]es|users)[^.!?\\n]{0,60}? (?:only|maybe|just|about|barely) (?:\\d+|\\p{L}+)',
+    'maks\\p{L}* (?:\\d+ )?(?:lisenssi|käyttäjä|paika)\\p{L}*[^.!?\\n]{0,60}? (?:vain|ainoastaan|enää) \\d+',
   ),
   ...p(
     'changed-needs',
@@ -185,6 +216,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'yhdistämme (?:työkalu|järjestelm|palvelu)',
     'teemme (?:sen )?itse',
     'omaa (?:järjestelmää|ratkaisua)',
+    '(?:we )?now need',
+    'tarvitsemme (?:nyt|jatkossa)',
   ),
   ...p(
     'competitor',
@@ -206,6 +239,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:selvästi |paljon |huomattavasti )?(?:halvempi|edullisempi) (?:ja|mutta)',
     '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
     'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
+    // Composed: a price compared with ours, named or not ("a price well below yours").
+    "(?:cheaper|less|lower|below|under|half)(?: \\p{L}+){0,2} (?:than )?(?:you|yours|your (?:price|pricing|quote|offer|rate)s?|what (?:we|i) (?:pay|are paying|'re paying)|what you charge)(?![\\p{L}])",
+    '(?:a )?(?:fraction|half) of (?:the |your )?(?:price|cost)',
+    '(?:halvempi|halvemmalla|edullisempi|edullisemmin|halvemmaksi|halvempaa|edullisempaa) kuin (?:te|teillä|teidän|nykyi\\p{L}*)',
+    'hin(?:ta|na)(?:anne|nne|amme) (?:\\p{L}+ ){0,2}(?:halvempi|edullisempi|alempi|halvemmalla|edullisemmin)',
+    '(?:puoleen|murto-osaan|puolet halvemmalla) (?:hintaan|hinnasta)?',
+    'toinen (?:toimittaj|palveluntarjoaj|järjestelm)\\p{L}*',
   ),
   ...p(
     'involuntary',
@@ -245,6 +285,16 @@ const PATTERNS: readonly ChurnPattern[] = [
     'konserni(?:tason|n päätös|n linjaus)',
     'lomautu',
     'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
+    '(?:spend(?:ing)?|budget|purchasing|procurement|hiring|software) freeze',
+    '(?:froze|frozen|freezing) (?:\\p{L}+ ){0,3}(?:spend|spending|budgets?|purchases|purchasing)',
+    'restructuring',
+    '(?:closing|shutting|winding)(?: down)? (?:the|our) (?:business|company|doors|operations|shop)',
+    '(?:ceasing|cease) (?:operations|trading)',
+    '(?:headquarters|hq|head office|the group|group management|the board|our board|new owners?|corporate) (?:has |have )?(?:decided|mandated|ruled|chosen|standardi[sz]ed|required)',
+    '(?:konserni|emoyhtiö|pääkonttori|omistaja|hallitus|johtoryhmä)\\p{L}* (?:on )?(?:päättänyt|päätti|linjannut|linjasi|vaatii|edellyttää)',
+    '(?:kulu|kustannu|meno)\\p{L}* (?:\\p{L}+ ){0,2}(?:karsi|leikat|leikkau|vähenn)\\p{L}*',
+    '(?:karsi|leikat|leikkaa)\\p{L}* (?:\\p{L}+ ){0,2}(?:kulu|kustannu|meno)\\p{L}*',
+    '(?:lopettaa|lopetamme|lopettanut|lopettavat) (?:\\p{L}+ )?toiminta\\p{L}*',
   ),
 ];
 
@@ -326,7 +376,7 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
     });
   }
   const explicitFound = [...found.values()].some((item) => item.strength >= 2);
-  const notice = explicitFound ? null : NOTICE.exec(text);
+  const notice = explicitFound ? null : (NOTICE.exec(text) ?? composedNotice(text));
   if (notice) {
     found.set('weak-value', {
       signal: {
@@ -340,6 +390,12 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
   return [...found.values()]
     .sort((a, b) => b.strength - a.strength || a.at - b.at)
     .map((item) => ({ signal: item.signal, explicit: item.strength >= 2 }));
+}
+
+/** A composed leaving notice (leaving-notice.ts) in the shape of a regex match. */
+function composedNotice(text: string): { index: number; 0: string } | null {
+  const notice = findLeavingNotice(text);
+  return notice ? { index: notice.start, 0: text.slice(notice.start, notice.end) } : null;
 }
 
 /** The sentence (or line) around an offset. */

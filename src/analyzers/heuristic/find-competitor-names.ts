@@ -44,6 +44,16 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
   pattern(`(?:evaluating|trialing|trialling|piloting|demoing) ${AFTER}`, 'after', false),
   pattern(
+    `(?:trials?|pilots?|demos?|comparisons?|evaluations?|benchmarks?|proofs? of concept|poc) (?:of|with|against) ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
+    `compar(?:e|es|ed|ing) (?:you |your \\p{L}+ |it |us )?(?:with|to|against) ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
     `${BEFORE} (?:is|are|was|would be) (?:much |way |a lot |significantly |far )?(?:cheaper|better|faster|less expensive|half the price)`,
     'before',
     false,

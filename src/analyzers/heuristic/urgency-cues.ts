@@ -1,6 +1,8 @@
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
+import { findLeavingNotice } from './leaving-notice.ts';
+import { findComposedOutage } from './outage-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
 /**
@@ -207,6 +209,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'right away',
     'escalate',
     'emergency',
+    'fixed today',
+    'resolved today',
+    'sorted today',
   ]),
   ...cues('high', 'business-impact', 'en', [
     'in production',
@@ -431,5 +436,28 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
       start: hit.start,
     });
   }
-  return found;
+  return [...found, ...composedCues(text, found)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Cues composed from parts (outage-composition.ts, leaving-notice.ts), added when the phrase
+ * lists found nothing of the kind: they generalise to phrasings the lists do not know.
+ */
+function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] {
+  const composed: UrgencyCue[] = [];
+  if (!found.some((cue) => cue.level === 'critical')) {
+    const outage = findComposedOutage(text);
+    if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
+  }
+  if (!found.some((cue) => cue.kind === 'cancellation')) {
+    const notice = findLeavingNotice(text);
+    if (notice)
+      composed.push({
+        level: 'high',
+        kind: 'cancellation',
+        phrase: text.slice(notice.start, notice.end),
+        start: notice.start,
+      });
+  }
+  return composed;
 }
