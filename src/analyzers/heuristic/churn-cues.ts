@@ -108,7 +108,8 @@ const PATTERNS: readonly ChurnPattern[] = [
   ...p(
     'unheard-voice',
     1,
-    'again',
+    // "won't start again" wants it back, it does not say it happened again.
+    '(?<!(?:start|work|working|load|open|run|running|in|up|on) )again',
     'once again',
     'yet again',
     'still',

@@ -32,6 +32,9 @@ const FAILURE_PARTS = [
   `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|goes out|gets through)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
   `[45]\\d\\d(?:s|-errors?)?`,
+  `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
+  // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
+  `(?:nobody|no one|no-one|none of us)(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?:log|sign|get|access|open|load|use|reach|connect|work)`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
   `kaatu${OPEN}`,
@@ -54,7 +57,7 @@ const BREADTH_PARTS = [
   `(?:nobody|no one|no-one)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
-  `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace)`,
+  `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of)`,
   `across the (?:board|company|organi[sz]ation)`,
   `(?:in )?production`,
@@ -104,6 +107,10 @@ const LOCAL_ONLY = new RegExp(
 const NEGATED_BEFORE =
   /(?<![\p{L}\p{N}])(?:no|not|never|without|zero|ilman|ei|eikä|mitään)\s+(?:\p{L}+\s+)?$/iu;
 
+/** A failure only supposed or wished for: "we want every user to get an error if …". */
+const SUPPOSED_BEFORE =
+  /(?<![\p{L}])(?:if|unless|in case|want|wants|would like|'d like|should|jos|mikäli|haluamme|haluaisimme)(?![\p{L}])/iu;
+
 /** A question about how things work ("Does the webhook retry if we return a 500?") is no report. */
 const HOW_QUESTION =
   /^(?:does|do|did|how|what|which|when|where|why|can|could|would|will|should|is there|are there|if|miten|mitä|mikä|kuinka|voiko|voisiko|pitääkö|jos|onko mahdollista)(?![\p{L}])/iu;
@@ -142,12 +149,19 @@ function isReported(text: string, at: number): boolean {
     return false;
   if (isDesiredState(text, at)) return false;
   const sentence = sentenceAround(text, at);
-  return !(sentence.text.trimEnd().endsWith('?') && HOW_QUESTION.test(sentence.text.trimStart()));
+  if (SUPPOSED_BEFORE.test(text.slice(sentence.start, at))) return false;
+  return !isGeneralQuestion(text, at);
 }
 
-function sentenceAround(text: string, at: number): { text: string } {
+/** Whether the sentence holding `at` asks how things work ("Does the SDK retry for everyone?"). */
+export function isGeneralQuestion(text: string, at: number): boolean {
+  const sentence = sentenceAround(text, at);
+  return sentence.text.trimEnd().endsWith('?') && HOW_QUESTION.test(sentence.text.trimStart());
+}
+
+function sentenceAround(text: string, at: number): { text: string; start: number } {
   let start = 0;
   for (const match of text.slice(0, at).matchAll(/[.!?\n]\s/gu)) start = match.index + 1;
   const rest = text.slice(at).search(/[.!?](?:\s|$)|\n/u);
-  return { text: text.slice(start, rest === -1 ? text.length : at + rest + 1) };
+  return { text: text.slice(start, rest === -1 ? text.length : at + rest + 1), start };
 }

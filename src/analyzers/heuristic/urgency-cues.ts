@@ -1,8 +1,9 @@
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { findComposedDataLoss } from './data-loss-composition.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
-import { findComposedOutage } from './outage-composition.ts';
+import { findComposedOutage, isGeneralQuestion } from './outage-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
 /**
@@ -262,11 +263,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'chargeback',
   ]),
   ...cues('high', 'cancellation', 'en', [
-    'cancel our',
+    // "Cancel", "terminate" alone are composed with their object in leaving-notice.ts, so that
+    // "cancel our meeting" and "terminate the session" are not read as leaving.
     'cancel the contract',
     'cancel the subscription',
-    'terminate',
-    'termination',
     'not renew',
     "won't renew",
     'will not renew',
@@ -429,6 +429,10 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
     if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
     // "Enforce SSO so that nobody can log in with a password" asks for a state; it reports no incident.
     if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
+    // "Does the SDK retry for everyone?" asks how things work; it reports nothing.
+    if (hit.entry.kind === 'outage' && isGeneralQuestion(text, hit.start)) continue;
+    // "Any idea?" asks for help; it offers no idea.
+    if (hit.entry.kind === 'idea' && /^(?:any|no)$/u.test(tokens[hit.firstWord - 1]?.word ?? '')) continue;
     found.push({
       level: hit.entry.level,
       kind: hit.entry.kind,
@@ -440,14 +444,16 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
 }
 
 /**
- * Cues composed from parts (outage-composition.ts, leaving-notice.ts), added when the phrase
+ * Cues composed from parts (outage-composition.ts, data-loss-composition.ts, leaving-notice.ts), added when the phrase
  * lists found nothing of the kind: they generalise to phrasings the lists do not know.
  */
 function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   if (!found.some((cue) => cue.level === 'critical')) {
     const outage = findComposedOutage(text);
+    const loss = outage ? null : findComposedDataLoss(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
+    else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
   }
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);

@@ -22,6 +22,19 @@ describe('findChurnSignals', () => {
     ['Due to budget cuts we must reduce seats.', 'involuntary'],
     ['Meidät ostettiin ja emoyhtiö päättää työkaluista.', 'involuntary'],
     ['Budjettileikkausten takia joudumme luopumaan lisensseistä.', 'involuntary'],
+    // Composed cues, in sentences written for this test (no fixture holds them).
+    ['Honestly another vendor quoted us about half of what you charge.', 'competitor'],
+    ['Their offer comes in a good 20 % cheaper than yours.', 'competitor'],
+    ['Toinen palveluntarjoaja tekisi saman edullisemmin kuin te.', 'competitor'],
+    ['We asked for the audit export several times over the summer, nothing.', 'unheard-voice'],
+    ["This is the third email I'm sending about the missing invoices.", 'unheard-voice'],
+    ['Pyysimme korjausta jo kolmesti.', 'unheard-voice'],
+    ['Our ticket has been open for three weeks.', 'complaint-handling'],
+    ['We are paying for 30 licences and only 4 people use it.', 'weak-value'],
+    ['Maksamme 25 lisenssistä, mutta vain 3 kirjautuu.', 'weak-value'],
+    ['There is a hiring and spending freeze across the group.', 'involuntary'],
+    ['Hallitus on päättänyt, että kaikki työkalut kilpailutetaan.', 'involuntary'],
+    ['Your account manager told us the API would support bulk updates.', 'promise-gap'],
   ])('finds %j as %s', (text, driver) => {
     expect(signals(text).map((signal) => signal.driver)).toContain(driver);
   });
