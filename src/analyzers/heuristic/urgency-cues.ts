@@ -4,6 +4,7 @@ import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
 import { findComposedOutage, isGeneralQuestion } from './outage-composition.ts';
+import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
 /**
@@ -444,7 +445,7 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
 }
 
 /**
- * Cues composed from parts (outage-composition.ts, data-loss-composition.ts, leaving-notice.ts), added when the phrase
+ * Cues composed from parts (outage-, data-loss- and security-composition.ts, leaving-notice.ts), added when the phrase
  * lists found nothing of the kind: they generalise to phrasings the lists do not know.
  */
 function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] {
@@ -452,8 +453,10 @@ function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] 
   if (!found.some((cue) => cue.level === 'critical')) {
     const outage = findComposedOutage(text);
     const loss = outage ? null : findComposedDataLoss(text);
+    const security = outage || loss ? null : findComposedSecurity(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
     else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
+    else if (security) composed.push({ level: 'critical', kind: 'security', ...security });
   }
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);
