@@ -42,7 +42,11 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
   pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
   pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
-  pattern(`(?:evaluating|trialing|trialling|piloting|demoing) ${AFTER}`, 'after', false),
+  pattern(
+    `(?:evaluat(?:e|ing)|trial(?:l)?(?:ing)?|pilot(?:ing)?|demo(?:ing)?|test-driv(?:e|ing)) ${AFTER}`,
+    'after',
+    false,
+  ),
   pattern(
     `(?:trials?|pilots?|demos?|comparisons?|evaluations?|benchmarks?|proofs? of concept|poc) (?:of|with|against) ${AFTER}`,
     'after',

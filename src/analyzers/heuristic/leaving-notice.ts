@@ -28,7 +28,7 @@ const ACT_PARTS = [
   `lopet${OPEN}`,
   `lopett${OPEN}`,
   `luopu${OPEN}`,
-  `(?:emme|en|ei) (?:aio |halua |voi |pysty )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
+  `(?:emme|emmekä|en|enkä|ei|eikä) (?:aio |halua |voi |pysty )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
   `jatkamatta`,
   `uusimatta`,
   `peru(?:a|mme|tamme|utamme|uttaa|ttaa)`,

@@ -19,7 +19,9 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|unable to|not able to|no longer) (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|loading|responding|starting|opening|connecting)`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work)(?:s|ed|ing)?`,
+  `(?:is|are|went|seems|looks|is completely|is totally) dead`,
+  `\\p{L}+['’]s (?:completely |totally )?dead`,
   `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,
   `crash(?:es|ed|ing)?`,
   `unreachable`,
@@ -34,7 +36,7 @@ const FAILURE_PARTS = [
   `[45]\\d\\d(?:s|-errors?)?`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of us)(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?:log|sign|get|access|open|load|use|reach|connect|work)`,
+  `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) \\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
   `kaatu${OPEN}`,
@@ -52,11 +54,13 @@ const FAILURE_PARTS = [
 const BREADTH_PARTS = [
   // English: who is affected
   `every(?:one|body)(?: here| else)?`,
+  `(?:for )?any(?:one|body)`,
+  `none of (?:our|the) \\p{L}+`,
   `all of us`,
   `none of us`,
   `(?:nobody|no one|no-one)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
-  `all (?:of )?(?:our |the |my )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of)`,
   `across the (?:board|company|organi[sz]ation)`,
@@ -84,6 +88,7 @@ const IMPACT_PARTS = [
   `losing (?:money|sales|orders|revenue|customers)`,
   `(?:phones|phone lines) (?:are )?ringing`,
   `(?:is |are )?(?:sitting )?idle`,
+  `(?:all |everyone |every \\p{L}+ )?(?:affected|impacted)`,
   `(?:complete |total )?standstill`,
   `emme (?:pysty|voi) (?:palvelemaan|työskentelemään|tekemään|myymään|ottamaan)${OPEN}`,
   `asiakkaa(?:mme|t) eivät`,

@@ -10,7 +10,7 @@ const W = '(?<![\\p{L}\\p{N}])';
 const OPEN = '\\p{L}*';
 
 const UNINITIATED = new RegExp(
-  `${W}(?:(?:we|i|he|she|they|nobody|no one)(?: \\p{L}+)? (?:never|didn't|did not|hadn't|had not|don't|do not) (?:create|created|request|requested|authori[sz]e|authori[sz]ed|make|made|initiate|initiated|recogni[sz]e|approve|approved|set up)|(?:emme|en|ei|eivät) (?:ole )?(?:luoneet|luonut|pyytäneet|pyytänyt|tehneet|tehnyt|tunnista|hyväksyneet|hyväksynyt))`,
+  `${W}(?:(?:we|i|he|she|they|nobody|no one)(?: \\p{L}+)? (?:never|didn't|did not|hadn't|had not|don't|do not) (?:create|created|request|requested|authori[sz]e|authori[sz]ed|make|made|initiate|initiated|recogni[sz]e|approve|approved|set up|do this|do that)|(?:emme|en|ei|eivät) (?:ole )?(?:luoneet|luonut|pyytäneet|pyytänyt|tehneet|tehnyt|tunnista|hyväksyneet|hyväksynyt))`,
   'iu',
 );
 /** What an uninitiated act must concern to be a security matter ("a report we never created" is not). */
@@ -20,7 +20,7 @@ const ACCESS_OBJECT = new RegExp(
 );
 /** Access from somewhere the customer does not know is an incident by itself. */
 const UNFAMILIAR = new RegExp(
-  `${W}(?:(?:unknown|unrecogni[sz]ed|unexpected|unfamiliar|foreign) (?:login|log-in|sign-in|device|session|ip|admin|user|token|api key|location|country)s?|tuntemat${OPEN} (?:kirjautumi|laite|laitte|istun|käyttäj|ip)${OPEN}|(?:kirjautu|kirjaut)${OPEN} (?:\\p{L}+ ){0,3}ulkomail${OPEN})`,
+  `${W}(?:(?:someone|somebody|an unknown \\p{L}+|a stranger|joku|tuntematon) (?:has |on )?(?:logged|signed|got into|gained|accessed|exported|downloaded|kirjautu${OPEN}|päässyt|vienyt|ladannut)|(?:unknown|unrecogni[sz]ed|unexpected|unfamiliar|foreign) (?:login|log-in|sign-in|device|session|ip|admin|user|token|api key|location|country)s?|tuntemat${OPEN} (?:kirjautumi|laite|laitte|istun|käyttäj|ip)${OPEN}|(?:kirjautu|kirjaut)${OPEN} (?:\\p{L}+ ){0,3}ulkomail${OPEN})`,
   'iu',
 );
 const CREDENTIAL = new RegExp(

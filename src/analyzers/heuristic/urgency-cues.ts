@@ -73,8 +73,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'server has crashed',
     'production down',
     'system down',
-    'for everyone',
-    'everyone in our',
+    // Breadth alone ("for everyone") is no outage: outage-composition.ts pairs it with a failure.
     'nobody can',
     'no one can',
     'returning 500',

@@ -35,8 +35,22 @@ describe('findChurnSignals', () => {
     ['There is a hiring and spending freeze across the group.', 'involuntary'],
     ['Hallitus on päättänyt, että kaikki työkalut kilpailutetaan.', 'involuntary'],
     ['Your account manager told us the API would support bulk updates.', 'promise-gap'],
+    ['Unfortunately the company is going into liquidation.', 'involuntary'],
+    ["We're being merged into our sister company next spring.", 'involuntary'],
+    ['Usage has dropped to almost nothing since summer.', 'weak-value'],
+    ['Olemme kilpailuttamassa asiakaspalvelujärjestelmää ensi vuodelle.', 'competitor'],
+    ['Management wants us to evaluate Freshservice before renewal.', 'competitor'],
+    ["We're moving to a partner-led support model next year.", 'changed-needs'],
   ])('finds %j as %s', (text, driver) => {
     expect(signals(text).map((signal) => signal.driver)).toContain(driver);
+  });
+
+  it.each([
+    'Our competitor analysis dashboard shows zero for last week, is the data still syncing?',
+    'Kilpailijaseuranta-näkymä ei päivity.',
+    'Can you cancel the onboarding call? We will rebook.',
+  ])('finds no churn signal in %j', (text) => {
+    expect(signals(text)).toEqual([]);
   });
 
   it('quotes the customer verbatim: every phrase is a substring of the text', () => {
