@@ -40,6 +40,7 @@ const FAILURE_PARTS = [
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
   `kaatu${OPEN}`,
+  `epäonnistu${OPEN}`,
   `kaatui`,
   `\\p{L}*virhe${OPEN}`,
   `aikakatkai${OPEN}`,
@@ -60,7 +61,7 @@ const BREADTH_PARTS = [
   `none of us`,
   `(?:nobody|no one|no-one)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
-  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of)`,
   `across the (?:board|company|organi[sz]ation)`,
@@ -104,7 +105,7 @@ const IMPACT = either(IMPACT_PARTS);
 
 /** The customer says it is only them: one user's problem, not an outage. */
 const LOCAL_ONLY = new RegExp(
-  `${W}(?:only (?:me|for me|my|on my|one user|one of)|just (?:me|for me|my|on my)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|just (?:me|for me|my|on my)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );
 
@@ -115,6 +116,10 @@ const NEGATED_BEFORE =
 /** A failure only supposed or wished for: "we want every user to get an error if …". */
 const SUPPOSED_BEFORE =
   /(?<![\p{L}])(?:if|unless|in case|want|wants|would like|'d like|should|jos|mikäli|haluamme|haluaisimme)(?![\p{L}])/iu;
+
+/** Talk about a past incident (a post-mortem, an incident report) reports no current one. */
+const RETROSPECTIVE =
+  /(?<![\p{L}])(?:post-?mortem|incident report|root cause|rca|write-?up|documented|juurisy\p{L}*|häiriöraport\p{L}*|jälkiselvity\p{L}*)(?![\p{L}])/iu;
 
 /** A question about how things work ("Does the webhook retry if we return a 500?") is no report. */
 const HOW_QUESTION =
@@ -155,7 +160,13 @@ function isReported(text: string, at: number): boolean {
   if (isDesiredState(text, at)) return false;
   const sentence = sentenceAround(text, at);
   if (SUPPOSED_BEFORE.test(text.slice(sentence.start, at))) return false;
+  if (isRetrospective(text, at)) return false;
   return !isGeneralQuestion(text, at);
+}
+
+/** Whether the sentence holding `at` looks back at an incident rather than reporting one. */
+export function isRetrospective(text: string, at: number): boolean {
+  return RETROSPECTIVE.test(sentenceAround(text, at).text);
 }
 
 /** Whether the sentence holding `at` asks how things work ("Does the SDK retry for everyone?"). */

@@ -3,7 +3,7 @@ import { findComposedDataLoss } from './data-loss-composition.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
-import { findComposedOutage, isGeneralQuestion } from './outage-composition.ts';
+import { findComposedOutage, isGeneralQuestion, isRetrospective } from './outage-composition.ts';
 import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
@@ -431,6 +431,8 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
     if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
     // "Does the SDK retry for everyone?" asks how things work; it reports nothing.
     if (hit.entry.kind === 'outage' && isGeneralQuestion(text, hit.start)) continue;
+    // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
+    if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "Any idea?" asks for help; it offers no idea.
     if (hit.entry.kind === 'idea' && /^(?:any|no)$/u.test(tokens[hit.firstWord - 1]?.word ?? '')) continue;
     found.push({
