@@ -267,7 +267,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'insolven',
     '(?:been |being |were |was )?acquired by',
     'acquisition',
-    'merg(?:er|ed|ing)\\p{L}*(?: with| into)?',
+    // A company merger, not "the bulk merge of contacts".
+    'merger',
+    'merg(?:ed|ing) (?:with|into) (?:our|the|a|an|another) (?:\\p{L}+ ){0,2}(?:company|group|parent|sister|firm|organi[sz]ation|business)',
     'liquidat\\p{L}*',
     'receivership',
     'selvitystil\\p{L}*',

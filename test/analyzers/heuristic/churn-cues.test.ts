@@ -49,6 +49,7 @@ describe('findChurnSignals', () => {
     'Our competitor analysis dashboard shows zero for last week, is the data still syncing?',
     'Kilpailijaseuranta-näkymä ei päivity.',
     'Can you cancel the onboarding call? We will rebook.',
+    'Merging duplicate contacts into one record loses the notes field.',
   ])('finds no churn signal in %j', (text) => {
     expect(signals(text)).toEqual([]);
   });
