@@ -35,14 +35,16 @@ export interface ComposedDataLoss {
 
 /** The first sentence reporting that a quantity of the customer's data is lost; null otherwise. */
 export function findComposedDataLoss(text: string): ComposedDataLoss | null {
+  let offset = 0;
   for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
+    const at = text.indexOf(sentence, offset);
+    offset = at + sentence.length;
     const loss = LOSS.exec(sentence);
     LOSS.lastIndex = 0;
     if (!loss) continue;
     if (NOT_REPORTED.test(sentence.slice(0, loss.index)) || sentence.trimEnd().endsWith('?')) continue;
     if (!DATA.test(sentence) || !QUANTITY.test(sentence)) continue;
-    const start = text.indexOf(sentence) + loss.index;
-    return { phrase: loss[0], start };
+    return { phrase: loss[0], start: at + loss.index };
   }
   return null;
 }

@@ -50,6 +50,9 @@ const OBJECT_PARTS = [
 const ACT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ACT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 const OBJECT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OBJECT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
+/** How far around an act its clause is read, in UTF-16 units. */
+const LOOK_CHARS = 200;
+
 /** Words between act and object, either way round (Finnish word order is free). */
 const WINDOW_WORDS = 4;
 
@@ -69,7 +72,8 @@ export function findLeavingNotice(text: string): LeavingNotice | null {
   for (const act of text.matchAll(ACT)) {
     const start = act.index;
     const end = start + act[0].length;
-    const before = text.slice(0, start);
+    // A bounded look either side keeps a text of many acts (a pasted list) linear.
+    const before = text.slice(Math.max(0, start - LOOK_CHARS), start);
     const clauseStart = Math.max(
       before.lastIndexOf('. '),
       before.lastIndexOf('? '),
@@ -81,7 +85,7 @@ export function findLeavingNotice(text: string): LeavingNotice | null {
     );
     const clauseBefore = before.slice(clauseStart + 1);
     if (HYPOTHETICAL.test(clauseBefore)) continue;
-    const after = text.slice(end).split(/[.!?\n;]/u)[0] ?? '';
+    const after = text.slice(end, end + LOOK_CHARS).split(/[.!?\n;]/u)[0] ?? '';
     const sentenceRest = after;
     if (TERMS_QUESTION.test(clauseBefore) && /\?/u.test(text.slice(end, end + sentenceRest.length + 1)))
       continue;

@@ -143,7 +143,10 @@ export function findComposedOutage(text: string): ComposedOutage | null {
     (match) =>
       !isDesiredState(text, match.index) &&
       // "not everyone", "ei koko tiimillä"; "nobody" and "kukaan" carry their own negation.
-      !(AFFIRMATIVE_BREADTH.test(match[0]) && NEGATED_BEFORE.test(text.slice(0, match.index))),
+      !(
+        AFFIRMATIVE_BREADTH.test(match[0]) &&
+        NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))
+      ),
   );
   if (!backed) return null;
   const first = failures[0]!;
@@ -176,8 +179,10 @@ export function isGeneralQuestion(text: string, at: number): boolean {
 }
 
 function sentenceAround(text: string, at: number): { text: string; start: number } {
-  let start = 0;
-  for (const match of text.slice(0, at).matchAll(/[.!?\n]\s/gu)) start = match.index + 1;
-  const rest = text.slice(at).search(/[.!?](?:\s|$)|\n/u);
-  return { text: text.slice(start, rest === -1 ? text.length : at + rest + 1), start };
+  // Sentences are short; a bounded look back keeps a long text of many failures linear.
+  const from = Math.max(0, at - 500);
+  let start = from;
+  for (const match of text.slice(from, at).matchAll(/[.!?\n]\s/gu)) start = from + match.index + 1;
+  const rest = text.slice(at, at + 500).search(/[.!?](?:\s|$)|\n/u);
+  return { text: text.slice(start, rest === -1 ? Math.min(text.length, at + 500) : at + rest + 1), start };
 }
