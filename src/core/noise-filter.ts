@@ -1,3 +1,4 @@
+import { isAutoReply } from './auto-reply.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
 
 /**
@@ -9,7 +10,8 @@ import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory 
  *   "paljon"), a name right after a greeting or thanks ("Thanks, Anna!") and emoji cover ALL of it;
  * - any question mark makes it a request ("ok?", "hello? anyone?" is a customer waiting);
  * - empty text is not noise: a message with only a screenshot attached has empty text;
- * - longer than `MAX_NOISE_CHARS` is never noise.
+ * - longer than `MAX_NOISE_CHARS` is never noise;
+ * - an out-of-office or other automatic reply is noise (auto-reply.ts, as strict as the above).
  * Extra patterns from config are tested (case-insensitive, Unicode) against the whole text with
  * ordinary regex search semantics: anchor them with `^…$` to match whole messages only.
  */
@@ -63,6 +65,8 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
     const regex = compileCached(patterns[index]!);
     if (regex?.test(text)) return { noise: true, reason: `pattern:${index}` };
   }
+  // After the configured patterns, so an organisation's own auto-reply pattern names itself.
+  if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
   return NOT_NOISE;
 }
 

@@ -152,3 +152,25 @@ describe('compileNoisePatterns', () => {
     expect(result.errors[1]?.message).toMatch(/every message/);
   });
 });
+
+describe('automatic replies (auto-reply.ts)', () => {
+  it.each([
+    "I'm currently out of the office with no access to email until Monday 12 January. For urgent issues please contact helpdesk@example.com.\n\nBest regards,\nJukka Virtanen",
+    'Automatic reply: I am on annual leave until 3.1. Your message will not be forwarded.',
+    'Olen poissa toimistolta 2.1. asti. Kiireellisissä tapauksissa ota yhteyttä vaihteeseen.',
+    'Kiitos viestistäsi. Olen lomalla ja palaan töihin maanantaina.',
+    'I’m on parental leave until March. Please contact sanna@example.com instead.',
+  ])('%j is noise', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    "I'm out of the office tomorrow, but the export is broken for everyone. Please fix it.",
+    "I'm on holiday until Monday. The login is broken for all agents, please have a look.",
+    "I'm away until Friday - can you send the invoice to Maria meanwhile?",
+    'Olen lomalla ensi viikon, mutta järjestelmä ei toimi kenelläkään. Korjatkaa pian.',
+    'Out of office policy: how do we set an auto-reply for shared inboxes',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

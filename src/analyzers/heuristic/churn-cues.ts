@@ -1,6 +1,7 @@
 import type { ChurnDriver, ChurnSignal } from '../../core/churn-driver.ts';
 import { clipAround } from './clip-around.ts';
 import { findCompetitorNames } from './find-competitor-names.ts';
+import { findLeavingNotice } from './leaving-notice.ts';
 
 /**
  * Phrases that show one of the churn drivers of the design brief (§1), in English and Finnish.
@@ -48,12 +49,19 @@ const PATTERNS: readonly ChurnPattern[] = [
     'luvattiin',
     'lupasitte',
     'lupasi',
-    'myyjä(?:nne)? (?:sanoi|lupasi|kertoi)',
+    '(?:myyjä|myyn|konsultti|asiakkuuspäällikkö|yhteyshenkilö)\\p{L}* (?:\\p{L}+ ){0,2}(?:sanoi|lupasi|kertoi|vakuutti|näytti|väitti)',
     'piti(?: \\p{L}+)? olla',
     'ei vastaa (?:sitä|luvattua|sopimusta|myytyä)',
     '(?:hinnasto|verkkosivu|sivusto|dokumentaatio|esite)\\p{L}* (?:sanoo|kertoo|lupaa|luvataan)',
     'mainostettiin',
     'demossa (?:näytettiin|luvattiin)',
+    // Composed: a sales or demo setting with what was shown or said there.
+    '(?:we were|were|was) (?:\\p{L}+ )?(?:shown|assured|demoed|sold on)',
+    '(?:(?:your|the|our) )?(?:account (?:exec|executive|manager)|ae|sales ?(?:rep|person|people|team|guy|manager)|salesperson|consultant|partner manager)s? (?:\\p{L}+ ){0,2}(?:told|said|promised|showed|assured|claimed|confirmed)',
+    '(?:myyn\\p{L}*|demo\\p{L}*|esittely\\p{L}*|kaupanteo\\p{L}*|tarjousvaihee\\p{L}*) (?:\\p{L}+ ){0,2}(?:näytettiin|luvattiin|kerrottiin|esiteltiin|sanottiin|vakuutettiin)',
+    // "We're paying enterprise prices for this?!": the price paid held against what is delivered.
+    "(?:we're|we are|we) pay(?:ing)? (?:\\p{L}+[- ])?(?:prices?|money|rates?) for (?:this|that)",
+    'maksamme (?:\\p{L}+-)?hinta\\p{L}* (?:tästä|tällaisesta|tuollaisesta)',
   ),
   ...p(
     'promise-gap',
@@ -87,11 +95,21 @@ const PATTERNS: readonly ChurnPattern[] = [
     'ei vieläkään',
     'edelleen (?:rikki|korjaamatta|sama)',
     'kukaan ei (?:kuuntele|välitä)',
+    // Composed: an ordinal or a count with a ticket, a time or an ask.
+    '(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\\d+th) (?:\\p{L}+ ){0,2}(?:tickets?|requests?|e-?mails?|messages?|reminders?|follow-ups?|attempts?|chasers?)',
+    '(?:asked|reported|raised|requested|mentioned|flagged|told you|written|emailed|chased|brought (?:this|it) up)(?: \\p{L}+){0,5} (?:twice|three times|four times|five times|several times|multiple times|many times|\\d+ times|repeatedly|over and over)',
+    '(?:twice|three times|four times|five times|\\d+ times) (?:now|already|before|so far)',
+    '(?:keeps|kept) (?:coming back|happening|recurring|returning)',
+    '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmoitimme|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
+    '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',
+    'jo (?:kahdesti|kolmesti|neljästi|(?:kaksi|kolme|neljä|viisi|kuusi|\\d+) kertaa)',
+    '(?:toinen|kolmas|neljäs|viides|toista|kolmatta|neljättä) (?:\\p{L}+ )?(?:tiketti|viesti|pyyntö|pyyntöä|muistutus|yhteydenotto)\\p{L}*',
   ),
   ...p(
     'unheard-voice',
     1,
-    'again',
+    // "won't start again" wants it back, it does not say it happened again.
+    '(?<!(?:start|work|working|load|open|run|running|in|up|on) )again',
     'once again',
     'yet again',
     'still',
@@ -123,6 +141,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:huono|surkea|hidas|kelvoton|olematon) (?:asiakaspalvelu|tuki|palvelu)',
     '(?:asiakaspalvelu|tuki)(?:nne|si)? (?:on|oli) (?:huono|surkea|hidas|kelvoton|olematon)',
     'sivuutettu',
+    'ilman (?:mitään |minkäänlaista )?(?:vastausta|yhteydenottoa|reaktiota|päivitystä)',
+    '(?:open|opened|auki|avoinna)(?: \\p{L}+){0,2} (?:for )?(?:\\d+|two|three|four|five|six|several|kaksi|kolme|neljä|viisi|useita) (?:days|weeks|months|päivää|viikkoa|kuukautta)',
+    "clos(?:e|es|ed|ing) (?:\\p{L}+ ){0,3}(?:as '?\\p{L}+'? )?without",
+    '(?:suljettiin|suljettu) (?:\\p{L}+ ){0,2}ilman',
+    '(?:passed|bounced|handed|shuffled|transferred) (?:\\p{L}+ ){0,2}(?:around|between|from one \\p{L}+ to another)',
+    'pallotel\\p{L}*',
+    '(?:nobody|no one) (?:takes|is taking|has taken) (?:ownership|responsibility)',
     'tyytymättömi\\p{L}* (?:\\p{L}+ ){0,3}(?:hoid|käsitel|palvel|tuk)\\p{L}*',
     '(?:unhappy|dissatisfied|not happy|disappointed) with (?:how|the way) (?:this|it|our \\p{L}+|the \\p{L}+) (?:was|has been|is being|were|have been) (?:handled|dealt with)',
   ),
@@ -156,6 +181,17 @@ const PATTERNS: readonly ChurnPattern[] = [
     'vaikea perustella',
     '(?:ei|emme koe|emmekä koe|en koe|emme saa) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme )?vastinetta',
     'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|vähäiseksi|olematon)',
+    'not (?:getting|seeing|got) (?:much|any|enough|real) value',
+    '(?:usage|adoption|use|logins|activity) (?:has |have )?(?:dropped|fallen|declined|decreased|plummeted|collapsed)',
+    'what (?:are )?we (?:get|getting) for (?:the|our) money',
+    '(?:emme|en) (?:\\p{L}+ ){0,2}(?:ole )?(?:päässeet|päässyt|saaneet|saanut) (?:\\p{L}+ )?hyödyntä\\p{L}*',
+    'hinta (?:tuntuu|on) (?:\\p{L}+ )?(?:kova|korkea|liian)\\p{L}*',
+    "adoption (?:never|hasn't|has not|didn't|did not|is low|has been low|was low|stalled)",
+    '(?:went|gone|going|reverted|returned) back to (?:\\p{L}+ ){0,2}(?:spreadsheets?|excel|sheets|e-?mail|paper|our old)',
+    'pala(?:si|sivat|nneet|nnut)\\p{L}* (?:\\p{L}+ ){0,2}(?:excel|taulukko|sähköpost|vanha)\\p{L}*',
+    // Seats paid for against people using them: "paying for 40 seats and maybe 6 log in".
+    'paying for (?:\\d+|\\p{L}+) (?:seats|licen[cs]es|users)[^.!?\\n]{0,60}? (?:only|maybe|just|about|barely) (?:\\d+|\\p{L}+)',
+    'maks\\p{L}* (?:\\d+ )?(?:lisenssi|käyttäjä|paika)\\p{L}*[^.!?\\n]{0,60}? (?:vain|ainoastaan|enää) \\d+',
   ),
   ...p(
     'changed-needs',
@@ -185,11 +221,17 @@ const PATTERNS: readonly ChurnPattern[] = [
     'yhdistämme (?:työkalu|järjestelm|palvelu)',
     'teemme (?:sen )?itse',
     'omaa (?:järjestelmää|ratkaisua)',
+    '(?:we )?now need',
+    '(?:moving|move|moved|shifting|shifted|switching) to (?:an? )?(?:[\\p{L}-]+ ){0,3}(?:model|approach|structure|way of working)',
+    'need (?:far |much )?fewer (?:seats|licen[cs]es|users)',
+    '(?:toimintamme|toimintatapamme|prosessimme|organisaatiomme|liiketoimintamme|tapamme toimia) (?:on |ovat )?muuttu\\p{L}*',
+    'tarvitsemme (?:nyt|jatkossa)',
   ),
   ...p(
     'competitor',
     2,
-    'competitors?',
+    // "the competitor report", "Kilpailijavertailu" name a feature, not a rival.
+    'competitors?(?! (?:analysis|report|tracking|research|benchmark|dashboard|data|field|list|monitoring|module|tab|overview))',
     '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
@@ -198,14 +240,21 @@ const PATTERNS: readonly ChurnPattern[] = [
     'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
     '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
     '(?:an? )?rfp',
-    'kilpailija',
-    'kilpailut(?:amme|etaan|us)',
+    'kilpailija(?!\\p{L}*(?:vertailu|analyysi|seuranta|raportti|tutkimus|tiedot|näkymä))',
+    'kilpailut\\p{L}*',
     'toimittaja-?(?:arvio|vertailu|kilpailu)',
     '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
     '(?:harkitsemme|mietimme|pohdimme|suunnittelemme|selvitämme) (?:\\p{L}+ )?(?:vaihtoa|vaihtamista|vaihtamaan|siirtymistä|siirtymään)',
     '(?:selvästi |paljon |huomattavasti )?(?:halvempi|edullisempi) (?:ja|mutta)',
     '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
     'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
+    // Composed: a price compared with ours, named or not ("a price well below yours").
+    "(?:cheaper|less|lower|below|under|half)(?: \\p{L}+){0,2} (?:than )?(?:you|yours|your (?:price|pricing|quote|offer|rate)s?|what (?:we|i) (?:pay|are paying|'re paying)|what you charge)(?![\\p{L}])",
+    '(?:a )?(?:fraction|half) of (?:the |your )?(?:price|cost)',
+    '(?:halvempi|halvemmalla|edullisempi|edullisemmin|halvemmaksi|halvempaa|edullisempaa) kuin (?:te|teillä|teidän|nykyi\\p{L}*)',
+    'hin(?:ta|na)(?:anne|nne|amme) (?:\\p{L}+ ){0,2}(?:halvempi|edullisempi|alempi|halvemmalla|edullisemmin)',
+    '(?:puoleen|murto-osaan|puolet halvemmalla) (?:hintaan|hinnasta)?',
+    'toinen (?:toimittaj|palveluntarjoaj|järjestelm)\\p{L}*',
   ),
   ...p(
     'involuntary',
@@ -218,7 +267,12 @@ const PATTERNS: readonly ChurnPattern[] = [
     'insolven',
     '(?:been |being |were |was )?acquired by',
     'acquisition',
-    'merg(?:er|ing with)',
+    // A company merger, not "the bulk merge of contacts".
+    'merger',
+    'merg(?:ed|ing) (?:with|into) (?:our|the|a|an|another) (?:\\p{L}+ ){0,2}(?:company|group|parent|sister|firm|organi[sz]ation|business)',
+    'liquidat\\p{L}*',
+    'receivership',
+    'selvitystil\\p{L}*',
     '(?:closing|shutting|winding) down (?:the|our) (?:business|company|office|operations)',
     'out of business',
     'layoffs?',
@@ -228,7 +282,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'business model (?:change|is changing|has changed)',
     'budjetti(?:\\p{L}*) (?:leikat|leikkau|pienen|jäädy)',
     'budjettileikkau',
-    'säästö(?:toim|tarp|syistä|kuuri)',
+    'säästö\\p{L}*',
     '(?:yt|muutos)[- ]?neuvottelu',
     'konkurssi',
     'yrityssaneeraus',
@@ -245,6 +299,16 @@ const PATTERNS: readonly ChurnPattern[] = [
     'konserni(?:tason|n päätös|n linjaus)',
     'lomautu',
     'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
+    '(?:spend(?:ing)?|budget|purchasing|procurement|hiring|software) freeze',
+    '(?:froze|frozen|freezing) (?:\\p{L}+ ){0,3}(?:spend|spending|budgets?|purchases|purchasing)',
+    'restructuring',
+    '(?:closing|shutting|winding)(?: down)? (?:the|our) (?:business|company|doors|operations|shop)',
+    '(?:ceasing|cease) (?:operations|trading)',
+    '(?:headquarters|hq|head office|the group|group management|the board|our board|new owners?|corporate) (?:has |have )?(?:decided|mandated|ruled|chosen|standardi[sz]ed|required)',
+    '(?:konserni|emoyhtiö|pääkonttori|omistaja|hallitus|johtoryhmä)\\p{L}* (?:on )?(?:päättänyt|päätti|linjannut|linjasi|vaatii|edellyttää)',
+    '(?:kulu|kustannu|meno)\\p{L}* (?:\\p{L}+ ){0,2}(?:karsi|leikat|leikkau|vähenn)\\p{L}*',
+    '(?:karsi|leikat|leikkaa)\\p{L}* (?:\\p{L}+ ){0,2}(?:kulu|kustannu|meno)\\p{L}*',
+    '(?:lopettaa|lopetamme|lopettanut|lopettavat) (?:\\p{L}+ )?toiminta\\p{L}*',
   ),
 ];
 
@@ -262,7 +326,7 @@ const COMPILED = PATTERNS.map((entry) => ({
  * `weak-value`, the voluntary driver that says least (documented in docs/heuristic-analyzer.md).
  */
 const NOTICE =
-  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|en) (?:aio |halua )?(?:jatkaa|uusia) (?:sopimu|tilau)\p{L}*)/iu;
+  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|en) (?:aio |halua )?(?:jatkaa|uusia) (?:sopimu|tilau)\p{L}*)/iu;
 
 /** Longest verbatim phrase reported for a signal, in UTF-16 units. */
 const MAX_PHRASE_LENGTH = 160;
@@ -326,7 +390,7 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
     });
   }
   const explicitFound = [...found.values()].some((item) => item.strength >= 2);
-  const notice = explicitFound ? null : NOTICE.exec(text);
+  const notice = explicitFound ? null : (NOTICE.exec(text) ?? composedNotice(text));
   if (notice) {
     found.set('weak-value', {
       signal: {
@@ -340,6 +404,12 @@ export function findChurnSignals(text: string, options: ChurnCueOptions): Detect
   return [...found.values()]
     .sort((a, b) => b.strength - a.strength || a.at - b.at)
     .map((item) => ({ signal: item.signal, explicit: item.strength >= 2 }));
+}
+
+/** A composed leaving notice (leaving-notice.ts) in the shape of a regex match. */
+function composedNotice(text: string): { index: number; 0: string } | null {
+  const notice = findLeavingNotice(text);
+  return notice ? { index: notice.start, 0: text.slice(notice.start, notice.end) } : null;
 }
 
 /** The sentence (or line) around an offset. */

@@ -42,7 +42,21 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
   pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
   pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
-  pattern(`(?:evaluating|trialing|trialling|piloting|demoing) ${AFTER}`, 'after', false),
+  pattern(
+    `(?:evaluat(?:e|ing)|trial(?:l)?(?:ing)?|pilot(?:ing)?|demo(?:ing)?|test-driv(?:e|ing)) ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
+    `(?:trials?|pilots?|demos?|comparisons?|evaluations?|benchmarks?|proofs? of concept|poc) (?:of|with|against) ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
+    `compar(?:e|es|ed|ing) (?:you |your \\p{L}+ |it |us )?(?:with|to|against) ${AFTER}`,
+    'after',
+    false,
+  ),
   pattern(
     `${BEFORE} (?:is|are|was|would be) (?:much |way |a lot |significantly |far )?(?:cheaper|better|faster|less expensive|half the price)`,
     'before',

@@ -1,6 +1,10 @@
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { findComposedDataLoss } from './data-loss-composition.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
+import { findLeavingNotice } from './leaving-notice.ts';
+import { findComposedOutage, isGeneralQuestion, isRetrospective } from './outage-composition.ts';
+import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
 /**
@@ -69,8 +73,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'server has crashed',
     'production down',
     'system down',
-    'for everyone',
-    'everyone in our',
+    // Breadth alone ("for everyone") is no outage: outage-composition.ts pairs it with a failure.
     'nobody can',
     'no one can',
     'returning 500',
@@ -207,6 +210,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'right away',
     'escalate',
     'emergency',
+    'fixed today',
+    'resolved today',
+    'sorted today',
   ]),
   ...cues('high', 'business-impact', 'en', [
     'in production',
@@ -257,11 +263,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'chargeback',
   ]),
   ...cues('high', 'cancellation', 'en', [
-    'cancel our',
+    // "Cancel", "terminate" alone are composed with their object in leaving-notice.ts, so that
+    // "cancel our meeting" and "terminate the session" are not read as leaving.
     'cancel the contract',
     'cancel the subscription',
-    'terminate',
-    'termination',
     'not renew',
     "won't renew",
     'will not renew',
@@ -424,6 +429,12 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
     if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
     // "Enforce SSO so that nobody can log in with a password" asks for a state; it reports no incident.
     if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
+    // "Does the SDK retry for everyone?" asks how things work; it reports nothing.
+    if (hit.entry.kind === 'outage' && isGeneralQuestion(text, hit.start)) continue;
+    // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
+    if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
+    // "Any idea?" asks for help; it offers no idea.
+    if (hit.entry.kind === 'idea' && /^(?:any|no)$/u.test(tokens[hit.firstWord - 1]?.word ?? '')) continue;
     found.push({
       level: hit.entry.level,
       kind: hit.entry.kind,
@@ -431,5 +442,32 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
       start: hit.start,
     });
   }
-  return found;
+  return [...found, ...composedCues(text, found)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Cues composed from parts (outage-, data-loss- and security-composition.ts, leaving-notice.ts), added when the phrase
+ * lists found nothing of the kind: they generalise to phrasings the lists do not know.
+ */
+function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] {
+  const composed: UrgencyCue[] = [];
+  if (!found.some((cue) => cue.level === 'critical')) {
+    const outage = findComposedOutage(text);
+    const loss = outage ? null : findComposedDataLoss(text);
+    const security = outage || loss ? null : findComposedSecurity(text);
+    if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
+    else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
+    else if (security) composed.push({ level: 'critical', kind: 'security', ...security });
+  }
+  if (!found.some((cue) => cue.kind === 'cancellation')) {
+    const notice = findLeavingNotice(text);
+    if (notice)
+      composed.push({
+        level: 'high',
+        kind: 'cancellation',
+        phrase: text.slice(notice.start, notice.end),
+        start: notice.start,
+      });
+  }
+  return composed;
 }

@@ -22,8 +22,36 @@ describe('findChurnSignals', () => {
     ['Due to budget cuts we must reduce seats.', 'involuntary'],
     ['Meidät ostettiin ja emoyhtiö päättää työkaluista.', 'involuntary'],
     ['Budjettileikkausten takia joudumme luopumaan lisensseistä.', 'involuntary'],
+    // Composed cues, in sentences written for this test (no fixture holds them).
+    ['Honestly another vendor quoted us about half of what you charge.', 'competitor'],
+    ['Their offer comes in a good 20 % cheaper than yours.', 'competitor'],
+    ['Toinen palveluntarjoaja tekisi saman edullisemmin kuin te.', 'competitor'],
+    ['We asked for the audit export several times over the summer, nothing.', 'unheard-voice'],
+    ["This is the third email I'm sending about the missing invoices.", 'unheard-voice'],
+    ['Pyysimme korjausta jo kolmesti.', 'unheard-voice'],
+    ['Our ticket has been open for three weeks.', 'complaint-handling'],
+    ['We are paying for 30 licences and only 4 people use it.', 'weak-value'],
+    ['Maksamme 25 lisenssistä, mutta vain 3 kirjautuu.', 'weak-value'],
+    ['There is a hiring and spending freeze across the group.', 'involuntary'],
+    ['Hallitus on päättänyt, että kaikki työkalut kilpailutetaan.', 'involuntary'],
+    ['Your account manager told us the API would support bulk updates.', 'promise-gap'],
+    ['Unfortunately the company is going into liquidation.', 'involuntary'],
+    ["We're being merged into our sister company next spring.", 'involuntary'],
+    ['Usage has dropped to almost nothing since summer.', 'weak-value'],
+    ['Olemme kilpailuttamassa asiakaspalvelujärjestelmää ensi vuodelle.', 'competitor'],
+    ['Management wants us to evaluate Freshservice before renewal.', 'competitor'],
+    ["We're moving to a partner-led support model next year.", 'changed-needs'],
   ])('finds %j as %s', (text, driver) => {
     expect(signals(text).map((signal) => signal.driver)).toContain(driver);
+  });
+
+  it.each([
+    'Our competitor analysis dashboard shows zero for last week, is the data still syncing?',
+    'Kilpailijaseuranta-näkymä ei päivity.',
+    'Can you cancel the onboarding call? We will rebook.',
+    'Merging duplicate contacts into one record loses the notes field.',
+  ])('finds no churn signal in %j', (text) => {
+    expect(signals(text)).toEqual([]);
   });
 
   it('quotes the customer verbatim: every phrase is a substring of the text', () => {

@@ -7,8 +7,10 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
- * from the labelled set: the fresh batch (written before the issue-11 changes) and the second
- * batch (written after them, never tuned on). The second batch is small, so its floors sit lower.
+ * from the labelled set. The fresh batch and the second batch were tuned on in later rounds, so
+ * they are held to the targets as regression sets. The third batch was written before the
+ * compositional round and never tuned on: its floors sit at or just below what it measured
+ * (2026-12-06), below the targets, so that a regression shows without pretending it meets them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -16,6 +18,20 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.85,
     churnRecall: 0.85,
     churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-2.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-3.jsonl': {
+    urgentRecall: 0.8,
+    urgentPrecision: 0.88,
+    churnRecall: 0.8,
+    churnDriverRecall: 0.8,
     noiseAccuracy: 0.95,
   },
 };

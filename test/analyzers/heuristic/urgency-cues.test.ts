@@ -97,3 +97,28 @@ describe('decidePriority', () => {
     expect(priorityOf('Great, can we change the billing email?').priority).toBe('P3');
   });
 });
+
+describe('composed urgency cues (sentences in no fixture)', () => {
+  it.each([
+    ['Nobody in our team can sign in this morning, the page just keeps loading.', 'outage'],
+    ['Koko toimisto on ilman järjestelmää, sivu ei lataudu.', 'outage'],
+    ['The nightly job wiped all custom fields on our 4,000 contacts.', 'data-loss'],
+    ["We've decided not to renew our subscription when it ends in June.", 'cancellation'],
+    ['Emme aio jatkaa tilausta ensi vuonna.', 'cancellation'],
+  ])('finds %j as %s', (text, kind) => {
+    expect(cues(text).map((cue) => cue.kind)).toContain(kind);
+  });
+
+  it.each([
+    'Can we cancel our meeting tomorrow? Something came up.',
+    'How do I terminate an agent session remotely?',
+    'Does the SDK retry for everyone automatically?',
+    'The export button gives an error for me, but my colleagues are fine.',
+  ])('finds no incident or leaving in %j', (text) => {
+    expect(cues(text).filter((cue) => cue.level === 'critical' || cue.kind === 'cancellation')).toEqual([]);
+  });
+
+  it('does not read "Any idea?" as an idea', () => {
+    expect(cues('The sync stopped overnight. Any idea?').map((cue) => cue.kind)).not.toContain('idea');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Data loss composed from parts: a loss predicate (deleted, wiped, gone, vanished, emptied,
+ * "kadonneet", "tyhjentyneet") with the customer's data as its subject or object (records,
+ * contacts, tickets, attachments, "tiedot", "asiakaskortit") and a quantity that makes it more
+ * than one item (all, half of, thousands, 3,000, "kaikki", "satoja"). "I deleted a contact by
+ * mistake" has no quantity; "half of our customer records are empty" has all three. "Missing" is
+ * left out: "340 shipments missing from the export" is a bug in the export, not lost data.
+ */
+const W = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const OPEN = '\\p{L}*';
+
+const LOSS = new RegExp(
+  `${W}(?:deleted|wiped|erased|purged|gone|vanished|disappeared|lost|emptied|empty|blank|overwritten|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
+  'giu',
+);
+const DATA = new RegExp(
+  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?)|\\p{L}*(?:tiedo|tieto|kortit|kortti|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
+  'iu',
+);
+// A ticket number ("#48213") is not a quantity.
+const QUANTITY = new RegExp(
+  `(?<![#\\p{L}\\p{N}])(?:all|every|everything|half|most|entire|whole|thousands?|hundreds?|\\d{1,3}(?:[ ,.]\\d{3})+|\\d{3,}|kaikki${OPEN}|koko|puolet|suurin osa|tuhansi${OPEN}|satoja|satojen|\\d+ ?%)${E}`,
+  'iu',
+);
+
+/** A negator or a hypothesis before the loss word in its sentence: "nothing was deleted", "if we delete". */
+const NOT_REPORTED =
+  /(?<![\p{L}])(?:no|not|nothing|never|without|if|whether|when we|how|jos|ei|eikä|mitään)(?![\p{L}])/iu;
+
+export interface ComposedDataLoss {
+  phrase: string;
+  start: number;
+}
+
+/** The first sentence reporting that a quantity of the customer's data is lost; null otherwise. */
+export function findComposedDataLoss(text: string): ComposedDataLoss | null {
+  let offset = 0;
+  for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
+    const at = text.indexOf(sentence, offset);
+    offset = at + sentence.length;
+    const loss = LOSS.exec(sentence);
+    LOSS.lastIndex = 0;
+    if (!loss) continue;
+    if (NOT_REPORTED.test(sentence.slice(0, loss.index)) || sentence.trimEnd().endsWith('?')) continue;
+    if (!DATA.test(sentence) || !QUANTITY.test(sentence)) continue;
+    return { phrase: loss[0], start: at + loss.index };
+  }
+  return null;
+}

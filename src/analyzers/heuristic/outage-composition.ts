@@ -1,0 +1,188 @@
+import { isDesiredState } from '../../core/floor-desired-state.ts';
+
+/**
+ * An outage composed from parts rather than looked up as a phrase: a failure predicate ("times
+ * out", "went wrong", "won't load", "ei käynnisty", "kaatui", "virhe") together with a breadth cue
+ * (everyone, none of us, the whole office, production, "kenelläkään", "koko tiimi") or an impact
+ * cue (customers cannot pay, orders piling up, "emme pysty palvelemaan"). Customers describe
+ * outages in endless ways, but nearly always as "something fails" plus "for whom" or "so what";
+ * the phrase lists in urgency-cues.ts only know the phrasings someone thought of.
+ */
+const W = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const OPEN = '\\p{L}*';
+
+const FAILURE_PARTS = [
+  // English
+  `tim(?:es|ed|ing)[ -]out`,
+  `timeouts?`,
+  `fail(?:s|ed|ing|ure|ures)?`,
+  `errors?`,
+  `(?:went|goes|go|going) wrong`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work)(?:s|ed|ing)?`,
+  `(?:is|are|went|seems|looks|is completely|is totally) dead`,
+  `\\p{L}+['’]s (?:completely |totally )?dead`,
+  `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,
+  `crash(?:es|ed|ing)?`,
+  `unreachable`,
+  `unavailable`,
+  `unresponsive`,
+  `not responding`,
+  `(?:blank|white|empty) (?:page|screen|box|window)`,
+  `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
+  `(?:just |only )?spins`,
+  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|goes out|gets through)`,
+  `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
+  `[45]\\d\\d(?:s|-errors?)?`,
+  `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
+  // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
+  `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) \\p{L}+`,
+  // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
+  `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
+  `kaatu${OPEN}`,
+  `epäonnistu${OPEN}`,
+  `kaatui`,
+  `\\p{L}*virhe${OPEN}`,
+  `aikakatkai${OPEN}`,
+  `jumi${OPEN}`,
+  `jää (?:jumiin|latautumaan|lataus${OPEN}|tyhjäksi)`,
+  `saavuttamattom${OPEN}`,
+  `(?:tyhjä|valkoinen|tyhjän|valkoisen) (?:sivu|ruutu|näkymä)${OPEN}`,
+  `alhaalla`,
+  `nurin`,
+];
+
+const BREADTH_PARTS = [
+  // English: who is affected
+  `every(?:one|body)(?: here| else)?`,
+  `(?:for )?any(?:one|body)`,
+  `none of (?:our|the) \\p{L}+`,
+  `all of us`,
+  `none of us`,
+  `(?:nobody|no one|no-one)`,
+  `the rest of (?:the|our|my) (?:team|office|company|staff)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
+  `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
+  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of)`,
+  `across the (?:board|company|organi[sz]ation)`,
+  `(?:in )?production`,
+  `prod`,
+  `(?:our |the )?live (?:site|system|environment|store)`,
+  // Finnish
+  `kaikilla`,
+  `kaikille`,
+  `kenelläkään`,
+  `kenellekään`,
+  `kukaan`,
+  `ketään`,
+  `yksikään`,
+  `koko (?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä)\\p{L}+`,
+  `kaikki (?:\\p{L}+-)?(?:käyttäj|kutsu|sivu|pyyn|asiakka|agent|työntekij|toimipist|myymä|tilauks)${OPEN}`,
+  `tuotanto${OPEN}`,
+  `tuotannossa`,
+];
+
+const IMPACT_PARTS = [
+  `(?:can't|cannot|can not|unable to|not able to) (?:work|pay|order|checkout|check out|take orders|process|ship|serve|sell|do our jobs?|do anything)`,
+  `customers (?:can't|cannot|can not|are unable|aren't able|are not able)`,
+  `(?:orders|tickets|calls|requests) (?:are )?(?:piling up|stacking up|lost)`,
+  `losing (?:money|sales|orders|revenue|customers)`,
+  `(?:phones|phone lines) (?:are )?ringing`,
+  `(?:is |are )?(?:sitting )?idle`,
+  `(?:all |everyone |every \\p{L}+ )?(?:affected|impacted)`,
+  `(?:complete |total )?standstill`,
+  `emme (?:pysty|voi) (?:palvelemaan|työskentelemään|tekemään|myymään|ottamaan)${OPEN}`,
+  `asiakkaa(?:mme|t) eivät`,
+  `seiso(?:o|vat)`,
+  `pysähdyksissä`,
+  `pysähty${OPEN}`,
+];
+
+const either = (parts: readonly string[]) => new RegExp(`${W}(?:${parts.join('|')})${E}`, 'giu');
+const FAILURE = either(FAILURE_PARTS);
+const BREADTH = either(BREADTH_PARTS);
+const IMPACT = either(IMPACT_PARTS);
+
+/** The customer says it is only them: one user's problem, not an outage. */
+const LOCAL_ONLY = new RegExp(
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|just (?:me|for me|my|on my)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
+  'iu',
+);
+
+/** A negator right before the failure: "no errors", "not failing", "ei virheitä". */
+const NEGATED_BEFORE =
+  /(?<![\p{L}\p{N}])(?:no|not|never|without|zero|ilman|ei|eikä|mitään)\s+(?:\p{L}+\s+)?$/iu;
+
+/** A failure only supposed or wished for: "we want every user to get an error if …". */
+const SUPPOSED_BEFORE =
+  /(?<![\p{L}])(?:if|unless|in case|want|wants|would like|'d like|should|jos|mikäli|haluamme|haluaisimme)(?![\p{L}])/iu;
+
+/** Talk about a past incident (a post-mortem, an incident report) reports no current one. */
+const RETROSPECTIVE =
+  /(?<![\p{L}])(?:post-?mortem|incident report|root cause|rca|write-?up|documented|juurisy\p{L}*|häiriöraport\p{L}*|jälkiselvity\p{L}*)(?![\p{L}])/iu;
+
+/** A question about how things work ("Does the webhook retry if we return a 500?") is no report. */
+const HOW_QUESTION =
+  /^(?:does|do|did|how|what|which|when|where|why|can|could|would|will|should|is there|are there|if|miten|mitä|mikä|kuinka|voiko|voisiko|pitääkö|jos|onko mahdollista)(?![\p{L}])/iu;
+
+/** Breadth words that a negator before them would turn around. */
+const AFFIRMATIVE_BREADTH = /^(?:every|all|whole|entire|across|koko|kaik)/iu;
+
+export interface ComposedOutage {
+  /** The customer's failure words, verbatim. */
+  phrase: string;
+  start: number;
+}
+
+/** The first failure predicate backed by a breadth or impact cue anywhere in the message. */
+export function findComposedOutage(text: string): ComposedOutage | null {
+  if (LOCAL_ONLY.test(text)) return null;
+  const failures = [...text.matchAll(FAILURE)].filter((match) => isReported(text, match.index));
+  if (failures.length === 0) return null;
+  const backed = [...text.matchAll(BREADTH), ...text.matchAll(IMPACT)].some(
+    (match) =>
+      !isDesiredState(text, match.index) &&
+      // "not everyone", "ei koko tiimillä"; "nobody" and "kukaan" carry their own negation.
+      !(
+        AFFIRMATIVE_BREADTH.test(match[0]) &&
+        NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))
+      ),
+  );
+  if (!backed) return null;
+  const first = failures[0]!;
+  return { phrase: first[0], start: first.index };
+}
+
+/** A failure the customer reports, not one they negate, ask about in general or want to prevent. */
+function isReported(text: string, at: number): boolean {
+  if (
+    NEGATED_BEFORE.test(text.slice(Math.max(0, at - 30), at)) &&
+    !/^(?:ei|eivät|eikä)\s/iu.test(text.slice(at))
+  )
+    return false;
+  if (isDesiredState(text, at)) return false;
+  const sentence = sentenceAround(text, at);
+  if (SUPPOSED_BEFORE.test(text.slice(sentence.start, at))) return false;
+  if (isRetrospective(text, at)) return false;
+  return !isGeneralQuestion(text, at);
+}
+
+/** Whether the sentence holding `at` looks back at an incident rather than reporting one. */
+export function isRetrospective(text: string, at: number): boolean {
+  return RETROSPECTIVE.test(sentenceAround(text, at).text);
+}
+
+/** Whether the sentence holding `at` asks how things work ("Does the SDK retry for everyone?"). */
+export function isGeneralQuestion(text: string, at: number): boolean {
+  const sentence = sentenceAround(text, at);
+  return sentence.text.trimEnd().endsWith('?') && HOW_QUESTION.test(sentence.text.trimStart());
+}
+
+function sentenceAround(text: string, at: number): { text: string; start: number } {
+  // Sentences are short; a bounded look back keeps a long text of many failures linear.
+  const from = Math.max(0, at - 500);
+  let start = from;
+  for (const match of text.slice(from, at).matchAll(/[.!?\n]\s/gu)) start = from + match.index + 1;
+  const rest = text.slice(at, at + 500).search(/[.!?](?:\s|$)|\n/u);
+  return { text: text.slice(start, rest === -1 ? Math.min(text.length, at + 500) : at + rest + 1), start };
+}

@@ -1,0 +1,46 @@
+/**
+ * Out-of-office and other automatic replies ("I'm out of the office until 8 December … for
+ * urgent matters please contact …", "Olen lomalla 15.12. asti …"). They are engagement noise,
+ * not requests: nobody is asking anything, and an "urgent matters" line would otherwise read as
+ * urgency. Conservative like the rest of the noise filter: the message must OPEN with an absence
+ * or auto-reply statement and EVERY sentence must be one of absence, return, contact-instead or
+ * sign-off; any question mark or any other sentence keeps it a request.
+ */
+const OPENING = new RegExp(
+  [
+    String.raw`^(?:(?:hi|hello|hei|moi)[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
+    String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|on (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off)`,
+    String.raw`thank you for your (?:e-?mail|message)[.,]?\s+i am (?:currently\s+)?(?:out|away|on)`,
+    'automaattinen vastaus|poissaoloviesti',
+    String.raw`olen (?:tällä hetkellä\s+)?(?:lomalla|poissa|matkoilla|vapaalla|työmatkalla|sairauslomalla|vanhempainvapaalla|koulutuksessa)`,
+    String.raw`kiitos viestistäsi[.,]?\s+olen (?:tällä hetkellä\s+)?(?:lomalla|poissa))`,
+  ].join('|'),
+  'iu',
+);
+
+/** Sentences an auto-reply is made of, after its opening. */
+const PART =
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|please contact|you can (?:reach|contact)|kind regards|best regards|regards|thank you|thanks|asti|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
+
+const MAX_AUTO_REPLY_CHARS = 600;
+
+export function isAutoReply(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed)) return false;
+  if (!OPENING.test(trimmed)) return false;
+  // Split on sentence ends that are not inside a date ("15.12.") or an address.
+  const sentences = trimmed.split(/(?<=[!.])\s+(?=\p{Lu})|\n+/u).filter((part) => part.trim() !== '');
+  if (CONTRAST.test(trimmed)) return false;
+  return sentences.every((sentence) => PART.test(sentence) || isSignature(sentence));
+}
+
+/** "I'm out tomorrow, but the export is broken": the customer goes on to say something. */
+const CONTRAST =
+  /(?<![\p{L}])(?:but|however|although|though|meanwhile|mutta|kuitenkin|vaikka|sillä välin)(?![\p{L}])/iu;
+
+/** A signature line: a name, a title, a company, an address, a phone number. */
+function isSignature(line: string): boolean {
+  const words = line.trim().split(/\s+/u);
+  if (words.length > 6) return false;
+  return words.every((word) => /^[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$/u.test(word));
+}

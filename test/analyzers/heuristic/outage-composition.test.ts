@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findComposedOutage } from '../../../src/analyzers/heuristic/outage-composition.ts';
+
+/** Sentences written for this test, in no fixture: the composition must generalise. */
+describe('findComposedOutage', () => {
+  it.each([
+    'Heads-up: the API returns errors for every request we make since 10:00.',
+    'Nobody in our team can sign in this morning, the page just keeps loading.',
+    'Our whole call centre is staring at a blank screen since the last deploy.',
+    'The app crashed for all of our agents about 15 minutes ago.',
+    'Checkout keeps timing out and our customers cannot pay.',
+    'Sovellus kaatuu kaikilla käyttäjillä heti kirjautumisen jälkeen.',
+    'Kukaan meistä ei pääse järjestelmään, tulee vain virheilmoitus.',
+    'Koko toimisto on ilman järjestelmää, sivu ei lataudu.',
+    'Tuotannossa kaikki kutsut päättyvät aikakatkaisuun.',
+  ])('reads %j as an outage', (text) => {
+    const outage = findComposedOutage(text);
+    expect(outage).not.toBeNull();
+    expect(text.slice(outage!.start, outage!.start + outage!.phrase.length)).toBe(outage!.phrase);
+  });
+
+  it.each([
+    // a failure without breadth or impact is an ordinary bug
+    'The PDF export fails when a report has more than 40 columns.',
+    'Raportin vienti antaa virheen, kun sarakkeita on yli 40.',
+    // breadth without a failure
+    'The whole team is going to the training next week - can you send the agenda?',
+    'Koko tiimi osallistuu koulutukseen, voitteko lähettää materiaalit etukäteen?',
+    // one user only
+    'The export button gives an error for me, but my colleagues are fine.',
+    'Minulla tulee virhe kirjautuessa, muilla toimii.',
+    // a question about how things work, a wish, a negation
+    'Does the SDK retry timeouts for everyone automatically?',
+    'We want every user to get an error if they upload a file over 20 MB.',
+    'No errors for anyone since your fix, thanks.',
+    // "down the page" is no failure
+    'The competitor report is further down the page for all users.',
+  ])('does not read %j as an outage', (text) => {
+    expect(findComposedOutage(text)).toBeNull();
+  });
+});
