@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
 import { createAccountMatcher } from './accounts/create-account-matcher.ts';
+import type { AdapterContext, PlatformAdapter } from './adapter-contract.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-theme-namer.ts';
 import type { AppConfig } from './config/load-config.ts';
@@ -11,11 +11,7 @@ import type { DigestTarget } from './core/digest/post-due-digests.ts';
 import type { Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
 import { fanOutHealthAlerts } from './core/health/fan-out-health-alerts.ts';
-import {
-  type HealthAlertSender,
-  type SnapshotRunOutcome,
-  takeDailySnapshots,
-} from './core/health/take-daily-snapshots.ts';
+import { type SnapshotRunOutcome, takeDailySnapshots } from './core/health/take-daily-snapshots.ts';
 import type { Inbox } from './core/inbox.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
@@ -37,7 +33,7 @@ import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { refreshDeadLetterGauge } from './metrics/refresh-dead-letter-gauge.ts';
-import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
+import { recordAccountEvent } from './storage/account-event-store.ts';
 import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { describeRequestAudit } from './storage/describe-request-audit.ts';
@@ -49,67 +45,6 @@ import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-sto
 import { readRequestAudit } from './storage/read-request-audit.ts';
 import { createRequestStore } from './storage/request-store.ts';
 import { watchDatabase } from './storage/watch-database.ts';
-
-/** What a platform adapter (Slack, Teams, email) gives the composition root. */
-export interface PlatformAdapter {
-  name: string;
-  notifier?: Notifier;
-  /** Sends at-risk alerts (owner DM, CS channel) on this platform. */
-  healthAlerts?: HealthAlertSender;
-  /** Posts the weekly digest on this platform. */
-  digestPublisher?: DigestPublisher;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /**
-   * Feeds a dead letter this adapter kept (raw input) through its listeners again, like a
-   * redelivery; resolves with what became of it, or null when the letter is not this adapter's.
-   */
-  retryDeadLetter?(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
-}
-
-/** What a platform adapter receives: the pipeline's entry points and shared infrastructure. */
-export interface AdapterContext {
-  config: AppConfig;
-  directory: Directory;
-  logger: Logger;
-  metrics: Metrics;
-  http: Express;
-  keyv: Keyv;
-  storage: Storage;
-  store: RequestStore;
-  ingest: IngestMessage;
-  /** Where inbound events are stored before the platform is acknowledged, and processed from. */
-  inbox: Inbox;
-  applyCommand: typeof applyRequestCommand extends (deps: never, input: infer I) => infer R
-    ? (input: I) => R
-    : never;
-  clock: Clock;
-  /** True for exactly one caller per key across replicas and restarts (event ids, …). */
-  claimOnce: (key: string) => Promise<boolean>;
-  recordAccountEvent: (event: AccountEvent) => Promise<void>;
-  /** Account health: its store (signals, snapshots), account matcher, model and clock. */
-  health: HealthDeps;
-  /** A request's audit trail as plain text (the routed post's "Explain"); null for an unknown request. */
-  explainRequest: (requestId: string) => Promise<string | null>;
-  /**
-   * Unwraps an email's text the way email ingestion does (forwards credited to the original
-   * sender, quoted text separated); used for emails sent into Slack. Null until wired.
-   */
-  unwrapEmailText: UnwrapEmailText | null;
-}
-
-/** See AdapterContext.unwrapEmailText. */
-export type UnwrapEmailText = (input: {
-  from: { name: string; email: string };
-  subject: string | null;
-  text: string;
-}) => {
-  author: { name: string; email: string };
-  text: string;
-  quotedText: string | null;
-  forwardedBy: { name: string; email: string } | null;
-  subject: string | null;
-};
 
 export interface StartOptions {
   config: AppConfig;

@@ -1,4 +1,4 @@
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
 import { createWebhookNonceStore } from '../storage/webhook-nonce-store.ts';
 import { createImapCursorStore } from './imap-cursor.ts';

@@ -1,5 +1,5 @@
 import { App, ExpressReceiver, type Receiver } from '@slack/bolt';
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
 import { createSlackWebClient, slackClientOptions } from './create-slack-web-client.ts';
 import { DeferredAckSocketModeReceiver } from './deferred-ack-socket-mode-receiver.ts';

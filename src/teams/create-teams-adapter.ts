@@ -1,6 +1,6 @@
 import type { TokenProvider } from '@microsoft/teams.api';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
 import { answerChurnChat } from './listeners/churn-chat.ts';

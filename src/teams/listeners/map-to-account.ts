@@ -1,6 +1,6 @@
+import type { AdapterContext } from '../../adapter-contract.ts';
 import type { Account } from '../../core/directory.ts';
 import { chooseRoute } from '../../core/routing.ts';
-import type { AdapterContext } from '../../main.ts';
 import { upsertAccount } from '../../storage/account-store.ts';
 
 /**
