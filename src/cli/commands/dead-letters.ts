@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { startVerbatim } from '../../compose-verbatim.ts';
 import type { AppConfig } from '../../config/load-config.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
 import { rereadDeadLetter } from '../../email/reread-dead-letter.ts';
 import { readStoredMail } from '../../email/stored-mail.ts';
 import { type DeadJob, JobRunner } from '../../jobs/job-runner.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { startVerbatim } from '../../main.ts';
 import { createDeadLetterStore, type StoredDeadLetter } from '../../storage/dead-letter-store.ts';
 import { createInboxStore } from '../../storage/inbox-store.ts';
 import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
