@@ -1,18 +1,18 @@
 import type { Express } from 'express';
-import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/load-config.ts';
 import type { DigestPublisher } from './core/digest/digest-publisher.ts';
-import type { Directory } from './core/directory.ts';
+import type { Account, DirectoryView } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
 import type { HealthAlertSender } from './core/health/take-daily-snapshots.ts';
 import type { Inbox } from './core/inbox.ts';
 import type { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import type { RequestStore } from './core/pipeline/request-store.ts';
-import type { Clock, IngestMessage, Notifier } from './core/ports.ts';
+import type { Clock, DeadLetterSink, IngestMessage, Notifier, SharedCache } from './core/ports.ts';
+import type { ReplayGuard } from './email/replay-guard.ts';
 import type { Metrics } from './metrics/create-metrics.ts';
 import type { AccountEvent } from './storage/account-event-store.ts';
-import type { Storage } from './storage/open-storage.ts';
+import type { RequestListItem } from './storage/request-queries.ts';
 
 // The contract between the composition root (compose-verbatim.ts) and the platform adapters
 // (Slack, Teams, email): what an adapter is given and what it gives back. Kept apart from the
@@ -35,15 +35,19 @@ export interface PlatformAdapter {
   retryDeadLetter?(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
 }
 
-/** What a platform adapter receives: the pipeline's entry points and shared infrastructure. */
+/**
+ * What a platform adapter receives: the pipeline's entry points, the commands and read queries it
+ * needs, and shared infrastructure — never the database itself.
+ */
 export interface AdapterContext {
   config: AppConfig;
-  directory: Directory;
+  /** Read-only: a mapping made on a platform goes through `upsertAccount`. */
+  directory: DirectoryView;
   logger: Logger;
   metrics: Metrics;
   http: Express;
-  keyv: Keyv;
-  storage: Storage;
+  /** Small state shared by replicas (caches, delivery records, cursors), with optional expiry. */
+  cache: SharedCache;
   store: RequestStore;
   ingest: IngestMessage;
   /** Where inbound events are stored before the platform is acknowledged, and processed from. */
@@ -54,6 +58,19 @@ export interface AdapterContext {
   clock: Clock;
   /** True for exactly one caller per key across replicas and restarts (event ids, …). */
   claimOnce: (key: string) => Promise<boolean>;
+  /** Gives a claim back (the work it guarded failed), so a redelivery can claim it again. */
+  releaseClaim: (key: string) => Promise<void>;
+  /** Where input that cannot be processed is kept whole, for inspection and retry. */
+  deadLetters: DeadLetterSink;
+  /** Nonces of signed webhooks (email), so a captured request cannot be replayed. */
+  webhookNonces: ReplayGuard;
+  /**
+   * Stores an account like an imported one (so it survives restarts; `source` says who changed it)
+   * and applies it to this process's directory at once. Other replicas see it after a restart.
+   */
+  upsertAccount: (account: Account, source: string) => Promise<void>;
+  /** Request lists as App Home shows them. */
+  requestLists: RequestLists;
   recordAccountEvent: (event: AccountEvent) => Promise<void>;
   /** Account health: its store (signals, snapshots), account matcher, model and clock. */
   health: HealthDeps;
@@ -64,6 +81,16 @@ export interface AdapterContext {
    * sender, quoted text separated); used for emails sent into Slack. Null until wired.
    */
   unwrapEmailText: UnwrapEmailText | null;
+}
+
+/** See AdapterContext.requestLists. */
+export interface RequestLists {
+  /** Requests of an account that are not resolved. */
+  countOpen(accountId: string): Promise<number>;
+  /** Requests claimed by a user and not resolved, oldest first. */
+  listClaimed(userId: string): Promise<RequestListItem[]>;
+  /** A team's routed requests that are not resolved, most urgent first, then oldest. */
+  listOpenForTeam(teamId: string): Promise<RequestListItem[]>;
 }
 
 /** See AdapterContext.unwrapEmailText. */

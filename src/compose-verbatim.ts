@@ -8,7 +8,7 @@ import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-the
 import type { AppConfig } from './config/load-config.ts';
 import type { DigestPublisher } from './core/digest/digest-publisher.ts';
 import type { DigestTarget } from './core/digest/post-due-digests.ts';
-import type { Directory } from './core/directory.ts';
+import type { Account, Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
 import { fanOutHealthAlerts } from './core/health/fan-out-health-alerts.ts';
 import { type SnapshotRunOutcome, takeDailySnapshots } from './core/health/take-daily-snapshots.ts';
@@ -34,17 +34,20 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { refreshDeadLetterGauge } from './metrics/refresh-dead-letter-gauge.ts';
 import { recordAccountEvent } from './storage/account-event-store.ts';
-import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { listStoredAccounts, mergeAccounts, upsertAccount } from './storage/account-store.ts';
+import { countOpenRequests } from './storage/count-open-requests.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { describeRequestAudit } from './storage/describe-request-audit.ts';
 import { createHealthStore } from './storage/health-store.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
-import { claimOnce } from './storage/once-claims.ts';
+import { claimOnce, releaseClaim } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
 import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
 import { readRequestAudit } from './storage/read-request-audit.ts';
+import { listClaimedRequests, listOpenRequestsForTeam } from './storage/request-queries.ts';
 import { createRequestStore } from './storage/request-store.ts';
 import { watchDatabase } from './storage/watch-database.ts';
+import { createWebhookNonceStore } from './storage/webhook-nonce-store.ts';
 
 export interface StartOptions {
   config: AppConfig;
@@ -234,14 +237,25 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     logger,
     metrics,
     http,
-    keyv: storage.keyv,
-    storage,
+    cache: storage.keyv,
     store,
     ingest,
     inbox,
     applyCommand: (input) => applyRequestCommand(pipeline, input),
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
+    releaseClaim: (key) => releaseClaim(storage.db, key),
+    deadLetters: createDeadLetterStore(storage.db),
+    webhookNonces: createWebhookNonceStore(storage.db),
+    async upsertAccount(account, source) {
+      await upsertAccount(storage.db, account, source);
+      replaceAccount(directory, account);
+    },
+    requestLists: {
+      countOpen: (accountId) => countOpenRequests(storage.db, accountId),
+      listClaimed: (userId) => listClaimedRequests(storage.db, userId),
+      listOpenForTeam: (teamId) => listOpenRequestsForTeam(storage.db, teamId),
+    },
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
     health,
     explainRequest: async (requestId) => {
@@ -415,6 +429,13 @@ function digestTargets(config: AppConfig, directory: Directory): DigestTarget[] 
   for (const team of directory.teams.filter((candidate) => digest.teams.includes(candidate.id)))
     targets.push({ teamId: team.id, destination: team.destination });
   return targets;
+}
+
+/** Applies a stored account to this process's directory: replaces the one with its id, or adds it. */
+function replaceAccount(directory: Directory, account: Account): void {
+  const index = directory.accounts.findIndex((candidate) => candidate.id === account.id);
+  if (index === -1) directory.accounts.push(account);
+  else directory.accounts[index] = account;
 }
 
 /** The IMAP URL and its password, so neither can reach a log line. */
