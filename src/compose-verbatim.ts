@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { DestinationStream, Logger } from 'pino';
-import { createAccountMatcher } from './accounts/create-account-matcher.ts';
 import type { AdapterContext, PlatformAdapter } from './adapter-contract.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-theme-namer.ts';
@@ -19,6 +18,7 @@ import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline
 import type { RequestStore } from './core/pipeline/request-store.ts';
 import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
 import { createDigestDeps } from './create-digest-deps.ts';
+import { createHealthDeps } from './create-health-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
@@ -38,7 +38,6 @@ import { listStoredAccounts, mergeAccounts, upsertAccount } from './storage/acco
 import { countOpenRequests } from './storage/count-open-requests.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { describeRequestAudit } from './storage/describe-request-audit.ts';
-import { createHealthStore } from './storage/health-store.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { claimOnce, releaseClaim } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
@@ -224,13 +223,12 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     },
   });
 
-  const health: HealthDeps = {
-    store: createHealthStore(storage.db),
+  const health = createHealthDeps({
+    db: storage.db,
     accounts: () => directory.accounts,
-    match: createAccountMatcher(() => directory.accounts),
-    model: config.file.health,
+    file: config.file,
     clock,
-  };
+  });
   const context: AdapterContext = {
     config,
     directory,
