@@ -40,7 +40,8 @@ export interface PlatformAdapter {
  * needs, and shared infrastructure — never the database itself.
  */
 export interface AdapterContext {
-  config: AppConfig;
+  /** The environment and the config file; the directory is `directory` below, read-only. */
+  config: Pick<AppConfig, 'env' | 'file'>;
   /** Read-only: a mapping made on a platform goes through `upsertAccount`. */
   directory: DirectoryView;
   logger: Logger;

@@ -13,7 +13,7 @@ import { createHealthStore } from './storage/health-store.ts';
  */
 export function createHealthDeps(input: {
   db: Queryable;
-  accounts: () => Account[];
+  accounts: () => readonly Account[];
   file: Pick<ConfigFile, 'health'>;
   clock: Clock;
 }): HealthDeps {
