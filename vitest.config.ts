@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 const PURE = [
   'test/core/*.test.ts',
+  'test/architecture/*.test.ts',
   'test/core/pipeline/compose-sla-note.test.ts',
   'test/core/pipeline/create-team-clocks.test.ts',
   'test/core/pipeline/simulate-sla.test.ts',

@@ -1,7 +1,7 @@
 // The bot under chaos (bench/chaos-run.ts): Verbatim in Slack HTTP mode against the fake Slack
 // Web API of the driver process, on PGlite (CHAOS_DATA_DIR) or PostgreSQL (CHAOS_DATABASE_URL).
 // Prints `{"port":…}` once it accepts events; the driver kills it with SIGKILL and starts it again.
-import { startVerbatim } from '../src/main.ts';
+import { startVerbatim } from '../src/compose-verbatim.ts';
 import { createSlackAdapter } from '../src/slack/create-slack-adapter.ts';
 import { testConfig } from '../test/support/test-config.ts';
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { startVerbatim } from '../src/main.ts';
+import { startVerbatim } from '../src/compose-verbatim.ts';
 import { createRecordingNotifier } from '../test/support/recording-notifier.ts';
 import { createScriptedAnalyzer } from '../test/support/scripted-analyzer.ts';
 import { testConfig } from '../test/support/test-config.ts';

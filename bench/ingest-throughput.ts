@@ -1,6 +1,6 @@
 import pino from 'pino';
+import { startVerbatim } from '../src/compose-verbatim.ts';
 import type { CustomerMessageInput } from '../src/core/customer-message.ts';
-import { startVerbatim } from '../src/main.ts';
 import { createScriptedAnalyzer } from '../test/support/scripted-analyzer.ts';
 import { testConfig } from '../test/support/test-config.ts';
 import { benchBackends, formatRate } from './bench-storage.ts';

@@ -13,11 +13,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/cli/verbatim.js', import.meta.url));
+const built = fileURLToPath(new URL('../dist/cli/verbatim-cli-entry.js', import.meta.url));
 if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/verbatim.ts');
+  await import('../src/cli/verbatim-cli-entry.ts');
 }

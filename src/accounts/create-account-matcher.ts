@@ -13,8 +13,8 @@ const SUGGESTION = 0.75;
  * finds Acme Logistics. A clear winner is found; several close ones are ambiguous; none gives the
  * closest suggestions.
  */
-export function createAccountMatcher(accounts: () => Account[]): MatchAccount {
-  let indexed: Account[] | null = null;
+export function createAccountMatcher(accounts: () => readonly Account[]): MatchAccount {
+  let indexed: readonly Account[] | null = null;
   let fuse: Fuse<Account> | null = null;
   const index = () => {
     const current = accounts();

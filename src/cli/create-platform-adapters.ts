@@ -1,9 +1,9 @@
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import type { ConfigFile } from '../config/config-file-schema.ts';
 import type { DoctorCheck } from '../config/doctor-finding.ts';
 import type { Env } from '../config/env-schema.ts';
 import type { AppConfig } from '../config/load-config.ts';
 import { createEmailAdapter } from '../email/create-email-adapter.ts';
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
 import { createSlackAdapter } from '../slack/create-slack-adapter.ts';
 import { createSlackDoctorChecks } from '../slack/slack-doctor-checks.ts';
 import { createTeamsAdapter } from '../teams/create-teams-adapter.ts';

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderDigestChart } from '../chart/render-digest-chart.ts';
+import type { Verbatim } from '../compose-verbatim.ts';
 import type { ConfigFile } from '../config/config-file-schema.ts';
 import { renderDigestText } from '../console/render-digest-text.ts';
 import { prepareDigest } from '../core/digest/build-digest.ts';
 import type { IsoWeek } from '../core/digest/iso-week.ts';
 import { createDigestDeps } from '../create-digest-deps.ts';
-import type { Verbatim } from '../main.ts';
 
 /** The example history's outage morning, Tue 2026-11-10 (examples/README.md), falls in this week. */
 export const DEMO_OUTAGE_WEEK: IsoWeek = { year: 2026, week: 46 };

@@ -1,6 +1,6 @@
+import type { Verbatim } from '../compose-verbatim.ts';
 import { explainFoundAccount } from '../core/health/explain-account.ts';
 import { listRisks } from '../core/health/list-risks.ts';
-import type { Verbatim } from '../main.ts';
 import { renderHealthText, renderRiskListText } from './render-health-text.ts';
 
 /** The demo's last part: today's health snapshot, the risk list, and the riskiest account explained. */

@@ -1,7 +1,7 @@
+import type { Verbatim } from '../compose-verbatim.ts';
 import type { ConfigFile } from '../config/config-file-schema.ts';
 import { teamCalendar } from '../core/pipeline/create-team-clocks.ts';
 import { type SimulatedNudge, simulateSla } from '../core/pipeline/simulate-sla.ts';
-import type { Verbatim } from '../main.ts';
 
 /**
  * The nudges and escalations the example history would have produced had Verbatim been running

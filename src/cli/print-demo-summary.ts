@@ -1,4 +1,4 @@
-import type { Verbatim } from '../main.ts';
+import type { Verbatim } from '../compose-verbatim.ts';
 import type { ReplayStats } from '../replay/replay-history.ts';
 
 /** The closing summary of `verbatim demo`, read from the store the replay filled. */

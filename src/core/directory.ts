@@ -99,3 +99,13 @@ export interface Directory {
   /** Our own email domains: authors from them are staff, not customers. */
   ownDomains: string[];
 }
+
+/**
+ * The directory as platform adapters see it: they read it, and cannot change it; a mapping made on
+ * a platform goes through a command (AdapterContext.upsertAccount) that stores it and applies it.
+ */
+export type DirectoryView = {
+  readonly [Field in keyof Directory]: Directory[Field] extends Array<infer Item>
+    ? ReadonlyArray<Item>
+    : Directory[Field];
+};

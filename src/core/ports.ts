@@ -12,6 +12,16 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Small key-value state shared by replicas (caches, delivery records, cursors): only what adapters
+ * call. keyv (storage/keyv-state.ts) satisfies it as it is; `ttlMs` makes an entry expire.
+ */
+export interface SharedCache {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<unknown>;
+  delete(key: string): Promise<boolean>;
+}
+
 export interface AnalyzerInput {
   /** The customer's words, verbatim; several messages are joined with blank lines. */
   text: string;

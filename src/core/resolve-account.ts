@@ -6,7 +6,7 @@ import type { Account } from './directory.ts';
  * the caller passes the ORIGINAL sender's address, not the employee who forwarded it.
  */
 export function resolveAccount(
-  accounts: Account[],
+  accounts: readonly Account[],
   clue: { conversation?: string | null; email?: string | null },
 ): Account | null {
   if (clue.conversation) {
@@ -29,7 +29,7 @@ export function resolveAccount(
 }
 
 /** True when the address belongs to one of our own domains (subdomains included): staff, not customer. */
-export function isOwnDomain(ownDomains: string[], email: string): boolean {
+export function isOwnDomain(ownDomains: readonly string[], email: string): boolean {
   const domain = emailDomain(email);
   return domain !== null && ownDomains.some((own) => isSameOrSubdomain(domain, normaliseDomain(own)));
 }

@@ -1,7 +1,7 @@
 import {
   type Account,
   type Destination,
-  type Directory,
+  type DirectoryView,
   describeDestination,
   type Team,
 } from './directory.ts';
@@ -20,7 +20,7 @@ export interface Route {
 }
 
 export interface RouteInput {
-  directory: Directory;
+  directory: DirectoryView;
   account: Account | null;
   /** Topic ids in the order the analysis gave them (most relevant first). */
   topics: string[];
@@ -96,7 +96,7 @@ function finish(
   return { team, destination, alsoNotify, unmapped, reason };
 }
 
-function describeRule(rule: Directory['rules'][number]): string {
+function describeRule(rule: DirectoryView['rules'][number]): string {
   const parts = [
     rule.topic === undefined ? null : `topic ${rule.topic}`,
     rule.tier === undefined ? null : `tier ${rule.tier}`,

@@ -37,7 +37,7 @@ export function attributeForwardChain(input: {
   envelopeFrom: Mailbox | null;
   body: string;
   subject: string | null;
-  ownDomains: string[];
+  ownDomains: readonly string[];
 }): Attribution {
   const splits: ForwardSplit[] = [];
   const texts = [input.body];

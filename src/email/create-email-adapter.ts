@@ -1,6 +1,4 @@
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
-import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
-import { createWebhookNonceStore } from '../storage/webhook-nonce-store.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createImapCursorStore } from './imap-cursor.ts';
 import { createImapMailbox, type ImapMailbox, type ImapMailboxOptions } from './imap-mailbox.ts';
 import { createEmailRouter } from './inbound-router.ts';
@@ -28,7 +26,7 @@ export async function createEmailAdapter(
     env.EMAIL_WEBHOOK_SECRET || env.MAILGUN_WEBHOOK_SIGNING_KEY || env.EMAIL_BASIC_AUTH,
   );
   if (!webhooks && !env.IMAP_URL) return null;
-  const deadLetters = createDeadLetterStore(context.storage.db);
+  const { deadLetters } = context;
   const logger = context.logger.child({ adapter: 'email' });
   const { accounts, ownDomains } = context.directory;
   context.inbox.process(
@@ -47,7 +45,7 @@ export async function createEmailAdapter(
     context.http.use(
       createEmailRouter({
         inbox: context.inbox,
-        replayGuard: createWebhookNonceStore(context.storage.db),
+        replayGuard: context.webhookNonces,
         secrets: {
           inbound: env.EMAIL_WEBHOOK_SECRET,
           mailgunKey: env.MAILGUN_WEBHOOK_SIGNING_KEY,
@@ -72,7 +70,7 @@ export async function createEmailAdapter(
       inbox: context.inbox,
       deadLetters,
       cursor: createImapCursorStore(
-        context.keyv,
+        context.cache,
         `email:imap:cursor:${endpoint.describe}/${env.IMAP_MAILBOX}`,
       ),
       maxBytes: env.EMAIL_MAX_BYTES,

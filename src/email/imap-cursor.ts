@@ -1,5 +1,5 @@
-import type Keyv from 'keyv';
 import { z } from 'zod';
+import type { SharedCache } from '../core/ports.ts';
 
 /**
  * How far the mailbox has been read: every message with a UID up to `lastUid` has been stored in
@@ -20,7 +20,7 @@ export interface ImapCursorStore {
 const ImapCursorSchema = z.object({ uidValidity: z.string(), lastUid: z.number().int().nonnegative() });
 
 /** The cursor of one mailbox (`key` names the server, user and mailbox) in keyv. */
-export function createImapCursorStore(keyv: Keyv, key: string): ImapCursorStore {
+export function createImapCursorStore(keyv: SharedCache, key: string): ImapCursorStore {
   return {
     async get() {
       const parsed = ImapCursorSchema.safeParse(await keyv.get(key));

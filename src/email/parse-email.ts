@@ -10,7 +10,7 @@ export type { ParsedEmail, ParseEmailResult } from './parsed-email.ts';
 
 export interface ParseEmailOptions {
   /** Our own domains: their senders are staff, whose forwards are unwrapped. */
-  ownDomains: string[];
+  ownDomains: readonly string[];
   /** Larger input is refused before parsing (bytes). */
   maxBytes?: number;
 }

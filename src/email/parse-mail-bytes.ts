@@ -21,7 +21,7 @@ export interface MailBytes {
  */
 export async function parseMailBytes(
   bytes: MailBytes,
-  options: { ownDomains: string[]; maxBytes?: number },
+  options: { ownDomains: readonly string[]; maxBytes?: number },
 ): Promise<ParseEmailResult> {
   const contentType = (bytes.contentType ?? 'message/rfc822').toLowerCase();
   const raw = Buffer.from(bytes.raw);

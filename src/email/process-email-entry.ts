@@ -9,8 +9,8 @@ import { toCustomerMessage } from './to-customer-message.ts';
 export interface EmailProcessorDeps {
   ingest: IngestMessage;
   deadLetters: DeadLetterSink;
-  accounts: Account[];
-  ownDomains: string[];
+  accounts: readonly Account[];
+  ownDomains: readonly string[];
   /** Largest mail read (bytes, EMAIL_MAX_BYTES). */
   maxBytes: number;
   logger: Logger;

@@ -79,7 +79,10 @@ const PostmarkPayloadSchema = z.looseObject({
  * Postmark's `MessageID` is its own id, not the mail's; it stands in only when the mail had no
  * Message-ID header.
  */
-export function postmarkToParsedEmail(payload: unknown, options: { ownDomains: string[] }): ParseEmailResult {
+export function postmarkToParsedEmail(
+  payload: unknown,
+  options: { ownDomains: readonly string[] },
+): ParseEmailResult {
   const parsed = PostmarkPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     return {

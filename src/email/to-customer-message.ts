@@ -4,8 +4,8 @@ import { isOwnDomain, resolveAccount } from '../core/resolve-account.ts';
 import type { Mailbox, ParsedEmail } from './parsed-email.ts';
 
 export interface ToCustomerMessageOptions {
-  accounts: Account[];
-  ownDomains: string[];
+  accounts: readonly Account[];
+  ownDomains: readonly string[];
   /** The mailbox the mail arrived in, e.g. `email:inbound` or `email:imap:support`. */
   conversation: string;
   /** When the mail reached us: the sent time of a mail without a usable date. */

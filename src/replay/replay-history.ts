@@ -1,7 +1,7 @@
+import type { Verbatim } from '../compose-verbatim.ts';
 import type { CustomerMessageInput } from '../core/customer-message.ts';
 import type { IngestOutcome } from '../core/ports.ts';
 import { resolveAccount } from '../core/resolve-account.ts';
-import type { Verbatim } from '../main.ts';
 import type { ExportMemberEvent } from '../slack/export/read-slack-export.ts';
 import { createProgressLine } from './progress-line.ts';
 

@@ -1,6 +1,5 @@
 import { App, ExpressReceiver, type Receiver } from '@slack/bolt';
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
-import { createDeadLetterStore } from '../storage/dead-letter-store.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createSlackWebClient, slackClientOptions } from './create-slack-web-client.ts';
 import { DeferredAckSocketModeReceiver } from './deferred-ack-socket-mode-receiver.ts';
 import { registerSlackListeners } from './listeners/register-slack-listeners.ts';
@@ -66,7 +65,7 @@ export async function createSlackAdapter(
     client: deliveryClient,
     pacer,
     guard: createSharedChannelGuard({ client: deliveryClient, pacer }),
-    keyv: context.keyv,
+    keyv: context.cache,
     logger,
     accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
     mirror: reactions.mirrorOnCustomerMessage
@@ -112,9 +111,9 @@ export async function createSlackAdapter(
     context,
     client: listenerClient,
     identity,
-    users: createSlackUserDirectory({ client: listenerClient, keyv: context.keyv, logger }),
+    users: createSlackUserDirectory({ client: listenerClient, keyv: context.cache, logger }),
     logger,
-    deadLetters: createDeadLetterStore(context.storage.db),
+    deadLetters: context.deadLetters,
     later(what, work) {
       const running: Promise<void> = work()
         .catch((error: unknown) => logger.warn({ err: error }, `${what} failed`))

@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Destination } from '../core/directory.ts';
-import type { Notifier, PostRef } from '../core/ports.ts';
+import type { Notifier, PostRef, SharedCache } from '../core/ports.ts';
 import { deliveryKeyOf, deliveryMetadata } from './delivery-metadata.ts';
 import { type MirrorReactions, mirrorStatusReaction } from './mirror-status-reaction.ts';
 import type { SlackPacer } from './pace-slack-calls.ts';
@@ -20,7 +19,7 @@ export interface SlackNotifierDeps {
   pacer: SlackPacer;
   guard: SharedChannelGuard;
   /** Holds a long post's continuation until every part is posted, so a crash mid-way is completed on recovery. */
-  keyv: Keyv;
+  keyv: SharedCache;
   logger: Logger;
   /** Accounts an unmapped post offers to map to. */
   accounts: () => Array<{ id: string; name: string }>;

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type Keyv from 'keyv';
 import type { Logger } from 'pino';
+import type { SharedCache } from '../core/ports.ts';
 import type { SlackUserFacts } from './classify-slack-author.ts';
 
 export interface SlackUserDirectory {
@@ -27,7 +27,7 @@ interface SlackUser {
  */
 export function createSlackUserDirectory(input: {
   client: WebClient;
-  keyv: Keyv;
+  keyv: SharedCache;
   logger: Logger;
   ttlMs?: number;
   memoryTtlMs?: number;

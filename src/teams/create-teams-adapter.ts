@@ -1,6 +1,6 @@
 import type { TokenProvider } from '@microsoft/teams.api';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
-import type { AdapterContext, PlatformAdapter } from '../main.ts';
+import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
 import { answerChurnChat } from './listeners/churn-chat.ts';
@@ -79,13 +79,13 @@ export async function createTeamsAdapter(
     baseDelayMs: options.baseRetryDelayMs,
   });
   const connector = createTeamsConnector(app, pacer);
-  const members = createTeamsMemberDirectory({ connector, keyv: context.keyv, logger });
-  const guard = createTeamsChannelGuard({ connector, keyv: context.keyv, ourTenantId: env.TEAMS_TENANT_ID });
+  const members = createTeamsMemberDirectory({ connector, keyv: context.cache, logger });
+  const guard = createTeamsChannelGuard({ connector, keyv: context.cache, ourTenantId: env.TEAMS_TENANT_ID });
   const notifier = createTeamsNotifier({
     connector,
     guard,
-    records: createDeliveryRecords(context.keyv),
-    keyv: context.keyv,
+    records: createDeliveryRecords(context.cache),
+    keyv: context.cache,
     logger,
     accounts: () => context.directory.accounts.map(({ id, name }) => ({ id, name })),
   });

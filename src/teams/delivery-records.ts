@@ -1,4 +1,4 @@
-import type Keyv from 'keyv';
+import type { SharedCache } from '../core/ports.ts';
 import { statusOf } from './teams-connector.ts';
 
 /**
@@ -29,7 +29,7 @@ interface Attempt {
 /** Records outlive every job retry by far (ms). */
 const RECORD_TTL_MS = 30 * 24 * 3600_000;
 
-export function createDeliveryRecords(keyv: Keyv): DeliveryRecords {
+export function createDeliveryRecords(keyv: SharedCache): DeliveryRecords {
   const attemptKey = (key: string) => `teams:attempt:${key}`;
   const sentKey = (key: string) => `teams:sent:${key}`;
 

@@ -1,5 +1,4 @@
-import type Keyv from 'keyv';
-import type { PostRetractor, RetractionFailure } from '../core/ports.ts';
+import type { PostRetractor, RetractionFailure, SharedCache } from '../core/ports.ts';
 import { TeamsRateLimitedError } from './pace-teams-calls.ts';
 import { statusOf, type TeamsConnector } from './teams-connector.ts';
 import { forgetThreadReplies, listThreadReplies } from './thread-replies.ts';
@@ -13,7 +12,10 @@ import { removalActivity } from './views/removal-card.ts';
  * reported with the reason and the others are still edited. A post's reply records are dropped
  * once all of its messages were edited.
  */
-export function createTeamsPostRetractor(deps: { connector: TeamsConnector; keyv: Keyv }): PostRetractor {
+export function createTeamsPostRetractor(deps: {
+  connector: TeamsConnector;
+  keyv: SharedCache;
+}): PostRetractor {
   const { connector, keyv } = deps;
   return {
     platform: 'teams',

@@ -1,4 +1,4 @@
-import type Keyv from 'keyv';
+import type { SharedCache } from '../core/ports.ts';
 import type { TeamsConnector } from './teams-connector.ts';
 
 /** Thrown instead of posting internal content where people from another tenant can read it. */
@@ -21,7 +21,7 @@ export const GUARD_TTL_MS = 3600_000;
  */
 export function createTeamsChannelGuard(deps: {
   connector: TeamsConnector;
-  keyv: Keyv;
+  keyv: SharedCache;
   ourTenantId: string;
   ttlMs?: number;
 }): TeamsChannelGuard {

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
+import type { AdapterContext } from '../adapter-contract.ts';
 import type { RequestStore, StoredMessage } from '../core/pipeline/request-store.ts';
 import type { IngestOutcome } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { RequestCommand } from '../core/request-state.ts';
 import { resolveAccount } from '../core/resolve-account.ts';
-import type { AdapterContext } from '../main.ts';
 import { teamsMessageText } from './teams-html-to-text.ts';
 import {
   baseConversationId,

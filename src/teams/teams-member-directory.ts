@@ -1,5 +1,5 @@
-import type Keyv from 'keyv';
 import type { Logger } from 'pino';
+import type { SharedCache } from '../core/ports.ts';
 import type { TeamsConnector, TeamsMember } from './teams-connector.ts';
 
 /** Members are looked up once a day per conversation (ms). */
@@ -14,7 +14,7 @@ export interface TeamsMemberDirectory {
 
 export function createTeamsMemberDirectory(deps: {
   connector: TeamsConnector;
-  keyv: Keyv;
+  keyv: SharedCache;
   logger: Logger;
 }): TeamsMemberDirectory {
   const key = (conversationId: string, userId: string) =>

@@ -1,7 +1,6 @@
-import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Destination } from '../core/directory.ts';
-import type { Notifier, PostRef } from '../core/ports.ts';
+import type { Notifier, PostRef, SharedCache } from '../core/ports.ts';
 import type { DeliveryRecords } from './delivery-records.ts';
 import { ExternalMembersError, type TeamsChannelGuard } from './teams-channel-guard.ts';
 import type { TeamsActivity, TeamsConnector } from './teams-connector.ts';
@@ -14,7 +13,7 @@ export interface TeamsNotifierDeps {
   connector: TeamsConnector;
   guard: TeamsChannelGuard;
   records: DeliveryRecords;
-  keyv: Keyv;
+  keyv: SharedCache;
   logger: Logger;
   /** Accounts an unmapped card offers to map the conversation to. */
   accounts?: () => Array<{ id: string; name: string }>;

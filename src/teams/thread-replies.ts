@@ -1,4 +1,4 @@
-import type Keyv from 'keyv';
+import type { SharedCache } from '../core/ports.ts';
 
 /**
  * Verbatim's own replies in the thread of each Teams post it made, by parent activity id. Teams
@@ -25,7 +25,7 @@ const appending = new Map<string, Promise<void>>();
  * thread in the same instant could still lose one entry (rare: the deliver queue is FIFO per request).
  */
 export function recordThreadReply(
-  keyv: Keyv,
+  keyv: SharedCache,
   conversationId: string,
   parentId: string,
   replyId: string,
@@ -47,7 +47,7 @@ export function recordThreadReply(
 
 /** Every reply recorded under `parentId`: notes and continuation parts, without repeats. */
 export async function listThreadReplies(
-  keyv: Keyv,
+  keyv: SharedCache,
   conversationId: string,
   parentId: string,
 ): Promise<string[]> {
@@ -59,7 +59,7 @@ export async function listThreadReplies(
 }
 
 export async function forgetThreadReplies(
-  keyv: Keyv,
+  keyv: SharedCache,
   conversationId: string,
   parentId: string,
 ): Promise<void> {

@@ -2,8 +2,8 @@
 // and, when CRASH_AFTER_POST (a message text) is set, kills its own process right after that
 // message's post succeeded and before Verbatim could record it.
 
+import { startVerbatim } from '../../src/compose-verbatim.ts';
 import type { Notifier } from '../../src/core/ports.ts';
-import { startVerbatim } from '../../src/main.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
 import { testConfig } from '../support/test-config.ts';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
+import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/scratch-database.ts';
 import { createTcpProxy } from '../support/tcp-proxy.ts';
 import { testConfig } from '../support/test-config.ts';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import type { AppConfig } from '../../src/config/load-config.ts';
 import { createEmailAdapter } from '../../src/email/create-email-adapter.ts';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createDeadLetterStore } from '../../src/storage/dead-letter-store.ts';
 import { type DovecotServer, RUN_DOVECOT_TESTS, startDovecot } from '../support/dovecot.ts';
 import { createRecordingNotifier, type RecordedPost } from '../support/recording-notifier.ts';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import { createEmailAdapter } from '../../src/email/create-email-adapter.ts';
 import { signInbound } from '../../src/email/verify-signature.ts';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createDeadLetterStore } from '../../src/storage/dead-letter-store.ts';
 import { createRecordingNotifier, type RecordedPost } from '../support/recording-notifier.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';

@@ -68,7 +68,7 @@ const logger = pino(
   }),
 );
 
-/** The inbox port as main.ts builds it: append commits, then wakes the worker. */
+/** The inbox port as compose-verbatim.ts builds it: append commits, then wakes the worker. */
 function inboxOver(store: InboxStore, wake: () => void = () => {}): Inbox {
   return {
     async append(entry) {

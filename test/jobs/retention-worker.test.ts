@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
+import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import { createRecordingNotifier } from '../support/recording-notifier.ts';
 import { testConfig } from '../support/test-config.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import { DEFAULT_HEALTH_MODEL, modelVersion } from '../../src/core/health/health-model.ts';
-import { startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createSlackAdapter } from '../../src/slack/create-slack-adapter.ts';
 import { SLACK_BOT_SCOPES } from '../../src/slack/slack-app-requirements.ts';
 import { createHealthStore } from '../../src/storage/health-store.ts';

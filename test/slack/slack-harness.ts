@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
+import { type StartOptions, startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { Analyzer } from '../../src/core/ports.ts';
-import { type StartOptions, startVerbatim, type Verbatim } from '../../src/main.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../../src/slack/create-slack-adapter.ts';
 import { SLACK_BOT_SCOPES } from '../../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../fakes/sign-slack-request.ts';

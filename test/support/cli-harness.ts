@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import type { CliIo } from '../../src/cli/cli-command.ts';
-import { runCli } from '../../src/cli/main.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
 
 /** Runs `verbatim …` in-process with captured output. */
 export async function runVerbatim(

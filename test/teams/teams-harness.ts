@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import type { AdapterContext, PlatformAdapter } from '../../src/adapter-contract.ts';
+import { type StartOptions, startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import type { Analyzer, Clock } from '../../src/core/ports.ts';
-import {
-  type AdapterContext,
-  type PlatformAdapter,
-  type StartOptions,
-  startVerbatim,
-  type Verbatim,
-} from '../../src/main.ts';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../src/teams/create-teams-adapter.ts';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-framework-connector.ts';
 import { fixedAnalyzer } from '../slack/slack-harness.ts';

@@ -1,19 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createAccountMatcher } from '../../accounts/create-account-matcher.ts';
-import type { AppConfig } from '../../config/load-config.ts';
 import { backfillSnapshots } from '../../core/health/backfill-snapshots.ts';
 import { runBacktest } from '../../core/health/backtest.ts';
 import { explainAccount, type HealthDeps } from '../../core/health/explain-account.ts';
 import { listRisks } from '../../core/health/list-risks.ts';
 import { takeDailySnapshots } from '../../core/health/take-daily-snapshots.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
+import { createHealthDeps } from '../../create-health-deps.ts';
 import { readOutcomesCsv } from '../../import/read-outcomes-csv.ts';
 import { listStoredAccounts, mergeAccounts } from '../../storage/account-store.ts';
-import { createHealthStore } from '../../storage/health-store.ts';
-import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { openStorageOrExplain, runsBesideStart } from '../open-storage-or-explain.ts';
 import { renderHealthText, renderRiskListText } from '../render-health-text.ts';
 import { printBacktest } from './churn-backtest-output.ts';
 
@@ -33,17 +31,11 @@ export function createChurnCommand(options: { clock?: Clock } = {}): CliCommand 
       const parsed = parseArgs(args);
       const config = loadConfigOrExplain(io);
       if (!config) return 1;
-      const storage = await openOrExplain(config, io);
+      const storage = await openStorageOrExplain(config, io, runsBesideStart('churn'));
       if (!storage) return 1;
       try {
         const accounts = mergeAccounts(config.directory.accounts, await listStoredAccounts(storage.db));
-        const deps: HealthDeps = {
-          store: createHealthStore(storage.db),
-          accounts: () => accounts,
-          match: createAccountMatcher(() => accounts),
-          model: config.file.health,
-          clock,
-        };
+        const deps = createHealthDeps({ db: storage.db, accounts: () => accounts, file: config.file, clock });
         if (parsed.kind === 'backfill') {
           const toDay =
             parsed.toDay ?? new Date(clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -141,21 +133,6 @@ async function backtest(
   if (parsed.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printBacktest(io.stdout, report);
   return 0;
-}
-
-async function openOrExplain(config: AppConfig, io: CliIo): Promise<Storage | null> {
-  try {
-    return await openStorage({
-      databaseUrl: config.env.DATABASE_URL,
-      dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
-    });
-  } catch (error) {
-    if (!(error instanceof DataDirInUseError)) throw error;
-    io.stderr.write(
-      `✗ ${error.message}\n  (the embedded database serves one process; with DATABASE_URL, \`verbatim churn\` can run beside \`verbatim start\`)\n`,
-    );
-    return null;
-  }
 }
 
 type ChurnArgs =

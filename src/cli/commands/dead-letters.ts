@@ -1,18 +1,19 @@
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { startVerbatim } from '../../compose-verbatim.ts';
 import type { AppConfig } from '../../config/load-config.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
 import { rereadDeadLetter } from '../../email/reread-dead-letter.ts';
 import { readStoredMail } from '../../email/stored-mail.ts';
 import { type DeadJob, JobRunner } from '../../jobs/job-runner.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { startVerbatim } from '../../main.ts';
 import { createDeadLetterStore, type StoredDeadLetter } from '../../storage/dead-letter-store.ts';
 import { createInboxStore } from '../../storage/inbox-store.ts';
-import { DataDirInUseError, openStorage, type Storage } from '../../storage/open-storage.ts';
+import { DataDirInUseError } from '../../storage/open-storage.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { openStorageOrExplain } from '../open-storage-or-explain.ts';
 import { isInboxLetter, reviveInboxLetter } from './revive-inbox-letter.ts';
 
 /** Lines of the raw bytes `show` prints, and the characters kept of each. */
@@ -42,7 +43,7 @@ export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCo
       if (!config) return 1;
       if (action === 'retry' && !isJobId(id!))
         return (await retryInboxLetter(config, id!, io, clock)) ?? retry(config, id!, io, clock);
-      const storage = await openOrExplain(config, io);
+      const storage = await openStorageOrExplain(config, io);
       if (!storage) return 1;
       const jobs = new JobRunner({ storage, logger: createLogger({ level: 'silent' }), schedule: false });
       try {
@@ -161,21 +162,6 @@ function parseArgs(args: string[]): {
   return { action, id, json, limit };
 }
 
-async function openOrExplain(config: AppConfig, io: CliIo): Promise<Storage | null> {
-  try {
-    return await openStorage({
-      databaseUrl: config.env.DATABASE_URL,
-      dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
-    });
-  } catch (error) {
-    if (!(error instanceof DataDirInUseError)) throw error;
-    io.stderr.write(
-      `✗ ${error.message}\n  (the embedded database serves one process: stop \`verbatim start\` first, or use DATABASE_URL)\n`,
-    );
-    return null;
-  }
-}
-
 /** An inbox letter's retry: its entry revived for the inbox worker; null when the letter is not one. */
 async function retryInboxLetter(
   config: AppConfig,
@@ -183,7 +169,7 @@ async function retryInboxLetter(
   io: CliIo,
   clock: Clock,
 ): Promise<number | null> {
-  const storage = await openOrExplain(config, io);
+  const storage = await openStorageOrExplain(config, io);
   if (!storage) return 1;
   try {
     const letters = createDeadLetterStore(storage.db);
@@ -255,7 +241,7 @@ async function retry(config: AppConfig, id: string, io: CliIo, clock: Clock): Pr
 
 /** Peeks at the letter's source before starting Verbatim, so only a Slack letter starts the Slack adapter. */
 async function isSlackLetter(config: AppConfig, io: CliIo, id: string): Promise<boolean> {
-  const storage = await openOrExplain(config, io);
+  const storage = await openStorageOrExplain(config, io);
   if (!storage) return false;
   try {
     return (await createDeadLetterStore(storage.db).get(id))?.source.startsWith('slack:') ?? false;

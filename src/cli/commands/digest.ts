@@ -21,9 +21,9 @@ import { describeDestination } from '../../core/directory.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
 import { createDigestDeps, digestTimezone } from '../../create-digest-deps.ts';
 import { createSlackDigestPublisherForToken } from '../../slack/slack-digest-publisher.ts';
-import { DataDirInUseError, openStorage } from '../../storage/open-storage.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { openStorageOrExplain, runsBesideStart } from '../open-storage-or-explain.ts';
 
 interface DigestArgs {
   week?: IsoWeek;
@@ -71,19 +71,8 @@ export function createDigestCommand(
         );
         return 1;
       }
-      let storage: Awaited<ReturnType<typeof openStorage>>;
-      try {
-        storage = await openStorage({
-          databaseUrl: config.env.DATABASE_URL,
-          dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
-        });
-      } catch (error) {
-        if (!(error instanceof DataDirInUseError)) throw error;
-        io.stderr.write(
-          `✗ ${error.message}\n  (the embedded database serves one process; with DATABASE_URL, \`verbatim digest\` can run beside \`verbatim start\`)\n`,
-        );
-        return 1;
-      }
+      const storage = await openStorageOrExplain(config, io, runsBesideStart('digest'));
+      if (!storage) return 1;
       try {
         const logger = pino({ level: config.env.LOG_LEVEL }, pino.destination(2));
         const publishers: DigestPublisher[] = [createConsoleDigestPublisher(io.stdout)];

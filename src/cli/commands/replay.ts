@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { startVerbatim } from '../../main.ts';
+import { startVerbatim } from '../../compose-verbatim.ts';
 import { readHistory } from '../../replay/read-history.ts';
 import { replayHistory, waitForPipeline } from '../../replay/replay-history.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';

@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import { formatBusinessMinutes, formatLocalTime } from '../../core/pipeline/compose-sla-note.ts';
 import { listSlaClocks, type SlaClockRow } from '../../core/pipeline/list-sla-clocks.ts';
 import { type Clock, systemClock } from '../../core/ports.ts';
-import { DataDirInUseError, openStorage } from '../../storage/open-storage.ts';
 import { createSlaStore } from '../../storage/sla-store.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { openStorageOrExplain, runsBesideStart } from '../open-storage-or-explain.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 
 /** `verbatim sla`: open requests with their SLA clocks. `clock` is replaceable for tests. */
@@ -24,19 +23,8 @@ export function createSlaCommand(options: { clock?: Clock } = {}): CliCommand {
         io.stderr.write(`✗ unknown team "${teamId}"; known teams: ${known}\n`);
         return 1;
       }
-      let storage: Awaited<ReturnType<typeof openStorage>>;
-      try {
-        storage = await openStorage({
-          databaseUrl: config.env.DATABASE_URL,
-          dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
-        });
-      } catch (error) {
-        if (!(error instanceof DataDirInUseError)) throw error;
-        io.stderr.write(
-          `✗ ${error.message}\n  (the embedded database serves one process; with DATABASE_URL, \`verbatim sla\` can run beside \`verbatim start\`)\n`,
-        );
-        return 1;
-      }
+      const storage = await openStorageOrExplain(config, io, runsBesideStart('sla'));
+      if (!storage) return 1;
       try {
         const now = clock.now();
         const rows = await listSlaClocks(

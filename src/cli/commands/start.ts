@@ -1,4 +1,4 @@
-import { startVerbatim } from '../../main.ts';
+import { startVerbatim } from '../../compose-verbatim.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-import { DataDirInUseError, openStorage } from '../../storage/open-storage.ts';
 import { createDeliveryRecords } from '../../teams/delivery-records.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
+import { openStorageOrExplain } from '../open-storage-or-explain.ts';
 
 /**
  * `verbatim teams-release KEY`: after a crash (or lost answer) a Teams post may or may not have
@@ -18,17 +17,12 @@ export const teamsReleaseCommand: CliCommand = {
     if (!key || rest.length > 0) throw new UsageError('give exactly one delivery key');
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
-    let storage: Awaited<ReturnType<typeof openStorage>>;
-    try {
-      storage = await openStorage({
-        databaseUrl: config.env.DATABASE_URL,
-        dataDir: resolve(io.cwd, config.env.VERBATIM_DATA_DIR),
-      });
-    } catch (error) {
-      if (!(error instanceof DataDirInUseError)) throw error;
-      io.stderr.write(`✗ ${error.message}\n  (stop \`verbatim start\` first, or use DATABASE_URL)\n`);
-      return 1;
-    }
+    const storage = await openStorageOrExplain(
+      config,
+      io,
+      'stop `verbatim start` first, or use DATABASE_URL',
+    );
+    if (!storage) return 1;
     try {
       const released = await createDeliveryRecords(storage.keyv).release(key);
       io.stdout.write(

@@ -23,7 +23,7 @@ export type ExplainOutcome =
 
 export interface HealthDeps {
   store: HealthStore;
-  accounts: () => Account[];
+  accounts: () => readonly Account[];
   match: MatchAccount;
   model: HealthModel;
   clock: Clock;

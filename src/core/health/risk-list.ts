@@ -22,7 +22,7 @@ export interface RiskListItem {
  * one a week before it (for the arrow). Accounts without a snapshot are left out.
  */
 export function buildRiskList(input: {
-  accounts: Account[];
+  accounts: readonly Account[];
   latest: Map<string, HealthSnapshot>;
   weekBefore: Map<string, HealthSnapshot>;
   now: Date;

@@ -1,10 +1,5 @@
 import type { App } from '@slack/bolt';
-import { countOpenRequests } from '../../storage/count-open-requests.ts';
-import {
-  listClaimedRequests,
-  listOpenRequestsForTeam,
-  type RequestListItem,
-} from '../../storage/request-queries.ts';
+import type { RequestListItem } from '../../storage/request-queries.ts';
 import { type HomeAccount, type HomeRequest, renderAppHome } from '../views/app-home-view.ts';
 import { composePermalink } from './find-permalink.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
@@ -83,7 +78,7 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
           score: latest?.score ?? null,
           band: latest?.band ?? null,
           trend: snapshots.map((snapshot) => snapshot.score),
-          openRequests: await countOpenRequests(deps.context.storage.db, account.id),
+          openRequests: await deps.context.requestLists.countOpen(account.id),
           topReason: latest?.topReason ?? null,
         };
       }),
@@ -92,8 +87,8 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
 
   return {
     async publish(userId) {
-      const { db } = deps.context.storage;
-      const claimed = (await listClaimedRequests(db, userId)).map(toHomeRequest);
+      const { requestLists } = deps.context;
+      const claimed = (await requestLists.listClaimed(userId)).map(toHomeRequest);
       const teams: Array<{ name: string; open: HomeRequest[] }> = [];
       for (const team of deps.context.directory.teams) {
         if (team.destination.platform !== 'slack') continue;
@@ -107,7 +102,7 @@ export function createAppHomePublisher(deps: SlackListenerDeps): AppHomePublishe
         if (inTeam)
           teams.push({
             name: team.name,
-            open: (await listOpenRequestsForTeam(db, team.id)).map(toHomeRequest),
+            open: (await requestLists.listOpenForTeam(team.id)).map(toHomeRequest),
           });
       }
       const accounts = await ownedAccounts(userId);

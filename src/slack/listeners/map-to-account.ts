@@ -1,6 +1,5 @@
 import type { Account } from '../../core/directory.ts';
 import { chooseRoute } from '../../core/routing.ts';
-import { upsertAccount } from '../../storage/account-store.ts';
 import { parseSlackConversationRef } from '../slack-refs.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
 
@@ -17,9 +16,7 @@ export async function mapToAccount(
   input: { requestId: string; accountId: string; actorId: string },
 ): Promise<MapOutcome> {
   const { context } = deps;
-  const accounts = context.directory.accounts;
-  const index = accounts.findIndex((account) => account.id === input.accountId);
-  const account = accounts[index];
+  const account = context.directory.accounts.find((candidate) => candidate.id === input.accountId);
   if (!account) return { ok: false, reason: `There is no account "${input.accountId}".` };
   const request = await context.store.getRequest(input.requestId);
   if (!request) return { ok: false, reason: 'This request no longer exists.' };
@@ -30,8 +27,7 @@ export async function mapToAccount(
     ? account
     : { ...account, channels: [...account.channels, request.conversation] };
   if (parseSlackConversationRef(request.conversation)) {
-    await upsertAccount(context.storage.db, mapped, `slack-map:${input.actorId}`);
-    accounts[index] = mapped;
+    await context.upsertAccount(mapped, `slack-map:${input.actorId}`);
   }
   const route = chooseRoute({
     directory: context.directory,

@@ -1,4 +1,3 @@
-import { releaseClaim } from '../../storage/once-claims.ts';
 import type { SlackListenerDeps } from './slack-listener-deps.ts';
 
 /**
@@ -21,9 +20,11 @@ export async function oncePerEvent(
   try {
     await work();
   } catch (error) {
-    await releaseClaim(deps.context.storage.db, key).catch((releaseError: unknown) =>
-      deps.logger.error({ err: releaseError, eventId }, 'could not release the event claim'),
-    );
+    await deps.context
+      .releaseClaim(key)
+      .catch((releaseError: unknown) =>
+        deps.logger.error({ err: releaseError, eventId }, 'could not release the event claim'),
+      );
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { AdapterContext } from '../../main.ts';
+import type { AdapterContext } from '../../adapter-contract.ts';
 import { slackMessageId } from '../slack-refs.ts';
 import { runSlackListeners } from '../store-then-ack.ts';
 

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import type { AdapterContext } from '../../adapter-contract.ts';
 import type { DeadLetterSink } from '../../core/ports.ts';
-import type { AdapterContext } from '../../main.ts';
 import type { SlackUserDirectory } from '../slack-user-directory.ts';
 
 /** Who the app is in Slack, from auth.test. */

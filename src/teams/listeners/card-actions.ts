@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { AdapterContext } from '../../adapter-contract.ts';
 import type { RequestCommand } from '../../core/request-state.ts';
-import type { AdapterContext } from '../../main.ts';
 import { CARD_VERBS, INPUT_IDS } from '../views/routed-post-card.ts';
 
 /** The `value` of an `adaptiveCard/action` invoke: the verb and the data (hidden data merged with inputs). */

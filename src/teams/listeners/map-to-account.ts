@@ -1,7 +1,6 @@
+import type { AdapterContext } from '../../adapter-contract.ts';
 import type { Account } from '../../core/directory.ts';
 import { chooseRoute } from '../../core/routing.ts';
-import type { AdapterContext } from '../../main.ts';
-import { upsertAccount } from '../../storage/account-store.ts';
 
 /**
  * "Map to account" on an unmapped routed card: the Teams channel becomes one of the account's
@@ -10,12 +9,10 @@ import { upsertAccount } from '../../storage/account-store.ts';
  * its team's channel.
  */
 export async function mapTeamsRequestToAccount(
-  context: Pick<AdapterContext, 'directory' | 'store' | 'storage'>,
+  context: Pick<AdapterContext, 'directory' | 'store' | 'upsertAccount'>,
   input: { requestId: string; accountId: string; actorId: string },
 ): Promise<{ ok: true; account: Account } | { ok: false; reason: string }> {
-  const accounts = context.directory.accounts;
-  const index = accounts.findIndex((account) => account.id === input.accountId);
-  const account = accounts[index];
+  const account = context.directory.accounts.find((candidate) => candidate.id === input.accountId);
   if (!account) return { ok: false, reason: `There is no account "${input.accountId}".` };
   const request = await context.store.getRequest(input.requestId);
   if (!request) return { ok: false, reason: 'This request no longer exists.' };
@@ -26,8 +23,7 @@ export async function mapTeamsRequestToAccount(
   const mapped: Account = account.channels.includes(request.conversation)
     ? account
     : { ...account, channels: [...account.channels, request.conversation] };
-  await upsertAccount(context.storage.db, mapped, `teams-map:${input.actorId}`);
-  accounts[index] = mapped;
+  await context.upsertAccount(mapped, `teams-map:${input.actorId}`);
   const route = chooseRoute({
     directory: context.directory,
     account: mapped,

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/cli/commands/index.ts';
-import { runCli } from '../../../src/cli/main.ts';
+import { runCli } from '../../../src/cli/run-cli.ts';
 import { JobRunner } from '../../../src/jobs/job-runner.ts';
 import { createMetrics } from '../../../src/metrics/create-metrics.ts';
 import { refreshDeadLetterGauge } from '../../../src/metrics/refresh-dead-letter-gauge.ts';

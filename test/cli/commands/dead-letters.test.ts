@@ -7,7 +7,7 @@ import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDeadLettersCommand } from '../../../src/cli/commands/dead-letters.ts';
 import { commands } from '../../../src/cli/commands/index.ts';
-import { runCli } from '../../../src/cli/main.ts';
+import { runCli } from '../../../src/cli/run-cli.ts';
 import { storedMailEntry } from '../../../src/email/stored-mail.ts';
 import { createInboxWorker } from '../../../src/jobs/inbox-worker.ts';
 import { createDeadLetterStore } from '../../../src/storage/dead-letter-store.ts';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { CliIo } from './cli-command.ts';
-import { runCli } from './main.ts';
+import { runCli } from './run-cli.ts';
 
 // The executable: `verbatim <command>`. Kept apart from runCli so tests can call runCli directly.
 const io: CliIo = {

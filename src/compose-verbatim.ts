@@ -1,21 +1,16 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import type Keyv from 'keyv';
 import type { DestinationStream, Logger } from 'pino';
-import { createAccountMatcher } from './accounts/create-account-matcher.ts';
+import type { AdapterContext, PlatformAdapter } from './adapter-contract.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-theme-namer.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { DigestPublisher } from './core/digest/digest-publisher.ts';
 import type { DigestTarget } from './core/digest/post-due-digests.ts';
-import type { Directory } from './core/directory.ts';
+import type { Account, Directory } from './core/directory.ts';
 import type { HealthDeps } from './core/health/explain-account.ts';
 import { fanOutHealthAlerts } from './core/health/fan-out-health-alerts.ts';
-import {
-  type HealthAlertSender,
-  type SnapshotRunOutcome,
-  takeDailySnapshots,
-} from './core/health/take-daily-snapshots.ts';
+import { type SnapshotRunOutcome, takeDailySnapshots } from './core/health/take-daily-snapshots.ts';
 import type { Inbox } from './core/inbox.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
 import { ingestMessage } from './core/pipeline/ingest-message.ts';
@@ -23,6 +18,7 @@ import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline
 import type { RequestStore } from './core/pipeline/request-store.ts';
 import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
 import { createDigestDeps } from './create-digest-deps.ts';
+import { createHealthDeps } from './create-health-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
 import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
@@ -37,79 +33,20 @@ import { registerSlaWorker } from './jobs/register-sla-worker.ts';
 import { createLogger } from './logging/create-logger.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { refreshDeadLetterGauge } from './metrics/refresh-dead-letter-gauge.ts';
-import { type AccountEvent, recordAccountEvent } from './storage/account-event-store.ts';
-import { listStoredAccounts, mergeAccounts } from './storage/account-store.ts';
+import { recordAccountEvent } from './storage/account-event-store.ts';
+import { listStoredAccounts, mergeAccounts, upsertAccount } from './storage/account-store.ts';
+import { countOpenRequests } from './storage/count-open-requests.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { describeRequestAudit } from './storage/describe-request-audit.ts';
-import { createHealthStore } from './storage/health-store.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
-import { claimOnce } from './storage/once-claims.ts';
+import { claimOnce, releaseClaim } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
 import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
 import { readRequestAudit } from './storage/read-request-audit.ts';
+import { listClaimedRequests, listOpenRequestsForTeam } from './storage/request-queries.ts';
 import { createRequestStore } from './storage/request-store.ts';
 import { watchDatabase } from './storage/watch-database.ts';
-
-/** What a platform adapter (Slack, Teams, email) gives the composition root. */
-export interface PlatformAdapter {
-  name: string;
-  notifier?: Notifier;
-  /** Sends at-risk alerts (owner DM, CS channel) on this platform. */
-  healthAlerts?: HealthAlertSender;
-  /** Posts the weekly digest on this platform. */
-  digestPublisher?: DigestPublisher;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /**
-   * Feeds a dead letter this adapter kept (raw input) through its listeners again, like a
-   * redelivery; resolves with what became of it, or null when the letter is not this adapter's.
-   */
-  retryDeadLetter?(letter: { source: string; raw: Uint8Array }): Promise<string | null>;
-}
-
-/** What a platform adapter receives: the pipeline's entry points and shared infrastructure. */
-export interface AdapterContext {
-  config: AppConfig;
-  directory: Directory;
-  logger: Logger;
-  metrics: Metrics;
-  http: Express;
-  keyv: Keyv;
-  storage: Storage;
-  store: RequestStore;
-  ingest: IngestMessage;
-  /** Where inbound events are stored before the platform is acknowledged, and processed from. */
-  inbox: Inbox;
-  applyCommand: typeof applyRequestCommand extends (deps: never, input: infer I) => infer R
-    ? (input: I) => R
-    : never;
-  clock: Clock;
-  /** True for exactly one caller per key across replicas and restarts (event ids, …). */
-  claimOnce: (key: string) => Promise<boolean>;
-  recordAccountEvent: (event: AccountEvent) => Promise<void>;
-  /** Account health: its store (signals, snapshots), account matcher, model and clock. */
-  health: HealthDeps;
-  /** A request's audit trail as plain text (the routed post's "Explain"); null for an unknown request. */
-  explainRequest: (requestId: string) => Promise<string | null>;
-  /**
-   * Unwraps an email's text the way email ingestion does (forwards credited to the original
-   * sender, quoted text separated); used for emails sent into Slack. Null until wired.
-   */
-  unwrapEmailText: UnwrapEmailText | null;
-}
-
-/** See AdapterContext.unwrapEmailText. */
-export type UnwrapEmailText = (input: {
-  from: { name: string; email: string };
-  subject: string | null;
-  text: string;
-}) => {
-  author: { name: string; email: string };
-  text: string;
-  quotedText: string | null;
-  forwardedBy: { name: string; email: string } | null;
-  subject: string | null;
-};
+import { createWebhookNonceStore } from './storage/webhook-nonce-store.ts';
 
 export interface StartOptions {
   config: AppConfig;
@@ -286,27 +223,37 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     },
   });
 
-  const health: HealthDeps = {
-    store: createHealthStore(storage.db),
+  const health = createHealthDeps({
+    db: storage.db,
     accounts: () => directory.accounts,
-    match: createAccountMatcher(() => directory.accounts),
-    model: config.file.health,
+    file: config.file,
     clock,
-  };
+  });
   const context: AdapterContext = {
     config,
     directory,
     logger,
     metrics,
     http,
-    keyv: storage.keyv,
-    storage,
+    cache: storage.keyv,
     store,
     ingest,
     inbox,
     applyCommand: (input) => applyRequestCommand(pipeline, input),
     clock,
     claimOnce: (key) => claimOnce(storage.db, key),
+    releaseClaim: (key) => releaseClaim(storage.db, key),
+    deadLetters: createDeadLetterStore(storage.db),
+    webhookNonces: createWebhookNonceStore(storage.db),
+    async upsertAccount(account, source) {
+      await upsertAccount(storage.db, account, source);
+      replaceAccount(directory, account);
+    },
+    requestLists: {
+      countOpen: (accountId) => countOpenRequests(storage.db, accountId),
+      listClaimed: (userId) => listClaimedRequests(storage.db, userId),
+      listOpenForTeam: (teamId) => listOpenRequestsForTeam(storage.db, teamId),
+    },
     recordAccountEvent: (event) => recordAccountEvent(storage.db, event),
     health,
     explainRequest: async (requestId) => {
@@ -480,6 +427,13 @@ function digestTargets(config: AppConfig, directory: Directory): DigestTarget[] 
   for (const team of directory.teams.filter((candidate) => digest.teams.includes(candidate.id)))
     targets.push({ teamId: team.id, destination: team.destination });
   return targets;
+}
+
+/** Applies a stored account to this process's directory: replaces the one with its id, or adds it. */
+function replaceAccount(directory: Directory, account: Account): void {
+  const index = directory.accounts.findIndex((candidate) => candidate.id === account.id);
+  if (index === -1) directory.accounts.push(account);
+  else directory.accounts[index] = account;
 }
 
 /** The IMAP URL and its password, so neither can reach a log line. */
