@@ -11,6 +11,20 @@ export interface TeamsChannelGuard {
   assertInternal(conversationId: string): Promise<void>;
 }
 
+/** `guard.assertInternal`, with a refusal logged as an error (it is a misconfiguration to fix). */
+export async function assertInternalLoudly(
+  guard: TeamsChannelGuard,
+  logger: { error(fields: object, message: string): void },
+  conversationId: string,
+): Promise<void> {
+  try {
+    await guard.assertInternal(conversationId);
+  } catch (error) {
+    if (error instanceof ExternalMembersError) logger.error({ conversationId, err: error }, error.message);
+    throw error;
+  }
+}
+
 /** How long a channel's verdict is trusted before the members are checked again (ms). */
 export const GUARD_TTL_MS = 3600_000;
 

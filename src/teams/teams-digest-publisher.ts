@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DigestPublisher } from '../core/digest/digest-publisher.ts';
-import { ExternalMembersError, type TeamsChannelGuard } from './teams-channel-guard.ts';
+import { assertInternalLoudly, type TeamsChannelGuard } from './teams-channel-guard.ts';
 import type { TeamsConnector } from './teams-connector.ts';
 import { digestActivity, renderDigestCard } from './views/digest-card.ts';
 
@@ -22,13 +22,7 @@ export function createTeamsDigestPublisher(deps: {
       if (destination.platform !== 'teams')
         throw new Error(`not a Teams destination: ${destination.platform}`);
       const { conversationId } = destination;
-      try {
-        await deps.guard.assertInternal(conversationId);
-      } catch (error) {
-        if (error instanceof ExternalMembersError)
-          deps.logger.error({ conversationId, err: error }, error.message);
-        throw error;
-      }
+      await assertInternalLoudly(deps.guard, deps.logger, conversationId);
       const rendering = renderDigestCard(publication.digest, {
         teamName: publication.teamName,
         late: publication.late,

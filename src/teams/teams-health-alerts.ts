@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { HealthAlertSender } from '../core/health/take-daily-snapshots.ts';
-import type { TeamsChannelGuard } from './teams-channel-guard.ts';
+import { assertInternalLoudly, type TeamsChannelGuard } from './teams-channel-guard.ts';
 import type { TeamsConnector } from './teams-connector.ts';
 import { cardAttachment } from './views/adaptive-card.ts';
 import { healthAlertHeadline, renderHealthAlertCard } from './views/health-alert-card.ts';
@@ -30,7 +30,7 @@ export function createTeamsHealthAlerts(deps: {
       };
       const channel = to.channel?.platform === 'teams' ? to.channel.conversationId : null;
       // Refused before anything is sent, so a misconfigured channel does not half-send an alert.
-      if (channel) await deps.guard.assertInternal(channel);
+      if (channel) await assertInternalLoudly(deps.guard, deps.logger, channel);
       const sent: string[] = [];
       if (to.owner && ENTRA_OBJECT_ID.test(to.owner)) {
         const chat = await deps.connector.openPersonalChat(to.owner, deps.ourTenantId);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Destination } from '../core/directory.ts';
 import type { Notifier, PostRef, SharedCache } from '../core/ports.ts';
 import type { DeliveryRecords } from './delivery-records.ts';
-import { ExternalMembersError, type TeamsChannelGuard } from './teams-channel-guard.ts';
+import { assertInternalLoudly, type TeamsChannelGuard } from './teams-channel-guard.ts';
 import type { TeamsActivity, TeamsConnector } from './teams-connector.ts';
 import { postPartsKey, recordThreadReply } from './thread-replies.ts';
 import { cardAttachment } from './views/adaptive-card.ts';
@@ -30,15 +30,8 @@ const MENTIONABLE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   const { connector, records, keyv } = deps;
 
-  async function assertInternal(conversationId: string): Promise<void> {
-    try {
-      await deps.guard.assertInternal(conversationId);
-    } catch (error) {
-      if (error instanceof ExternalMembersError)
-        deps.logger.error({ conversationId, err: error }, error.message);
-      throw error;
-    }
-  }
+  const assertInternal = (conversationId: string) =>
+    assertInternalLoudly(deps.guard, deps.logger, conversationId);
 
   /** Brings a post's continuation replies in line with `parts`: existing ones updated, missing ones posted in order. */
   async function syncParts(
