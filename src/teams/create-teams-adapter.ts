@@ -6,6 +6,7 @@ import { handleCardAction } from './listeners/card-actions.ts';
 import { answerChurnChat } from './listeners/churn-chat.ts';
 import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
+import { sendRequestExplanation } from './send-request-explanation.ts';
 import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
 import { createTeamsDigestPublisher } from './teams-digest-publisher.ts';
@@ -118,6 +119,15 @@ export async function createTeamsAdapter(
         ...(parsed.from.name ? { name: parsed.from.name } : {}),
       },
       map: (input) => mapTeamsRequestToAccount(context, input),
+      explain: (requestId) =>
+        sendRequestExplanation({
+          connector,
+          explainRequest: context.explainRequest,
+          logger,
+          ourTenantId,
+          requestId,
+          userId: parsed.from.id,
+        }),
     });
   });
   app.on('activity', async ({ activity, send }) => {

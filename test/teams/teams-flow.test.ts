@@ -108,6 +108,26 @@ describe('Teams end to end through the SDK app and a fake connector', () => {
       ),
     );
     expect(validateCard(cardOf(claimedUpdate.activity))).toEqual([]);
+
+    // Explain: the audit trail reaches the clicker alone, in their 1:1 chat with the bot.
+    expect(json).toContain('verbatim.explain');
+    const explained = await h.send(
+      cardAction({ postId: routed.activityId, verb: 'verbatim.explain', from: STAFF, requestId: request.id }),
+    );
+    expect(explained.body).toMatchObject({ value: 'Sent you the explanation in your chat with Verbatim.' });
+    const audit = await h.waitFor('audit in a personal chat', () =>
+      h.connector.calls.find(
+        (call) => call.kind === 'send' && call.conversationId === `a:personal-${STAFF.id}`,
+      ),
+    );
+    const auditCard = cardOf(audit.activity);
+    expect(validateCard(auditCard)).toEqual([]);
+    expect(JSON.stringify(auditCard)).toContain(`Verbatim audit of ${request.id}`);
+    expect(JSON.stringify(auditCard)).toContain('triage decisions (1)');
+    expect(JSON.stringify(auditCard)).toContain('claim: open → claimed by Ann Agent');
+    expect(
+      h.connector.calls.filter((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    ).toHaveLength(1);
     expect((await h.verbatim.store.getRequest(request.id))?.state).toBe('claimed');
 
     // Staff answer in the customer's thread: the request is answered.

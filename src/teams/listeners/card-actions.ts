@@ -35,6 +35,8 @@ export async function handleCardAction(
       accountId: string;
       actorId: string;
     }) => Promise<{ ok: true } | { ok: false; reason: string }>;
+    /** Sends the request's audit trail to the clicker privately (the "Explain" button). */
+    explain?: (requestId: string) => Promise<void>;
   },
 ): Promise<CardActionResult> {
   const parsed = CardActionValueSchema.safeParse(input.value);
@@ -53,6 +55,14 @@ export async function handleCardAction(
           value: 'Mapped: the request moves to its team’s channel.',
         }
       : refuse(mapped.reason);
+  }
+  if (verb === CARD_VERBS.explain && input.explain) {
+    await input.explain(requestId);
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Sent you the explanation in your chat with Verbatim.',
+    };
   }
   const command = commandOf(verb, data, context);
   if (!command) return refuse('This button is not one Verbatim knows.');

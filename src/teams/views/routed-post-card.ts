@@ -19,6 +19,7 @@ export const CARD_VERBS = {
   snooze: 'verbatim.snooze',
   reassign: 'verbatim.reassign',
   map: 'verbatim.map',
+  explain: 'verbatim.explain',
 } as const;
 
 /** Ids of the inputs the Snooze and Reassign actions read. */
@@ -311,6 +312,13 @@ function renderActions(view: RoutedPostView, accounts: Array<{ id: string; name:
   const permalink = view.messages[0]?.permalink;
   if (permalink && /^https:\/\//.test(permalink))
     actions.push({ type: 'Action.OpenUrl', title: 'Open original', url: permalink });
+  // The request's audit trail, sent to the clicker alone in a 1:1 chat (Slack: the ⋯ menu).
+  actions.push({
+    type: 'Action.Execute',
+    title: 'Explain',
+    verb: CARD_VERBS.explain,
+    data: { ...data, action: CARD_VERBS.explain },
+  });
   return actions;
 }
 
