@@ -4,6 +4,7 @@ import type { AdapterContext, PlatformAdapter } from '../adapter-contract.ts';
 import { createDeliveryRecords } from './delivery-records.ts';
 import { handleCardAction } from './listeners/card-actions.ts';
 import { answerChurnChat } from './listeners/churn-chat.ts';
+import { answerHomeChat, isHomeChat } from './listeners/home-chat.ts';
 import { mapTeamsRequestToAccount } from './listeners/map-to-account.ts';
 import { createTeamsPacer } from './pace-teams-calls.ts';
 import { sendRequestExplanation } from './send-request-explanation.ts';
@@ -136,6 +137,19 @@ export async function createTeamsAdapter(
       logger.warn(
         { type: (activity as { type?: string }).type },
         'ignored a Teams activity of an unexpected shape',
+      );
+      return;
+    }
+    if (isHomeChat(parsed.data)) {
+      const tenant = parsed.data.conversation.tenantId ?? parsed.data.channelData?.tenant?.id;
+      // Only our own people see requests and account health; anyone else gets nothing back.
+      if (tenant === ourTenantId)
+        await send(
+          (await answerHomeChat(context, connector, parsed.data)) as unknown as Parameters<typeof send>[0],
+        );
+      logger.info(
+        { conversation: parsed.data.conversation.id, ours: tenant === ourTenantId },
+        'teams home asked',
       );
       return;
     }

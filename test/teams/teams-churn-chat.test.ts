@@ -210,3 +210,26 @@ churn:
     expect(h.connector.created).toEqual([]);
   }, 60_000);
 });
+
+describe('home in a Teams personal chat (Slack’s App Home)', () => {
+  it('lists the open requests of the teams whose channel the person is in, and what they claimed', async () => {
+    harness = await startTeamsHarness();
+    const h = harness;
+    await h.send(channelMessage({ html: '<p>Our export is broken since Monday</p>' }));
+    await h.waitFor('routed card', () =>
+      h.connector.calls.find((call) => call.kind === 'send' && call.conversationId === SUPPORT_CHANNEL),
+    );
+    const card = await nextAnswer(h, 'home');
+    expect(card).toContain('Claimed by you (0)');
+    expect(card).toContain('Open in Support (1)');
+    expect(card).toMatch(/P\d · Fjord Travel · open/);
+    // Someone from another tenant learns nothing.
+    h.connector.calls.length = 0;
+    const foreign = dm('home');
+    (foreign.conversation as Record<string, unknown>).tenantId = CUSTOMER_TENANT;
+    (foreign.channelData as { tenant: { id: string } }).tenant.id = CUSTOMER_TENANT;
+    expect((await h.send(foreign)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.connector.calls.filter((call) => call.conversationId.startsWith(DM_ID))).toEqual([]);
+  }, 60_000);
+});
