@@ -77,6 +77,11 @@ export async function registerDigestWorker(jobs: JobRunner, options: DigestWorke
     for (const result of results) {
       const fields = { week: result.week, target: result.target, late: result.late, outcome: result.outcome };
       if (result.outcome === 'failed') log.error({ ...fields, err: result.error }, 'digest not posted');
+      else if (result.outcome === 'no-adapter')
+        log.warn(
+          fields,
+          `digest not posted: ${String((result.error as Error).message)}; set that platform's credentials or change digest.destination (\`verbatim doctor\` checks)`,
+        );
       else if (result.outcome === 'posted') log.info(fields, 'digest posted');
       else log.debug(fields, 'digest already handled');
     }

@@ -2,6 +2,7 @@ import { type Destination, describeDestination } from '../directory.ts';
 import { formatIsoWeek, lastCompleteWeek } from './iso-week.ts';
 import {
   DEFAULT_THEME_BATCH_WAIT_MS,
+  NoDigestPublisherError,
   type PublishDigestDeps,
   type PublishOutcome,
   publishDigest,
@@ -17,7 +18,8 @@ export interface DueDigestResult {
   week: string;
   target: string;
   late: boolean;
-  outcome: PublishOutcome['status'] | 'failed';
+  /** `no-adapter`: the destination's platform is not configured here (nothing to retry). */
+  outcome: PublishOutcome['status'] | 'failed' | 'no-adapter';
   error?: unknown;
 }
 
@@ -52,7 +54,11 @@ export async function postDueDigests(
       });
       results.push({ ...base, outcome: outcome.status });
     } catch (error) {
-      results.push({ ...base, outcome: 'failed', error });
+      results.push({
+        ...base,
+        outcome: error instanceof NoDigestPublisherError ? 'no-adapter' : 'failed',
+        error,
+      });
     }
   }
   return results;

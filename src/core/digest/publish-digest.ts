@@ -59,6 +59,17 @@ export type PublishOutcome =
  */
 export const DEFAULT_THEME_BATCH_WAIT_MS = 2 * 60_000;
 
+/**
+ * The digest's destination is on a platform this process has no adapter for (its credentials
+ * are not set): a configuration to fix, not a failure to retry.
+ */
+export class NoDigestPublisherError extends Error {
+  override name = 'NoDigestPublisherError';
+  constructor(readonly platform: string) {
+    super(`no ${platform} adapter is configured to post the digest`);
+  }
+}
+
 /** A lease longer than any post with its chart upload takes (ms). */
 const LEASE_MS = 10 * 60_000;
 
@@ -80,8 +91,7 @@ export async function publishDigest(
   },
 ): Promise<PublishOutcome> {
   const publisher = deps.publishers.find((candidate) => candidate.platform === input.destination.platform);
-  if (!publisher)
-    throw new Error(`no ${input.destination.platform} adapter is configured to post the digest`);
+  if (!publisher) throw new NoDigestPublisherError(input.destination.platform);
   const digest = await prepareDigest(deps, {
     week: input.week,
     teamId: input.teamId,

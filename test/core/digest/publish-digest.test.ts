@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigFile, toDirectory } from '../../../src/config/load-config.ts';
+import { postDueDigests } from '../../../src/core/digest/post-due-digests.ts';
 import { publishDigest } from '../../../src/core/digest/publish-digest.ts';
 import { createDigestDeps } from '../../../src/create-digest-deps.ts';
 import { createSlackDigestPublisherForToken } from '../../../src/slack/slack-digest-publisher.ts';
@@ -172,5 +173,20 @@ describe('publishDigest', () => {
     });
     expect(outcome).toMatchObject({ status: 'posted' });
     expect(digestPosts('C0CRASH2')).toHaveLength(1);
+  });
+
+  it('reports a destination without an adapter as a configuration gap, not a failure to retry', async () => {
+    const deps = createDigestDeps({
+      db: storage.db,
+      file: file.value,
+      directory: toDirectory(file.value),
+      publishers: [],
+    });
+    const results = await postDueDigests(deps, {
+      now: NOW,
+      dueAt: NOW,
+      targets: [{ teamId: null, destination: { platform: 'teams', conversationId: '19:abc' } }],
+    });
+    expect(results).toEqual([expect.objectContaining({ target: 'teams:19:abc', outcome: 'no-adapter' })]);
   });
 });
