@@ -7,6 +7,7 @@ import { SLACK_BOT_SCOPES } from '../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
 import { startFakeSlackApi } from '../test/fakes/slack-web-api.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
+import { CUSTOMER_CHANNELS, customerMessageEvent } from './customer-message-event.ts';
 
 export interface ChaosOptions {
   backend: 'pglite' | 'postgres';
@@ -18,6 +19,8 @@ export interface ChaosOptions {
   duplicateShare?: number;
   /** Longest wait, after the last restart, for every accepted message to be routed (ms). */
   routeWithinMs?: number;
+  /** Restarts the database server once, mid-stream, while the bot keeps running (PostgreSQL). */
+  restartDatabase?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -35,7 +38,6 @@ export interface ChaosResult {
 }
 
 const SECRET = 'chaos-signing-secret';
-const CUSTOMER_CHANNELS = ['C1ACME', 'C1POHJOLA', 'C1NIMBUS', 'C1KAUPPA'];
 const TEAM_CHANNELS = ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT'];
 const marker = (i: number) => `chaosmsg${String(i).padStart(5, '0')}x`;
 
@@ -110,29 +112,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const base = Math.floor(Date.now() / 1000) - (options.messages + 2) * 86_400;
   /** Sends one event until it gets a 2xx, like Slack (which retries a few times, then gives up; we do not). */
   async function deliver(i: number, copy: number): Promise<void> {
-    const ts = `${base + i * 86_400}.000100`;
-    const channel = CUSTOMER_CHANNELS[i % CUSTOMER_CHANNELS.length]!;
-    const body = JSON.stringify({
-      token: 'legacy-token',
-      team_id: 'T0VERBATIM',
-      api_app_id: 'A0FAKEAPP',
-      type: 'event_callback',
-      event_id: `EvChaos${i}`,
-      event_time: base + i * 86_400,
-      is_ext_shared_channel: true,
-      authorizations: [{ team_id: 'T0VERBATIM', user_id: 'U0VERBATIMBOT', is_bot: true }],
-      event: {
-        type: 'message',
-        channel,
-        user: 'U0CUST001',
-        team: 'T0CUSTOMER',
-        user_team: 'T0CUSTOMER',
-        source_team: 'T0CUSTOMER',
-        text: `Our export fails again ${marker(i)} please help`,
-        ts,
-        event_ts: ts,
-        channel_type: 'channel',
-      },
+    const body = customerMessageEvent({
+      i,
+      baseSeconds: base,
+      text: `Our export fails again ${marker(i)} please help`,
+      eventId: `EvChaos${i}`,
     });
     for (let attempt = copy; ; attempt++) {
       const target = url;
@@ -177,6 +161,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         }),
       );
     })();
+    // One database restart at a random point of the middle of the stream: the bot is not killed,
+    // it must ride out the lost connections (its requests answer 5xx meanwhile and are resent).
+    const restartDatabase = options.restartDatabase;
+    const databaseRestart = restartDatabase
+      ? (async () => {
+          const due = Math.floor(options.messages * (0.3 + Math.random() * 0.4));
+          while (sent < due) await new Promise((resolve) => setTimeout(resolve, 20));
+          log(`restarting the database after ${sent} messages sent`);
+          await restartDatabase();
+          log('database back');
+        })()
+      : Promise.resolve();
     // Kill k comes at a random point of the k-th stretch of the stream, so kills hit a bot busy
     // with accepted, unrouted work; the stream pauses while the bot is down, as it would for Slack.
     for (let k = 0; k < options.kills; k++) {
@@ -188,6 +184,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await start();
     }
     await sender;
+    await databaseRestart;
     log(`all ${options.messages} messages accepted; waiting for routing`);
 
     const count = () => {

@@ -4,8 +4,12 @@
  * backend, accepted, routed exactly once, lost, doubled and the time from the last restart until
  * every accepted message was routed. Exits non-zero unless lost and doubled are 0 and everything
  * was routed within 60 s of the last restart. PostgreSQL: TEST_DATABASE_URL (or
- * CHAOS_DATABASE_URL) names a server on which a scratch database is made.
+ * CHAOS_DATABASE_URL) names a server on which a scratch database is made; that server is also
+ * restarted once mid-stream with CHAOS_DB_RESTART_COMMAND (default: Debian's `pg_ctlcluster` for
+ * the one installed cluster; `dbRestart=0` skips it). It restarts the whole server: run it on a
+ * machine where nothing else uses that server at the time.
  */
+import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { type ChaosResult, runChaos } from './chaos-run.ts';
 
@@ -22,6 +26,13 @@ const backends = (args['backends'] ?? (databaseUrl ? 'pglite,postgres' : 'pglite
   'pglite' | 'postgres'
 >;
 
+const restartCommand =
+  process.env['CHAOS_DB_RESTART_COMMAND'] ??
+  'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main restart';
+const restartDatabase = async () => {
+  execSync(restartCommand, { stdio: 'inherit', shell: '/bin/sh' });
+};
+
 const results: ChaosResult[] = [];
 for (const backend of backends) {
   console.log(
@@ -34,6 +45,7 @@ for (const backend of backends) {
     messages,
     kills,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(backend === 'postgres' && args['dbRestart'] !== '0' ? { restartDatabase } : {}),
     log: (line) => console.log(`  ${line}`),
   });
   results.push(result);

@@ -31,6 +31,14 @@ export function createPostgresDatabase(options: PostgresOptions): Database & { p
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: the server going away (a restart, an admin's
+      // pg_terminate_backend) would be an unhandled 'error' event and end the process. The query
+      // in flight fails as well; the broken client is destroyed on release instead of reused.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
@@ -38,10 +46,11 @@ export function createPostgresDatabase(options: PostgresOptions): Database & { p
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!broken) await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async exec(sql) {
