@@ -106,6 +106,9 @@ export class JobRunner {
       superviseIntervalSeconds: options.superviseIntervalSeconds ?? 5,
       // Each queue's expiry and heartbeat check runs on this cadence (pg-boss default 60 s).
       monitorIntervalSeconds: options.superviseIntervalSeconds ?? 5,
+      // The backlog count that switches workers into burst mode (see work()) is read from this
+      // cache; at pg-boss's default 60 s a backlog would drain at the poll rate for a minute.
+      queueCacheIntervalSeconds: options.superviseIntervalSeconds ?? 5,
       ...(options.cronWorkerIntervalSeconds
         ? {
             cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds,
@@ -188,8 +191,9 @@ export class JobRunner {
   /**
    * Runs `handler` for each job of `queue`, up to `batchSize` at once, each slot fetching its next
    * job as soon as its own finished: one slow or stuck job occupies one slot and never holds up
-   * the others (a shared batch would wait for its slowest job). A busy slot fetches again at once,
-   * so a backlog drains without waiting for the poll interval. A job that fails is failed alone
+   * the others (a shared batch would wait for its slowest job). While the queue has a backlog
+   * (pg-boss's cached ready count, refreshed every few seconds) slots fetch again at once, so a
+   * backlog drains without waiting for the poll interval. A job that fails is failed alone
    * (retried with backoff, then dead-lettered). While a job runs, its heartbeat tells pg-boss
    * the process is alive.
    */
@@ -204,7 +208,10 @@ export class JobRunner {
         pollingIntervalSeconds: this.#pollingIntervalSeconds,
         batchSize: 1,
         localConcurrency: options.batchSize ?? 8,
-        burstWhenBatchFull: true,
+        // With one job per fetch, pg-boss ignores burstWhenBatchFull and each slot waited a full
+        // poll interval between jobs: a backlog drained at most localConcurrency jobs per interval
+        // (8 per second by default) however short the jobs. With a backlog, fetch continuously.
+        burstWhenReadyExceeds: 1,
       },
       async (batch) => {
         await Promise.all(
