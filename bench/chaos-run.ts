@@ -3,11 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SLACK_BOT_SCOPES } from '../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
-import { startFakeSlackApi } from '../test/fakes/slack-web-api.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
-import { CUSTOMER_CHANNELS, customerMessageEvent } from './customer-message-event.ts';
+import { customerMessageEvent, startBenchSlack, TEAM_CHANNELS } from './bench-slack-workspace.ts';
 
 export interface ChaosOptions {
   backend: 'pglite' | 'postgres';
@@ -38,7 +36,6 @@ export interface ChaosResult {
 }
 
 const SECRET = 'chaos-signing-secret';
-const TEAM_CHANNELS = ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT'];
 const marker = (i: number) => `chaosmsg${String(i).padStart(5, '0')}x`;
 
 /**
@@ -52,19 +49,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const log = options.log ?? (() => {});
   const duplicateShare = options.duplicateShare ?? 0.1;
   const routeWithinMs = options.routeWithinMs ?? 60_000;
-  const slack = await startFakeSlackApi({
-    team: { teamId: 'T0VERBATIM', botUserId: 'U0VERBATIMBOT', botId: 'B0VERBATIM', domain: 'verbatim' },
-    scopes: [...SLACK_BOT_SCOPES],
-  });
-  for (const id of TEAM_CHANNELS) slack.setConversation(id, { name: id.toLowerCase() });
-  for (const id of CUSTOMER_CHANNELS)
-    slack.setConversation(id, { name: id.toLowerCase(), is_shared: true, is_ext_shared: true });
-  slack.setUser('U0CUST001', {
-    name: 'casey',
-    real_name: 'Casey Customer',
-    team_id: 'T0CUSTOMER',
-    is_stranger: true,
-  });
+  const slack = await startBenchSlack();
 
   let scratch: { url: string; drop(): Promise<void> } | null = null;
   if (options.backend === 'postgres') {

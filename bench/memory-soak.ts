@@ -12,11 +12,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SLACK_BOT_SCOPES } from '../src/slack/slack-app-requirements.ts';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
-import { startFakeSlackApi } from '../test/fakes/slack-web-api.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
-import { CUSTOMER_CHANNELS, customerMessageEvent } from './customer-message-event.ts';
+import { customerMessageEvent, startBenchSlack, TEAM_CHANNELS } from './bench-slack-workspace.ts';
 
 const minutes = Number(process.argv[2] ?? 10);
 const rate = Number(process.argv[3] ?? 10);
@@ -30,20 +28,7 @@ function rssMegabytes(pid: number): number {
   return kb / 1024;
 }
 
-const slack = await startFakeSlackApi({
-  team: { teamId: 'T0VERBATIM', botUserId: 'U0VERBATIMBOT', botId: 'B0VERBATIM', domain: 'verbatim' },
-  scopes: [...SLACK_BOT_SCOPES],
-});
-const teamChannels = ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT'];
-for (const id of teamChannels) slack.setConversation(id, { name: id.toLowerCase() });
-for (const id of CUSTOMER_CHANNELS)
-  slack.setConversation(id, { name: id.toLowerCase(), is_shared: true, is_ext_shared: true });
-slack.setUser('U0CUST001', {
-  name: 'casey',
-  real_name: 'Casey Customer',
-  team_id: 'T0CUSTOMER',
-  is_stranger: true,
-});
+const slack = await startBenchSlack();
 
 const server = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
 const scratch = server ? await createScratchDatabase(server) : null;
@@ -113,7 +98,7 @@ while (Date.now() - started < minutes * 60_000) {
 clearInterval(sender);
 await new Promise((resolve) => setTimeout(resolve, 5000));
 samples.push({ at: (Date.now() - started) / 1000, rss: rssMegabytes(bot.pid!) });
-const routed = teamChannels.reduce(
+const routed = TEAM_CHANNELS.reduce(
   (sum, channel) =>
     sum +
     slack.messages(channel).filter((message) => JSON.stringify(message.blocks ?? []).includes('Soak message'))

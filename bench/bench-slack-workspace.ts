@@ -1,3 +1,9 @@
+import { SLACK_BOT_SCOPES } from '../src/slack/slack-app-requirements.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../test/fakes/slack-web-api.ts';
+
+/** The test config's team channels, where routed posts land. */
+export const TEAM_CHANNELS = ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE', 'C0ESCALATE', 'C0INCIDENT'];
+
 /** Customer channels the bench bots watch (shared with the customer's workspace). */
 export const CUSTOMER_CHANNELS = ['C1ACME', 'C1POHJOLA', 'C1NIMBUS', 'C1KAUPPA'];
 
@@ -34,4 +40,22 @@ export function customerMessageEvent(input: {
       channel_type: 'channel',
     },
   });
+}
+
+/** The fake Slack workspace the bench bots run against: team and customer channels, one customer. */
+export async function startBenchSlack(): Promise<FakeSlackApi> {
+  const slack = await startFakeSlackApi({
+    team: { teamId: 'T0VERBATIM', botUserId: 'U0VERBATIMBOT', botId: 'B0VERBATIM', domain: 'verbatim' },
+    scopes: [...SLACK_BOT_SCOPES],
+  });
+  for (const id of TEAM_CHANNELS) slack.setConversation(id, { name: id.toLowerCase() });
+  for (const id of CUSTOMER_CHANNELS)
+    slack.setConversation(id, { name: id.toLowerCase(), is_shared: true, is_ext_shared: true });
+  slack.setUser('U0CUST001', {
+    name: 'casey',
+    real_name: 'Casey Customer',
+    team_id: 'T0CUSTOMER',
+    is_stranger: true,
+  });
+  return slack;
 }
