@@ -1,16 +1,8 @@
 import type { AccountHealthView } from '../core/health/health-view.ts';
 import type { RiskListItem } from '../core/health/risk-list.ts';
+import { sparkline } from '../core/health/sparkline.ts';
 
 const ARROW: Record<RiskListItem['trend'], string> = { up: '↑', down: '↓', flat: '→', new: '·' };
-const SPARK = '▁▂▃▄▅▆▇█';
-
-/** A sparkline of scores 0–100 (gaps as spaces). */
-export function sparkline(scores: Array<number | null>): string {
-  return scores
-    .map((score) => (score === null ? ' ' : SPARK[Math.min(7, Math.floor((score / 100) * 8))]))
-    .join('');
-}
-
 /** The risk list as a table, most urgent first. */
 export function renderRiskListText(items: RiskListItem[]): string {
   if (items.length === 0)

@@ -12,7 +12,11 @@ import { createTeamsChannelGuard } from './teams-channel-guard.ts';
 import { createTeamsConnector } from './teams-connector.ts';
 import { createTeamsDigestPublisher } from './teams-digest-publisher.ts';
 import { createTeamsHealthAlerts } from './teams-health-alerts.ts';
-import { type TeamsInboundActivity, TeamsInboundActivitySchema } from './teams-inbound-activity.ts';
+import {
+  activityTenantId,
+  type TeamsInboundActivity,
+  TeamsInboundActivitySchema,
+} from './teams-inbound-activity.ts';
 import { createTeamsInboxIngest } from './teams-inbox-ingest.ts';
 import { createDirectTeamsIngest, type TeamsIngest, type TeamsIngestDeps } from './teams-ingest.ts';
 import { createTeamsMemberDirectory } from './teams-member-directory.ts';
@@ -95,7 +99,7 @@ export async function createTeamsAdapter(
   // Account health is internal: our tenant only and, when `churn.allowedUsers` lists people, only
   // them (Entra object ids on Teams). A channel mention is also checked against the member list below.
   const mayReadHealth = (activity: TeamsInboundActivity) => {
-    const tenant = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+    const tenant = activityTenantId(activity);
     if (tenant !== ourTenantId) return false;
     if (allowedUsers.length === 0) return true;
     return [activity.from.aadObjectId, activity.from.id].some(
@@ -141,7 +145,7 @@ export async function createTeamsAdapter(
       return;
     }
     if (isHomeChat(parsed.data)) {
-      const tenant = parsed.data.conversation.tenantId ?? parsed.data.channelData?.tenant?.id;
+      const tenant = activityTenantId(parsed.data);
       // Only our own people see requests and account health; anyone else gets nothing back.
       if (tenant === ourTenantId)
         await send(

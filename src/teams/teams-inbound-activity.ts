@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamsMessageText } from './teams-html-to-text.ts';
 
 /** The fields of an inbound Teams activity that Verbatim reads; everything else passes through untouched. */
 export const TeamsInboundActivitySchema = z
@@ -78,4 +79,17 @@ export function teamsMessageId(conversationId: string, activityId: string): stri
 /** A link that opens a channel message in Teams. */
 export function teamsPermalink(conversationId: string, activityId: string): string {
   return `https://teams.microsoft.com/l/message/${encodeURIComponent(baseConversationId(conversationId))}/${encodeURIComponent(activityId)}`;
+}
+
+/** The activity's words as plain verbatim text: its `text/html` attachment when there is one, else `text`. */
+export function activityText(activity: Pick<TeamsInboundActivity, 'text' | 'attachments'>): string {
+  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
+  return teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null });
+}
+
+/** The Entra tenant the activity came from (a personal chat's conversation, or a channel's data). */
+export function activityTenantId(
+  activity: Pick<TeamsInboundActivity, 'conversation' | 'channelData'>,
+): string | undefined {
+  return activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
 }

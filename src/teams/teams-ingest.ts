@@ -5,8 +5,8 @@ import type { IngestOutcome } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { RequestCommand } from '../core/request-state.ts';
 import { resolveAccount } from '../core/resolve-account.ts';
-import { teamsMessageText } from './teams-html-to-text.ts';
 import {
+  activityText,
   baseConversationId,
   type TeamsInboundActivity,
   teamsConversationRef,
@@ -133,8 +133,7 @@ async function applyEdit(
   const id = teamsMessageId(activity.conversation.id, activity.id);
   const stored = await deps.context.store.getMessage(id);
   if (!stored) return { kind: 'ignored', reason: 'not a stored message' };
-  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
-  const text = teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null });
+  const text = activityText(activity);
   if (text === stored.text) return { kind: 'ignored', reason: 'text unchanged' };
   const at = activity.timestamp ? new Date(activity.timestamp) : deps.context.clock.now();
   await rerender(deps.context.store, stored, (tx) => tx.editMessage(id, text, at));

@@ -1,6 +1,6 @@
 import type { Attachment, Author, CustomerMessageInput } from '../core/customer-message.ts';
-import { teamsMessageText } from './teams-html-to-text.ts';
 import {
+  activityText,
   type TeamsInboundActivity,
   teamsConversationRef,
   teamsMessageId,
@@ -18,7 +18,6 @@ export function toCustomerMessage(activity: TeamsInboundActivity, author: Author
   const conversationId = activity.conversation.id;
   const id = activity.id ?? '';
   const root = threadRootId(conversationId) ?? activity.replyToId ?? id;
-  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
   return {
     id: teamsMessageId(conversationId, id),
     platform: 'teams',
@@ -27,7 +26,7 @@ export function toCustomerMessage(activity: TeamsInboundActivity, author: Author
     isReply: root !== id,
     accountId: null,
     author,
-    text: teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null }),
+    text: activityText(activity),
     sentAt: activity.timestamp ? new Date(activity.timestamp) : new Date(),
     permalink: teamsPermalink(conversationId, id),
     attachments: fileAttachments(activity),

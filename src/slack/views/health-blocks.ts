@@ -1,6 +1,7 @@
 import type { Account } from '../../core/directory.ts';
 import type { AccountHealthView } from '../../core/health/health-view.ts';
 import type { RiskListItem } from '../../core/health/risk-list.ts';
+import { sparkline } from '../../core/health/sparkline.ts';
 import {
   type Block,
   clip,
@@ -17,16 +18,9 @@ export const CHURN_ACTION_IDS = {
   share: 'verbatim_churn_share',
 } as const;
 
-const SPARK = '▁▂▃▄▅▆▇█';
 const ARROW: Record<RiskListItem['trend'], string> = { up: '↗', down: '↘', flat: '→', new: '·' };
 const BAND_ICON: Record<string, string> = { healthy: '🟢', watch: '🟡', 'at-risk': '🟠', critical: '🔴' };
 const DIRECTION_ICON = { positive: '✓', neutral: '~', negative: '✗' } as const;
-
-function sparkline(scores: Array<number | null>): string {
-  return scores
-    .map((score) => (score === null ? ' ' : SPARK[Math.min(7, Math.floor((score / 100) * 8))]))
-    .join('');
-}
 
 function link(url: string | null, label: string): string {
   // Our own permalinks (Slack-made); the label says what it is, the target is not disguised.

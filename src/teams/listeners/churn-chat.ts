@@ -1,7 +1,6 @@
 import { type ExplainOutcome, explainAccount, type HealthDeps } from '../../core/health/explain-account.ts';
 import { listRisks } from '../../core/health/list-risks.ts';
-import { teamsMessageText } from '../teams-html-to-text.ts';
-import type { TeamsInboundActivity } from '../teams-inbound-activity.ts';
+import { activityText, type TeamsInboundActivity } from '../teams-inbound-activity.ts';
 import {
   renderAccountHealthCard,
   renderNoticeCard,
@@ -43,8 +42,7 @@ export interface ChurnChatAnswer {
 /** The churn command in a message, or null: `churn`, `churn acme`, `@Verbatim churn acme`. */
 export function parseChurnChat(activity: TeamsInboundActivity): { query: string } | null {
   if (activity.type !== 'message') return null;
-  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
-  const text = teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null })
+  const text = activityText(activity)
     .replace(/^\s*@\S+(?:\s+\S+)*?\s+(?=churn\b)/i, '')
     .trim();
   const match = /^churn(?:\s+([\s\S]+))?$/i.exec(text);

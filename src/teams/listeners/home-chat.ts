@@ -1,8 +1,7 @@
 import type { AdapterContext } from '../../adapter-contract.ts';
 import { RECENT_SNAPSHOT_DAYS } from '../../core/health/health-store.ts';
 import type { TeamsConnector } from '../teams-connector.ts';
-import { teamsMessageText } from '../teams-html-to-text.ts';
-import type { TeamsInboundActivity } from '../teams-inbound-activity.ts';
+import { activityText, type TeamsInboundActivity } from '../teams-inbound-activity.ts';
 import { cardAttachment } from '../views/adaptive-card.ts';
 import { renderTeamsHomeCard } from '../views/home-card.ts';
 
@@ -12,8 +11,7 @@ const HOME_WORDS = /^(home|my requests|requests|hi|hello|help)$/i;
 /** True for a personal-chat message asking for the home view (`home`, `my requests`, a greeting). */
 export function isHomeChat(activity: TeamsInboundActivity): boolean {
   if (activity.type !== 'message' || activity.conversation.conversationType !== 'personal') return false;
-  const html = activity.attachments?.find((attachment) => attachment.contentType === 'text/html')?.content;
-  const text = teamsMessageText({ text: activity.text, html: typeof html === 'string' ? html : null }).trim();
+  const text = activityText(activity).trim();
   return HOME_WORDS.test(text);
 }
 

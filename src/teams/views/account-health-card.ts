@@ -1,23 +1,19 @@
 import type { Account } from '../../core/directory.ts';
 import type { AccountHealthView } from '../../core/health/health-view.ts';
 import type { RiskListItem } from '../../core/health/risk-list.ts';
+import { sparkline } from '../../core/health/sparkline.ts';
 import type { AdaptiveCard, CardElement, TextRun } from './adaptive-card.ts';
 import { CARD_SCHEMA_URL } from './adaptive-card.ts';
-import { neutralizeTeamsText } from './neutralize-teams-text.ts';
+import { inertRun as run } from './neutralize-teams-text.ts';
 
 const BAND_COLOR = { healthy: 'Good', watch: 'Accent', 'at-risk': 'Warning', critical: 'Attention' } as const;
 const DIRECTION_MARK = { positive: '✓', neutral: '~', negative: '✗' } as const;
 const TREND_ARROW: Record<RiskListItem['trend'], string> = { up: '↗', down: '↘', flat: '→', new: '·' };
-const SPARK = '▁▂▃▄▅▆▇█';
 
 /** Drivers shown; the Slack post shows the same five (the CLI's `--json` has them all). */
 const MAX_DRIVERS = 5;
 /** Quotes per hurting driver. */
 const QUOTES_PER_DRIVER = 2;
-
-function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
-  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
-}
 
 function line(
   inlines: TextRun[],
@@ -28,12 +24,6 @@ function line(
 
 function card(body: CardElement[]): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: CARD_SCHEMA_URL, version: '1.5', body };
-}
-
-function sparkline(scores: Array<number | null>): string {
-  return scores
-    .map((score) => (score === null ? ' ' : SPARK[Math.min(7, Math.floor((score / 100) * 8))]))
-    .join('');
 }
 
 /** Our own permalinks only: a link is shown as the address it is, never behind other words. */

@@ -7,7 +7,7 @@ import {
   cardAttachment,
   type TextRun,
 } from './adaptive-card.ts';
-import { neutralizeTeamsMarkdown, neutralizeTeamsText } from './neutralize-teams-text.ts';
+import { neutralizeTeamsMarkdown, neutralizeTeamsText, inertRun as run } from './neutralize-teams-text.ts';
 
 /**
  * Bytes (UTF-8 JSON) one digest activity may take, the chart's base64 data aside. Microsoft
@@ -299,10 +299,6 @@ function heading2(text: string): CardElement {
 
 function paragraph(inlines: TextRun[], layout: { separator?: boolean } = {}): CardElement {
   return { type: 'RichTextBlock', inlines, ...(layout.separator ? { separator: true } : {}) };
-}
-
-function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
-  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
 }
 
 function shorten(text: string, max: number): string {

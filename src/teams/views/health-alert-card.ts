@@ -1,10 +1,6 @@
 import type { HealthAlert } from '../../core/health/take-daily-snapshots.ts';
-import { type AdaptiveCard, CARD_SCHEMA_URL, type CardElement, type TextRun } from './adaptive-card.ts';
-import { neutralizeTeamsText } from './neutralize-teams-text.ts';
-
-function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
-  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
-}
+import { type AdaptiveCard, CARD_SCHEMA_URL, type CardElement } from './adaptive-card.ts';
+import { inertRun as run } from './neutralize-teams-text.ts';
 
 /** The alert's one-line headline (card title and notification preview). */
 export function healthAlertHeadline(alert: HealthAlert): string {

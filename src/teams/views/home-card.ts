@@ -1,7 +1,7 @@
 import type { RequestListItem } from '../../storage/request-queries.ts';
-import { type AdaptiveCard, CARD_SCHEMA_URL, type CardElement, type TextRun } from './adaptive-card.ts';
+import { type AdaptiveCard, CARD_SCHEMA_URL, type CardElement } from './adaptive-card.ts';
 import { formatCardDate } from './format-card-date.ts';
-import { neutralizeTeamsText } from './neutralize-teams-text.ts';
+import { inertRun as run } from './neutralize-teams-text.ts';
 
 export interface TeamsHomeInput {
   accounts: Array<{
@@ -18,10 +18,6 @@ export interface TeamsHomeInput {
 
 /** Requests listed per section; the rest are counted. */
 const LISTED = 15;
-
-function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
-  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
-}
 
 function heading(text: string): CardElement {
   return { type: 'RichTextBlock', separator: true, inlines: [run(text, { weight: 'Bolder' })] };

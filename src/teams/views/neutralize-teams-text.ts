@@ -1,3 +1,5 @@
+import type { TextRun } from './adaptive-card.ts';
+
 /** U+2060 WORD JOINER: invisible, keeps every character the customer wrote, breaks the markup. */
 const JOINER = '\u2060';
 
@@ -18,4 +20,9 @@ export function neutralizeTeamsText(text: string): string {
  *  markdown Teams does render: markdown syntax characters are escaped with a backslash too. */
 export function neutralizeTeamsMarkdown(text: string): string {
   return neutralizeTeamsText(text).replace(/([\\`*_[\]()#+\-!|~>])/g, '\\$1');
+}
+
+/** A card TextRun of untrusted text, made inert (TextRuns are never parsed as markdown). */
+export function inertRun(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
+  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
 }

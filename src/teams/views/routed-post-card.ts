@@ -1,10 +1,10 @@
 import type { RoutedPostView } from '../../core/ports.ts';
 import { REMOVED_NAME, retentionNotice } from '../../core/retention-notice.ts';
-import type { AdaptiveCard, CardAction, CardElement, TextRun } from './adaptive-card.ts';
+import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.ts';
 import { CARD_SCHEMA_URL } from './adaptive-card.ts';
 import { describeCardState } from './describe-card-state.ts';
 import { formatCardDate } from './format-card-date.ts';
-import { neutralizeTeamsMarkdown, neutralizeTeamsText } from './neutralize-teams-text.ts';
+import { neutralizeTeamsMarkdown, inertRun as run } from './neutralize-teams-text.ts';
 import { splitTextParts } from './split-text-parts.ts';
 
 /** Verbatim characters on the routed card itself; the rest continues in thread replies. */
@@ -320,8 +320,4 @@ function renderActions(view: RoutedPostView, accounts: Array<{ id: string; name:
     data: { ...data, action: CARD_VERBS.explain },
   });
   return actions;
-}
-
-function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
-  return { type: 'TextRun', text: neutralizeTeamsText(text), ...style };
 }
