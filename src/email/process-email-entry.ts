@@ -2,9 +2,8 @@ import type { Logger } from 'pino';
 import type { Account } from '../core/directory.ts';
 import type { InboxHandler } from '../core/inbox.ts';
 import type { DeadLetterSink, IngestMessage } from '../core/ports.ts';
-import { parseMailBytes } from './parse-mail-bytes.ts';
-import { mailConversation, readStoredMail } from './stored-mail.ts';
-import { toCustomerMessage } from './to-customer-message.ts';
+import { readStoredMail } from './stored-mail.ts';
+import { storedMailMessage } from './stored-mail-message.ts';
 
 export interface EmailProcessorDeps {
   ingest: IngestMessage;
@@ -32,10 +31,7 @@ export function createEmailProcessor(deps: EmailProcessorDeps): InboxHandler {
     if (!stored.ok) throw new Error(stored.reason);
     const { mail } = stored;
     const log = deps.logger.child({ route: `email:${mail.route}`, inboxId: entry.id });
-    const parsed = await parseMailBytes(
-      { raw: mail.raw, contentType: mail.contentType, route: mail.route },
-      { ownDomains: deps.ownDomains, maxBytes: deps.maxBytes },
-    );
+    const parsed = await storedMailMessage(mail, deps);
     if (!parsed.ok) {
       const deadLetterId = await deps.deadLetters.keep({
         source: mail.imap ? 'email:imap' : 'email:webhook',
@@ -47,16 +43,8 @@ export function createEmailProcessor(deps: EmailProcessorDeps): InboxHandler {
       log.warn({ deadLetterId, reason: parsed.reason }, 'email kept as a dead letter');
       return;
     }
-    const message = toCustomerMessage(parsed.email, {
-      accounts: deps.accounts,
-      ownDomains: deps.ownDomains,
-      conversation: mailConversation(mail),
-      receivedAt: mail.receivedAt,
-    });
+    const { message } = parsed;
     const outcome = await deps.ingest(message);
-    log.info(
-      { messageId: message.id, status: outcome.status, warnings: parsed.warnings.length },
-      'email ingested',
-    );
+    log.info({ messageId: message.id, status: outcome.status, warnings: parsed.warnings }, 'email ingested');
   };
 }

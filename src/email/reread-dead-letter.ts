@@ -2,7 +2,8 @@ import type { CustomerMessageInput } from '../core/customer-message.ts';
 import type { Account } from '../core/directory.ts';
 import type { DeadLetter } from '../core/ports.ts';
 import { parseMailBytes } from './parse-mail-bytes.ts';
-import { mailConversation, readStoredMail } from './stored-mail.ts';
+import { readStoredMail } from './stored-mail.ts';
+import { storedMailMessage } from './stored-mail-message.ts';
 import { toCustomerMessage } from './to-customer-message.ts';
 
 export interface RereadOptions {
@@ -60,24 +61,6 @@ async function rereadInboxLetter(
   }
   const stored = readStoredMail(payload);
   if (!stored.ok) return stored;
-  const { mail } = stored;
-  const parsed = await parseMailBytes(
-    {
-      raw: mail.raw,
-      contentType: mail.contentType,
-      route: mail.route,
-      ...(mail.imap ? { where: mail.imap } : {}),
-    },
-    { ownDomains: options.ownDomains },
-  );
-  if (!parsed.ok) return { ok: false, reason: parsed.reason };
-  return {
-    ok: true,
-    message: toCustomerMessage(parsed.email, {
-      accounts: options.accounts,
-      ownDomains: options.ownDomains,
-      conversation: mailConversation(mail),
-      receivedAt: mail.receivedAt,
-    }),
-  };
+  const read = await storedMailMessage(stored.mail, options);
+  return read.ok ? { ok: true, message: read.message } : read;
 }
