@@ -149,7 +149,7 @@ export async function createTeamsAdapter(
       // Only our own people see requests and account health; anyone else gets nothing back.
       if (tenant === ourTenantId)
         await send(
-          (await answerHomeChat(context, connector, parsed.data)) as unknown as Parameters<typeof send>[0],
+          (await answerHomeChat(context, members, parsed.data)) as unknown as Parameters<typeof send>[0],
         );
       logger.info(
         { conversation: parsed.data.conversation.id, ours: tenant === ourTenantId },

@@ -1,7 +1,7 @@
 import type { AdapterContext } from '../../adapter-contract.ts';
 import { RECENT_SNAPSHOT_DAYS } from '../../core/health/health-store.ts';
-import type { TeamsConnector } from '../teams-connector.ts';
 import { activityText, type TeamsInboundActivity } from '../teams-inbound-activity.ts';
+import type { TeamsMemberDirectory } from '../teams-member-directory.ts';
 import { cardAttachment } from '../views/adaptive-card.ts';
 import { renderTeamsHomeCard } from '../views/home-card.ts';
 
@@ -18,11 +18,11 @@ export function isHomeChat(activity: TeamsInboundActivity): boolean {
 /**
  * The home card for the person writing: their accounts (as owner, by Entra object id) with health,
  * the requests they claimed, and the open requests of every team whose Teams channel they belong
- * to (membership read from the channel, as Slack's App Home reads its channels).
+ * to (membership from the cached member directory, as Slack's App Home reads its channels).
  */
 export async function answerHomeChat(
   context: Pick<AdapterContext, 'requestLists' | 'directory' | 'health'>,
-  connector: Pick<TeamsConnector, 'member'>,
+  members: Pick<TeamsMemberDirectory, 'lookup'>,
   activity: TeamsInboundActivity,
 ): Promise<{ type: 'message'; attachments: ReturnType<typeof cardAttachment>[] }> {
   const userId = activity.from.aadObjectId ?? activity.from.id;
@@ -33,7 +33,7 @@ export async function answerHomeChat(
   }> = [];
   for (const team of context.directory.teams) {
     if (team.destination.platform !== 'teams') continue;
-    const member = await connector.member(team.destination.conversationId, userId).catch(() => null);
+    const member = await members.lookup(team.destination.conversationId, userId).catch(() => null);
     if (member) teams.push({ name: team.name, open: await context.requestLists.listOpenForTeam(team.id) });
   }
   const { health } = context;
