@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/load-config.ts';
 import type { Analyzer } from '../core/ports.ts';
 import { createAnthropicAnalyzer } from './anthropic-analyzer.ts';
-import { createAnthropicClient } from './create-anthropic-client.ts';
+import { anthropicClientFromEnv } from './create-anthropic-client.ts';
 import { createHeuristicAnalyzer } from './heuristic/heuristic-analyzer.ts';
 import { withFallback } from './with-fallback.ts';
 
@@ -10,13 +10,8 @@ import { withFallback } from './with-fallback.ts';
 export function createAnalyzer(config: AppConfig, logger: Logger): Analyzer {
   const heuristic = createHeuristicAnalyzer();
   const { env } = config;
-  if (!env.ANTHROPIC_API_KEY) return heuristic;
-  const client = createAnthropicClient({
-    apiKey: env.ANTHROPIC_API_KEY,
-    baseURL: env.ANTHROPIC_BASE_URL,
-    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
-    maxRetries: env.ANTHROPIC_MAX_RETRIES,
-  });
+  const client = anthropicClientFromEnv(env);
+  if (!client) return heuristic;
   const anthropic = createAnthropicAnalyzer({
     client,
     model: env.ANTHROPIC_MODEL,

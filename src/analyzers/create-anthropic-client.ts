@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { Env } from '../config/env-schema.ts';
 
 export interface AnthropicClientOptions {
   apiKey: string;
@@ -28,5 +29,16 @@ export function createAnthropicClient(options: AnthropicClientOptions): Anthropi
     maxRetries: options.maxRetries,
     // The SDK's own logs at debug level include request bodies (customer text); keep them off.
     logLevel: 'warn',
+  });
+}
+
+/** The client the environment configures (`ANTHROPIC_*`), or null when no key is set. */
+export function anthropicClientFromEnv(env: Env): Anthropic | null {
+  if (!env.ANTHROPIC_API_KEY) return null;
+  return createAnthropicClient({
+    apiKey: env.ANTHROPIC_API_KEY,
+    baseURL: env.ANTHROPIC_BASE_URL,
+    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
+    maxRetries: env.ANTHROPIC_MAX_RETRIES,
   });
 }

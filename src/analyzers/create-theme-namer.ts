@@ -3,7 +3,7 @@ import type { AppConfig } from '../config/load-config.ts';
 import type { ThemeNamingFallback } from '../core/digest/build-digest.ts';
 import type { ThemeNamer } from '../core/digest/theme-namer.ts';
 import { createAnthropicThemeNamer } from './anthropic-theme-namer.ts';
-import { createAnthropicClient } from './create-anthropic-client.ts';
+import { anthropicClientFromEnv } from './create-anthropic-client.ts';
 
 /**
  * Claude names the digest's emerging themes when a key is set (same model, timeout, retries and
@@ -11,13 +11,8 @@ import { createAnthropicClient } from './create-anthropic-client.ts';
  */
 export function createThemeNamer(config: AppConfig, logger: Logger): ThemeNamer | undefined {
   const { env } = config;
-  if (!env.ANTHROPIC_API_KEY) return undefined;
-  const client = createAnthropicClient({
-    apiKey: env.ANTHROPIC_API_KEY,
-    baseURL: env.ANTHROPIC_BASE_URL,
-    timeoutMs: env.ANTHROPIC_TIMEOUT_MS,
-    maxRetries: env.ANTHROPIC_MAX_RETRIES,
-  });
+  const client = anthropicClientFromEnv(env);
+  if (!client) return undefined;
   return createAnthropicThemeNamer({
     client,
     model: env.ANTHROPIC_MODEL,
