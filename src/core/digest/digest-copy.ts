@@ -32,10 +32,6 @@ export interface DigestCopy {
   noResponses: (breaches: number, unanswered: number) => string;
   chartAlt: (week: string) => string;
   chartMissing: string;
-  /** The chart was rendered but would not fit in the platform's message (Teams). */
-  chartTooLarge: (command: string) => string;
-  /** Parts left out to keep the post within the platform's message size. */
-  leftOut: (sections: number, quotes: number, command: string) => string;
   method: string;
 }
 
@@ -71,15 +67,6 @@ const en: DigestCopy = {
     `no first responses · ${breaches} breaches · ${unanswered} unanswered now`,
   chartAlt: (week) => `Weekly request counts of the rising and falling topics up to ${week}`,
   chartMissing: 'The chart could not be rendered this time; the numbers above are complete.',
-  chartTooLarge: (command) =>
-    `The chart is too large for a Teams message and is left out; “${command} --png chart.png” writes it.`,
-  leftOut: (sections, quotes, command) =>
-    `Shortened to fit a Teams message: ${[
-      sections > 0 ? `${sections} section${sections === 1 ? '' : 's'}` : null,
-      quotes > 0 ? `${quotes} quote${quotes === 1 ? '' : 's'}` : null,
-    ]
-      .filter(Boolean)
-      .join(' and ')} left out; “${command}” shows everything.`,
   method:
     'Exact Poisson rate test vs the baseline, Benjamini–Hochberg q ≤ 0.1, ≥ 3 requests from ≥ 2 accounts.',
 };
@@ -116,15 +103,6 @@ const fi: DigestCopy = {
     `ei ensivastauksia · ${breaches} ylitystä · ${unanswered} vastaamatta nyt`,
   chartAlt: (week) => `Nousevien ja laskevien aiheiden pyynnöt viikoittain viikkoon ${week} asti`,
   chartMissing: 'Kaaviota ei voitu piirtää tällä kertaa; yllä olevat luvut ovat täydelliset.',
-  chartTooLarge: (command) =>
-    `Kaavio on liian suuri Teams-viestiin, joten se jätettiin pois; “${command} --png kaavio.png” tallentaa sen.`,
-  leftOut: (sections, quotes, command) =>
-    `Lyhennetty mahtumaan Teams-viestiin: ${[
-      sections > 0 ? `${sections} osiota` : null,
-      quotes > 0 ? `${quotes} lainausta` : null,
-    ]
-      .filter(Boolean)
-      .join(' ja ')} jätettiin pois; “${command}” näyttää kaiken.`,
   method: 'Tarkka Poisson-testi vertailutasoon, Benjamini–Hochberg q ≤ 0,1, ≥ 3 pyyntöä ≥ 2 asiakkaalta.',
 };
 

@@ -7,6 +7,7 @@ import {
   cardAttachment,
   type TextRun,
 } from './adaptive-card.ts';
+import { digestCardCopy } from './digest-card-copy.ts';
 import { neutralizeTeamsMarkdown, neutralizeTeamsText, inertRun as run } from './neutralize-teams-text.ts';
 
 /**
@@ -57,6 +58,7 @@ export interface DigestCardRendering {
 export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}): DigestCardRendering {
   const maxBytes = options.maxBytes ?? TEAMS_DIGEST_MAX_BYTES;
   const copy = digestCopy(digest.language);
+  const cardCopy = digestCardCopy(digest.language);
   const title = copy.title(digest.week, options.teamName ?? digest.team);
   const summary = neutralizeTeamsMarkdown(digest.quiet ? `${title}: ${copy.quiet}` : title).slice(0, 250);
   const command = `verbatim digest --week ${digest.week}${digest.team ? ` --team ${digest.team}` : ''}`;
@@ -218,10 +220,10 @@ export function renderDigestCard(digest: Digest, options: DigestCardOptions = {}
   const closing = (chartTooLarge: boolean): CardElement[] => {
     const notes: TextRun[] = [];
     if (leftOut.sections + leftOut.quotes > 0)
-      notes.push(run(copy.leftOut(leftOut.sections, leftOut.quotes, command), { isSubtle: true }));
+      notes.push(run(cardCopy.leftOut(leftOut.sections, leftOut.quotes, command), { isSubtle: true }));
     if (!digest.quiet) notes.push(run(copy.method, { isSubtle: true }));
     if (options.chartMissing) notes.push(run(`⚠️ ${copy.chartMissing}`, { color: 'Warning' }));
-    if (chartTooLarge) notes.push(run(`⚠️ ${copy.chartTooLarge(command)}`, { color: 'Warning' }));
+    if (chartTooLarge) notes.push(run(`⚠️ ${cardCopy.chartTooLarge(command)}`, { color: 'Warning' }));
     const joined = notes.flatMap((note, index) => (index === 0 ? [note] : [run('\n'), note]));
     return joined.length > 0 ? [paragraph(joined, { separator: true })] : [];
   };
