@@ -22,6 +22,8 @@ export interface FloorRule {
   negatable: boolean;
   /** True when "so that nobody can log in" (a wanted state, see floor-desired-state.ts) should not fire. */
   unlessDesired?: boolean;
+  /** A cue that, found in the same clause as the match, means it does not fire (same syntax as cues). */
+  unlessInClause?: string;
   cues: string[];
 }
 
@@ -52,6 +54,25 @@ const SUBJECT =
 const PEOPLE =
   '(?:everyone|everybody|all (?:of )?(?:our |the )?(?:users|employees|staff|people|us)|the whole (?:team|company|organi[sz]ation))';
 const NAME = '(?<name>\\p{L}[\\p{L}\\p{N}.&+-]*)';
+
+/**
+ * "Competitor" as the modifier of a feature or document: "the competitor report", "competitor
+ * tracking", "kilpailijavertailu", "kilpailija-analyysi" name something in the product, not a
+ * rival. Used by the floor and by the offline analyzer's churn cues.
+ */
+export const COMPETITOR_FEATURE_EN =
+  '(?![ -](?:analysis|analyses|report|reports|reporting|tracking|research|benchmarks?|dashboards?|data|fields?|lists?|monitoring|module|tabs?|overview|comparison|insights|widgets?|pages?|views?|filters?|segments?|tags?|columns?|charts?|templates?))';
+export const COMPETITOR_FEATURE_FI =
+  '(?![\\p{L}-]*(?:vertailu|analyysi|seuranta|raportti|raportin|raportit|tutkimus|tiedot|tieto|näkymä|lista|kenttä|välilehti|kaavio|pohja))';
+
+/**
+ * A loss word in the same clause as a place in the user interface ("the report has disappeared
+ * from the menu", "painike on kadonnut työkalupalkista") is a missing or moved element, a bug,
+ * not lost data — unless the clause also says how much is gone ("all our tickets vanished from the
+ * inbox tab").
+ */
+const UI_PLACE_WITHOUT_QUANTITY =
+  '^(?=.*?(?<![\\p{L}])(?:menus?|toolbar|sidebar|side bar|navigation|nav bar|buttons?|icons?|dropdown|drop-down|tabs?|valik\\p{L}*|työkalupalk\\p{L}*|sivupalk\\p{L}*|välilehd\\p{L}*|välilehti|painike\\p{L}*|nappi|napi\\p{L}*|kuvake\\p{L}*|navigaatio\\p{L}*)(?![\\p{L}]))(?!.*?(?<![\\p{L}])(?:all|every|everything|kaikki\\p{L}*)(?![\\p{L}]))';
 
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
@@ -93,6 +114,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P1',
     reason: 'mentions lost or damaged data',
     negatable: true,
+    unlessInClause: UI_PLACE_WITHOUT_QUANTITY,
     cues: [
       'data loss|loss of data',
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
@@ -193,14 +215,14 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     cues: [
       `(?:switch\\p{L}*|mov\\p{L}*|migrat\\p{L}*|chang\\p{L}*) (?:over )?to ${NAME}`,
       `(?:evaluating|trialing|trialling|piloting|testing out|considering|looking at) ${NAME}`,
-      'competitors?|competing (?:products?|vendors?|solutions?|tools?)',
+      `competitors?${COMPETITOR_FEATURE_EN}|competing (?:products?|vendors?|solutions?|tools?)`,
       'considering (?:switching|a switch|moving (?:to|away)|changing (?:vendors?|providers?|suppliers?))',
       '(?:cheaper|better) (?:alternatives?|options?|vendors?|providers?|solutions?|tools?)|alternative (?:vendors?|providers?|suppliers?)|other vendors',
       // Finnish
       `siirry\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `vaihda\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `(?:arvioimme|arvioidaan|testaamme|harkitsemme|kokeilemme|vertailemme) ${NAME}`,
-      'kilpailij\\p{L}*',
+      `kilpailij${COMPETITOR_FEATURE_FI}\\p{L}*`,
       '(?:harkitsemme|mietimme|pohdimme|suunnittelemme) (?:\\p{L}+ )?(?:vaihtoa|vaihtamista|siirtymistä)',
       'halvemp\\p{L}* (?:vaihtoeh|ratkais|palvel|toimittaj)\\p{L}*',
     ],

@@ -25,3 +25,24 @@ export function maskMachineText(text: string): string {
     })
     .join('\n');
 }
+
+/** Words in a pasted log or trace that say something failed, not just that something ran. */
+const FAILURE_IN_PASTE =
+  /(?<![\p{L}\p{N}])(?:error|errors|exception|traceback|fatal|panic|refused|unavailable|timed ?out|timeout|econn\p{L}+|etimedout|enotfound|bad gateway|[45]\d\d)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Whether the pasted machine text (what `maskMachineText` hides) reports a failure: an exception,
+ * a refused connection, a 5xx. The paste is evidence that something fails, never of how widely;
+ * the offline analyzer pairs it with the customer's own words of breadth or impact ("on every
+ * request", "customers can't pay"), so a trace alone stays a normal bug report.
+ */
+export function pastedFailure(text: string): boolean {
+  const masked = maskMachineText(text);
+  if (masked === text) return false;
+  const original = text.split('\n');
+  return masked
+    .split('\n')
+    .some(
+      (line, i) => line.trim() === '' && original[i]!.trim() !== '' && FAILURE_IN_PASTE.test(original[i]!),
+    );
+}

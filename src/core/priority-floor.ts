@@ -46,6 +46,7 @@ const MS_PER_DAY = 86_400_000;
 
 interface CompiledRule extends FloorRule {
   regexes: RegExp[];
+  unlessInClauseRegex?: RegExp;
 }
 
 /** Turns a readable cue (see `floor-cues.ts`) into a global, case-insensitive Unicode regex. */
@@ -57,6 +58,9 @@ export function compileCue(cue: string): RegExp {
 const COMPILED: readonly CompiledRule[] = FLOOR_RULES.map((rule) => ({
   ...rule,
   regexes: rule.cues.map(compileCue),
+  ...(rule.unlessInClause
+    ? { unlessInClauseRegex: new RegExp(rule.unlessInClause.replaceAll(' ', '\\s+'), 'iu') }
+    : {}),
 }));
 
 const RENEWAL_RISK_RULE: CompiledRule = {
@@ -124,6 +128,7 @@ function findEarliestCue(text: string, rule: CompiledRule): string | null {
       const end = match.index + match[0].length;
       if (rule.negatable && isNegated(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
+      if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       best = { index: match.index, phrase: match[0] };
       break;
     }
@@ -155,6 +160,12 @@ function isNegated(text: string, start: number, end: number): boolean {
 function isNegator(word: string): boolean {
   const lower = word.toLowerCase().replaceAll('’', "'");
   return NEGATORS.has(lower) || lower.endsWith("n't");
+}
+
+/** The clause holding text[start, end): from the clause break before to the one after. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = lastClause(text.slice(Math.max(0, start - 200), start));
+  return `${before}${text.slice(start, end)}${firstClause(text.slice(end, end + 200))}`;
 }
 
 function lastClause(text: string): string {

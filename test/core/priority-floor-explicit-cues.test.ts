@@ -72,3 +72,36 @@ describe('the floor rests on explicit cues', () => {
     expect(raised.priorityReason).toBe('A question without urgency cues; floor: mentions an outage');
   });
 });
+
+describe('the floor reads what a word is about (round 4)', () => {
+  it.each([
+    'Could you move the competitor dashboard back to the first tab?',
+    'Our competitor-tracking widget shows old numbers.',
+    'Kilpailija-analyysi näyttää väärää kuukautta.',
+    'Kilpailijaraportti puuttuu uudesta näkymästä.',
+  ])('does not read a feature named after competitors as a switch: %j', (text) => {
+    expect(rules(text)).not.toContain('competitor-switch');
+  });
+
+  it.each(['Our biggest competitor is half your price.', 'Kilpailijanne tarjosi meille saman halvemmalla.'])(
+    'still reads a rival: %j',
+    (text) => {
+      expect(rules(text)).toContain('competitor-switch');
+    },
+  );
+
+  it.each([
+    'The Merge button has disappeared from the toolbar since Monday.',
+    'Tulosta-painike on kadonnut valikosta.',
+  ])('does not call a missing UI element lost data: %j', (text) => {
+    expect(rules(text)).not.toContain('data-loss');
+  });
+
+  it.each([
+    'All our saved views vanished from the sidebar overnight.',
+    'Kaikki raportit ovat kadonneet valikosta ja tiedostoista.',
+    'Our invoices have disappeared.',
+  ])('still calls lost data lost: %j', (text) => {
+    expect(rules(text)).toContain('data-loss');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ChurnDriver, ChurnSignal } from '../../core/churn-driver.ts';
+import { COMPETITOR_FEATURE_EN, COMPETITOR_FEATURE_FI } from '../../core/floor-cues.ts';
 import { clipAround } from './clip-around.ts';
 import { findCompetitorNames } from './find-competitor-names.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
@@ -144,9 +145,18 @@ const PATTERNS: readonly ChurnPattern[] = [
     'ilman (?:mitään |minkäänlaista )?(?:vastausta|yhteydenottoa|reaktiota|päivitystä)',
     '(?:open|opened|auki|avoinna)(?: \\p{L}+){0,2} (?:for )?(?:\\d+|two|three|four|five|six|several|kaksi|kolme|neljä|viisi|useita) (?:days|weeks|months|päivää|viikkoa|kuukautta)',
     "clos(?:e|es|ed|ing) (?:\\p{L}+ ){0,3}(?:as '?\\p{L}+'? )?without",
+    // A request left without action: "We asked you on 2 Nov to delete … Still nothing."
+    'still nothing(?=\\s*(?:[.!]|$))',
+    'nothing has happened(?: since| yet)?',
+    '(?:ei|eikä) (?:\\p{L}+ ){0,2}(?:vieläkään|edelleenkään) (?:\\p{L}+ ){0,2}(?:tapahtunut|kuulunut|edistynyt)',
+    '(?:vieläkään|edelleenkään) (?:\\p{L}+ ){0,2}(?:ei|eikä) (?:\\p{L}+ ){0,2}(?:tapahtunut|kuulunut|edistynyt)',
     '(?:suljettiin|suljettu) (?:\\p{L}+ ){0,2}ilman',
     '(?:passed|bounced|handed|shuffled|transferred) (?:\\p{L}+ ){0,2}(?:around|between|from one \\p{L}+ to another)',
     'pallotel\\p{L}*',
+    // Finnish "passed from one person to another", "nobody takes responsibility".
+    '(?:siirre|siirret|siirrel|pompote|pomputel)\\p{L}* (?:\\p{L}+ ){0,2}(?:henkilö|ihmise|tiimi|osasto|agenti|käsittelijä)\\p{L}* toise\\p{L}*',
+    'pompot\\p{L}*',
+    '(?:ei|eikä) kukaan (?:\\p{L}+ )?ota vastuu\\p{L}*|kukaan (?:\\p{L}+ )?ei (?:\\p{L}+ )?ota vastuu\\p{L}*',
     '(?:nobody|no one) (?:takes|is taking|has taken) (?:ownership|responsibility)',
     'tyytymättömi\\p{L}* (?:\\p{L}+ ){0,3}(?:hoid|käsitel|palvel|tuk)\\p{L}*',
     '(?:unhappy|dissatisfied|not happy|disappointed) with (?:how|the way) (?:this|it|our \\p{L}+|the \\p{L}+) (?:was|has been|is being|were|have been) (?:handled|dealt with)',
@@ -204,6 +214,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:our )?(?:requirements|use case|priorities) (?:have )?changed',
     '(?:no longer|not) (?:a )?(?:good )?fit',
     "(?:doesn't|does not|don't|do not|no longer) (?:\\p{L}+ )?fit",
+    // Doubt whether the product still fits: "look at whether it still fits us", "sopiiko se enää meille".
+    '(?:whether|if) (?:it|this|the (?:\\p{L}+ )?(?:tool|product|platform|system|solution)|your (?:tool|product|platform|system|solution)) (?:still |really |even )?(?:fits?|suits?) (?:us|our)',
+    '(?:sopiiko|soveltuuko|palveleeko) (?:\\p{L}+ ){0,2}(?:enää |vielä |edelleen )?(?:meille|meitä|tarpeisiimme|käyttöömme)',
     '(?:still )?the right (?:platform|tool|solution|product|fit|choice) for us',
     "(?:we've|we have) grown",
     'need (?:something|a (?:tool|platform|solution|product)) (?:more|bigger|better suited)',
@@ -231,7 +244,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'competitor',
     2,
     // "the competitor report", "Kilpailijavertailu" name a feature, not a rival.
-    'competitors?(?! (?:analysis|report|tracking|research|benchmark|dashboard|data|field|list|monitoring|module|tab|overview))',
+    `competitors?${COMPETITOR_FEATURE_EN}`,
     '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
@@ -240,7 +253,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
     '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
     '(?:an? )?rfp',
-    'kilpailija(?!\\p{L}*(?:vertailu|analyysi|seuranta|raportti|tutkimus|tiedot|näkymä))',
+    `kilpailija${COMPETITOR_FEATURE_FI}`,
     'kilpailut\\p{L}*',
     'toimittaja-?(?:arvio|vertailu|kilpailu)',
     '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
@@ -314,9 +327,17 @@ const PATTERNS: readonly ChurnPattern[] = [
 
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 
+/**
+ * A filler word in a pattern (`(?:\p{L}+ ){0,3}`) also matches hyphenated and numbered words:
+ * "frozen all non-essential software spend", "paying for the 2027 licences". Without this a
+ * single compound between the two halves of a pattern breaks it.
+ */
+const FILLER_WORD = '(?:\\p{L}+ )';
+const FILLER_WORD_WIDE = '(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]* )';
+
 const COMPILED = PATTERNS.map((entry) => ({
   ...entry,
-  regex: new RegExp(WORD_START + entry.pattern, 'giu'),
+  regex: new RegExp(WORD_START + entry.pattern.replaceAll(FILLER_WORD, FILLER_WORD_WIDE), 'giu'),
   ownTermsExcluded: PRICE_DIFFERENCE.has(entry.pattern),
 }));
 

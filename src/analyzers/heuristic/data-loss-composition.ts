@@ -3,7 +3,8 @@
  * "kadonneet", "tyhjentyneet") with the customer's data as its subject or object (records,
  * contacts, tickets, attachments, "tiedot", "asiakaskortit") and a quantity that makes it more
  * than one item (all, half of, thousands, 3,000, "kaikki", "satoja"). "I deleted a contact by
- * mistake" has no quantity; "half of our customer records are empty" has all three. "Missing" is
+ * mistake" has no quantity; stored files that "now give a 404" or are "not found" are lost to the
+ * customer as surely as deleted ones; "half of our customer records are empty" has all three. "Missing" is
  * left out: "340 shipments missing from the export" is a bug in the export, not lost data.
  */
 const W = '(?<![\\p{L}\\p{N}])';
@@ -11,11 +12,11 @@ const E = '(?![\\p{L}\\p{N}])';
 const OPEN = '\\p{L}*';
 
 const LOSS = new RegExp(
-  `${W}(?:deleted|wiped|erased|purged|gone|vanished|disappeared|lost|emptied|empty|blank|overwritten|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
+  `${W}(?:deleted|wiped|erased|purged|gone|vanished|disappeared|lost|emptied|empty|blank|overwritten|404s?|not found|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
   'giu',
 );
 const DATA = new RegExp(
-  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?)|\\p{L}*(?:tiedo|tieto|kortit|kortti|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
+  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?)|\\p{L}*(?:tiedo|tieto|kortit|kortti|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
   'iu',
 );
 // A ticket number ("#48213") is not a quantity.
@@ -26,7 +27,7 @@ const QUANTITY = new RegExp(
 
 /** A negator or a hypothesis before the loss word in its sentence: "nothing was deleted", "if we delete". */
 const NOT_REPORTED =
-  /(?<![\p{L}])(?:no|not|nothing|never|without|if|whether|when we|how|jos|ei|eikä|mitään)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:no|not|none|nothing|never|without|if|whether|when we|how|jos|ei|eikä|mitään)(?![\p{L}])/iu;
 
 export interface ComposedDataLoss {
   phrase: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
-import { maskMachineText } from '../../core/floor-machine-text.ts';
+import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
@@ -52,13 +52,13 @@ export function createHeuristicAnalyzer(options: HeuristicAnalyzerOptions = {}):
 
 export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAnalyzerOptions = {}): Analysis {
   // Pasted logs and code are masked: the customer's own words decide (see floor-machine-text.ts).
-  const text = maskMachineText(
-    sliceWhole(input.text, options.maxAnalysedChars ?? DEFAULT_MAX_ANALYSED_CHARS),
-  );
+  const analysed = sliceWhole(input.text, options.maxAnalysedChars ?? DEFAULT_MAX_ANALYSED_CHARS);
+  const text = maskMachineText(analysed);
   const detected = detectLanguage(text);
   const tokens = tokenizeWords(text);
   const sentiment = scoreSentiment(text, tokens);
-  const cues = findUrgencyCues(text, tokens);
+  // A pasted failing trace may stand in for the failure words; breadth must be the customer's own.
+  const cues = findUrgencyCues(text, tokens, { pastedFailure: pastedFailure(analysed) });
   const topics = matchTopics(text, tokens, input.taxonomy, { compounds: detected.language === 'fi' });
   const detectedChurn = findChurnSignals(text, {
     sentiment: sentiment.score,

@@ -134,13 +134,27 @@ export interface ComposedOutage {
   start: number;
 }
 
-/** The first failure predicate backed by a breadth or impact cue anywhere in the message. */
-export function findComposedOutage(text: string): ComposedOutage | null {
+export interface OutageEvidence {
+  /**
+   * The message holds a pasted log or trace that reports a failure (`pastedFailure` in
+   * floor-machine-text.ts). It stands in for the failure predicate the customer did not write
+   * ("Getting this on every request: ```ECONNREFUSED…```").
+   */
+  pastedFailure?: boolean;
+}
+
+/**
+ * The first failure predicate backed by a breadth or impact cue anywhere in the message. Without
+ * a failure in the customer's words, a pasted failing trace counts as one; the phrase is then the
+ * customer's breadth or impact words.
+ */
+export function findComposedOutage(text: string, evidence: OutageEvidence = {}): ComposedOutage | null {
   if (LOCAL_ONLY.test(text)) return null;
   const failures = [...text.matchAll(FAILURE)].filter((match) => isReported(text, match.index));
-  if (failures.length === 0) return null;
-  const backed = [...text.matchAll(BREADTH), ...text.matchAll(IMPACT)].some(
+  if (failures.length === 0 && !evidence.pastedFailure) return null;
+  const backing = [...text.matchAll(BREADTH), ...text.matchAll(IMPACT)].find(
     (match) =>
+      (failures.length > 0 || isReported(text, match.index)) &&
       !isDesiredState(text, match.index) &&
       // "not everyone", "ei koko tiimillä"; "nobody" and "kukaan" carry their own negation.
       !(
@@ -148,8 +162,8 @@ export function findComposedOutage(text: string): ComposedOutage | null {
         NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))
       ),
   );
-  if (!backed) return null;
-  const first = failures[0]!;
+  if (!backing) return null;
+  const first = failures[0] ?? backing;
   return { phrase: first[0], start: first.index };
 }
 

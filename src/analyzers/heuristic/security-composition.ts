@@ -3,7 +3,7 @@
  * know: activity the customer did not start (a login, token, push or export "we never created" /
  * "she didn't request"), credentials exposed (a password, key or token leaked, posted, shared
  * publicly or sold), or data reaching the wrong party (visible to / received by another company,
- * other customers, the public). Each needs both halves, so "we never created a report" or "share
+ * other customers, the public; internal notes shown to end customers). Each needs both halves, so "we never created a report" or "share
  * the API key with your developer" are not incidents.
  */
 const W = '(?<![\\p{L}\\p{N}])';
@@ -36,9 +36,23 @@ const OTHER_PARTY = new RegExp(
   'iu',
 );
 const SEES = new RegExp(
-  `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
+  `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
   'iu',
 );
+
+/** Content meant for the customer's own team: "internal notes", "private comments", "sisäiset muistiinpanot". */
+const INTERNAL_CONTENT = new RegExp(
+  `${W}(?:internal|private|confidential|sisäi${OPEN}|yksityi${OPEN}|luottamuksellis${OPEN}) (?:\\p{L}+ )?(?:notes?|comments?|messages?|data|documents?|fields?|conversations?|discussions?|tickets?|muistiinpan${OPEN}|kommen${OPEN}|viest${OPEN}|tiedo${OPEN}|tieto${OPEN}|keskustelu${OPEN}|asiakirj${OPEN})`,
+  'iu',
+);
+/** Who must not see internal content: the customer's own customers, the public. */
+const OUTSIDE_AUDIENCE = new RegExp(
+  `${W}(?:end[- ]?(?:customers?|users?)|customers|clients|the public|everyone|visitors|asiakka${OPEN}|loppukäyttäj${OPEN}|kaikille|julkisesti)`,
+  'iu',
+);
+/** "are not visible", "eivät näy": the customer states the wanted state, reports nothing. */
+const NOT_VISIBLE =
+  /(?<![\p{L}])(?:not|never|no longer|\p{L}+n['’]t|ei|eivät|eikä)\s+(?:\p{L}+\s+)?(?:be\s+)?(?:visible|shown|see|seen|näy\p{L}*|näe\p{L}*)/iu;
 
 /** A negator or a supposition earlier in the sentence: "no one else can see", "what if". */
 const NOT_REPORTED = /(?<![\p{L}])(?:if|whether|how|can we|could we|should|jos|miten|voiko)(?![\p{L}])/iu;
@@ -59,7 +73,11 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       UNFAMILIAR.exec(sentence) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
-      (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null);
+      (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??
+      // Internal content in front of outsiders: "Internal notes are visible to end customers".
+      (SEES.test(sentence) && OUTSIDE_AUDIENCE.test(sentence) && !NOT_VISIBLE.test(sentence)
+        ? INTERNAL_CONTENT.exec(sentence)
+        : null);
     if (hit) return { phrase: hit[0], start: at + hit.index };
   }
   return null;

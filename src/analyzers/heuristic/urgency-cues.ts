@@ -3,7 +3,12 @@ import { findComposedDataLoss } from './data-loss-composition.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
-import { findComposedOutage, isGeneralQuestion, isRetrospective } from './outage-composition.ts';
+import {
+  findComposedOutage,
+  isGeneralQuestion,
+  isRetrospective,
+  type OutageEvidence,
+} from './outage-composition.ts';
 import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 
@@ -420,7 +425,11 @@ const NEGATION_SCOPE_WORDS = 2;
  * Negated incident and urgency cues are dropped; negated patience ("not urgent", "ei kiire") is
  * its own entry.
  */
-export function findUrgencyCues(text: string, tokens: readonly WordToken[]): UrgencyCue[] {
+export function findUrgencyCues(
+  text: string,
+  tokens: readonly WordToken[],
+  evidence: OutageEvidence = {},
+): UrgencyCue[] {
   const found: UrgencyCue[] = [];
   let coveredUntil = 0;
   for (const hit of findPhrases(tokens, COMPILED)) {
@@ -442,17 +451,17 @@ export function findUrgencyCues(text: string, tokens: readonly WordToken[]): Urg
       start: hit.start,
     });
   }
-  return [...found, ...composedCues(text, found)].sort((a, b) => a.start - b.start);
+  return [...found, ...composedCues(text, found, evidence)].sort((a, b) => a.start - b.start);
 }
 
 /**
  * Cues composed from parts (outage-, data-loss- and security-composition.ts, leaving-notice.ts), added when the phrase
  * lists found nothing of the kind: they generalise to phrasings the lists do not know.
  */
-function composedCues(text: string, found: readonly UrgencyCue[]): UrgencyCue[] {
+function composedCues(text: string, found: readonly UrgencyCue[], evidence: OutageEvidence): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   if (!found.some((cue) => cue.level === 'critical')) {
-    const outage = findComposedOutage(text);
+    const outage = findComposedOutage(text, evidence);
     const loss = outage ? null : findComposedDataLoss(text);
     const security = outage || loss ? null : findComposedSecurity(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });

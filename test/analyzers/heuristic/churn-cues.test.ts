@@ -92,6 +92,39 @@ describe('findChurnSignals', () => {
   });
 });
 
+describe('findChurnSignals, round 4 (sentences written for the test)', () => {
+  it.each([
+    // A hyphenated or numbered word between the halves of a pattern does not break it.
+    ['The board has frozen all non-critical IT spend until further notice.', 'involuntary'],
+    ['Management froze the 2027 software budgets last week.', 'involuntary'],
+    // A request left without action.
+    ['We asked three weeks ago for the audit export. Still nothing.', 'complaint-handling'],
+    ['Pyysimme lokakuussa tunnusten poistoa, eikä mitään ole vieläkään tapahtunut.', 'complaint-handling'],
+    // Finnish: passed from person to person, nobody takes responsibility.
+    ['Asiaamme pompotellaan osastolta toiselle.', 'complaint-handling'],
+    ['Tikettiä siirrellään käsittelijältä toiselle viikosta toiseen.', 'complaint-handling'],
+    ['Kukaan teillä ei ota vastuuta tästä viasta.', 'complaint-handling'],
+    // Doubt whether the product still fits.
+    ['After the reorganisation we need to check whether the tool still fits us.', 'changed-needs'],
+    ['Mietimme nyt, sopiiko järjestelmä enää meille uudessa organisaatiossa.', 'changed-needs'],
+  ])('finds a signal in %j as %s', (text, driver) => {
+    expect(signals(text).map((signal) => signal.driver)).toContain(driver);
+  });
+
+  it.each([
+    'Still nothing syncs after the fix, can you look again?',
+    'Where is the competitor-analysis widget now?',
+    'Kilpailija-analyysi ei päivity.',
+    'Does the new layout fit our smaller screens?',
+    'Siirrämme tiketin toiselle tiimille, kun se on valmis.',
+  ])('finds no such signal in %j', (text) => {
+    const found = signals(text).map((signal) => signal.driver);
+    expect(found).not.toContain('complaint-handling');
+    expect(found).not.toContain('competitor');
+    expect(found).not.toContain('changed-needs');
+  });
+});
+
 describe('findCompetitorNames', () => {
   it.each([
     ['Siirrymme HubSpotiin ensi vuonna.', 'HubSpot'],

@@ -20,3 +20,20 @@ describe('findComposedDataLoss', () => {
     expect(findComposedDataLoss(text)).toBeNull();
   });
 });
+
+describe('findComposedDataLoss: stored files that no longer resolve (round 4)', () => {
+  it.each([
+    'Every invoice PDF we uploaded last year now returns a 404.',
+    'All the photos on our 2025 projects say "not found" when opened.',
+  ])('finds data loss in %j', (text) => {
+    expect(findComposedDataLoss(text)).not.toBeNull();
+  });
+
+  it.each([
+    'The help article link in the footer gives a 404.',
+    'Which status do you return for all deleted files, 404 or 410?',
+    'None of our 300 attachments give a 404 any more, thanks.',
+  ])('finds no data loss in %j', (text) => {
+    expect(findComposedDataLoss(text)).toBeNull();
+  });
+});

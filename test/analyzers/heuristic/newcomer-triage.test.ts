@@ -174,3 +174,34 @@ describe('issue 11: an offline triage that looks right', () => {
     expect(raised.priorityReason).not.toMatch(/; floor:/u);
   });
 });
+
+describe('round 4: a pasted failing trace is outage evidence, breadth is the customer’s', () => {
+  const trace = [
+    '```',
+    'Error: getaddrinfo ENOTFOUND gw.example.net',
+    '    at GetAddrInfoReqWrap.onlookup (node:dns:120:26)',
+    '```',
+  ].join('\n');
+
+  it('makes a trace plus "every call" and "customers cannot order" a P1 outage', async () => {
+    const analysis = await triage(
+      `This comes back on every call since lunch:\n${trace}\nOur customers cannot order anything.`,
+    );
+    expect(analysis.priority).toBe('P1');
+    // The reason quotes the customer's words, never the log.
+    expect(analysis.priorityReason).not.toMatch(/ENOTFOUND|onlookup/u);
+  });
+
+  it('keeps a trace from one failing export a normal bug', async () => {
+    const analysis = await triage(
+      `The CSV export of one report gives me this:\n${trace}\nAny idea what is wrong?`,
+    );
+    expect(analysis.priority).toBe('P3');
+  });
+
+  it('keeps a trace of a failure that is not happening now a normal question', async () => {
+    const ok = ['```', 'INFO sync finished: 1200 rows in 3.2 s', '```'].join('\n');
+    const analysis = await triage(`Every request is logged like this, is that expected?\n${ok}`);
+    expect(analysis.priority).not.toBe('P1');
+  });
+});

@@ -22,3 +22,22 @@ describe('findComposedSecurity', () => {
     expect(findComposedSecurity(text)).toBeNull();
   });
 });
+
+describe('findComposedSecurity: internal content in front of outsiders (round 4)', () => {
+  it.each([
+    'Our private comments on tickets show up for end users in the help centre!',
+    'A client called: the confidential notes field is visible to customers in the portal.',
+    'Sisäiset muistiinpanot näkyvät asiakkaille asiakasportaalissa.',
+  ])('finds an incident in %j', (text) => {
+    expect(findComposedSecurity(text)).not.toBeNull();
+  });
+
+  it.each([
+    'Please make sure internal notes are never visible to customers.',
+    'Can internal comments be shown to customers if we want?',
+    'Our internal notes are visible to the whole support team, which is what we want.',
+    'Sisäiset muistiinpanot eivät näy asiakkaille, eihän?',
+  ])('finds no incident in %j', (text) => {
+    expect(findComposedSecurity(text)).toBeNull();
+  });
+});
