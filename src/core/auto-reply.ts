@@ -11,7 +11,7 @@ const OPENING = new RegExp(
     String.raw`^(?:(?:hi|hello|hei|moi)[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
     String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|on (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off)`,
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+i am (?:currently\s+)?(?:out|away|on)`,
-    'automaattinen vastaus|poissaoloviesti',
+    'automaattinen vastaus|poissaoloviesti|poissaoloilmoitus',
     String.raw`olen (?:tällä hetkellä\s+)?(?:lomalla|poissa|matkoilla|vapaalla|työmatkalla|sairauslomalla|vanhempainvapaalla|koulutuksessa)`,
     String.raw`kiitos viestistäsi[.,]?\s+olen (?:tällä hetkellä\s+)?(?:lomalla|poissa))`,
   ].join('|'),
@@ -20,7 +20,7 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|please contact|you can (?:reach|contact)|kind regards|best regards|regards|thank you|thanks|asti|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|please contact|you can (?:reach|contact)|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 600;
 

@@ -6,14 +6,15 @@
  */
 const FENCE = /^\s*```/u;
 const MACHINE_LINE =
-  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[.,]\d+|at \S+ \(.*\)\s*$|Traceback \(most recent call last\)|File ".+", line \d+)/u;
+  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[.,]\d+|at \S+ \(.*\)\s*$|Traceback \(most recent call last\)|File ".+", line \d+|Exception in thread|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b|[A-Z][\w$]*(?:Exception|Error):)/u;
 
 /**
  * The text with every character of fenced code and log lines replaced by a space (line breaks
  * kept), so offsets and everything the customer wrote stay where they were.
  */
 export function maskMachineText(text: string): string {
-  if (!text.includes('```') && !/\d{2}:\d{2}|Traceback|File "|\bat \S+ \(/u.test(text)) return text;
+  if (!text.includes('```') && !/\d{2}:\d{2}|Traceback|File "|\bat \S+ \(|Exception|Error:/u.test(text))
+    return text;
   let inFence = false;
   return text
     .split('\n')
@@ -28,7 +29,7 @@ export function maskMachineText(text: string): string {
 
 /** Words in a pasted log or trace that say something failed, not just that something ran. */
 const FAILURE_IN_PASTE =
-  /(?<![\p{L}\p{N}])(?:error|errors|exception|traceback|fatal|panic|refused|unavailable|timed ?out|timeout|econn\p{L}+|etimedout|enotfound|bad gateway|[45]\d\d)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:\p{L}*(?:error|exception)s?|traceback|fatal|panic|refused|unavailable|timed ?out|timeout|econn\p{L}+|etimedout|enotfound|bad gateway|[45]\d\d)(?![\p{L}\p{N}])/iu;
 
 /**
  * Whether the pasted machine text (what `maskMachineText` hides) reports a failure: an exception,

@@ -160,6 +160,8 @@ describe('automatic replies (auto-reply.ts)', () => {
     'Olen poissa toimistolta 2.1. asti. Kiireellisissä tapauksissa ota yhteyttä vaihteeseen.',
     'Kiitos viestistäsi. Olen lomalla ja palaan töihin maanantaina.',
     'I’m on parental leave until March. Please contact sanna@example.com instead.',
+    // round 4: a Finnish "absence notice" opening and "saakka" (until)
+    'Poissaoloilmoitus: olen koulutuksessa 14.1. saakka.',
   ])('%j is noise', (text) => {
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
@@ -172,5 +174,13 @@ describe('automatic replies (auto-reply.ts)', () => {
     'Out of office policy: how do we set an auto-reply for shared inboxes',
   ])('%j stays a request', (text) => {
     expect(classifyNoise(text).noise).toBe(false);
+  });
+});
+
+describe('automatic replies, round 4: a Finnish absence notice still has to be only that', () => {
+  it('keeps a Finnish absence notice that reports a problem a request', () => {
+    expect(
+      classifyNoise('Poissaoloilmoitus: olen lomalla 14.1. saakka, mutta laskutus ei toimi.').noise,
+    ).toBe(false);
   });
 });

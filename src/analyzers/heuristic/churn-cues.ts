@@ -28,6 +28,10 @@ const PRICE_DIFFERENCE = new Set([
   '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
 ]);
 
+/** A month or weekday, English or Finnish ("syyskuussa", "maanantaina"). */
+const WHEN =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|\\p{L}+kuussa|\\p{L}+ntaina|tiistaina|keskiviikkona|torstaina|perjantaina)';
+
 const p = (driver: ChurnDriver, strength: 1 | 2, ...patterns: string[]): ChurnPattern[] =>
   patterns.map((pattern) => ({ driver, strength, pattern }));
 
@@ -37,6 +41,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     2,
     'you promised',
     '(?:your|the) (?:team|company|rep|representative|consultant|csm|onboarding team|support team|account team) (?:\\p{L}+ )?promised',
+    '(?:you|your (?:[\\p{L}-]+ )?(?:team|rep|representative|consultant|partner|csm|manager|exec|executive|people)) (?:\\p{L}+ )?(?:assured|guaranteed) (?:us|me)',
     '(?:we were|was|were) promised',
     'we were told',
     '(?:sales|(?:your )?sales ?(?:rep|person|people|team)|salesperson|account manager) (?:told|said|promised|showed|claimed)',
@@ -101,6 +106,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:asked|reported|raised|requested|mentioned|flagged|told you|written|emailed|chased|brought (?:this|it) up)(?: \\p{L}+){0,5} (?:twice|three times|four times|five times|several times|multiple times|many times|\\d+ times|repeatedly|over and over)',
     '(?:twice|three times|four times|five times|\\d+ times) (?:now|already|before|so far)',
     '(?:keeps|kept) (?:coming back|happening|recurring|returning)',
+    // Asked at two or more named times: "raised this in September, October and now November".
+    `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
+    'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
     '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmoitimme|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
     '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',
     'jo (?:kahdesti|kolmesti|neljästi|(?:kaksi|kolme|neljä|viisi|kuusi|\\d+) kertaa)',
@@ -194,6 +202,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'not (?:getting|seeing|got) (?:much|any|enough|real) value',
     '(?:usage|adoption|use|logins|activity) (?:has |have )?(?:dropped|fallen|declined|decreased|plummeted|collapsed)',
     'what (?:are )?we (?:get|getting) for (?:the|our) money',
+    "(?:don't|do not|can't|cannot|no longer) see what (?:we're|we are|we) (?:getting|paying for|get)",
     '(?:emme|en) (?:\\p{L}+ ){0,2}(?:ole )?(?:päässeet|päässyt|saaneet|saanut) (?:\\p{L}+ )?hyödyntä\\p{L}*',
     'hinta (?:tuntuu|on) (?:\\p{L}+ )?(?:kova|korkea|liian)\\p{L}*',
     "adoption (?:never|hasn't|has not|didn't|did not|is low|has been low|was low|stalled)",
@@ -315,6 +324,12 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:spend(?:ing)?|budget|purchasing|procurement|hiring|software) freeze',
     '(?:froze|frozen|freezing) (?:\\p{L}+ ){0,3}(?:spend|spending|budgets?|purchases|purchasing)',
     'restructuring',
+    // Spending stopped: frozen, on hold, paused; software and subscriptions cut across the board.
+    '(?:spend(?:ing)?|budgets?|purchases|purchasing|procurement|software|saas|subscriptions|tools|licen[cs]es|vendors|investments?) (?:\\p{L}+ ){0,4}(?:is|are|was|were|has been|have been|got|gets) (?:\\p{L}+ )?(?:frozen|on hold|paused|halted|suspended)',
+    'put (?:\\p{L}+ ){0,4}(?:spend(?:ing)?|purchases?|purchasing|procurement|software|saas|subscriptions?|tools?|licen[cs]es|vendors?|investments?) (?:\\p{L}+ ){0,3}on hold',
+    '(?:cut|cutting|drop|dropping|eliminate|eliminating|reduce|reducing) (?:all |every |most )?(?:of our )?(?:non-?essential |unnecessary |non-?critical |discretionary )?(?:subscriptions|software|saas|tools|vendors|licen[cs]es|spend(?:ing)?)',
+    'jäädyt\\p{L}* (?:\\p{L}+ ){0,3}(?:meno|hankin|kulu|osto|ohjelmisto|budjet|investoin|tilauks)\\p{L}*',
+    '(?:meno|hankin|kulu|osto|ohjelmisto|budjet|investoin)\\p{L}* (?:\\p{L}+ ){0,3}(?:jäädyt|jäissä|tauolla|pysäytet)\\p{L}*',
     '(?:closing|shutting|winding)(?: down)? (?:the|our) (?:business|company|doors|operations|shop)',
     '(?:ceasing|cease) (?:operations|trading)',
     '(?:headquarters|hq|head office|the group|group management|the board|our board|new owners?|corporate) (?:has |have )?(?:decided|mandated|ruled|chosen|standardi[sz]ed|required)',

@@ -39,6 +39,7 @@ const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
   'stated-urgency',
   'legal',
   'cancellation',
+  'price-dispute',
 ]);
 
 /** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
@@ -53,7 +54,7 @@ const PRAISE = 0.35;
 
 /**
  * Chooses P1–P4 the way the triage policy reads: P1 incidents (outage, data loss, security); P2
- * blockers, stated urgency, legal or cancellation talk, impact or a deadline on a problem, an
+ * blockers, stated urgency, legal or cancellation talk, a price change made without notice, impact or a deadline on a problem, an
  * explicit churn signal other than weak value, or a very negative customer who says they are
  * unhappy (the lexicon score alone is not enough); P4 patience, ideas or
  * praise without a problem; P3 everything else.

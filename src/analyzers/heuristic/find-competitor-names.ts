@@ -40,6 +40,12 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
     false,
   ),
   pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
+  // "in talks with Freshdesk", "negotiating with Zendesk": a supplier conversation under way.
+  pattern(
+    `(?:in (?:talks|negotiations|discussions) with|negotiating with|talking to) ${AFTER}`,
+    'after',
+    false,
+  ),
   pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
   pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
   pattern(

@@ -19,7 +19,8 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|pay|check ?out|boot|run)(?:s|ed|ing)?`,
+  `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
   `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,
@@ -36,7 +37,7 @@ const FAILURE_PARTS = [
   `[45]\\d\\d(?:s|-errors?)?`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) \\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
   `kaatu${OPEN}`,
@@ -72,6 +73,10 @@ const BREADTH_PARTS = [
   `kaikilla`,
   `kaikille`,
   `kenelläkään`,
+  // "in none of our stores", "missään myymälässämme": nowhere is breadth too.
+  `missään`,
+  `(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses)`,
+  `kaikissa`,
   `kenellekään`,
   `kukaan`,
   `ketään`,

@@ -11,6 +11,7 @@ import {
 } from './outage-composition.ts';
 import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
+import { findUnannouncedPriceChange } from './unannounced-price-change.ts';
 
 /**
  * Words that say how urgent a request is. `critical` cues describe an incident (outage, data
@@ -31,6 +32,7 @@ export type UrgencyKind =
   | 'deadline'
   | 'legal'
   | 'cancellation'
+  | 'price-dispute'
   | 'idea'
   | 'patience';
 
@@ -468,6 +470,8 @@ function composedCues(text: string, found: readonly UrgencyCue[], evidence: Outa
     else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
     else if (security) composed.push({ level: 'critical', kind: 'security', ...security });
   }
+  const priceChange = findUnannouncedPriceChange(text);
+  if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);
     if (notice)

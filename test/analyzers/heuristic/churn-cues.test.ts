@@ -107,6 +107,19 @@ describe('findChurnSignals, round 4 (sentences written for the test)', () => {
     // Doubt whether the product still fits.
     ['After the reorganisation we need to check whether the tool still fits us.', 'changed-needs'],
     ['Mietimme nyt, sopiiko järjestelmä enää meille uudessa organisaatiossa.', 'changed-needs'],
+    // Spending stopped, in other words than "freeze".
+    ['All software purchases are on hold until the new fiscal year.', 'involuntary'],
+    ['Group finance has put new SaaS spending on hold.', 'involuntary'],
+    ['We were told to drop all non-essential subscriptions this quarter.', 'involuntary'],
+    ['Hallitus jäädytti kaikki uudet ohjelmistohankinnat.', 'involuntary'],
+    ['Ohjelmistomenot on jäädytetty kesään asti.', 'involuntary'],
+    // Asked at named times, again and again; nothing changes.
+    ['We flagged this on Monday, again on Wednesday and now Friday.', 'unheard-voice'],
+    ['Raportoin tästä maaliskuussa ja uudelleen huhtikuussa.', 'unheard-voice'],
+    ['Every review meeting the same story and nothing ever changes.', 'unheard-voice'],
+    // Assurances, value doubt.
+    ['Your implementation partner assured us the import would be automatic.', 'promise-gap'],
+    ["We honestly can't see what we are paying for.", 'weak-value'],
   ])('finds a signal in %j as %s', (text, driver) => {
     expect(signals(text).map((signal) => signal.driver)).toContain(driver);
   });
@@ -125,6 +138,19 @@ describe('findChurnSignals, round 4 (sentences written for the test)', () => {
   });
 });
 
+describe('findChurnSignals, round 4 negatives', () => {
+  it.each([
+    'Please put our onboarding workshop on hold until after the holidays.',
+    'Can we pause the add-on subscription over the summer?',
+    'I asked about tags in October and the new docs answer it, thanks.',
+    'Budget owner wants a quote for five more seats.',
+  ])('finds no involuntary or unheard-voice signal in %j', (text) => {
+    const found = signals(text).map((signal) => signal.driver);
+    expect(found).not.toContain('involuntary');
+    expect(found).not.toContain('unheard-voice');
+  });
+});
+
 describe('findCompetitorNames', () => {
   it.each([
     ['Siirrymme HubSpotiin ensi vuonna.', 'HubSpot'],
@@ -135,6 +161,8 @@ describe('findCompetitorNames', () => {
     ['Vaihdamme HubSpot:iin.', 'HubSpot'],
     ["We're moving to Monday.com. Sorry.", 'Monday.com'],
     ['We are moving to Microsoft Dynamics next year.', 'Microsoft Dynamics'],
+    ['We are in talks with Gladly about next year.', 'Gladly'],
+    ['Procurement is negotiating with Zoho as we speak.', 'Zoho'],
   ])('reads the name in %j as %s', (text, name) => {
     expect(findCompetitorNames(text, [])[0]?.name).toBe(name);
   });

@@ -205,3 +205,39 @@ describe('round 4: a pasted failing trace is outage evidence, breadth is the cus
     expect(analysis.priority).not.toBe('P1');
   });
 });
+
+describe('round 4: an unfenced exception is machine text too', () => {
+  it('makes a bare Java trace plus "for all our users" a P1 outage', async () => {
+    const text =
+      'java.lang.IllegalStateException: connection pool exhausted\n\tat com.acme.db.Pool.take(Pool.java:88)\nIt is happening for all our users right now.';
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it('keeps a Python error from one import a normal bug', async () => {
+    const text = "KeyError: 'email'\nI get this when I import my CSV with an extra header row.";
+    expect((await triage(text)).priority).toBe('P3');
+  });
+});
+
+describe('round 4: a price change nobody announced', () => {
+  it.each([
+    'Our licence cost jumped 25 % this month and nobody told us. Please explain.',
+    'Lasku nousi 30 % ilman minkäänlaista ennakkoilmoitusta.',
+  ])('makes %j P2', async (text) => {
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P2');
+  });
+
+  it.each([
+    'Will prices go up without notice next year, or do you announce changes?',
+    'The price increase was announced in September, fine. Where is the new price list?',
+    'Hinnasto nousi tammikuussa, kuten ilmoititte. Mistä löydän vanhan hinnaston?',
+  ])('keeps %j a normal question', async (text) => {
+    expect((await triage(text)).priority).toBe('P3');
+  });
+
+  it('explains the rule in the team’s language', async () => {
+    const analysis = await triage('Hintamme nousi 18 % ilman mitään ilmoitusta.', { language: 'fi' });
+    expect(analysis.priorityReason).toMatch(/Hinnanmuutos, josta asiakkaalle ei kerrottu/u);
+  });
+});

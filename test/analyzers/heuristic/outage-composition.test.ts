@@ -13,6 +13,10 @@ describe('findComposedOutage', () => {
     'Kukaan meistä ei pääse järjestelmään, tulee vain virheilmoitus.',
     'Koko toimisto on ilman järjestelmää, sivu ei lataudu.',
     'Tuotannossa kaikki kutsut päättyvät aikakatkaisuun.',
+    // round 4: more things people fail to do, "nowhere" as breadth, an exception in words
+    'Since the update the whole team is unable to save any ticket.',
+    'Kassajärjestelmä ei käynnisty missään myymälässämme.',
+    'We get an exception on every request to the orders endpoint.',
   ])('reads %j as an outage', (text) => {
     const outage = findComposedOutage(text);
     expect(outage).not.toBeNull();
@@ -35,6 +39,10 @@ describe('findComposedOutage', () => {
     'No errors for anyone since your fix, thanks.',
     // "down the page" is no failure
     'The competitor report is further down the page for all users.',
+    // round 4: not knowing how is no failure; one person's printer is not an outage
+    'Nobody on our team can figure out how to build a custom report. Is there a guide?',
+    'One of our agents is unable to print tickets from her Mac.',
+    'En löydä tätä asetusta missään. Missä se on?',
   ])('does not read %j as an outage', (text) => {
     expect(findComposedOutage(text)).toBeNull();
   });
