@@ -19,7 +19,7 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|pay|check ?out|boot|run)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
   `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
@@ -34,7 +34,8 @@ const FAILURE_PARTS = [
   `(?:just |only )?spins`,
   `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|goes out|gets through)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
-  `[45]\\d\\d(?:s|-errors?)?`,
+  // A status code, not the end of an amount ("£8,400", "1.500").
+  `(?<![\\p{N}][,.\\u00a0 ]|[£$€])[45]\\d\\d(?:s|-errors?)?`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,

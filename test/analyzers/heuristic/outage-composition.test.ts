@@ -43,6 +43,8 @@ describe('findComposedOutage', () => {
     'Nobody on our team can figure out how to build a custom report. Is there a guide?',
     'One of our agents is unable to print tickets from her Mac.',
     'En löydä tätä asetusta missään. Missä se on?',
+    // an amount is no status code, and a customer who cannot afford a bill reports no failure
+    "The renewal invoice is for the whole year (£9,500). We can't pay that in one go.",
   ])('does not read %j as an outage', (text) => {
     expect(findComposedOutage(text)).toBeNull();
   });
