@@ -13,6 +13,8 @@ describe('findComposedOutage', () => {
     'Kukaan meistä ei pääse järjestelmään, tulee vain virheilmoitus.',
     'Koko toimisto on ilman järjestelmää, sivu ei lataudu.',
     'Tuotannossa kaikki kutsut päättyvät aikakatkaisuun.',
+    'Since 9:00 every request returns 503s, our customers cannot check out.',
+    'Everyone gets a 500 when opening the dashboard.',
   ])('reads %j as an outage', (text) => {
     const outage = findComposedOutage(text);
     expect(outage).not.toBeNull();
@@ -35,6 +37,10 @@ describe('findComposedOutage', () => {
     'No errors for anyone since your fix, thanks.',
     // "down the page" is no failure
     'The competitor report is further down the page for all users.',
+    // amounts and counts that look like status codes
+    "The pro-forma invoice is still for the full year (£8,400). We can't pay that in one go.",
+    'Lasku on 8 400 € koko vuodelta, emme pysty maksamaan sitä kerralla.',
+    'We have 400 users and all of them need the new seats; we cannot pay more than 500 € a month.',
   ])('does not read %j as an outage', (text) => {
     expect(findComposedOutage(text)).toBeNull();
   });
