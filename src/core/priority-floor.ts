@@ -2,7 +2,7 @@ import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
-import { classifyNoise } from './noise-filter.ts';
+import { isPastIncident } from './past-incident.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 
 /**
@@ -120,6 +120,10 @@ export function applyFloor<A extends { priority: Priority; priorityReason: strin
 
 /** The verbatim words of the earliest cue of the rule that is not negated, or null. */
 function findEarliestCue(text: string, rule: CompiledRule): string | null {
+  return findEarliestCueAt(text, rule)?.phrase ?? null;
+}
+
+function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; phrase: string } | null {
   let best: { index: number; phrase: string } | null = null;
   for (const regex of rule.regexes) {
     for (const match of text.matchAll(regex)) {
@@ -129,11 +133,13 @@ function findEarliestCue(text: string, rule: CompiledRule): string | null {
       if (rule.negatable && isNegated(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
+      // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
+      if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
       best = { index: match.index, phrase: match[0] };
       break;
     }
   }
-  return best?.phrase ?? null;
+  return best;
 }
 
 /** "Zendesk", "HubSpot", "Zendeskiin": capitalised and not a common word such as "The" or "Monday". */
@@ -182,14 +188,14 @@ function firstClause(text: string): string {
 /**
  * An enterprise account's negative message within `renewalWindowDays` calendar days (UTC) before
  * its renewal date, renewal day included, that states dissatisfaction or doubt in so many words
- * (`RENEWAL_RISK_CUES`): the tone alone never sets a floor. The phrase is the message's first sentence that says
- * something (greetings like "Hello." or "Hei Tommi," are passed over).
+ * (`RENEWAL_RISK_CUES`): the tone alone never sets a floor. The phrase is the sentence that says it.
  */
 function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
   const { account, sentiment, now, renewalWindowDays } = input;
   if (account?.tier !== 'enterprise' || !account.renewalDate) return null;
   if (sentiment === null || sentiment > RENEWAL_RISK_SENTIMENT) return null;
-  if (findDissatisfaction(text) === null) return null;
+  const dissatisfaction = findEarliestCueAt(text, RENEWAL_RISK_RULE);
+  if (dissatisfaction === null) return null;
   const days = daysUntil(account.renewalDate, now);
   if (days === null || days < 0 || days > renewalWindowDays) return null;
   const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
@@ -197,7 +203,7 @@ function findRenewalRisk(input: FloorInput, text: string): FloorHit | null {
     rule: 'renewal-risk',
     priority: 'P2',
     reason: `negative message (sentiment ${sentiment.toFixed(2)}) from an enterprise account renewing ${when}`,
-    phrase: firstSubstantiveSentence(text),
+    phrase: sentenceHolding(text, dissatisfaction.index),
   };
 }
 
@@ -211,11 +217,17 @@ function daysUntil(isoDate: string, now: Date): number | null {
   return Math.round((target - today) / MS_PER_DAY);
 }
 
-/** Verbatim first sentence with at least four words that is not a greeting (at most 200 characters). */
-function firstSubstantiveSentence(text: string): string {
-  const sentences = text.match(/[^.!?\n]+[.!?]*/g)?.map((sentence) => sentence.trim()) ?? [];
-  const substantive = sentences.find(
-    (sentence) => sentence.split(/\s+/).length >= 4 && !classifyNoise(sentence).noise,
-  );
-  return (substantive ?? sentences[0] ?? text.trim()).slice(0, 200).trimEnd();
+/**
+ * The verbatim sentence that says the dissatisfaction (at most 200 characters), so the post quotes
+ * the customer's reason rather than their greeting or opening line.
+ */
+function sentenceHolding(text: string, at: number): string {
+  const sentences = text.match(/[^.!?\n]+[.!?]*/g) ?? [];
+  let offset = 0;
+  for (const sentence of sentences) {
+    const start = text.indexOf(sentence, offset);
+    offset = start + sentence.length;
+    if (at < offset) return sentence.trim().slice(0, 200).trimEnd();
+  }
+  return text.trim().slice(0, 200).trimEnd();
 }

@@ -34,8 +34,8 @@ const FAILURE_PARTS = [
   `(?:just |only )?spins`,
   `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|goes out|gets through)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
-  // A status code, not the end of an amount ("£8,400", "1.500").
-  `(?<![\\p{N}][,.\\u00a0 ]|[£$€])[45]\\d\\d(?:s|-errors?)?`,
+  // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users" and "500 ms" are no failure.
+  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,

@@ -1,4 +1,5 @@
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { isPastIncident } from '../../core/past-incident.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
@@ -444,6 +445,8 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'outage' && isGeneralQuestion(text, hit.start)) continue;
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
+    // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
+    if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
     // "Any idea?" asks for help; it offers no idea.
     if (hit.entry.kind === 'idea' && /^(?:any|no)$/u.test(tokens[hit.firstWord - 1]?.word ?? '')) continue;
     found.push({

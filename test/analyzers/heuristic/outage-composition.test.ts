@@ -17,6 +17,8 @@ describe('findComposedOutage', () => {
     'Since the update the whole team is unable to save any ticket.',
     'Kassajärjestelmä ei käynnisty missään myymälässämme.',
     'We get an exception on every request to the orders endpoint.',
+    'Since 9:00 every request returns 503s, our customers cannot check out.',
+    'Everyone gets a 500 when opening the dashboard.',
   ])('reads %j as an outage', (text) => {
     const outage = findComposedOutage(text);
     expect(outage).not.toBeNull();
@@ -45,6 +47,10 @@ describe('findComposedOutage', () => {
     'En löydä tätä asetusta missään. Missä se on?',
     // an amount is no status code, and a customer who cannot afford a bill reports no failure
     "The renewal invoice is for the whole year (£9,500). We can't pay that in one go.",
+    // amounts and counts that look like status codes
+    "The pro-forma invoice is still for the full year (£8,400). We can't pay that in one go.",
+    'Lasku on 8 400 € koko vuodelta, emme pysty maksamaan sitä kerralla.',
+    'We have 400 users and all of them need the new seats; we cannot pay more than 500 € a month.',
   ])('does not read %j as an outage', (text) => {
     expect(findComposedOutage(text)).toBeNull();
   });

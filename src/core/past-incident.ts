@@ -1,0 +1,56 @@
+/**
+ * An incident named as a past event ("a two-hour outage on Tuesday", "last week's downtime",
+ * "eilinen katko") is a grievance or a reference, not a report that something is down now: it
+ * should not page anyone. Only incident nouns count — a state such as "went down on Tuesday" may
+ * still hold, so it is left to the rules — and a word of the present in the same clause ("still",
+ * "since", "again", "now", "edelleen") keeps the incident current.
+ */
+
+/** Nouns that name an incident as an event rather than describe a current state. */
+const INCIDENT_NOUN =
+  /(?:^|[\s-])(?:outages?|downtime|disruptions?|incidents?|\p{L}*katko\p{L}*|\p{L}*häiriö\p{L}*)$/iu;
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const FI_WEEKDAYS = 'maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai';
+
+const PAST_MARKER = new RegExp(
+  [
+    "yesterday(?:['’]s)?",
+    `last (?:night|week|month|year|time|weekend|quarter|${WEEKDAYS})(?:['’]s)?`,
+    `(?:on|last) (?:${WEEKDAYS})`,
+    `(?:${WEEKDAYS})['’]s`,
+    '(?:\\d+|a|an|one|two|three|few|couple of|several) (?:hours?|days?|weeks?|months?|years?) ago',
+    'previous|earlier (?:this|last) (?:week|month|year)',
+    'in (?:january|february|march|april|may|june|july|august|september|october|november|december)',
+    // Finnish
+    'eilen|eilinen|eilisen|toissapäivänä|viime (?:\\p{L}+)|viimeviikkoinen|viimeviikkoisen',
+    `(?:${FI_WEEKDAYS})na`,
+    '\\d+ (?:päivää|viikkoa|kuukautta|tuntia) sitten|aiemmin|edellinen|edellisen',
+  ].join('|'),
+  'iu',
+);
+
+const PRESENT_MARKER =
+  /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
+
+const CLAUSE_BREAK = /[.,;:!?\n()]|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
+
+/**
+ * Whether the incident words at `start` (ending at `end`) name a past event: an incident noun
+ * with a past time in its clause and nothing in that clause that says it still goes on.
+ */
+export function isPastIncident(text: string, start: number, end: number): boolean {
+  if (!INCIDENT_NOUN.test(text.slice(start, end))) return false;
+  const clause = clauseAround(text, start, end);
+  const pastMarker = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
+  return pastMarker.test(clause) && !PRESENT_MARKER.test(clause);
+}
+
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 120), start);
+  let cut = 0;
+  for (const match of before.matchAll(CLAUSE_BREAK)) cut = match.index + match[0].length;
+  const after = text.slice(end, end + 120);
+  const next = new RegExp(CLAUSE_BREAK.source, 'iu').exec(after);
+  return before.slice(cut) + text.slice(start, end) + (next ? after.slice(0, next.index) : after);
+}
