@@ -9,8 +9,10 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. The fresh batch and the second batch were tuned on in later rounds, so
  * they are held to the targets as regression sets. The third batch was written before the
- * compositional round and never tuned on: its floors sit at or just below what it measured
- * (2026-12-06), below the targets, so that a regression shows without pretending it meets them.
+ * compositional round and tuned on in round 4 (its misses were read), so it is now held to the
+ * targets too. The fourth batch was written before round 4 and never tuned on: its floors sit
+ * just below what it measured after round 4 (2026-12-06), far below the targets, so that a
+ * regression shows without pretending it meets them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -28,10 +30,17 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-3.jsonl': {
-    urgentRecall: 0.8,
-    urgentPrecision: 0.88,
-    churnRecall: 0.8,
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
     churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-4.jsonl': {
+    urgentRecall: 0.62,
+    urgentPrecision: 0.82,
+    churnRecall: 0.55,
+    churnDriverRecall: 0.45,
     noiseAccuracy: 0.95,
   },
 };
