@@ -198,7 +198,11 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
   // Group commit: messages ingested while a batch is being written share the next batch's one
   // transaction (ingest-messages.ts); each caller still gets its own message's outcome or error.
   const ingestBatches = createGroupCommit<CustomerMessageInput, PromiseSettledResult<IngestOutcome>>({
-    maxBatch: 64,
+    // A server commits several batches side by side (their conversation locks are taken in one
+    // order), and smaller batches keep its connections busy while others claim and complete;
+    // PGlite has one connection, so there one large batch at a time is fastest.
+    maxBatch: storage.db.kind === 'postgres' ? 16 : 64,
+    maxInFlight: storage.db.kind === 'postgres' ? 4 : 1,
     write: (messages) =>
       ingestMessages(pipeline, messages, {
         onBatchFailed: (error, size) =>

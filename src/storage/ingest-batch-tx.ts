@@ -37,11 +37,8 @@ export async function openIngestBatchTx(
     messages.map((message) => [pairKey(message.conversation, message.accountId), message] as const),
   );
 
-  const existing = new Set(
-    (
-      await q.query<{ id: string }>('SELECT id FROM customer_messages WHERE id = ANY($1::text[])', [ids])
-    ).rows.map((row) => row.id),
-  );
+  const loaded = await loadBatchState(q, ids, threads, [...pairs.values()]);
+  const existing = new Set(loaded.existing);
   /** Every request read or written, as this transaction sees it now. */
   const requests = new Map<string, Request>();
   /** The version each loaded request had when read: the compare-and-set at flush expects it. */
@@ -54,31 +51,12 @@ export async function openIngestBatchTx(
     }
     return requests.get(request.id) as Request;
   };
-
   // The request of a thread is the one holding the thread's first message that has a request.
   const threadRequest = new Map<string, string | null>(threads.map((thread) => [thread, null]));
-  const threadRows = await q.query<{ first_thread: string; id: string | null }>(
-    `SELECT head.first_thread, r.* FROM (
-       SELECT DISTINCT ON (thread) thread AS first_thread, request_id AS first_request
-       FROM customer_messages WHERE thread = ANY($1::text[]) AND request_id IS NOT NULL
-       ORDER BY thread, seq) head
-     LEFT JOIN LATERAL (SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = head.first_request) r ON true`,
-    [threads],
-  );
-  for (const row of threadRows.rows) {
-    threadRequest.set(row.first_thread, row.id === null ? null : remember(row).id);
+  for (const row of loaded.threads) {
+    threadRequest.set(row.thread, row.request === null ? null : remember(row.request).id);
   }
-
-  const conversations = [...pairs.values()];
-  const latestRows = await q.query(
-    `SELECT latest.* FROM unnest($1::text[], $2::text[]) AS pair (conversation, account_id)
-     CROSS JOIN LATERAL (
-       SELECT ${REQUEST_COLUMNS} FROM requests
-       WHERE conversation = pair.conversation AND account_id IS NOT DISTINCT FROM pair.account_id
-       ORDER BY last_message_at DESC LIMIT 1) latest`,
-    [conversations.map((message) => message.conversation), conversations.map((message) => message.accountId)],
-  );
-  for (const row of latestRows.rows) remember(row);
+  for (const row of loaded.latest) remember(row);
 
   const inserted: Array<{ message: CustomerMessage; kind: MessageKind }> = [];
   const insertedById = new Map<string, CustomerMessage>();
@@ -151,14 +129,59 @@ export async function openIngestBatchTx(
           return request.version === version ? [] : [{ request, readVersion: version }];
         }),
       );
-      await insertRequests(
+      await insertRequestsAndMessages(
         q,
         [...created].map((id) => requests.get(id) as Request),
+        inserted,
+        attached,
       );
-      await insertMessages(q, inserted, attached);
       if (jobs.length > 0) await enqueueMany(q, jobs);
     },
   };
+}
+
+/**
+ * One statement: which ids are stored already; for each thread, the request of its first message
+ * that has one (as `findRequestByThread`); for each conversation and account, its latest request
+ * (as `findLatestRequest`). Requests come back as JSON rows, read by the same mapper.
+ */
+async function loadBatchState(
+  q: Queryable,
+  ids: string[],
+  threads: string[],
+  conversations: CustomerMessage[],
+): Promise<{ existing: string[]; threads: Array<{ thread: string; request: unknown }>; latest: unknown[] }> {
+  const result = await q.query<{
+    existing: string[];
+    threads: Array<{ thread: string; request: unknown }>;
+    latest: unknown[];
+  }>(
+    `SELECT
+       (SELECT coalesce(jsonb_agg(id), '[]') FROM customer_messages WHERE id = ANY($1::text[])) AS existing,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('thread', head.first_thread, 'request', to_jsonb(r))), '[]')
+        FROM (
+          SELECT DISTINCT ON (thread) thread AS first_thread, request_id AS first_request
+          FROM customer_messages WHERE thread = ANY($2::text[]) AND request_id IS NOT NULL
+          ORDER BY thread, seq) head
+        LEFT JOIN LATERAL (SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = head.first_request) r ON true
+       ) AS threads,
+       (SELECT coalesce(jsonb_agg(to_jsonb(latest)), '[]')
+        FROM unnest($3::text[], $4::text[]) AS pair (conversation, account_id)
+        CROSS JOIN LATERAL (
+          SELECT ${REQUEST_COLUMNS} FROM requests
+          WHERE conversation = pair.conversation AND account_id IS NOT DISTINCT FROM pair.account_id
+          ORDER BY last_message_at DESC LIMIT 1) latest
+       ) AS latest`,
+    [
+      ids,
+      threads,
+      conversations.map((message) => message.conversation),
+      conversations.map((message) => message.accountId),
+    ],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('batch state query returned no row');
+  return row;
 }
 
 function pairKey(conversation: string, accountId: string | null): string {
@@ -203,9 +226,22 @@ async function updateLoadedRequests(
   }
 }
 
-async function insertRequests(q: Queryable, created: Request[]): Promise<void> {
-  if (created.length === 0) return;
-  const rows = created.map((request) => ({
+const MESSAGE_PARAMS = 18;
+
+/**
+ * One statement: the new requests (as they stand at the end of the batch), then the messages in
+ * the order the batch inserted them (their `seq` order) with their requests. The locks held mean
+ * nobody else stores these ids meanwhile; should one appear anyway, the batch fails and every
+ * message is ingested again on its own.
+ */
+async function insertRequestsAndMessages(
+  q: Queryable,
+  created: Request[],
+  inserted: Array<{ message: CustomerMessage; kind: MessageKind }>,
+  attached: Map<string, string>,
+): Promise<void> {
+  if (inserted.length === 0 && created.length === 0) return;
+  const requestRows = created.map((request) => ({
     id: request.id,
     account_id: request.accountId,
     conversation: request.conversation,
@@ -215,29 +251,7 @@ async function insertRequests(q: Queryable, created: Request[]): Promise<void> {
     last_message_at: request.lastMessageAt,
     version: request.version,
   }));
-  await q.query(
-    `INSERT INTO requests (id, account_id, conversation, thread, state, opened_at, last_message_at, version)
-     SELECT id, account_id, conversation, thread, state, opened_at, last_message_at, version
-     FROM jsonb_to_recordset($1::jsonb) AS r (id text, account_id text, conversation text, thread text, state text,
-       opened_at timestamptz, last_message_at timestamptz, version integer)`,
-    [JSON.stringify(rows)],
-  );
-}
-
-const MESSAGE_PARAMS = 18;
-
-/**
- * One multi-row INSERT, in the order the batch inserted them (their `seq` order). The locks held
- * mean nobody else stores these ids meanwhile; should one appear anyway, the batch fails and
- * every message is ingested again on its own.
- */
-async function insertMessages(
-  q: Queryable,
-  inserted: Array<{ message: CustomerMessage; kind: MessageKind }>,
-  attached: Map<string, string>,
-): Promise<void> {
-  if (inserted.length === 0) return;
-  const params: unknown[] = [];
+  const params: unknown[] = [JSON.stringify(requestRows)];
   const rows = inserted.map(({ message, kind }, row) => {
     params.push(
       message.id,
@@ -259,11 +273,21 @@ async function insertMessages(
       kind,
       attached.get(message.id) ?? null,
     );
-    const first = row * MESSAGE_PARAMS;
+    const first = 1 + row * MESSAGE_PARAMS;
     return `(${Array.from({ length: MESSAGE_PARAMS }, (_, column) => `$${first + column + 1}`).join(',')})`;
   });
+  // Foreign keys are checked at the end of the statement, when the new requests are in.
+  const newRequests = `INSERT INTO requests (id, account_id, conversation, thread, state, opened_at, last_message_at, version)
+     SELECT id, account_id, conversation, thread, state, opened_at, last_message_at, version
+     FROM jsonb_to_recordset($1::jsonb) AS r (id text, account_id text, conversation text, thread text, state text,
+       opened_at timestamptz, last_message_at timestamptz, version integer)`;
+  if (inserted.length === 0) {
+    await q.query(newRequests, params);
+    return;
+  }
   const result = await q.query(
-    `INSERT INTO customer_messages (id, platform, conversation, thread, is_reply, account_id, author, external,
+    `WITH new_requests AS (${newRequests})
+     INSERT INTO customer_messages (id, platform, conversation, thread, is_reply, account_id, author, external,
        text, sent_at, permalink, attachments, language, subject, forwarded_by, quoted_text, kind, request_id)
      VALUES ${rows.join(', ')}
      ON CONFLICT (id) DO NOTHING RETURNING id`,
