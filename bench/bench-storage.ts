@@ -43,7 +43,9 @@ export function benchBackends(): BenchBackend[] {
       cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     });
   }
-  return backends;
+  // BENCH_BACKEND=pglite|postgres measures one of them only.
+  const only = process.env.BENCH_BACKEND;
+  return only ? backends.filter((backend) => backend.name === only) : backends;
 }
 
 export function formatRate(count: number, ms: number): string {

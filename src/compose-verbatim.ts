@@ -5,6 +5,7 @@ import type { AdapterContext, PlatformAdapter } from './adapter-contract.ts';
 import { createAnalyzer } from './analyzers/create-analyzer.ts';
 import { createThemeNamer, logThemeNamingFallback } from './analyzers/create-theme-namer.ts';
 import type { AppConfig } from './config/load-config.ts';
+import type { CustomerMessageInput } from './core/customer-message.ts';
 import type { DigestPublisher } from './core/digest/digest-publisher.ts';
 import type { DigestTarget } from './core/digest/post-due-digests.ts';
 import type { Account, Directory } from './core/directory.ts';
@@ -13,10 +14,17 @@ import { fanOutHealthAlerts } from './core/health/fan-out-health-alerts.ts';
 import { type SnapshotRunOutcome, takeDailySnapshots } from './core/health/take-daily-snapshots.ts';
 import type { Inbox } from './core/inbox.ts';
 import { applyRequestCommand } from './core/pipeline/apply-request-command.ts';
-import { ingestMessage } from './core/pipeline/ingest-message.ts';
+import { ingestMessages } from './core/pipeline/ingest-messages.ts';
 import type { DeliveryDeps, PipelineSettings, TriageDeps } from './core/pipeline/pipeline-deps.ts';
 import type { RequestStore } from './core/pipeline/request-store.ts';
-import { type Analyzer, type Clock, type IngestMessage, type Notifier, systemClock } from './core/ports.ts';
+import {
+  type Analyzer,
+  type Clock,
+  type IngestMessage,
+  type IngestOutcome,
+  type Notifier,
+  systemClock,
+} from './core/ports.ts';
 import { createDigestDeps } from './create-digest-deps.ts';
 import { createHealthDeps } from './create-health-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
@@ -38,6 +46,7 @@ import { listStoredAccounts, mergeAccounts, upsertAccount } from './storage/acco
 import { countOpenRequests } from './storage/count-open-requests.ts';
 import { createDeadLetterStore } from './storage/dead-letter-store.ts';
 import { describeRequestAudit } from './storage/describe-request-audit.ts';
+import { createGroupCommit } from './storage/group-commit.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { claimOnce, releaseClaim } from './storage/once-claims.ts';
 import type { Storage } from './storage/open-storage.ts';
@@ -172,8 +181,11 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...options.jobOptions,
   });
   await jobs.start();
-  const store = createRequestStore(storage.db, (tx, job) =>
-    jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
+  const store = createRequestStore(
+    storage.db,
+    (tx, job) =>
+      jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
+    (tx, batch) => jobs.enqueueManyWithin(tx, batch),
   );
   const settings: PipelineSettings = {
     groupingWindowMinutes: config.file.grouping.windowMinutes,
@@ -183,8 +195,24 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...options.settings,
   };
   const pipeline = { store, directory, clock, settings };
+  // Group commit: messages ingested while a batch is being written share the next batch's one
+  // transaction (ingest-messages.ts); each caller still gets its own message's outcome or error.
+  const ingestBatches = createGroupCommit<CustomerMessageInput, PromiseSettledResult<IngestOutcome>>({
+    // A server commits several batches side by side (their conversation locks are taken in one
+    // order), and smaller batches keep its connections busy while others claim and complete;
+    // PGlite has one connection, so there one large batch at a time is fastest.
+    maxBatch: storage.db.kind === 'postgres' ? 16 : 64,
+    maxInFlight: storage.db.kind === 'postgres' ? 4 : 1,
+    write: (messages) =>
+      ingestMessages(pipeline, messages, {
+        onBatchFailed: (error, size) =>
+          logger.warn({ err: error, size }, 'batch ingest failed; ingesting its messages one by one'),
+      }),
+  });
   const ingest: IngestMessage = async (message) => {
-    const outcome = await ingestMessage(pipeline, message);
+    const settled = await ingestBatches.add(message);
+    if (settled.status === 'rejected') throw settled.reason;
+    const outcome = settled.value;
     metrics.messagesIngested.inc({ platform: message.platform, outcome: outcome.status });
     return outcome;
   };

@@ -14,7 +14,10 @@ export interface InboxWorkerOptions {
   logger: Logger;
   /** Counts an entry that exhausted its attempts, by dead-letter source (`inbox:slack`, …). */
   onDeadLetter?: (source: string) => void;
-  /** Entries processed at once in this process (default 8). */
+  /**
+   * Entries processed at once in this process (default 64). Their ingests share transactions
+   * (group commit), so more entries at once mean fewer, larger transactions.
+   */
   concurrency?: number;
   /** How long a claimed entry stays ours without a heartbeat (default 20 s). */
   leaseSeconds?: number;
@@ -49,7 +52,7 @@ export interface InboxWorker {
  */
 export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   const handlers = new Map<InboxSource, InboxHandler>();
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 64;
   const leaseSeconds = options.leaseSeconds ?? 20;
   const heartbeatMs = (options.heartbeatSeconds ?? 10) * 1000;
   const pollMs = options.pollMs ?? 250;

@@ -189,6 +189,30 @@ export class JobRunner {
   }
 
   /**
+   * Schedules several jobs through the given transaction, one multi-row insert per queue (pg-boss
+   * `insert`, the same statement `send` runs for one job, queue defaults included).
+   */
+  async enqueueManyWithin(
+    tx: Queryable,
+    jobs: Array<{ queue: QueueName; data: object; key?: string; delaySeconds?: number }>,
+  ): Promise<void> {
+    const db = { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) };
+    for (const queue of new Set(jobs.map((job) => job.queue))) {
+      await this.#boss.insert(
+        queue,
+        jobs
+          .filter((job) => job.queue === queue)
+          .map((job) => ({
+            data: job.data,
+            ...(job.key ? { singletonKey: job.key } : {}),
+            ...(job.delaySeconds ? { startAfter: job.delaySeconds } : {}),
+          })),
+        { db },
+      );
+    }
+  }
+
+  /**
    * Runs `handler` for each job of `queue`, up to `batchSize` at once, each slot fetching its next
    * job as soon as its own finished: one slow or stuck job occupies one slot and never holds up
    * the others (a shared batch would wait for its slowest job). While the queue has a backlog

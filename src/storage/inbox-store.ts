@@ -13,6 +13,7 @@ export interface InboxStore {
   claim(limit: number, leaseSeconds: number, sources: InboxSource[]): Promise<StoredInboxEntry[]>;
   /** Extends the lease of entries still being worked on (the worker's heartbeat). */
   renew(ids: string[], leaseSeconds: number): Promise<void>;
+  /** Marks the entry processed (group commit: one UPDATE shared with concurrent callers). */
   complete(id: string): Promise<void>;
   /** Records a failed attempt: retried after `retryInSeconds`, or dead when null. */
   fail(id: string, error: string, retryInSeconds: number | null): Promise<void>;
@@ -61,6 +62,19 @@ export function createInboxStore(
     },
   });
 
+  // Entries finished while a completion is being written share the next one: one UPDATE for many.
+  const completer = createGroupCommit<string, void>({
+    maxBatch: options.maxBatch ?? 500,
+    maxInFlight: options.maxInFlight ?? 2,
+    async write(ids) {
+      await db.query(
+        'UPDATE inbox SET processed_at = now(), lease_until = NULL WHERE id = ANY($1::bigint[])',
+        [ids],
+      );
+      return ids.map(() => undefined);
+    },
+  });
+
   return {
     append: (entry) => writer.add(entry),
 
@@ -103,9 +117,7 @@ export function createInboxStore(
       );
     },
 
-    async complete(id) {
-      await db.query('UPDATE inbox SET processed_at = now(), lease_until = NULL WHERE id = $1', [id]);
-    },
+    complete: (id) => completer.add(id),
 
     async fail(id, error, retryInSeconds) {
       await db.query(

@@ -9,42 +9,75 @@ import {
 import type { PostRef } from '../core/ports.ts';
 import type { Request } from '../core/request.ts';
 import type { Database, Queryable } from './database.ts';
+import { type EnqueueManyWithin, openIngestBatchTx } from './ingest-batch-tx.ts';
 import { insertTransition } from './insert-transition.ts';
 import { insertTriageRecord } from './insert-triage-record.ts';
-import { toDelivery, toRequest, toStoredMessage, toTransition } from './row-mappers.ts';
+import { REQUEST_COLUMNS, toDelivery, toRequest, toStoredMessage, toTransition } from './row-mappers.ts';
 
 /** Schedules a job through the given transaction (see JobRunner.enqueueWithin). */
 export type EnqueueWithin = (tx: Queryable, job: JobRequest) => Promise<void>;
 
 const MESSAGE_COLUMNS = `id, platform, conversation, thread, is_reply, account_id, author, text, sent_at, permalink,
   attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at, body_removed_at`;
-const REQUEST_COLUMNS = `id, account_id, conversation, thread, state, claimed_by, snoozed_until, team_id, priority,
-  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at, version, words_removed_at`;
 
 /** How often `atomically` re-runs work whose saveRequest met a newer copy before giving up. */
 const STALE_RETRIES = 20;
 
 /** The pipeline's RequestStore over Postgres (PGlite or a server). */
-export function createRequestStore(db: Database, enqueueWithin: EnqueueWithin): RequestStore {
-  return bind(db, null, db, enqueueWithin);
+export function createRequestStore(
+  db: Database,
+  enqueueWithin: EnqueueWithin,
+  enqueueManyWithin: EnqueueManyWithin = async (tx, jobs) => {
+    for (const job of jobs) await enqueueWithin(tx, job);
+  },
+): RequestStore {
+  return bind(db, null, db, { one: enqueueWithin, many: enqueueManyWithin });
 }
 
-function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: EnqueueWithin): RequestStore {
+interface Enqueuers {
+  one: EnqueueWithin;
+  many: EnqueueManyWithin;
+}
+
+function bind(db: Database, tx: Queryable | null, q: Queryable, enqueue: Enqueuers): RequestStore {
+  /** Runs `attempt` in a transaction, again on fresh reads while it meets a stale request. */
+  async function retryingStale<T>(attempt: (inner: Queryable) => Promise<T>): Promise<T> {
+    for (let round = 1; ; round++) {
+      try {
+        return await db.transaction(attempt);
+      } catch (error) {
+        // Another writer committed the request first: everything this attempt did is rolled
+        // back, so running the work again on fresh reads is safe.
+        if (!(error instanceof StaleRequestError) || round >= STALE_RETRIES) throw error;
+      }
+    }
+  }
+
   const store: RequestStore = {
     async atomically(lockKey, work) {
       if (tx) return work(store);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction(async (inner) => {
-            await inner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
-            return work(bind(db, inner, inner, enqueueWithin));
-          });
-        } catch (error) {
-          // Another writer committed the request first: everything this attempt did is rolled
-          // back, so running the work again on fresh reads is safe.
-          if (!(error instanceof StaleRequestError) || attempt >= STALE_RETRIES) throw error;
-        }
-      }
+      return retryingStale(async (inner) => {
+        await inner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+        return work(bind(db, inner, inner, enqueue));
+      });
+    },
+
+    async atomicallyBatch(scope, work) {
+      if (tx) throw new Error('a batch ingest opens its own transaction');
+      return retryingStale(async (inner) => {
+        // In ascending order of the lock ids: two batches sharing conversations wait for one
+        // another instead of deadlocking (single-message ingest holds one lock only).
+        await inner.query(
+          `SELECT pg_advisory_xact_lock(lock_id) FROM (
+             SELECT DISTINCT hashtextextended(key, 0) AS lock_id FROM unnest($1::text[]) AS key
+             ORDER BY lock_id) ordered`,
+          [scope.lockKeys],
+        );
+        const batch = await openIngestBatchTx(inner, scope.messages, enqueue.many);
+        const result = await work(batch);
+        await batch.flush();
+        return result;
+      });
     },
 
     async insertMessage(message: CustomerMessage, kind: MessageKind) {
@@ -211,7 +244,7 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueueWithin: E
     },
 
     async enqueue(job) {
-      await enqueueWithin(q, job);
+      await enqueue.one(q, job);
     },
 
     async getDelivery(key) {

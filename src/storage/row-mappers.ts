@@ -37,6 +37,10 @@ const RequestRowSchema = z.object({
   words_removed_at: nullableDate.optional(),
 });
 
+/** The columns `toRequest` reads. */
+export const REQUEST_COLUMNS = `id, account_id, conversation, thread, state, claimed_by, snoozed_until, team_id, priority,
+  analysis, floor, opened_at, last_message_at, routed_at, first_response_at, resolved_at, version, words_removed_at`;
+
 export function toRequest(row: unknown): Request {
   const r = RequestRowSchema.parse(row);
   return {

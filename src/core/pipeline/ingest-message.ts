@@ -10,7 +10,7 @@ import type { Request } from '../request.ts';
 import { applyCommand } from '../request-transitions.ts';
 import { resolveAccount } from '../resolve-account.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
-import type { RequestStore } from './request-store.ts';
+import type { IngestTx, RequestStore } from './request-store.ts';
 
 /**
  * Persists one message and decides what it means, in one transaction per conversation so that
@@ -18,6 +18,14 @@ import type { RequestStore } from './request-store.ts';
  * duplicate delivery changes nothing and says so.
  */
 export async function ingestMessage(deps: PipelineDeps, input: CustomerMessageInput): Promise<IngestOutcome> {
+  const message = prepareMessage(deps, input);
+  return deps.store.atomically(`conversation:${message.conversation}`, async (tx) =>
+    message.author.external ? ingestCustomerMessage(deps, tx, message) : ingestStaffMessage(tx, message),
+  );
+}
+
+/** Validates the input and settles its account from the directory. Throws on an invalid message. */
+export function prepareMessage(deps: PipelineDeps, input: CustomerMessageInput): CustomerMessage {
   const parsed = CustomerMessageSchema.parse(input);
   const account =
     parsed.accountId !== null
@@ -26,23 +34,30 @@ export async function ingestMessage(deps: PipelineDeps, input: CustomerMessageIn
           conversation: parsed.conversation,
           email: parsed.author.email,
         });
-  const message: CustomerMessage = { ...parsed, accountId: account?.id ?? parsed.accountId };
+  return { ...parsed, accountId: account?.id ?? parsed.accountId };
+}
 
-  return deps.store.atomically(`conversation:${message.conversation}`, async (tx) => {
-    if (!message.author.external) return ingestStaffMessage(tx, message);
-    const noise = classifyNoise(message.text, { patterns: deps.settings.noisePatterns });
-    if (noise.noise && message.attachments.length === 0) {
-      const inserted = await tx.insertMessage(message, 'noise');
-      return { status: inserted ? 'noise' : 'duplicate', messageId: message.id };
-    }
-    if (!(await tx.insertMessage(message, 'customer'))) return { status: 'duplicate', messageId: message.id };
-    return groupCustomerMessage(deps, tx, message);
-  });
+/**
+ * A customer's message inside the transaction that holds its conversation's lock: stored as noise,
+ * or stored and grouped. The same code runs for one message and for a batch (ingest-messages.ts).
+ */
+export async function ingestCustomerMessage(
+  deps: PipelineDeps,
+  tx: IngestTx,
+  message: CustomerMessage,
+): Promise<IngestOutcome> {
+  const noise = classifyNoise(message.text, { patterns: deps.settings.noisePatterns });
+  if (noise.noise && message.attachments.length === 0) {
+    const inserted = await tx.insertMessage(message, 'noise');
+    return { status: inserted ? 'noise' : 'duplicate', messageId: message.id };
+  }
+  if (!(await tx.insertMessage(message, 'customer'))) return { status: 'duplicate', messageId: message.id };
+  return groupCustomerMessage(deps, tx, message);
 }
 
 async function groupCustomerMessage(
   deps: PipelineDeps,
-  tx: RequestStore,
+  tx: IngestTx,
   message: CustomerMessage,
 ): Promise<IngestOutcome> {
   const candidate = await findCandidate(tx, message);
@@ -102,7 +117,7 @@ async function groupCustomerMessage(
   return { status: 'follow-up', messageId: message.id, requestId: candidate.id };
 }
 
-async function findCandidate(tx: RequestStore, message: CustomerMessage): Promise<Request | null> {
+async function findCandidate(tx: IngestTx, message: CustomerMessage): Promise<Request | null> {
   if ((message.isReply || isThreadOnly(message)) && message.thread) {
     const threadRequest = await tx.findRequestByThread(message.thread);
     if (threadRequest || isThreadOnly(message)) return threadRequest;

@@ -75,6 +75,17 @@ export interface RequestStore {
    * runs again from the start (a few times), so work must read what it writes inside `work`.
    */
   atomically<T>(lockKey: string, work: (tx: RequestStore) => Promise<T>): Promise<T>;
+  /**
+   * Runs the ingest of several customer messages in one transaction holding the locks of every
+   * key in `lockKeys` (taken in a fixed order, so two batches never deadlock). What `work` reads
+   * about these messages' ids, threads and conversations is loaded up front in a few set-based
+   * statements; what it writes is kept and written set-based before the commit. A stale request
+   * (another writer committed it meanwhile) re-runs `work` on fresh reads, as `atomically` does.
+   */
+  atomicallyBatch<T>(
+    scope: { lockKeys: string[]; messages: CustomerMessage[] },
+    work: (tx: IngestTx) => Promise<T>,
+  ): Promise<T>;
   /** Inserts the message unless its id exists; true when inserted. */
   insertMessage(message: CustomerMessage, kind: MessageKind): Promise<boolean>;
   getMessage(id: string): Promise<StoredMessage | null>;
@@ -119,3 +130,15 @@ export interface RequestStore {
   findRoutedPost(requestId: string): Promise<PostRef | null>;
   findRequestByPost(ref: PostRef): Promise<Request | null>;
 }
+
+/** What ingesting one customer message reads and writes: all a batch transaction offers. */
+export type IngestTx = Pick<
+  RequestStore,
+  | 'insertMessage'
+  | 'findRequestByThread'
+  | 'findLatestRequest'
+  | 'createRequest'
+  | 'attachMessage'
+  | 'saveRequest'
+  | 'enqueue'
+>;
