@@ -20,6 +20,7 @@ const WindowScanRows = z.array(
   z.object({
     priority: PrioritySchema.nullable(),
     teamId: z.string().nullable(),
+    topics: z.array(z.string()),
     week: count,
     count,
     unanswered: count,
@@ -39,18 +40,20 @@ export function createDigestQueries(db: Queryable): DigestSource {
     const bounds = window.bounds.map((bound) => bound.toISOString());
     return [bounds[bounds.length - 2]!, bounds[bounds.length - 1]!, window.teamId];
   };
-  // One pass over the window without unnest, shared by the volume and "unanswered now" figures:
-  // computed once per window object (one digest computation).
+  // The one pass over the window, shared by the topic, volume and "unanswered now" figures and
+  // computed once per window object (one digest computation). Grouped by the topics array rather
+  // than by each unnested topic: the groups are few (priority × team × week × topic set) and the
+  // per-topic counts are summed here, so the window is read once, without a row per topic.
   const scans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
   const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> => {
     let scan = scans.get(window);
     if (!scan) {
       scan = db
         .query(
-          `SELECT r.priority, r.team_id AS "teamId", ${WEEK} AS week, count(*) AS count,
+          `SELECT r.priority, r.team_id AS "teamId", r.topics, ${WEEK} AS week, count(*) AS count,
                   count(*) FILTER (WHERE r.routed_at IS NOT NULL AND r.first_response_at IS NULL
                                      AND r.state <> 'resolved') AS unanswered
-             FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, week`,
+             FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, r.topics, week`,
           windowParams(window),
         )
         .then((result) => WindowScanRows.parse(result.rows));
@@ -60,20 +63,16 @@ export function createDigestQueries(db: Queryable): DigestSource {
   };
   return {
     async topicWeekCounts(window) {
-      // Counts per topic and week in one pass (no DISTINCT: that would sort the whole window);
-      // distinct accounts are only needed for the digest week, counted over its rows alone.
-      const [counts, accounts] = await Promise.all([
+      // Distinct accounts are only needed for the digest week, counted over its rows alone (a
+      // hashed GROUP BY topic, account rather than count(DISTINCT), which sorts).
+      const [scan, accounts] = await Promise.all([
+        windowScan(window),
         db.query(
-          `SELECT topic, ${WEEK} AS week, count(*) AS count
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(2)}
-            GROUP BY topic, week`,
-          windowParams(window),
-        ),
-        db.query(
-          `SELECT topic, count(DISTINCT r.account_id) AS accounts
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(1)} GROUP BY topic`,
+          `SELECT topic, count(account) AS accounts FROM (
+             SELECT topic, r.account_id AS account
+               FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+              WHERE ${inWindow(1)} GROUP BY topic, r.account_id
+           ) pairs GROUP BY topic`,
           weekParams(window),
         ),
       ]);
@@ -84,13 +83,20 @@ export function createDigestQueries(db: Queryable): DigestSource {
           .parse(accounts.rows)
           .map((row) => [row.topic, row.accounts]),
       );
-      return z
-        .array(z.object({ topic: z.string(), week: count, count }))
-        .parse(counts.rows)
-        .map((row) => ({
-          ...row,
-          accounts: row.week === current ? (accountsByTopic.get(row.topic) ?? 0) : 0,
-        }));
+      // A request counts once for each element of its topics (as unnest would count it).
+      const totals = new Map<string, { topic: string; week: number; count: number }>();
+      for (const row of scan) {
+        for (const topic of row.topics) {
+          const key = `${row.week}|${topic}`;
+          const entry = totals.get(key) ?? { topic, week: row.week, count: 0 };
+          entry.count += row.count;
+          totals.set(key, entry);
+        }
+      }
+      return [...totals.values()].map((row) => ({
+        ...row,
+        accounts: row.week === current ? (accountsByTopic.get(row.topic) ?? 0) : 0,
+      }));
     },
 
     async priorityWeekCounts(window) {
