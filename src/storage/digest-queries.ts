@@ -28,6 +28,18 @@ const WindowScanRows = z.array(
 );
 type WindowScanRow = z.infer<typeof WindowScanRows>[number];
 
+const WeekScanRows = z.array(
+  z.object({
+    accountId: z.string().nullable(),
+    // Null on the per-account rows (the grouping set without topics).
+    topics: z.array(z.string()).nullable(),
+    requests: count,
+    negative: count,
+    meanSentiment: count,
+  }),
+);
+type WeekScanRow = z.infer<typeof WeekScanRows>[number];
+
 /** The digest's aggregates in SQL, one statement each, the same on PGlite and PostgreSQL. */
 export function createDigestQueries(db: Queryable): DigestSource {
   // [week bounds, from, to, team] over the whole window, for statements grouped by week.
@@ -44,11 +56,10 @@ export function createDigestQueries(db: Queryable): DigestSource {
   // computed once per window object (one digest computation). Grouped by the topics array rather
   // than by each unnested topic: the groups are few (priority × team × week × topic set) and the
   // per-topic counts are summed here, so the window is read once, without a row per topic.
-  const scans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
-  const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> => {
-    let scan = scans.get(window);
-    if (!scan) {
-      scan = db
+  const windowScans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
+  const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> =>
+    once(windowScans, window, () =>
+      db
         .query(
           `SELECT r.priority, r.team_id AS "teamId", r.topics, ${WEEK} AS week, count(*) AS count,
                   count(*) FILTER (WHERE r.routed_at IS NOT NULL AND r.first_response_at IS NULL
@@ -56,33 +67,38 @@ export function createDigestQueries(db: Queryable): DigestSource {
              FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, r.topics, week`,
           windowParams(window),
         )
-        .then((result) => WindowScanRows.parse(result.rows));
-      scans.set(window, scan);
-    }
-    return scan;
-  };
+        .then((result) => WindowScanRows.parse(result.rows)),
+    );
+  // The one pass over the digest week, shared by the accounts figures (per account) and the
+  // distinct accounts per topic (per account and topics array), in two hashed grouping sets.
+  const weekScans = new WeakMap<DigestWindow, Promise<WeekScanRow[]>>();
+  const weekScan = (window: DigestWindow): Promise<WeekScanRow[]> =>
+    once(weekScans, window, () =>
+      db
+        .query(
+          `SELECT "accountId", CASE WHEN GROUPING(topics) = 0 THEN topics END AS topics, count(*) AS requests,
+                  count(*) FILTER (WHERE sentiment < ${NEGATIVE}) AS negative, avg(sentiment) AS "meanSentiment"
+             FROM (SELECT r.account_id AS "accountId", r.topics, ${SENTIMENT} AS sentiment
+                     FROM requests r WHERE ${inWindow(1)}) week
+            GROUP BY GROUPING SETS (("accountId"), ("accountId", topics))`,
+          weekParams(window),
+        )
+        .then((result) => WeekScanRows.parse(result.rows)),
+    );
   return {
     async topicWeekCounts(window) {
-      // Distinct accounts are only needed for the digest week, counted over its rows alone (a
-      // hashed GROUP BY topic, account rather than count(DISTINCT), which sorts).
-      const [scan, accounts] = await Promise.all([
-        windowScan(window),
-        db.query(
-          `SELECT topic, count(account) AS accounts FROM (
-             SELECT topic, r.account_id AS account
-               FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-              WHERE ${inWindow(1)} GROUP BY topic, r.account_id
-           ) pairs GROUP BY topic`,
-          weekParams(window),
-        ),
-      ]);
+      const [scan, week] = await Promise.all([windowScan(window), weekScan(window)]);
       const current = window.bounds.length - 2;
-      const accountsByTopic = new Map(
-        z
-          .array(z.object({ topic: z.string(), accounts: count }))
-          .parse(accounts.rows)
-          .map((row) => [row.topic, row.accounts]),
-      );
+      // Distinct accounts per topic in the digest week (an unmapped request is no account).
+      const accountsByTopic = new Map<string, Set<string>>();
+      for (const row of week) {
+        if (row.topics === null || row.accountId === null) continue;
+        for (const topic of row.topics) {
+          const accounts = accountsByTopic.get(topic) ?? new Set<string>();
+          accounts.add(row.accountId);
+          accountsByTopic.set(topic, accounts);
+        }
+      }
       // A request counts once for each element of its topics (as unnest would count it).
       const totals = new Map<string, { topic: string; week: number; count: number }>();
       for (const row of scan) {
@@ -95,7 +111,7 @@ export function createDigestQueries(db: Queryable): DigestSource {
       }
       return [...totals.values()].map((row) => ({
         ...row,
-        accounts: row.week === current ? (accountsByTopic.get(row.topic) ?? 0) : 0,
+        accounts: row.week === current ? (accountsByTopic.get(row.topic)?.size ?? 0) : 0,
       }));
     },
 
@@ -111,23 +127,7 @@ export function createDigestQueries(db: Queryable): DigestSource {
     },
 
     async accountsInWeek(window) {
-      const result = await db.query(
-        `SELECT "accountId", count(*) AS requests, count(*) FILTER (WHERE sentiment < ${NEGATIVE}) AS negative,
-                avg(sentiment) AS "meanSentiment"
-           FROM (SELECT r.account_id AS "accountId", ${SENTIMENT} AS sentiment FROM requests r WHERE ${inWindow(1)}) week
-          GROUP BY "accountId"`,
-        weekParams(window),
-      );
-      return z
-        .array(
-          z.object({
-            accountId: z.string().nullable(),
-            requests: count,
-            negative: count,
-            meanSentiment: count,
-          }),
-        )
-        .parse(result.rows);
+      return (await weekScan(window)).flatMap(({ topics, ...row }) => (topics === null ? [row] : []));
     },
 
     async quoteCandidates(window, topics, perTopic) {
@@ -270,4 +270,15 @@ async function firstMessages(
         { text: row.text, author: row.author.name, link: row.permalink, at: row.sent_at },
       ]),
   );
+}
+
+// The promise of `work` for this window, started on the first call: one digest computation
+// (one window object) runs each shared scan once, whichever figure asks first.
+function once<T>(cache: WeakMap<DigestWindow, Promise<T>>, window: DigestWindow, work: () => Promise<T>) {
+  let promise = cache.get(window);
+  if (!promise) {
+    promise = work();
+    cache.set(window, promise);
+  }
+  return promise;
 }
