@@ -135,37 +135,49 @@ export function createDigestQueries(db: Database): DigestSource {
       return (await weekScan(window)).flatMap(({ topics, ...row }) => (topics === null ? [row] : []));
     },
 
-    async quoteCandidates(window, topics, perTopic) {
+    async quoteCandidates(window, perTopic) {
+      // Ranked per topic, then each candidate's first customer message (the words quoted) joined
+      // in the same statement: one round trip, however busy this process is meanwhile.
       const result = await db.transaction(async (tx) => {
         await tx.query(`SET LOCAL work_mem = '${QUOTE_SORT_MEMORY}'`);
         return tx.query(
-          `SELECT ranked.* FROM (
-           SELECT topic, r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment,
-                  row_number() OVER (PARTITION BY topic ORDER BY ${SENTIMENT}, r.opened_at DESC, r.id) AS rank
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(1)} AND topic = ANY($4::text[])
-         ) ranked WHERE ranked.rank <= $5`,
-          [...weekParams(window), topics, perTopic],
+          `SELECT ranked.topic, ranked."requestId", ranked.account, ranked.sentiment,
+                  m.text, m.author, m.permalink, m.sent_at
+             FROM (
+               SELECT topic, r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment,
+                      row_number() OVER (PARTITION BY topic ORDER BY ${SENTIMENT}, r.opened_at DESC, r.id) AS rank
+                 FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+                WHERE ${inWindow(1)}
+             ) ranked
+             CROSS JOIN LATERAL (
+               SELECT text, author, permalink, sent_at FROM customer_messages c
+                WHERE c.request_id = ranked."requestId" AND c.deleted_at IS NULL
+                ORDER BY c.sent_at, c.seq LIMIT 1
+             ) m
+            WHERE ranked.rank <= $4`,
+          [...weekParams(window), perTopic],
         );
       });
-      const rows = z
+      return z
         .array(
-          z.object({
+          FirstMessageRow.omit({ request_id: true }).extend({
             topic: z.string(),
             requestId: z.string(),
             account: z.string().nullable(),
             sentiment: count,
           }),
         )
-        .parse(result.rows);
-      const messages = await firstMessages(
-        db,
-        rows.map((row) => row.requestId),
-      );
-      return rows.flatMap((row) => {
-        const message = messages.get(row.requestId);
-        return message ? [{ ...row, ...message }] : [];
-      });
+        .parse(result.rows)
+        .map((row) => ({
+          topic: row.topic,
+          requestId: row.requestId,
+          account: row.account,
+          sentiment: row.sentiment,
+          text: row.text,
+          author: row.author.name,
+          link: row.permalink,
+          at: row.sent_at,
+        }));
     },
 
     async unmatchedRequests(window, belowConfidence, limit) {

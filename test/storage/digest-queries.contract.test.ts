@@ -18,8 +18,15 @@ const requests: SeedRequest[] = [
   { topics: ['billing'], account: 'acme', week: 1, teamId: 'billing', priority: 'P3' },
   { topics: [], account: 'acme', week: 1, teamId: 'support', priority: 'P4' },
   { topics: ['outage', 'billing'], account: 'acme', week: 2, teamId: 'support', priority: 'P1' },
-  { topics: ['billing', 'outage'], account: 'globex', week: 2, teamId: 'billing', priority: 'P2' },
-  { topics: ['outage'], account: null, week: 2, teamId: 'support', priority: 'P1' },
+  {
+    topics: ['billing', 'outage'],
+    account: 'globex',
+    week: 2,
+    teamId: 'billing',
+    priority: 'P2',
+    sentiment: -0.5,
+  },
+  { topics: ['outage'], account: null, week: 2, teamId: 'support', priority: 'P1', sentiment: -0.8 },
   { topics: ['sso', 'outage', 'billing'], account: 'initech', week: 2, teamId: 'support', priority: null },
   { topics: [], account: null, week: 2, teamId: 'support', priority: 'P3' },
 ].map(({ week, priority, ...request }, index) => ({
@@ -110,5 +117,23 @@ describe.each(backends)('digest queries over requests with several topics (%s)',
         },
       ]),
     );
+  });
+
+  it('ranks quote candidates for every topic of the digest week, the most negative first', async () => {
+    const source = createDigestQueries(storage.db);
+    const candidates = await source.quoteCandidates({ bounds, teamId: null }, 2);
+    const byTopic = (topic: string) =>
+      candidates.filter((candidate) => candidate.topic === topic).map((candidate) => candidate.requestId);
+    // Same sentiment: the most recent first (q7 was opened after q4).
+    expect(byTopic('outage')).toEqual(expect.arrayContaining(['q6', 'q5']));
+    expect(byTopic('billing')).toEqual(expect.arrayContaining(['q5', 'q7']));
+    expect(byTopic('sso')).toEqual(['q7']);
+    expect(candidates).toHaveLength(5);
+    expect(candidates.find((candidate) => candidate.requestId === 'q6')).toMatchObject({
+      account: null,
+      text: 'words',
+      author: 'Customer',
+      sentiment: -0.8,
+    });
   });
 });
