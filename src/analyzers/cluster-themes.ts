@@ -35,24 +35,29 @@ export function createThemeClusterer(options: ClusterThemesOptions = {}): ThemeC
         }
         return vector;
       });
-      const clusters: Array<{ centroid: Map<string, number>; members: number[] }> = [];
+      // Norms are kept with their vectors (a centroid's recomputed when it changes), so comparing
+      // a text with a cluster costs the text's dozen terms, not the centroid's size: texts that
+      // fit nowhere open clusters of their own, and comparisons grow with texts × clusters.
+      const clusters: Array<{ centroid: Map<string, number>; norm: number; members: number[] }> = [];
       vectors.forEach((vector, index) => {
         if (vector.size === 0) return;
+        const vectorNorm = norm(vector);
         let best: (typeof clusters)[number] | null = null;
         let bestSimilarity = threshold;
         for (const cluster of clusters) {
-          const similarity = cosine(vector, cluster.centroid);
+          const similarity = cosine(vector, vectorNorm, cluster.centroid, cluster.norm);
           if (similarity >= bestSimilarity) {
             best = cluster;
             bestSimilarity = similarity;
           }
         }
         if (best === null) {
-          best = { centroid: new Map(), members: [] };
+          best = { centroid: new Map(), norm: 0, members: [] };
           clusters.push(best);
         }
         best.members.push(index);
         for (const [term, weight] of vector) best.centroid.set(term, (best.centroid.get(term) ?? 0) + weight);
+        best.norm = norm(best.centroid);
       });
       return clusters
         .map(
@@ -75,11 +80,15 @@ function tokenize(text: string): string[] {
   );
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+function cosine(a: Map<string, number>, normA: number, b: Map<string, number>, normB: number): number {
   let dot = 0;
   for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
-  const norm = (vector: Map<string, number>) =>
-    Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
-  const denominator = norm(a) * norm(b);
+  const denominator = normA * normB;
   return denominator === 0 ? 0 : dot / denominator;
+}
+
+function norm(vector: Map<string, number>): number {
+  let sum = 0;
+  for (const weight of vector.values()) sum += weight * weight;
+  return Math.sqrt(sum);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DigestSource, DigestWindow } from '../core/digest/digest-source.ts';
 import { type Priority, PrioritySchema } from '../core/priority.ts';
-import type { Queryable } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 // Week index of a request: width_bucket over the week-start instants (DST-proof, unlike
 // dividing by 7 × 24 h) is 1 for the oldest week; minus 1 gives the core's 0-based index.
@@ -12,6 +12,11 @@ const inWindow = (n: number) =>
 const SENTIMENT = "COALESCE((r.analysis->>'sentiment')::float8, 0)";
 /** Sentiment below which a request counts as negative for the accounts section. */
 const NEGATIVE = -0.3;
+/**
+ * Sort memory for ranking the week's quote candidates: at the default 4 MB, ranking a week of
+ * 100,000 requests spills to disk and takes twice as long. Set for that statement alone.
+ */
+const QUOTE_SORT_MEMORY = '32MB';
 
 const count = z.coerce.number();
 const nullableNumber = z.coerce.number().nullable();
@@ -20,6 +25,7 @@ const WindowScanRows = z.array(
   z.object({
     priority: PrioritySchema.nullable(),
     teamId: z.string().nullable(),
+    topics: z.array(z.string()),
     week: count,
     count,
     unanswered: count,
@@ -27,8 +33,20 @@ const WindowScanRows = z.array(
 );
 type WindowScanRow = z.infer<typeof WindowScanRows>[number];
 
+const WeekScanRows = z.array(
+  z.object({
+    accountId: z.string().nullable(),
+    // Null on the per-account rows (the grouping set without topics).
+    topics: z.array(z.string()).nullable(),
+    requests: count,
+    negative: count,
+    meanSentiment: count,
+  }),
+);
+type WeekScanRow = z.infer<typeof WeekScanRows>[number];
+
 /** The digest's aggregates in SQL, one statement each, the same on PGlite and PostgreSQL. */
-export function createDigestQueries(db: Queryable): DigestSource {
+export function createDigestQueries(db: Database): DigestSource {
   // [week bounds, from, to, team] over the whole window, for statements grouped by week.
   const windowParams = (window: DigestWindow) => {
     const bounds = window.bounds.map((bound) => bound.toISOString());
@@ -39,58 +57,67 @@ export function createDigestQueries(db: Queryable): DigestSource {
     const bounds = window.bounds.map((bound) => bound.toISOString());
     return [bounds[bounds.length - 2]!, bounds[bounds.length - 1]!, window.teamId];
   };
-  // One pass over the window without unnest, shared by the volume and "unanswered now" figures:
-  // computed once per window object (one digest computation).
-  const scans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
-  const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> => {
-    let scan = scans.get(window);
-    if (!scan) {
-      scan = db
+  // The one pass over the window, shared by the topic, volume and "unanswered now" figures and
+  // computed once per window object (one digest computation). Grouped by the topics array rather
+  // than by each unnested topic: the groups are few (priority × team × week × topic set) and the
+  // per-topic counts are summed here, so the window is read once, without a row per topic.
+  const windowScans = new WeakMap<DigestWindow, Promise<WindowScanRow[]>>();
+  const windowScan = (window: DigestWindow): Promise<WindowScanRow[]> =>
+    once(windowScans, window, () =>
+      db
         .query(
-          `SELECT r.priority, r.team_id AS "teamId", ${WEEK} AS week, count(*) AS count,
+          `SELECT r.priority, r.team_id AS "teamId", r.topics, ${WEEK} AS week, count(*) AS count,
                   count(*) FILTER (WHERE r.routed_at IS NOT NULL AND r.first_response_at IS NULL
                                      AND r.state <> 'resolved') AS unanswered
-             FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, week`,
+             FROM requests r WHERE ${inWindow(2)} GROUP BY r.priority, r.team_id, r.topics, week`,
           windowParams(window),
         )
-        .then((result) => WindowScanRows.parse(result.rows));
-      scans.set(window, scan);
-    }
-    return scan;
-  };
+        .then((result) => WindowScanRows.parse(result.rows)),
+    );
+  // The one pass over the digest week, shared by the accounts figures (per account) and the
+  // distinct accounts per topic (per account and topics array), in two hashed grouping sets.
+  const weekScans = new WeakMap<DigestWindow, Promise<WeekScanRow[]>>();
+  const weekScan = (window: DigestWindow): Promise<WeekScanRow[]> =>
+    once(weekScans, window, () =>
+      db
+        .query(
+          `SELECT "accountId", CASE WHEN GROUPING(topics) = 0 THEN topics END AS topics, count(*) AS requests,
+                  count(*) FILTER (WHERE sentiment < ${NEGATIVE}) AS negative, avg(sentiment) AS "meanSentiment"
+             FROM (SELECT r.account_id AS "accountId", r.topics, ${SENTIMENT} AS sentiment
+                     FROM requests r WHERE ${inWindow(1)}) week
+            GROUP BY GROUPING SETS (("accountId"), ("accountId", topics))`,
+          weekParams(window),
+        )
+        .then((result) => WeekScanRows.parse(result.rows)),
+    );
   return {
     async topicWeekCounts(window) {
-      // Counts per topic and week in one pass (no DISTINCT: that would sort the whole window);
-      // distinct accounts are only needed for the digest week, counted over its rows alone.
-      const [counts, accounts] = await Promise.all([
-        db.query(
-          `SELECT topic, ${WEEK} AS week, count(*) AS count
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(2)}
-            GROUP BY topic, week`,
-          windowParams(window),
-        ),
-        db.query(
-          `SELECT topic, count(DISTINCT r.account_id) AS accounts
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(1)} GROUP BY topic`,
-          weekParams(window),
-        ),
-      ]);
+      const [scan, week] = await Promise.all([windowScan(window), weekScan(window)]);
       const current = window.bounds.length - 2;
-      const accountsByTopic = new Map(
-        z
-          .array(z.object({ topic: z.string(), accounts: count }))
-          .parse(accounts.rows)
-          .map((row) => [row.topic, row.accounts]),
-      );
-      return z
-        .array(z.object({ topic: z.string(), week: count, count }))
-        .parse(counts.rows)
-        .map((row) => ({
-          ...row,
-          accounts: row.week === current ? (accountsByTopic.get(row.topic) ?? 0) : 0,
-        }));
+      // Distinct accounts per topic in the digest week (an unmapped request is no account).
+      const accountsByTopic = new Map<string, Set<string>>();
+      for (const row of week) {
+        if (row.topics === null || row.accountId === null) continue;
+        for (const topic of row.topics) {
+          const accounts = accountsByTopic.get(topic) ?? new Set<string>();
+          accounts.add(row.accountId);
+          accountsByTopic.set(topic, accounts);
+        }
+      }
+      // A request counts once for each element of its topics (as unnest would count it).
+      const totals = new Map<string, { topic: string; week: number; count: number }>();
+      for (const row of scan) {
+        for (const topic of row.topics) {
+          const key = `${row.week}|${topic}`;
+          const entry = totals.get(key) ?? { topic, week: row.week, count: 0 };
+          entry.count += row.count;
+          totals.set(key, entry);
+        }
+      }
+      return [...totals.values()].map((row) => ({
+        ...row,
+        accounts: row.week === current ? (accountsByTopic.get(row.topic)?.size ?? 0) : 0,
+      }));
     },
 
     async priorityWeekCounts(window) {
@@ -105,53 +132,52 @@ export function createDigestQueries(db: Queryable): DigestSource {
     },
 
     async accountsInWeek(window) {
-      const result = await db.query(
-        `SELECT "accountId", count(*) AS requests, count(*) FILTER (WHERE sentiment < ${NEGATIVE}) AS negative,
-                avg(sentiment) AS "meanSentiment"
-           FROM (SELECT r.account_id AS "accountId", ${SENTIMENT} AS sentiment FROM requests r WHERE ${inWindow(1)}) week
-          GROUP BY "accountId"`,
-        weekParams(window),
-      );
-      return z
-        .array(
-          z.object({
-            accountId: z.string().nullable(),
-            requests: count,
-            negative: count,
-            meanSentiment: count,
-          }),
-        )
-        .parse(result.rows);
+      return (await weekScan(window)).flatMap(({ topics, ...row }) => (topics === null ? [row] : []));
     },
 
-    async quoteCandidates(window, topics, perTopic) {
-      const result = await db.query(
-        `SELECT ranked.* FROM (
-           SELECT topic, r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment,
-                  row_number() OVER (PARTITION BY topic ORDER BY ${SENTIMENT}, r.opened_at DESC, r.id) AS rank
-             FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
-            WHERE ${inWindow(1)} AND topic = ANY($4::text[])
-         ) ranked WHERE ranked.rank <= $5`,
-        [...weekParams(window), topics, perTopic],
-      );
-      const rows = z
+    async quoteCandidates(window, perTopic) {
+      // Ranked per topic, then each candidate's first customer message (the words quoted) joined
+      // in the same statement: one round trip, however busy this process is meanwhile.
+      const result = await db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL work_mem = '${QUOTE_SORT_MEMORY}'`);
+        return tx.query(
+          `SELECT ranked.topic, ranked."requestId", ranked.account, ranked.sentiment,
+                  m.text, m.author, m.permalink, m.sent_at
+             FROM (
+               SELECT topic, r.id AS "requestId", r.account_id AS account, ${SENTIMENT} AS sentiment,
+                      row_number() OVER (PARTITION BY topic ORDER BY ${SENTIMENT}, r.opened_at DESC, r.id) AS rank
+                 FROM requests r CROSS JOIN LATERAL unnest(r.topics) AS topic
+                WHERE ${inWindow(1)}
+             ) ranked
+             CROSS JOIN LATERAL (
+               SELECT text, author, permalink, sent_at FROM customer_messages c
+                WHERE c.request_id = ranked."requestId" AND c.deleted_at IS NULL
+                ORDER BY c.sent_at, c.seq LIMIT 1
+             ) m
+            WHERE ranked.rank <= $4`,
+          [...weekParams(window), perTopic],
+        );
+      });
+      return z
         .array(
-          z.object({
+          FirstMessageRow.omit({ request_id: true }).extend({
             topic: z.string(),
             requestId: z.string(),
             account: z.string().nullable(),
             sentiment: count,
           }),
         )
-        .parse(result.rows);
-      const messages = await firstMessages(
-        db,
-        rows.map((row) => row.requestId),
-      );
-      return rows.flatMap((row) => {
-        const message = messages.get(row.requestId);
-        return message ? [{ ...row, ...message }] : [];
-      });
+        .parse(result.rows)
+        .map((row) => ({
+          topic: row.topic,
+          requestId: row.requestId,
+          account: row.account,
+          sentiment: row.sentiment,
+          text: row.text,
+          author: row.author.name,
+          link: row.permalink,
+          at: row.sent_at,
+        }));
     },
 
     async unmatchedRequests(window, belowConfidence, limit) {
@@ -176,12 +202,14 @@ export function createDigestQueries(db: Queryable): DigestSource {
     },
 
     async responsiveness(window) {
+      // Only requests with a first response are read and sorted for the percentiles: a team with
+      // none reads the same without a row here (0 responded, no median, p90 or share in target).
       const result = await db.query(
         `WITH routed AS (
            SELECT r.team_id, t.first_response_business_minutes AS minutes, t.target_minutes AS target
-             FROM requests r LEFT JOIN sla_times t ON t.request_id = r.id
+             FROM requests r JOIN sla_times t ON t.request_id = r.id
             WHERE r.opened_at >= $1 AND r.opened_at < $2 AND r.routed_at IS NOT NULL AND r.team_id IS NOT NULL
-              AND ($3::text IS NULL OR r.team_id = $3)
+              AND ($3::text IS NULL OR r.team_id = $3) AND t.first_response_business_minutes IS NOT NULL
          ), answered AS (
            SELECT team_id, count(minutes) AS responded,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median,
@@ -264,4 +292,15 @@ async function firstMessages(
         { text: row.text, author: row.author.name, link: row.permalink, at: row.sent_at },
       ]),
   );
+}
+
+// The promise of `work` for this window, started on the first call: one digest computation
+// (one window object) runs each shared scan once, whichever figure asks first.
+function once<T>(cache: WeakMap<DigestWindow, Promise<T>>, window: DigestWindow, work: () => Promise<T>) {
+  let promise = cache.get(window);
+  if (!promise) {
+    promise = work();
+    cache.set(window, promise);
+  }
+  return promise;
 }

@@ -215,8 +215,12 @@ export async function computeDigestDraft(
     );
     return { unmatched, themes };
   })();
+  // Quote candidates are ranked for every topic of the week while the counts run (a topic's
+  // ranking does not depend on the others'); only the rising and falling topics' are used.
+  const candidatesRead = deps.source.quoteCandidates(window, CANDIDATES_PER_TOPIC);
   // Settled here so a failure is not left unhandled while the counts are awaited.
   themesRead.catch(() => {});
+  candidatesRead.catch(() => {});
   const [topicRows, priorityRows, accountRows, responsiveRows] = await Promise.all([
     deps.source.topicWeekCounts(window),
     deps.source.priorityWeekCounts(window),
@@ -244,10 +248,7 @@ export async function computeDigestDraft(
     .sort(byStrength);
   const fallingTrends = trends.filter((trend) => trend.kind === 'falling').sort(byStrength);
 
-  const quoted = [...risingTrends, ...fallingTrends].map((trend) => trend.topic);
-  const candidates = quoted.length
-    ? await deps.source.quoteCandidates(window, quoted, CANDIDATES_PER_TOPIC)
-    : [];
+  const candidates = await candidatesRead;
   const toQuote = (candidate: QuoteCandidate): DigestQuote => ({
     text: candidate.text,
     account: accountName(candidate.account),

@@ -26,12 +26,11 @@ export interface DigestSource {
   accountsInWeek(
     window: DigestWindow,
   ): Promise<Array<{ accountId: string | null; requests: number; negative: number; meanSentiment: number }>>;
-  /** Up to `perTopic` candidates per topic in the digest week, the most negative first. */
-  quoteCandidates(
-    window: DigestWindow,
-    topics: string[],
-    perTopic: number,
-  ): Promise<Array<QuoteCandidate & { topic: string }>>;
+  /**
+   * Up to `perTopic` candidates for each topic of the digest week, the most negative first. Every
+   * topic's, so the ranking can run while the counts that decide which topics are quoted do.
+   */
+  quoteCandidates(window: DigestWindow, perTopic: number): Promise<Array<QuoteCandidate & { topic: string }>>;
   /** Requests of the digest week with no topic or a low-confidence analysis (< `belowConfidence`). */
   unmatchedRequests(window: DigestWindow, belowConfidence: number, limit: number): Promise<QuoteCandidate[]>;
   /** First responses of routed requests opened in the digest week, per team; unanswered counted now. */
