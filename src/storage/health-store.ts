@@ -3,7 +3,8 @@ import { HealthBandSchema } from '../core/health/health-model.ts';
 import type { HealthSnapshot } from '../core/health/health-snapshot.ts';
 import { alertKey, type HealthStore } from '../core/health/health-store.ts';
 import type { Queryable } from './database.ts';
-import { readHealthSignals, readRequestQuotes } from './read-health-signals.ts';
+import { jsonRows, jsonRowsOf, readHealthSignals, readRequestQuotes } from './read-health-signals.ts';
+import { readManyHealthSignals } from './read-many-health-signals.ts';
 
 const SnapshotRowSchema = z.object({
   account_id: z.string(),
@@ -14,6 +15,10 @@ const SnapshotRowSchema = z.object({
   top_reason: z.string().nullable(),
   model_version: z.string(),
 });
+
+const UPSERT = `ON CONFLICT (account_id, day) DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band,
+  factors = EXCLUDED.factors, top_reason = EXCLUDED.top_reason, model_version = EXCLUDED.model_version,
+  computed_at = now()`;
 
 const COLUMNS = 'account_id, day::text AS day, score, band, factors, top_reason, model_version';
 
@@ -34,6 +39,7 @@ function toSnapshot(row: unknown): HealthSnapshot {
 export function createHealthStore(db: Queryable): HealthStore {
   return {
     readSignals: (account, now, model) => readHealthSignals(db, account, now, model),
+    readManySignals: (accounts, now, model) => readManyHealthSignals(db, accounts, now, model),
     readQuotes: (requestIds) => readRequestQuotes(db, requestIds),
 
     async listSnapshots(accountId, fromDay) {
@@ -47,10 +53,7 @@ export function createHealthStore(db: Queryable): HealthStore {
     async saveSnapshot(snapshot) {
       await db.query(
         `INSERT INTO health_snapshots (account_id, day, score, band, factors, top_reason, model_version)
-         VALUES ($1, $2::date, $3, $4, $5, $6, $7)
-         ON CONFLICT (account_id, day) DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band,
-           factors = EXCLUDED.factors, top_reason = EXCLUDED.top_reason, model_version = EXCLUDED.model_version,
-           computed_at = now()`,
+         VALUES ($1, $2::date, $3, $4, $5, $6, $7) ${UPSERT}`,
         [
           snapshot.accountId,
           snapshot.day,
@@ -63,19 +66,51 @@ export function createHealthStore(db: Queryable): HealthStore {
       );
     },
 
+    async saveSnapshots(snapshots) {
+      if (snapshots.length === 0) return;
+      // One JSON parameter rather than seven arrays: jsonb[] literals escape differently per driver.
+      await db.query(
+        `INSERT INTO health_snapshots (account_id, day, score, band, factors, top_reason, model_version)
+         SELECT account_id, day, score, band, factors, top_reason, model_version
+         FROM jsonb_to_recordset($1::jsonb) AS s(account_id text, day date, score integer, band text,
+           factors jsonb, top_reason text, model_version text)
+         ${UPSERT}`,
+        [
+          JSON.stringify(
+            snapshots.map((snapshot) => ({
+              account_id: snapshot.accountId,
+              day: snapshot.day,
+              score: snapshot.score,
+              band: snapshot.band,
+              factors: snapshot.factors,
+              top_reason: snapshot.topReason,
+              model_version: snapshot.modelVersion,
+            })),
+          ),
+        ],
+      );
+    },
+
     async latestSnapshots(day, options = {}) {
       const columns =
         options.factors === false ? COLUMNS.replace('factors', `'{}'::jsonb AS factors`) : COLUMNS;
       // With `withinDays` (every caller in the service) a range of recent days is read through the
       // (day, account_id) index rather than every snapshot ever taken.
       const recent = options.withinDays === undefined ? '' : 'AND day > $1::date - $2::int';
+      // One JSON value rather than 10,000 rows (PGlite pays per row returned); ordered by the
+      // column `day`, not the text it is selected as.
       const result = await db.query(
-        `SELECT DISTINCT ON (account_id) ${columns} FROM health_snapshots
-         WHERE day <= $1::date ${recent} ORDER BY account_id, day DESC`,
+        `SELECT ${jsonRows('latest', 'latest.account_id')} FROM (
+           SELECT DISTINCT ON (account_id) ${columns} FROM health_snapshots
+           WHERE day <= $1::date ${recent} ORDER BY account_id, health_snapshots.day DESC
+         ) latest`,
         options.withinDays === undefined ? [day] : [day, options.withinDays],
       );
       return new Map(
-        result.rows.map((row) => [String((row as { account_id: string }).account_id), toSnapshot(row)]),
+        jsonRowsOf(result).map((row) => {
+          const snapshot = toSnapshot(row);
+          return [snapshot.accountId, snapshot];
+        }),
       );
     },
 

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/core/directory.ts';
 import { DEFAULT_HEALTH_MODEL } from '../../src/core/health/health-model.ts';
 import { toSnapshot } from '../../src/core/health/health-snapshot.ts';
-import type { HealthStore } from '../../src/core/health/health-store.ts';
+import { type HealthStore, RECENT_SNAPSHOT_DAYS } from '../../src/core/health/health-store.ts';
 import { scoreAccount } from '../../src/core/health/score-account.ts';
+import { takeDailySnapshots } from '../../src/core/health/take-daily-snapshots.ts';
 import { createHealthStore } from '../../src/storage/health-store.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
 import { RECENT_REQUESTS } from '../../src/storage/read-health-signals.ts';
 import { backends } from '../support/scratch-database.ts';
-import { seedDecliningAccount, seedRequest } from '../support/seed-health-data.ts';
+import { seedDecliningAccount, seedMemberEvent, seedRequest } from '../support/seed-health-data.ts';
 import { openTestStorage } from '../support/test-storage.ts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -160,5 +161,46 @@ describe.each(backends)('health store on %s', (backend) => {
     expect(ids.has(waiting)).toBe(true);
     expect(ids.has(signal)).toBe(true);
     expect(ids.has(quiet)).toBe(false);
+  });
+  it('reads many accounts’ signals exactly as one at a time, and the batched nightly run scores them the same', async () => {
+    const accounts: Account[] = [
+      acme,
+      { ...acme, id: 'busy' },
+      { ...acme, id: 'other', channels: [] },
+      { ...acme, id: 'never-wrote' },
+    ];
+    await seedMemberEvent(storage.db, { accountId: 'other', kind: 'member-left', name: 'Sam', at: NOW });
+    const many = await store.readManySignals(accounts, NOW, DEFAULT_HEALTH_MODEL);
+    expect([...many.keys()]).toEqual(accounts.map((account) => account.id));
+    for (const account of accounts)
+      expect(many.get(account.id)).toEqual(await store.readSignals(account, NOW, DEFAULT_HEALTH_MODEL));
+
+    const yesterday = new Date(NOW.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const previous = await store.latestSnapshots(yesterday, { withinDays: RECENT_SNAPSHOT_DAYS });
+    const expected = await Promise.all(
+      accounts.map(async (account) => {
+        const signals = await store.readSignals(account, NOW, DEFAULT_HEALTH_MODEL);
+        const health = scoreAccount(
+          { ...signals, previousBand: previous.get(account.id)?.band ?? null },
+          NOW,
+          DEFAULT_HEALTH_MODEL,
+        );
+        return toSnapshot(account.id, health);
+      }),
+    );
+    const run = await takeDailySnapshots({
+      store,
+      accounts: () => accounts,
+      match: () => ({ status: 'unknown', suggestions: [] }),
+      model: DEFAULT_HEALTH_MODEL,
+      clock: { now: () => NOW },
+      alerts: null,
+      alertSettings: { channel: null, cooldownHours: 72, announceImprovements: false },
+      batchSize: 3,
+    });
+    expect(run.snapshots).toBe(accounts.length);
+    const stored = await store.latestSnapshots(NOW.toISOString().slice(0, 10));
+    expect(accounts.map((account) => stored.get(account.id))).toEqual(expected);
+    expect(expected[0]!.band).not.toBeNull();
   });
 });
