@@ -8,23 +8,26 @@ export const TEAM_CHANNELS = ['C0SUPPORT', 'C0BILLING', 'C0ENGINEER', 'C0TRIAGE'
 export const CUSTOMER_CHANNELS = ['C1ACME', 'C1POHJOLA', 'C1NIMBUS', 'C1KAUPPA'];
 
 /**
- * A signed-ready Events API body: customer message number `i`, a day after message `i - 1`
- * (so no two group into one request), in one of the customer channels, carrying `text`.
+ * A signed-ready Events API body: customer message number `i`, `spacingSeconds` (default a day)
+ * after message `i - 1` (so no two group into one request: the grouping window is minutes), in
+ * one of the customer channels, carrying `text`.
  */
 export function customerMessageEvent(input: {
   i: number;
   baseSeconds: number;
   text: string;
   eventId: string;
+  spacingSeconds?: number;
 }): string {
-  const ts = `${input.baseSeconds + input.i * 86_400}.000100`;
+  const at = input.baseSeconds + input.i * (input.spacingSeconds ?? 86_400);
+  const ts = `${at}.000100`;
   return JSON.stringify({
     token: 'legacy-token',
     team_id: 'T0VERBATIM',
     api_app_id: 'A0FAKEAPP',
     type: 'event_callback',
     event_id: input.eventId,
-    event_time: input.baseSeconds + input.i * 86_400,
+    event_time: at,
     is_ext_shared_channel: true,
     authorizations: [{ team_id: 'T0VERBATIM', user_id: 'U0VERBATIMBOT', is_bot: true }],
     event: {

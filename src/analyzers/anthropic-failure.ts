@@ -1,11 +1,5 @@
-import {
-  AnthropicError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from '@anthropic-ai/sdk';
 import { AnalyzerFailure, type FailureReason } from './analyzer-failure.ts';
+import { anthropicSdk } from './anthropic-sdk.ts';
 
 /**
  * Classifies what the Anthropic SDK threw (after its own retries) into a short, stable reason.
@@ -14,6 +8,8 @@ import { AnalyzerFailure, type FailureReason } from './analyzer-failure.ts';
  */
 export function toAnalyzerFailure(error: unknown): AnalyzerFailure {
   if (error instanceof AnalyzerFailure) return error;
+  const { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } =
+    anthropicSdk();
   if (error instanceof APIConnectionTimeoutError) {
     return new AnalyzerFailure('timeout', 'Anthropic API call timed out', { cause: error });
   }

@@ -1,5 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { Env } from '../config/env-schema.ts';
+import { anthropicSdk } from './anthropic-sdk.ts';
 
 export interface AnthropicClientOptions {
   apiKey: string;
@@ -21,7 +22,8 @@ export interface AnthropicClientOptions {
  * SDK 1.x sends the key as `Authorization: Bearer …` and `anthropic-version: 2026-10-21`.
  */
 export function createAnthropicClient(options: AnthropicClientOptions): Anthropic {
-  return new Anthropic({
+  const { Anthropic: Client } = anthropicSdk();
+  return new Client({
     apiKey: options.apiKey,
     // Explicit default: an undefined baseURL would make the SDK read ANTHROPIC_BASE_URL itself.
     baseURL: options.baseURL ?? 'https://api.anthropic.com',

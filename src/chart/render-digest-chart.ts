@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
-import { parse as parseVega, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Digest } from '../core/digest/digest.ts';
 import { digestCopy } from '../core/digest/digest-copy.ts';
 
@@ -44,9 +42,18 @@ export function digestChartSpec(digest: Digest): TopLevelSpec {
  * Renders the digest chart server-side with no browser: vega-lite → vega → SVG, then resvg
  * rasterises it to PNG with the shipped font only (system fonts off), so output is the same
  * everywhere. Returns null when there is nothing to chart.
+ *
+ * vega, vega-lite and resvg are imported here, on the first chart, not when the bot starts: together
+ * they hold about 30 MB of a process that draws a chart once a week per team (docs/performance.md,
+ * "Memory"). Node caches the modules after the first digest.
  */
 export async function renderDigestChart(digest: Digest): Promise<DigestChart | null> {
   if (digest.chart.length === 0) return null;
+  const [{ Resvg }, { parse: parseVega, View }, { compile }] = await Promise.all([
+    import('@resvg/resvg-js'),
+    import('vega'),
+    import('vega-lite'),
+  ]);
   const vegaSpec = compile(digestChartSpec(digest)).spec;
   const view = new View(parseVega(vegaSpec), { renderer: 'none' });
   try {

@@ -1,6 +1,19 @@
-import Holidays, { type HolidaysTypes } from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+import type { HolidaysTypes } from 'date-holidays';
 import { z } from 'zod';
 import { closest } from './find-unknown-keys.ts';
+
+let holidaysClass: typeof Holidays | undefined;
+/**
+ * date-holidays carries every country's rules (about 8 MB of heap, 13–30 MB resident): loaded on
+ * first use, so a calendar without `holidays` rules never loads it (docs/performance.md, "Memory").
+ * `require`, not `import()`, because config validation is synchronous.
+ */
+function holidays(): typeof Holidays {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return holidaysClass;
+}
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
@@ -99,10 +112,11 @@ function holidayNames(rules: HolidayRules): Map<string, string> {
 }
 
 function openCalendar(rules: HolidayRules): Holidays {
+  const Calendar = holidays();
   if (rules.region !== undefined && rules.state !== undefined) {
-    return new Holidays(rules.country, rules.state, rules.region);
+    return new Calendar(rules.country, rules.state, rules.region);
   }
-  return rules.state !== undefined ? new Holidays(rules.country, rules.state) : new Holidays(rules.country);
+  return rules.state !== undefined ? new Calendar(rules.country, rules.state) : new Calendar(rules.country);
 }
 
 function placeProblem(
@@ -110,7 +124,7 @@ function placeProblem(
   state: string | undefined,
   region: string | undefined,
 ): { field: 'country' | 'state' | 'region'; message: string } | undefined {
-  const lister = new Holidays();
+  const lister = new (holidays())();
   const countries = lister.getCountries('en');
   if (!countries[country]) {
     const guess = closest(country, Object.keys(countries));

@@ -5,7 +5,6 @@ import type Keyv from 'keyv';
 import type { Database } from './database.ts';
 import { createKeyvState } from './keyv-state.ts';
 import { migrate } from './migrations.ts';
-import { createPgliteDatabase } from './pglite-database.ts';
 import { createPostgresDatabase } from './postgres-database.ts';
 
 export interface Storage {
@@ -59,8 +58,11 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
 
   const directory = options.dataDir ? resolve(options.dataDir, 'pgdata') : null;
   const lock = directory ? lockDataDir(directory) : { release: () => {}, notice: null };
-  let db: Awaited<ReturnType<typeof createPgliteDatabase>>;
+  let db: Awaited<ReturnType<typeof import('./pglite-database.ts').createPgliteDatabase>>;
   try {
+    // Imported only here: a PostgreSQL deployment never loads PGlite's JavaScript (docs/performance.md,
+    // "Memory").
+    const { createPgliteDatabase } = await import('./pglite-database.ts');
     db = await createPgliteDatabase(directory);
     if (options.migrate !== false) await migrate(db);
   } catch (error) {
