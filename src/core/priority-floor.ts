@@ -1,3 +1,4 @@
+import { isDeniedIncident } from './denied-incident.ts';
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
@@ -131,6 +132,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (match.groups?.['name'] !== undefined && !isProperName(match.groups['name'])) continue;
       const end = match.index + match[0].length;
       if (rule.negatable && isNegated(text, match.index, end)) continue;
+      // "No breach or anything like that": an incident denied outright, even where clause negation is off.
+      if (!rule.negatable && rule.rule === 'security' && isDeniedIncident(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.

@@ -184,3 +184,18 @@ describe('automatic replies, round 4: a Finnish absence notice still has to be o
     ).toBe(false);
   });
 });
+
+describe('round 5: auto-replies that point elsewhere', () => {
+  it.each([
+    'Automatic reply: I am away until 4 January and your message will not be read. For billing questions contact billing@example.org.',
+    'Out of office: back on Tuesday 12 January. If this is urgent, please call our front desk.',
+  ])('calls %j noise', (text) => {
+    expect(classifyNoise(text, { patterns: [] }).noise).toBe(true);
+  });
+
+  it('keeps an auto-reply that goes on to report a problem a request', () => {
+    const text =
+      'Out of office until Monday. If this is urgent, please call. Also: the widget is down for all our shops.';
+    expect(classifyNoise(text, { patterns: [] }).noise).toBe(false);
+  });
+});

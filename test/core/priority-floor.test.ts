@@ -285,3 +285,20 @@ describe('renewal-risk quote', () => {
     );
   });
 });
+
+describe('round 5: an incident denied outright does not set the security floor', () => {
+  it.each([
+    'No breach or anything of the sort, we only want stricter password rules.',
+    'There was no breach, the auditor just asked for our MFA settings.',
+    'Tietomurtoa ei ole tapahtunut, kysymme vain kaksivaiheisesta tunnistautumisesta.',
+  ])('%j has no security hit', (text) => {
+    expect(hitsFor(text).map((hit) => hit.rule)).not.toContain('security');
+  });
+
+  it.each([
+    'We are not sure whether we were hacked, an admin login came from Brazil.',
+    'Possible breach: a former employee still had access yesterday.',
+  ])('%j still sets P1', (text) => {
+    expect(hitsFor(text).map((hit) => hit.rule)).toContain('security');
+  });
+});

@@ -1,5 +1,6 @@
 import type { ChurnDriver, ChurnSignal } from '../../core/churn-driver.ts';
 import { COMPETITOR_FEATURE_EN, COMPETITOR_FEATURE_FI } from '../../core/floor-cues.ts';
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
 import { clipAround } from './clip-around.ts';
 import { findCompetitorNames } from './find-competitor-names.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
@@ -135,6 +136,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:haven't|have not|never) (?:heard back|received (?:a |any )?(?:reply|response|answer))",
     'ticket (?:was |got )?closed without',
     'closed (?:the|my|our) ticket',
+    'closed (?:the|my|our) (?:case|request|issue|support request)',
+    'told (?:us|me) to (?:just )?(?:live with it|accept it|put up with it|wait it out|be patient)',
+    '(?:been )?waiting (?:for )?(?:two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks)',
+    '(?:sulki|sulkivat|suljitte|sulkenut|sulkeneet)\\p{L}* (?:\\p{L}+ )?(?:tiketi|tiketti|tapaukse|tapaus|pyynnö|pyyntö)\\p{L}*',
     'waiting for (?:a |an )?(?:answer|reply|response|update) (?:for|since)',
     '(?:been )?waiting (?:for )?(?:days|weeks|\\d+ days|\\d+ weeks)',
     '(?:poor|terrible|awful|bad|useless|slow) (?:support|customer service|service|response)',
@@ -176,6 +181,12 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:too|really|so|very) expensive for',
     'overpriced',
     "(?:we |i )?(?:don't|do not|barely|hardly|rarely) (?:really )?use (?:it|the|this|your)",
+    "(?:doesn't|does not|don't|do not|barely|hardly|rarely|never) (?:really |actually |even )?(?:use|open|log into|log in to) (?:it|the (?:tool|product|platform|system|app)|this|your)",
+    "(?:don't|do not|can't|cannot|can not) see how (?:\\p{L}+ ){0,3}justify",
+    '(?:most|all|half) of (?:our |the )?(?:requests|work|tickets|support|conversations)(?: \\p{L}+)? still (?:go|goes|run|runs|come|comes|happen|happens) (?:through|in|via) (?:a |an |our |the )?(?:shared )?(?:mailbox|inbox|e-?mail|spreadsheets?|excel|outlook|gmail|whatsapp)',
+    '(?:everything|all (?:our|of our) (?:\\p{L}+ )?(?:requests|work|tickets)) (?:still )?(?:goes|go|runs|run|happens|happen) (?:through|in|via) (?:a |an |our |the )?(?:shared )?(?:mailbox|inbox|e-?mail|spreadsheets?|excel|outlook|gmail|whatsapp)',
+    'only (?:\\d+|\\p{L}+) (?:of|out of) (?:our |the )?(?:\\d+|\\p{L}+) (?:seats|licen[cs]es|users|agents|accounts) (?:are |were )?(?:used|active|in use|logged in|log in)',
+    '(?:suurin osa|puolet|moni|useimmat)(?: \\p{L}+){0,2} (?:ei|eivät) (?:\\p{L}+ )?(?:avaa|käytä|kirjaudu)',
     '(?:nobody|no one) (?:here |in our team )?(?:uses|is using)',
     'not using (?:it|the|this)',
     '(?:no|little|not much|not enough) (?:real )?value',
@@ -198,7 +209,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'ei (?:ole )?(?:ollut )?käyttöä',
     'vaikea perustella',
     '(?:ei|emme koe|emmekä koe|en koe|emme saa) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme )?vastinetta',
-    'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|vähäiseksi|olematon)',
+    'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|pieneksi|vähäiseksi|olematon|olemattomaksi|laihaksi)',
     'not (?:getting|seeing|got) (?:much|any|enough|real) value',
     '(?:usage|adoption|use|logins|activity) (?:has |have )?(?:dropped|fallen|declined|decreased|plummeted|collapsed)',
     'what (?:are )?we (?:get|getting) for (?:the|our) money',
@@ -248,6 +259,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'need (?:far |much )?fewer (?:seats|licen[cs]es|users)',
     '(?:toimintamme|toimintatapamme|prosessimme|organisaatiomme|liiketoimintamme|tapamme toimia) (?:on |ovat )?muuttu\\p{L}*',
     'tarvitsemme (?:nyt|jatkossa)',
+    '(?:moving|shifting|pivoting|transitioning|changing|switching) (?:our business |the business |our company )?from (?:[\\p{L}-]+ ){1,3}to (?:[\\p{L}-]+ ){0,3}(?:sales|business|model|market|customers|selling|support)',
+    "(?:which|that|something) you (?:don't|do not|can't|cannot) (?:really )?(?:do|support|offer|handle|cover)",
   ),
   ...p(
     'competitor',
@@ -257,6 +270,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
+    '(?:review|reviewing|explore|exploring|weigh|weighing|assess|assessing|re-?evaluat\\p{L}*) (?:all )?(?:of )?(?:our|other|the) (?:options|alternatives|vendors|suppliers|tools|tooling|contracts)',
     'vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',
     'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
@@ -324,6 +338,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:spend(?:ing)?|budget|purchasing|procurement|hiring|software) freeze',
     '(?:froze|frozen|freezing) (?:\\p{L}+ ){0,3}(?:spend|spending|budgets?|purchases|purchasing)',
     'restructuring',
+    '(?:hard stop|stop|freeze|moratorium|ban|block) on (?:all )?(?:\\p{L}+ ){0,4}(?:contracts|spend(?:ing)?|purchases|purchasing|renewals|subscriptions|software|saas|vendors|tools|licen[cs]es)',
     // Spending stopped: frozen, on hold, paused; software and subscriptions cut across the board.
     '(?:spend(?:ing)?|budgets?|purchases|purchasing|procurement|software|saas|subscriptions|tools|licen[cs]es|vendors|investments?) (?:\\p{L}+ ){0,4}(?:is|are|was|were|has been|have been|got|gets) (?:\\p{L}+ )?(?:frozen|on hold|paused|halted|suspended)',
     'put (?:\\p{L}+ ){0,4}(?:spend(?:ing)?|purchases?|purchasing|procurement|software|saas|subscriptions?|tools?|licen[cs]es|vendors?|investments?) (?:\\p{L}+ ){0,3}on hold',
@@ -352,7 +367,7 @@ const FILLER_WORD_WIDE = '(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]* )';
 
 const COMPILED = PATTERNS.map((entry) => ({
   ...entry,
-  regex: new RegExp(WORD_START + entry.pattern.replaceAll(FILLER_WORD, FILLER_WORD_WIDE), 'giu'),
+  regex: apostropheTolerant(WORD_START + entry.pattern.replaceAll(FILLER_WORD, FILLER_WORD_WIDE), 'giu'),
   ownTermsExcluded: PRICE_DIFFERENCE.has(entry.pattern),
 }));
 
@@ -362,7 +377,7 @@ const COMPILED = PATTERNS.map((entry) => ({
  * `weak-value`, the voluntary driver that says least (documented in docs/heuristic-analyzer.md).
  */
 const NOTICE =
-  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|en) (?:aio |halua )?(?:jatkaa|uusia) (?:sopimu|tilau)\p{L}*)/iu;
+  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|ettemme|en|etten) (?:aio |halua )?(?:jatka|jatkaa|uusi|uusia) (?:sopimu|tilau)\p{L}*)/iu;
 
 /** Longest verbatim phrase reported for a signal, in UTF-16 units. */
 const MAX_PHRASE_LENGTH = 160;

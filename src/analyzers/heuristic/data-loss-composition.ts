@@ -1,3 +1,5 @@
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
+
 /**
  * Data loss composed from parts: a loss predicate (deleted, wiped, gone, vanished, emptied,
  * "kadonneet", "tyhjentyneet") with the customer's data as its subject or object (records,
@@ -11,16 +13,16 @@ const W = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const OPEN = '\\p{L}*';
 
-const LOSS = new RegExp(
+const LOSS = apostropheTolerant(
   `${W}(?:deleted|wiped|erased|purged|gone|vanished|disappeared|lost|emptied|empty|blank|overwritten|404s?|not found|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
   'giu',
 );
-const DATA = new RegExp(
-  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?)|\\p{L}*(?:tiedo|tieto|kortit|kortti|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
+const DATA = apostropheTolerant(
+  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?)|\\p{L}*(?:tiedo|tieto|kortit|kortti|yrity|yhteystie|kontakt|rekisteri|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
   'iu',
 );
 // A ticket number ("#48213") is not a quantity.
-const QUANTITY = new RegExp(
+const QUANTITY = apostropheTolerant(
   `(?<![#\\p{L}\\p{N}])(?:all|every|everything|half|most|entire|whole|thousands?|hundreds?|\\d{1,3}(?:[ ,.]\\d{3})+|\\d{3,}|kaikki${OPEN}|koko|puolet|suurin osa|tuhansi${OPEN}|satoja|satojen|\\d+ ?%)${E}`,
   'iu',
 );
@@ -28,6 +30,22 @@ const QUANTITY = new RegExp(
 /** A negator or a hypothesis before the loss word in its sentence: "nothing was deleted", "if we delete". */
 const NOT_REPORTED =
   /(?<![\p{L}])(?:no|not|none|nothing|never|without|if|whether|when we|how|jos|ei|eikä|mitään)(?![\p{L}])/iu;
+
+/**
+ * "Missing" counts when the customer says the data was there before: "they were still there on
+ * Friday", "after yesterday's update", "päivityksen jälkeen puuttuu 500 yritystä".
+ */
+const MISSING = apostropheTolerant(`${W}(?:missing|puuttu${OPEN})${E}`, 'iu');
+const WAS_THERE = apostropheTolerant(
+  `${W}(?:(?:were|was) (?:all )?(?:still )?there|(?:after|since) (?:the |your |yesterday's |last night's |this morning's |today's )?(?:update|release|migration|upgrade|merge|deploy(?:ment)?|maintenance)|(?:olivat|oli) (?:\\p{L}+ )?(?:vielä )?(?:siellä|tallessa|olemassa|mukana)|(?:päivitykse|migraatio|siirro|huoltokatko|yhdistämise)${OPEN} jälkeen)${E}`,
+  'iu',
+);
+
+/** Missing from an output (an export, a file, a report, a search) is a bug in the output. */
+const IN_OUTPUT = apostropheTolerant(
+  `${W}(?:exports?|exported|files?|reports?|csv|xlsx|pdf|downloads?|search(?:es)?|results|views?|vienni${OPEN}|vienti${OPEN}|raport${OPEN}|tiedosto${OPEN}|hakutulok${OPEN}|näkymä${OPEN})${E}`,
+  'iu',
+);
 
 export interface ComposedDataLoss {
   phrase: string;
@@ -40,7 +58,10 @@ export function findComposedDataLoss(text: string): ComposedDataLoss | null {
   for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
     const at = text.indexOf(sentence, offset);
     offset = at + sentence.length;
-    const loss = LOSS.exec(sentence);
+    LOSS.lastIndex = 0;
+    const loss =
+      LOSS.exec(sentence) ??
+      (WAS_THERE.test(text) && !IN_OUTPUT.test(sentence) ? MISSING.exec(sentence) : null);
     LOSS.lastIndex = 0;
     if (!loss) continue;
     if (NOT_REPORTED.test(sentence.slice(0, loss.index)) || sentence.trimEnd().endsWith('?')) continue;

@@ -31,6 +31,8 @@ export interface PriorityEvidence {
   tier: Tier | null;
   /** The text asks something; praise rarely does. */
   asksQuestion: boolean;
+  /** Weak value said of the whole product or tied to a renewal (weak-value-at-stake.ts). */
+  weakValueAtStake?: boolean;
 }
 
 /** High cues that are enough on their own for P2. */
@@ -76,8 +78,11 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
 
   // A customer who says they are unheard, were promised otherwise, are badly served, are
   // outgrowing us, are looking elsewhere or are being forced out is a retention risk today.
-  // Weak value on its own ("we barely use it") is a conversation, not an emergency.
-  const risk = evidence.churnSignals.find((item) => item.explicit && item.signal.driver !== 'weak-value');
+  // Weak value on its own ("we barely use it") is a conversation, unless the renewal or the whole
+  // product is at stake.
+  const risk = evidence.churnSignals.find(
+    (item) => item.explicit && (item.signal.driver !== 'weak-value' || evidence.weakValueAtStake === true),
+  );
   if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
   // Outright anger ("furious", "kestämätön") about a described problem is an angry customer.

@@ -1,3 +1,5 @@
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
+
 /** A competitor the customer named, with where the naming phrase is in the text. */
 export interface CompetitorMention {
   name: string;
@@ -28,7 +30,7 @@ interface NamingPattern {
 }
 
 const pattern = (source: string, side: 'after' | 'before', finnish: boolean): NamingPattern => ({
-  regex: new RegExp(WORD_START + source, 'giu'),
+  regex: apostropheTolerant(WORD_START + source, 'giu'),
   side,
   finnish,
 });
@@ -40,6 +42,12 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
     false,
   ),
   pattern(`(?:go(?:ing)?|went|gone) with ${AFTER}`, 'after', false),
+  // A new stakeholder bringing their old tool: "used Zendesk at her last company".
+  pattern(
+    `(?:used|using|uses|ran|loved|loves|prefers|preferred|knows|brought|swears by) ${AFTER} (?:at|in|from) (?:her|his|their|my) (?:last|previous|former|old) (?:company|job|employer|role|workplace|team)`,
+    'after',
+    false,
+  ),
   // "in talks with Freshdesk", "negotiating with Zendesk": a supplier conversation under way.
   pattern(
     `(?:in (?:talks|negotiations|discussions) with|negotiating with|talking to) ${AFTER}`,

@@ -15,6 +15,7 @@ import { matchTopics } from './match-topics.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 import { findUrgencyCues } from './urgency-cues.ts';
+import { isWeakValueAtStake } from './weak-value-at-stake.ts';
 
 export interface HeuristicAnalyzerOptions {
   /** Competitor names the organisation knows, reported in this spelling when the customer names them. */
@@ -76,6 +77,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     churnSignals: detectedChurn,
     tier: input.account?.tier ?? null,
     asksQuestion: /[?？]/u.test(text),
+    weakValueAtStake: isWeakValueAtStake(text),
   });
 
   const evidence: Evidence[] = [

@@ -1,3 +1,5 @@
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
+
 /**
  * A notice that the customer is leaving, composed from a leaving act ("cancel", "terminate", "not
  * renew", "let … lapse", "wind down", "irtisanoa", "lopettaa", "emme jatka", "luopua") and, within
@@ -28,7 +30,7 @@ const ACT_PARTS = [
   `lopet${OPEN}`,
   `lopett${OPEN}`,
   `luopu${OPEN}`,
-  `(?:emme|emmekä|en|enkä|ei|eikä) (?:aio |halua |voi |pysty )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
+  `(?:emme|emmekä|ettemme|en|enkä|etten|ei|eikä|ettei) (?:aio |halua |voi |pysty )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
   `jatkamatta`,
   `uusimatta`,
   `peru(?:a|mme|tamme|utamme|uttaa|ttaa)`,
@@ -47,8 +49,8 @@ const OBJECT_PARTS = [
   `käyttö`,
 ];
 
-const ACT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ACT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-const OBJECT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OBJECT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const ACT = apostropheTolerant(`(?<![\\p{L}\\p{N}])(?:${ACT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const OBJECT = apostropheTolerant(`(?<![\\p{L}\\p{N}])(?:${OBJECT_PARTS.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** How far around an act its clause is read, in UTF-16 units. */
 const LOOK_CHARS = 200;

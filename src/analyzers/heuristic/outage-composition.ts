@@ -1,4 +1,5 @@
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
  * An outage composed from parts rather than looked up as a phrase: a failure predicate ("times
@@ -32,15 +33,24 @@ const FAILURE_PARTS = [
   `(?:blank|white|empty) (?:page|screen|box|window)`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
   `(?:just |only )?spins`,
-  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|goes out|gets through)`,
+  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|is coming in|is arriving)`,
+  // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
+  `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?:working|loading|syncing|arriving|coming (?:in|through)|turning into|being (?:created|sent|delivered|imported|routed)|going out|responding|showing up|reaching us)`,
+  // A count that fell to nothing: "zero new tickets in 7 hours", "0 chats since 6am".
+  `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
   // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users" and "500 ms" are no failure.
   `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|our \\p{L}+|the \\p{L}+))(?: \\p{L}+){0,4} (?:can|could|is able to|are able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}][\\p{L}\\p{N},.'’-]*){0,5} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
+  `(?:ei|eivät) (?:tunnu|näytä) (?:\\p{L}+ )?(?:toimivan|avautuvan|aukeavan|latautuvan|käynnistyvän|vastaavan|onnistuvan)`,
+  `(?:poissa|pois) käytöstä`,
+  `(?:ei|eivät) (?:ole )?(?:käytettävissä|saatavilla|tavoitettavissa)`,
+  // A flow that stopped: "sähköposteja ei ole tullut lainkaan", "tilauksia ei tule läpi".
+  `(?:ei|eivät) (?:ole )?(?:tullut|tulleet|saapunut|saapuneet|tule|saavu|välity|siirry|synkronoidu)(?: \\p{L}+)? (?:lainkaan|ollenkaan|yhtään|läpi|perille)`,
   `kaatu${OPEN}`,
   `epäonnistu${OPEN}`,
   `kaatui`,
@@ -58,7 +68,7 @@ const BREADTH_PARTS = [
   // English: who is affected
   `every(?:one|body)(?: here| else)?`,
   `(?:for )?any(?:one|body)`,
-  `none of (?:our|the) \\p{L}+`,
+  `none of (?:our|the) (?:[\\p{L}\\p{N}][\\p{L}\\p{N},.]* ){0,2}\\p{L}+`,
   `all of us`,
   `none of us`,
   `(?:nobody|no one|no-one)`,
@@ -77,6 +87,8 @@ const BREADTH_PARTS = [
   // "in none of our stores", "missään myymälässämme": nowhere is breadth too.
   `missään`,
   `(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses)`,
+  `yhde(?:llä|lle|ssä|stä)kään`,
+  `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `kaikissa`,
   `kenellekään`,
   `kukaan`,
@@ -99,18 +111,21 @@ const IMPACT_PARTS = [
   `(?:complete |total )?standstill`,
   `emme (?:pysty|voi) (?:palvelemaan|työskentelemään|tekemään|myymään|ottamaan)${OPEN}`,
   `asiakkaa(?:mme|t) eivät`,
+  `(?:our )?customers (?:are )?(?:writing|calling|waiting|complaining|chasing|wondering|asking why)`,
+  `asiakkaa(?:mme|t) (?:ihmettelevät|valittavat|odottavat|soittelevat|kyselevät|jonottavat)`,
+  `(?:standing|waiting|stuck) at (?:customer|client) (?:sites|premises|locations)`,
   `seiso(?:o|vat)`,
   `pysähdyksissä`,
   `pysähty${OPEN}`,
 ];
 
-const either = (parts: readonly string[]) => new RegExp(`${W}(?:${parts.join('|')})${E}`, 'giu');
+const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');
 const FAILURE = either(FAILURE_PARTS);
 const BREADTH = either(BREADTH_PARTS);
 const IMPACT = either(IMPACT_PARTS);
 
 /** The customer says it is only them: one user's problem, not an outage. */
-const LOCAL_ONLY = new RegExp(
+const LOCAL_ONLY = apostropheTolerant(
   `${W}(?:only (?:me|for me|my|on my|one user|one of)|just (?:me|for me|my|on my)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );

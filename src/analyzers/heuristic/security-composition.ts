@@ -1,3 +1,5 @@
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
+
 /**
  * A security incident composed from parts, for the phrasings the security phrase list does not
  * know: activity the customer did not start (a login, token, push or export "we never created" /
@@ -9,44 +11,72 @@
 const W = '(?<![\\p{L}\\p{N}])';
 const OPEN = '\\p{L}*';
 
-const UNINITIATED = new RegExp(
+const UNINITIATED = apostropheTolerant(
   `${W}(?:(?:we|i|he|she|they|nobody|no one)(?: \\p{L}+)? (?:never|didn't|did not|hadn't|had not|don't|do not) (?:create|created|request|requested|authori[sz]e|authori[sz]ed|make|made|initiate|initiated|recogni[sz]e|approve|approved|set up|do this|do that)|(?:emme|en|ei|eivät) (?:ole )?(?:luoneet|luonut|pyytäneet|pyytänyt|tehneet|tehnyt|tunnista|hyväksyneet|hyväksynyt))`,
   'iu',
 );
 /** What an uninitiated act must concern to be a security matter ("a report we never created" is not). */
-const ACCESS_OBJECT = new RegExp(
+const ACCESS_OBJECT = apostropheTolerant(
   `${W}(?:logins?|log-ins?|sign-ins?|sessions?|tokens?|api keys?|keys?|admins?|accounts?|users?|passwords?|password resets?|mfa|2fa|push(?:es)?|exports?|devices?|permissions?|kirjautumi${OPEN}|istun${OPEN}|avaim${OPEN}|tunnu${OPEN}|käyttäj${OPEN}|salasan${OPEN}|laitte${OPEN}|laite|oikeu${OPEN})`,
   'iu',
 );
 /** Access from somewhere the customer does not know is an incident by itself. */
-const UNFAMILIAR = new RegExp(
+const UNFAMILIAR = apostropheTolerant(
   `${W}(?:(?:someone|somebody|an unknown \\p{L}+|a stranger|joku|tuntematon) (?:has |on )?(?:logged|signed|got into|gained|accessed|exported|downloaded|kirjautu${OPEN}|päässyt|vienyt|ladannut)|(?:unknown|unrecogni[sz]ed|unexpected|unfamiliar|foreign) (?:login|log-in|sign-in|device|session|ip|admin|user|token|api key|location|country)s?|tuntemat${OPEN} (?:kirjautumi|laite|laitte|istun|käyttäj|ip)${OPEN}|(?:kirjautu|kirjaut)${OPEN} (?:\\p{L}+ ){0,3}ulkomail${OPEN})`,
   'iu',
 );
-const CREDENTIAL = new RegExp(
+const CREDENTIAL = apostropheTolerant(
   `${W}(?:passwords?|credentials?|api keys?|tokens?|secrets?|logins?|private keys?|salasan${OPEN}|tunnu${OPEN}|api-avai${OPEN}|avaim${OPEN})`,
   'iu',
 );
-const EXPOSED = new RegExp(
+const EXPOSED = apostropheTolerant(
   `${W}(?:leak${OPEN}|exposed|posted|published|pasted (?:\\p{L}+ ){0,3}(?:public|publicly)|(?:shared|visible) (?:\\p{L}+ ){0,3}(?:public|publicly|openly)|in a public|for sale|being sold|sold on|dark web|pastebin|vuo${OPEN}|julki${OPEN}|myydään|myytävänä|pimeä${OPEN})`,
   'iu',
 );
-const OTHER_PARTY = new RegExp(
-  `${W}(?:another (?:company|customer|client|organi[sz]ation|tenant)'?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|the public|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
+const OTHER_PARTY = apostropheTolerant(
+  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant)'?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|the public|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
   'iu',
 );
-const SEES = new RegExp(
+const SEES = apostropheTolerant(
   `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
   'iu',
 );
 
+/**
+ * A phishing lure that reached the customer's people: a fake page, a look-alike link or a request
+ * to "re-verify" credentials, together with someone who clicked, typed or logged in. The lure alone
+ * ("do you ever email us asking for passwords?") reports nothing.
+ */
+const LURE = apostropheTolerant(
+  `${W}(?:(?:fake|spoofed|fraudulent|bogus|look-?alike|malicious|suspicious|phishing|scam) (?:\\p{L}+ ){0,2}(?:page|site|website|link|e-?mail|domain|login|sign-in|form)s?|(?:page|site|link|domain|website|address|form) (?:that|which) (?:isn't|is not|wasn't|was not|aren't|are not) (?:yours|you|from you)|(?:re-?verify|verify|confirm|update|re-?enter|validate) (?:\\p{L}+ ){0,3}(?:credentials|passwords?|login details|logins?)|(?:väärennet|huijaus|tietojenkalastelu|epäilyttäv|vale)${OPEN} (?:\\p{L}+ )?(?:sivu|linkki|viesti|sähköposti|kirjautumissivu)${OPEN}|(?:vahvista|päivitä|syötä)${OPEN} (?:\\p{L}+ ){0,2}(?:tunnu|salasan)${OPEN})`,
+  'iu',
+);
+const FELL_FOR = apostropheTolerant(
+  `${W}(?:clicked|click(?:ed)? on|opened (?:the|that|it|a) link|entered (?:\\p{L}+ ){0,2}(?:password|passwords|credentials|details)|typed (?:in )?(?:\\p{L}+ ){0,2}(?:password|passwords|credentials)|logged in (?:on|there|to it|through it)|fell for|klikkas${OPEN}|klikkaisi${OPEN}|avasi${OPEN} linki${OPEN}|syötti${OPEN}|syöttäneet|kirjautui${OPEN} (?:sivulle|sinne|sen kautta))`,
+  'iu',
+);
+
+/**
+ * The customer asks what an intruder saw: "help us find out what was accessed", "mitä tietoja on
+ * viety". Nobody asks that about their own activity.
+ */
+const WHAT_WAS_TAKEN = apostropheTolerant(
+  `${W}(?:(?:what|which) (?:\\p{L}+ ){0,2}(?:was|were|has been|have been|they|he|she|someone|the attacker) (?:\\p{L}+ )?(?:accessed|taken|downloaded|exported|stolen|viewed|exfiltrated|copied)|(?:mitä|mitkä|mihin) (?:\\p{L}+ ){0,2}(?:on |ovat )?(?:viety|vietiin|ladattu|ladattiin|katsottu|katsottiin|päästy|päässyt|varastettu))`,
+  'iu',
+);
+/** Access from a place the customer has nobody: "from an IP in a country where we have no staff". */
+const NOBODY_THERE = apostropheTolerant(
+  `${W}(?:(?:ip|ips|address|addresses|location|logins?|calls?|requests?|sign-ins?|sessions?|traffic)(?: \\p{L}+){0,6} (?:country|countries|city|location|region|place) (?:where )?we (?:have no|don't have|do not have|never|have never)|maasta,? (?:jossa|missä) (?:meillä ei|emme))`,
+  'iu',
+);
+
 /** Content meant for the customer's own team: "internal notes", "private comments", "sisäiset muistiinpanot". */
-const INTERNAL_CONTENT = new RegExp(
+const INTERNAL_CONTENT = apostropheTolerant(
   `${W}(?:internal|private|confidential|sisäi${OPEN}|yksityi${OPEN}|luottamuksellis${OPEN}) (?:\\p{L}+ )?(?:notes?|comments?|messages?|data|documents?|fields?|conversations?|discussions?|tickets?|muistiinpan${OPEN}|kommen${OPEN}|viest${OPEN}|tiedo${OPEN}|tieto${OPEN}|keskustelu${OPEN}|asiakirj${OPEN})`,
   'iu',
 );
 /** Who must not see internal content: the customer's own customers, the public. */
-const OUTSIDE_AUDIENCE = new RegExp(
+const OUTSIDE_AUDIENCE = apostropheTolerant(
   `${W}(?:end[- ]?(?:customers?|users?)|customers|clients|the public|everyone|visitors|asiakka${OPEN}|loppukäyttäj${OPEN}|kaikille|julkisesti)`,
   'iu',
 );
@@ -71,6 +101,11 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
     if (NOT_REPORTED.test(sentence) && sentence.trimEnd().endsWith('?')) continue;
     const hit =
       UNFAMILIAR.exec(sentence) ??
+      NOBODY_THERE.exec(sentence) ??
+      // "Is there a report of what was accessed?" asks about a feature.
+      (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??
+      (FELL_FOR.test(sentence) && LURE.test(text) ? FELL_FOR.exec(sentence) : null) ??
+      (LURE.test(sentence) && FELL_FOR.test(text) ? LURE.exec(sentence) : null) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
       (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??

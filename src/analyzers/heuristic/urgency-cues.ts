@@ -1,3 +1,4 @@
+import { isDeniedIncident } from '../../core/denied-incident.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
@@ -348,6 +349,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'irtisanomis',
     'peruutamme',
     'emme jatka',
+    'ettemme jatka',
     'lopetamme sopimuksen',
     'vaihtaa toiseen',
   ]),
@@ -439,6 +441,8 @@ export function findUrgencyCues(
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
     if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
+    // "Tietoturvaongelmaa ei ole ollut": Finnish denies an incident after naming it.
+    if (hit.entry.level === 'critical' && isDeniedIncident(text, hit.start, hit.end)) continue;
     // "Enforce SSO so that nobody can log in with a password" asks for a state; it reports no incident.
     if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
     // "Does the SDK retry for everyone?" asks how things work; it reports nothing.

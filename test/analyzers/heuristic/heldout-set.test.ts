@@ -10,9 +10,11 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * from the labelled set. The fresh batch and the second batch were tuned on in later rounds, so
  * they are held to the targets as regression sets. The third batch was written before the
  * compositional round and tuned on in round 4 (its misses were read), so it is now held to the
- * targets too. The fourth batch was written before round 4 and never tuned on: its floors sit
- * just below what it measured after round 4 (2026-12-06), far below the targets, so that a
- * regression shows without pretending it meets them.
+ * targets too. The fourth batch was written before round 4 and tuned on in round 5, so it is held
+ * to the targets as well. The fifth and sixth batches were written blind to the engine by separate
+ * writers before round 5 and were never tuned on: their floors sit just below what they measured
+ * after round 5 (2026-12-06), below the targets, so that a regression shows without pretending
+ * they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -37,11 +39,25 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-4.jsonl': {
-    urgentRecall: 0.62,
-    urgentPrecision: 0.82,
-    churnRecall: 0.55,
-    churnDriverRecall: 0.45,
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.8,
     noiseAccuracy: 0.95,
+  },
+  'triage-heldout-5.jsonl': {
+    urgentRecall: 0.78,
+    urgentPrecision: 0.8,
+    churnRecall: 0.8,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-6.jsonl': {
+    urgentRecall: 0.74,
+    urgentPrecision: 0.78,
+    churnRecall: 0.65,
+    churnDriverRecall: 0.58,
+    noiseAccuracy: 0.92,
   },
 };
 

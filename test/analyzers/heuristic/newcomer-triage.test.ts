@@ -241,3 +241,123 @@ describe('round 4: a price change nobody announced', () => {
     expect(analysis.priorityReason).toMatch(/Hinnanmuutos, josta asiakkaalle ei kerrottu/u);
   });
 });
+
+describe('round 5: incidents told as a stopped flow, a count of zero or a quiet breadth', () => {
+  it.each([
+    'New chats stopped coming in at about 7am. Zero conversations since then on a normal Monday.',
+    'Orders have stopped syncing to the warehouse and our customers are calling to ask where their parcels are.',
+    'None of our 85 nurses have been able to open the patient queue since the night shift started.',
+    'Sorry to bother you on a holiday, but none of our 2,400 members can log in to the portal.',
+    'Chatit eivät ole tulleet perille lainkaan aamun jälkeen, ja asiakkaamme ihmettelevät hiljaisuutta.',
+    'Kassajärjestelmä on ollut poissa käytöstä tunnin, eikä myymälöissämme pääse kukaan kirjautumaan.',
+    'Sovellus ei tunnu käynnistyvän yhdelläkään kuljettajallamme, kaikki saavat virheen.',
+  ])('makes %j a P1 outage', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Zero new tickets in the sandbox since yesterday, is the test environment paused?',
+    'Only my laptop stopped syncing the calendar; the others are fine.',
+    'Kokeiluympäristössä ei ole tullut viestejä lainkaan, onko se tarkoituksella suljettu?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
+
+describe('round 5: security incidents composed from a lure, an unknown place or a question about what was taken', () => {
+  it.each([
+    'A colleague got a mail that looked like yours asking her to re-verify her password on a look-alike login page. She clicked it and typed it in.',
+    'Our firewall logged sign-ins with the admin account from a city where we have no office. Please tell us what was downloaded.',
+    'Agents here are seeing customer conversations from a company named Nordlicht in their inbox. Those are not ours.',
+    'Saimme teidän nimissänne viestin, jossa pyydettiin vahvistamaan tunnukset väärennetyllä kirjautumissivulla. Kaksi käyttäjää syötti salasanansa.',
+  ])('makes %j a P1 security incident', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Do you ever send emails asking us to verify credentials? Just checking before our security training.',
+    'Is there an audit report that shows which records were exported by whom?',
+    'No breach or anything of the sort, we just want to require passkeys for admins. How?',
+    'Tietomurtoa ei ole tapahtunut, mutta haluaisimme ottaa IP-rajauksen käyttöön. Miten se tehdään?',
+  ])('keeps %j a normal question', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
+
+describe('round 5: data that was there before and is missing now', () => {
+  it('makes a quantity missing since an update a P1 data loss', async () => {
+    const text =
+      'Since Tuesday’s release about 1,300 contacts are missing from our CRM. They were there on Monday.';
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it('makes the Finnish form a P1 data loss', async () => {
+    const text = 'Migraation jälkeen yhteystiedoistamme puuttuu noin 800 riviä.';
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it('keeps rows missing from one export a bug', async () => {
+    const text = '240 rows are missing from the CSV export of the November report.';
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
+
+describe('round 5: churn in the customer’s own words', () => {
+  it.each([
+    [
+      'Our new head of support ran Freshdesk at his previous company and wants us on it next quarter.',
+      'competitor',
+    ],
+    ['Finance has put a freeze on all new software contracts until the summer.', 'involuntary'],
+    [
+      'The agent told us to just live with it and closed our case. The export still fails every week.',
+      'complaint-handling',
+    ],
+    ['I have been waiting six days for anyone to look at the routing rules.', 'complaint-handling'],
+    ['Tukenne sulki pyyntömme ilman selitystä, vaikka vika on yhä olemassa.', 'complaint-handling'],
+    [
+      'We are shifting our business from retail to wholesale next year, which you don’t really support.',
+      'changed-needs',
+    ],
+  ])('reads %j as a P2 churn risk (%s)', async (text, driver) => {
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P2');
+    expect(drivers(analysis)).toContain(driver);
+  });
+
+  it.each([
+    'To be honest, the support team doesn’t actually use it. Everything still goes through Outlook.',
+    'Looking at the numbers I can’t see how I justify this to the board at renewal.',
+    'Suoraan sanottuna hyöty on jäänyt laihaksi, ja suurin osa myyjistä ei avaa järjestelmää.',
+  ])('reads whole-product weak value %j as a P2 retention risk', async (text) => {
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P2');
+    expect(drivers(analysis)).toContain('weak-value');
+  });
+
+  it('keeps a question about fewer licences before renewal a P3 conversation', async () => {
+    const analysis = await triage(
+      'Only 9 of our 30 licences are used. Could we reduce the seat count at renewal?',
+    );
+    expect(analysis.priority).toBe('P3');
+    expect(drivers(analysis)).toContain('weak-value');
+  });
+
+  it('makes a Finnish non-renewal notice introduced by "ettemme" a P2 cancellation', async () => {
+    const analysis = await triage('Haluamme ilmoittaa, ettemme jatka tilausta ensi vuoden puolella.');
+    expect(analysis.priority).toBe('P2');
+  });
+
+  it('makes an invoice that is a percentage higher without notice a P2 dispute', async () => {
+    const analysis = await triage('The new invoice is 22% higher than the last one and nobody told us why.');
+    expect(analysis.priority).toBe('P2');
+  });
+});
+
+describe('round 5: missing from an output after a release is a bug, not lost data', () => {
+  it('keeps shipments missing from an export file after a release below P1', async () => {
+    const text =
+      'Checked after Monday’s release: the export now completes, but the file is missing every order with an umlaut in the name.';
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * Whether an incident word is denied outright: "no breach or anything like that", "without any
+ * sign of a leak", "there was no breach", "tietoturvaongelmaa ei ole ollut" (Finnish puts the
+ * negation after the partitive noun). Narrower than clause negation on purpose: "we're not sure
+ * whether we were hacked" must still fire, because a missed incident costs more than a false one.
+ */
+const DENIED_BEFORE =
+  /(?<![\p{L}])(?:no|zero|without|there (?:was|is|has been|have been) no|(?:never|not) (?:had|seen|found|detected) (?:a|an|any)|ei (?:ole )?(?:ollut |havaittu )?(?:mitään|minkäänlaista))\s+(?:(?:any|a|an|actual|real|signs?|evidence|indication|kind|sort)\s+(?:of\s+)?(?:a\s+|an\s+|any\s+)?)?$/iu;
+const DENIED_AFTER =
+  /^\p{L}*\s+(?:ei|eikä)\s+(?:ole|ollut|ole\s+ollut|ole\s+tapahtunut|ole\s+havaittu|havaittu)(?![\p{L}])/iu;
+
+export function isDeniedIncident(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  return DENIED_BEFORE.test(before) || DENIED_AFTER.test(text.slice(end, end + 60));
+}
