@@ -13,3 +13,24 @@ export function isDeniedIncident(text: string, start: number, end: number): bool
   const before = text.slice(Math.max(0, start - 60), start);
   return DENIED_BEFORE.test(before) || DENIED_AFTER.test(text.slice(end, end + 60));
 }
+
+/**
+ * Whether an incident word sits in a question that supposes it: "what happens to the widget if
+ * your platform goes down?", "jos palvelu kaatuu, mitä tapahtuu?". Only questions: "if I open the
+ * inbox it is down for everyone" reports an outage.
+ */
+const SUPPOSING =
+  /(?<![\p{L}])(?:if|in case|unless|what happens|what would happen|hypothetical(?:ly)?|jos|mikäli|entä jos|siinä tapauksessa)(?![\p{L}])/iu;
+
+export function isSupposedInQuestion(text: string, start: number, end: number): boolean {
+  const from =
+    Math.max(
+      text.lastIndexOf('.', start),
+      text.lastIndexOf('?', start - 1),
+      text.lastIndexOf('!', start),
+      text.lastIndexOf('\n', start),
+    ) + 1;
+  const rest = text.slice(end).search(/[.?!\n]/u);
+  const stop = rest === -1 ? text.length : end + rest;
+  return text[stop] === '?' && SUPPOSING.test(text.slice(from, stop + 1));
+}

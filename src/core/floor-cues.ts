@@ -71,6 +71,13 @@ export const COMPETITOR_FEATURE_FI =
  * not lost data — unless the clause also says how much is gone ("all our tickets vanished from the
  * inbox tab").
  */
+/**
+ * A test, staging or sandbox environment that is down stops nobody's customers: a bug to fix, not
+ * an incident to page for ("the sandbox is down again", "testiympäristö on alhaalla").
+ */
+export const NON_PRODUCTION_PLACE =
+  '(?<![\\p{L}])(?:sandbox(?:es)?|staging|test (?:environment|env|instance|site|server|tenant|account)s?|dev(?:elopment)? (?:environment|env|instance|server)s?|demo (?:environment|instance|site)s?|uat|qa (?:environment|env)|testiympäristö\\p{L}*|kehitysympäristö\\p{L}*|hiekkalaatik\\p{L}*|demoympäristö\\p{L}*)(?![\\p{L}])';
+
 const UI_PLACE_WITHOUT_QUANTITY =
   '^(?=.*?(?<![\\p{L}])(?:menus?|toolbar|sidebar|side bar|navigation|nav bar|buttons?|icons?|dropdown|drop-down|tabs?|valik\\p{L}*|työkalupalk\\p{L}*|sivupalk\\p{L}*|välilehd\\p{L}*|välilehti|painike\\p{L}*|nappi|napi\\p{L}*|kuvake\\p{L}*|navigaatio\\p{L}*)(?![\\p{L}]))(?!.*?(?<![\\p{L}])(?:all|every|everything|kaikki\\p{L}*)(?![\\p{L}]))';
 
@@ -81,6 +88,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions an outage',
     negatable: true,
     unlessDesired: true,
+    unlessInClause: NON_PRODUCTION_PLACE,
     cues: [
       'outages?|downtime|(?:service|system) disruption',
       `${SUBJECT} (?:has |have )?(?:crashed|is crashing|keeps crashing)`,
@@ -134,7 +142,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions a security incident',
     negatable: false,
     cues: [
-      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))',
+      // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
+      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',
       '(?<!memory )leak(?:s|ed|ing|age)?',
       'exposed',
       'vulnerabilit(?:y|ies)|vulnerable',
@@ -165,7 +174,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions legal or compliance concerns',
     negatable: false,
     cues: [
-      'gdpr|compliance|non-?compliant',
+      // "Our compliance team needs the RCA" names a department; a compliance problem is the cue.
+      'gdpr|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance',
       'legal(?! (?:name|entity|address))',
       'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
       'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',

@@ -67,6 +67,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   }
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
+  if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
   return NOT_NOISE;
 }
 
@@ -92,6 +93,14 @@ function compilePattern(pattern: string): RegExp {
   if (pattern.trim() === '') throw new Error('an empty pattern would match every message');
   return new RegExp(pattern, 'iu');
 }
+
+/**
+ * "Kevin Park has joined the channel", "<@U123> left #acme-support", "Anna liittyi kanavalle":
+ * a membership notice posted as text (bridged channels, email digests). Membership itself is read
+ * from the platform's events for account health; the text asks nothing.
+ */
+const MEMBERSHIP_NOTICE =
+  /^(?:<@[A-Z0-9]+(?:\|[^>]*)?>|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) (?:has )?(?:joined|left) (?:the )?(?:channel|conversation|group|team|#[\w-]+)(?: #?[\w-]+)?[.!]?$|^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:liittyi|poistui) (?:kanavalle|kanavalta|keskusteluun|keskustelusta|ryhmään|ryhmästä)[.!]?$/u;
 
 /** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
 const compiled = new Map<string, RegExp | null>();

@@ -22,6 +22,8 @@ const PAST_MARKER = new RegExp(
     '(?:\\d+|a|an|one|two|three|few|couple of|several) (?:hours?|days?|weeks?|months?|years?) ago',
     'previous|earlier (?:this|last) (?:week|month|year)',
     'in (?:january|february|march|april|may|june|july|august|september|october|november|december)',
+    // "the September outages": a month as the incident's name.
+    "(?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?",
     // Finnish
     'eilen|eilinen|eilisen|toissapäivänä|viime (?:\\p{L}+)|viimeviikkoinen|viimeviikkoisen',
     `(?:${FI_WEEKDAYS})na`,

@@ -1,4 +1,4 @@
-import { isDeniedIncident } from './denied-incident.ts';
+import { isDeniedIncident, isSupposedInQuestion } from './denied-incident.ts';
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
@@ -135,6 +135,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       // "No breach or anything like that": an incident denied outright, even where clause negation is off.
       if (!rule.negatable && rule.rule === 'security' && isDeniedIncident(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
+      // "What happens to the widget if your platform goes down?" supposes an outage.
+      if (rule.rule === 'outage' && isSupposedInQuestion(text, match.index, end)) continue;
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;

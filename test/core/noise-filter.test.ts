@@ -199,3 +199,18 @@ describe('round 5: auto-replies that point elsewhere', () => {
     expect(classifyNoise(text, { patterns: [] }).noise).toBe(false);
   });
 });
+
+describe('round 6: membership notices posted as text', () => {
+  it.each([
+    'Maria Lopez has joined the channel',
+    '<@U0SAM1> left #acme-support',
+    'Jukka Virtanen liittyi kanavalle.',
+  ])('calls %j noise', (text) => {
+    expect(classifyNoise(text, { patterns: [] })).toEqual({ noise: true, reason: 'membership' });
+  });
+
+  it('keeps a sentence that only mentions joining a request', () => {
+    const text = 'Our new agent has joined the team but cannot see the Billing queue';
+    expect(classifyNoise(text, { patterns: [] }).noise).toBe(false);
+  });
+});

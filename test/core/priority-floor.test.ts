@@ -302,3 +302,22 @@ describe('round 5: an incident denied outright does not set the security floor',
     expect(hitsFor(text).map((hit) => hit.rule)).toContain('security');
   });
 });
+
+describe('round 6: an outage supposed in a question does not set the floor', () => {
+  it.each([
+    'What happens to the chat widget if your platform goes down?',
+    'Jos palvelu on alhaalla, mitä asiakkaamme näkevät?',
+  ])('%j has no outage hit', (text) => {
+    expect(hitsFor(text).map((hit) => hit.rule)).not.toContain('outage');
+  });
+
+  it('still fires when the "if" sentence reports an outage', () => {
+    expect(
+      hitsFor('If I open the inbox, the platform is down for everyone.').map((hit) => hit.rule),
+    ).toContain('outage');
+  });
+
+  it('does not page for a sandbox that is down', () => {
+    expect(hitsFor('The sandbox is down again.').map((hit) => hit.rule)).not.toContain('outage');
+  });
+});

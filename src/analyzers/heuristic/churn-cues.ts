@@ -185,6 +185,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:don't|do not|can't|cannot|can not) see how (?:\\p{L}+ ){0,3}justify",
     '(?:most|all|half) of (?:our |the )?(?:requests|work|tickets|support|conversations)(?: \\p{L}+)? still (?:go|goes|run|runs|come|comes|happen|happens) (?:through|in|via) (?:a |an |our |the )?(?:shared )?(?:mailbox|inbox|e-?mail|spreadsheets?|excel|outlook|gmail|whatsapp)',
     '(?:everything|all (?:our|of our) (?:\\p{L}+ )?(?:requests|work|tickets)) (?:still )?(?:goes|go|runs|run|happens|happen) (?:through|in|via) (?:a |an |our |the )?(?:shared )?(?:mailbox|inbox|e-?mail|spreadsheets?|excel|outlook|gmail|whatsapp)',
+    'mistä (?:\\p{L}+ ){0,2}(?:oikein )?maks\\p{L}*',
+    'onko (?:tässä|tästä|siinä) (?:\\p{L}+ )?(?:mitään )?(?:järkeä|hyötyä)',
     'only (?:\\d+|\\p{L}+) (?:of|out of) (?:our |the )?(?:\\d+|\\p{L}+) (?:seats|licen[cs]es|users|agents|accounts) (?:are |were )?(?:used|active|in use|logged in|log in)',
     '(?:suurin osa|puolet|moni|useimmat)(?: \\p{L}+){0,2} (?:ei|eivät) (?:\\p{L}+ )?(?:avaa|käytä|kirjaudu)',
     '(?:nobody|no one) (?:here |in our team )?(?:uses|is using)',
@@ -236,6 +238,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:doesn't|does not|don't|do not|no longer) (?:\\p{L}+ )?fit",
     // Doubt whether the product still fits: "look at whether it still fits us", "sopiiko se enää meille".
     '(?:whether|if) (?:it|this|the (?:\\p{L}+ )?(?:tool|product|platform|system|solution)|your (?:tool|product|platform|system|solution)) (?:still |really |even )?(?:fits?|suits?) (?:us|our)',
+    '(?:not sure|unsure|wonder(?:ing)?|doubt(?:ful)?|question(?:ing)?) (?:if |whether )?(?:it|this|you|the (?:\\p{L}+ )?(?:tool|product|platform|system|solution)|your (?:tool|product|platform|system|solution)) (?:still |really |even )?(?:fits?|suits?|works? for)',
     '(?:sopiiko|soveltuuko|palveleeko) (?:\\p{L}+ ){0,2}(?:enää |vielä |edelleen )?(?:meille|meitä|tarpeisiimme|käyttöömme)',
     '(?:still )?the right (?:platform|tool|solution|product|fit|choice) for us',
     "(?:we've|we have) grown",
@@ -248,7 +251,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:emme|en) enää tarvitse',
     'kasvaneet (?:ulos|yli)',
     'uusi (?:suunta|strategia|toimintamalli)',
-    'enää (?:sovi|vastaa tarpeitamme)',
+    'enää (?:sovi|vastaa (?:tarpeitamme|sitä mitä|meidän tarpei\\p{L}*))',
     'oikea (?:alusta|työkalu|ratkaisu|järjestelmä) meille',
     'olemme kasvaneet',
     'yhdistämme (?:työkalu|järjestelm|palvelu)',
@@ -267,7 +270,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     2,
     // "the competitor report", "Kilpailijavertailu" name a feature, not a rival.
     `competitors?${COMPETITOR_FEATURE_EN}`,
-    '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)',
+    // "other vendor payments are bouncing" pays vendors; it does not look at them.
+    '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
     '(?:review|reviewing|explore|exploring|weigh|weighing|assess|assessing|re-?evaluat\\p{L}*) (?:all )?(?:of )?(?:our|other|the) (?:options|alternatives|vendors|suppliers|tools|tooling|contracts)',

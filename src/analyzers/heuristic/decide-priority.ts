@@ -31,6 +31,8 @@ export interface PriorityEvidence {
   tier: Tier | null;
   /** The text asks something; praise rarely does. */
   asksQuestion: boolean;
+  /** The message is about a test, staging or sandbox environment and reports no incident. */
+  aboutNonProduction?: boolean;
   /** Weak value said of the whole product or tied to a renewal (weak-value-at-stake.ts). */
   weakValueAtStake?: boolean;
 }
@@ -66,8 +68,11 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const critical = evidence.cues.find((cue) => cue.level === 'critical');
   if (critical) return { priority: 'P1', basis: { rule: critical.kind, phrase: critical.phrase } };
 
+  // "URGENT!!! the sandbox is down": the capitals do not make a test environment an emergency.
   const high = evidence.cues.filter(
-    (cue) => cue.level === 'high' && !(patient && cue.kind === 'stated-urgency'),
+    (cue) =>
+      cue.level === 'high' &&
+      !((patient || evidence.aboutNonProduction === true) && cue.kind === 'stated-urgency'),
   );
   const decisive = high.find((cue) => DECISIVE_HIGH.has(cue.kind));
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };

@@ -104,6 +104,7 @@ const NOT_A_NAME = new Set(
     'se ne he me te hän tämä tuo nämä ne meidän teidän heidän',
     'windows mac macos ios android linux chrome safari firefox edge',
     'pro premium enterprise basic starter growth plus annual monthly yearly sso api',
+    'url csv pdf ip vpn crm erp ui ux id excel word outlook teams slack',
   ]
     .join(' ')
     .split(' '),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
+import { NON_PRODUCTION_PLACE } from '../../core/floor-cues.ts';
 import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
@@ -37,6 +38,8 @@ const CONFIDENCE = { base: 0.3, step: 0.08, max: 0.85, unsureLanguage: 0.1, shor
 const SHORT_TEXT_LETTERS = 20;
 /** A single lexicon word this negative ("unacceptable", "terrible") says the customer is unhappy. */
 const OUTRIGHT_ANGER = -3;
+
+const NON_PRODUCTION = new RegExp(NON_PRODUCTION_PLACE, 'iu');
 
 /**
  * The offline triage engine: deterministic, no network, English and Finnish lexicons, the
@@ -78,6 +81,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     tier: input.account?.tier ?? null,
     asksQuestion: /[?？]/u.test(text),
     weakValueAtStake: isWeakValueAtStake(text),
+    aboutNonProduction: NON_PRODUCTION.test(text) && !cues.some((cue) => cue.level === 'critical'),
   });
 
   const evidence: Evidence[] = [

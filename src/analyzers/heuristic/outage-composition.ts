@@ -1,3 +1,4 @@
+import { NON_PRODUCTION_PLACE } from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
@@ -35,7 +36,8 @@ const FAILURE_PARTS = [
   `(?:just |only )?spins`,
   `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|is coming in|is arriving)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
-  `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?:working|loading|syncing|arriving|coming (?:in|through)|turning into|being (?:created|sent|delivered|imported|routed)|going out|responding|showing up|reaching us)`,
+  `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
+  `lakka\\p{L}* (?:\\p{L}+ )?(?:toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
   // A count that fell to nothing: "zero new tickets in 7 hours", "0 chats since 6am".
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
@@ -111,8 +113,8 @@ const IMPACT_PARTS = [
   `(?:complete |total )?standstill`,
   `emme (?:pysty|voi) (?:palvelemaan|työskentelemään|tekemään|myymään|ottamaan)${OPEN}`,
   `asiakkaa(?:mme|t) eivät`,
-  `(?:our )?customers (?:are )?(?:writing|calling|waiting|complaining|chasing|wondering|asking why)`,
-  `asiakkaa(?:mme|t) (?:ihmettelevät|valittavat|odottavat|soittelevat|kyselevät|jonottavat)`,
+  `(?:our )?customers (?:are )?(?:writing|calling|emailing|e-mailing|messaging|ringing|waiting|complaining|chasing|wondering|asking why|hearing nothing|getting no (?:reply|answer|response))`,
+  `asiakkaa(?:mme|t) (?:ihmettel|valitta|odotta|soitt|kysel|kysy|jonott)${OPEN}`,
   `(?:standing|waiting|stuck) at (?:customer|client) (?:sites|premises|locations)`,
   `seiso(?:o|vat)`,
   `pysähdyksissä`,
@@ -171,9 +173,19 @@ export interface OutageEvidence {
  */
 export function findComposedOutage(text: string, evidence: OutageEvidence = {}): ComposedOutage | null {
   if (LOCAL_ONLY.test(text)) return null;
-  const failures = [...text.matchAll(FAILURE)].filter((match) => isReported(text, match.index));
+  const failures = [...text.matchAll(FAILURE)].filter(
+    (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
+  );
   if (failures.length === 0 && !evidence.pastedFailure) return null;
-  const backing = [...text.matchAll(BREADTH), ...text.matchAll(IMPACT)].find(
+  // Impact words can be failure words too ("can't process"): one phrase is not both halves.
+  const apartFromFailures = (match: RegExpExecArray) =>
+    evidence.pastedFailure === true ||
+    failures.some(
+      (failure) =>
+        failure.index >= match.index + match[0].length || failure.index + failure[0].length <= match.index,
+    );
+  const impacts = [...text.matchAll(IMPACT)].filter(apartFromFailures);
+  const backing = [...text.matchAll(BREADTH), ...impacts].find(
     (match) =>
       (failures.length > 0 || isReported(text, match.index)) &&
       !isDesiredState(text, match.index) &&
@@ -205,6 +217,24 @@ function isReported(text: string, at: number): boolean {
 /** Whether the sentence holding `at` looks back at an incident rather than reporting one. */
 export function isRetrospective(text: string, at: number): boolean {
   return RETROSPECTIVE.test(sentenceAround(text, at).text);
+}
+
+const NON_PRODUCTION = new RegExp(NON_PRODUCTION_PLACE, 'iu');
+
+/** Whether the sentence holding `at` supposes the failure ("if", "in case", "what happens when"). */
+export function isSupposed(text: string, at: number): boolean {
+  const sentence = sentenceAround(text, at);
+  return (
+    SUPPOSED_BEFORE.test(text.slice(sentence.start, at)) ||
+    /(?<![\p{L}])(?:hypothetical(?:ly)?|what happens|what would happen|mitä tapahtuu|entä jos)(?![\p{L}])/iu.test(
+      sentence.text,
+    )
+  );
+}
+
+/** Whether the sentence holding `at` is about a test, staging or sandbox environment. */
+export function isNonProduction(text: string, at: number): boolean {
+  return NON_PRODUCTION.test(sentenceAround(text, at).text);
 }
 
 /** Whether the sentence holding `at` asks how things work ("Does the SDK retry for everyone?"). */

@@ -30,7 +30,7 @@ const CREDENTIAL = apostropheTolerant(
   'iu',
 );
 const EXPOSED = apostropheTolerant(
-  `${W}(?:leak${OPEN}|exposed|posted|published|pasted (?:\\p{L}+ ){0,3}(?:public|publicly)|(?:shared|visible) (?:\\p{L}+ ){0,3}(?:public|publicly|openly)|in a public|for sale|being sold|sold on|dark web|pastebin|vuo${OPEN}|julki${OPEN}|myydään|myytävänä|pimeä${OPEN})`,
+  `${W}(?:(?:pasted|sent|shared|emailed|posted|went out)(?: \\p{L}+){0,6} (?:to|with) (?:a |an |the |one of our )?(?:customers?|clients?|external|wrong|third[- ]part(?:y|ies)|public)|leak${OPEN}|exposed|posted|published|pasted (?:\\p{L}+ ){0,3}(?:public|publicly)|(?:shared|visible) (?:\\p{L}+ ){0,3}(?:public|publicly|openly)|in a public|for sale|being sold|sold on|dark web|pastebin|vuo${OPEN}|julki${OPEN}|myydään|myytävänä|pimeä${OPEN})`,
   'iu',
 );
 const OTHER_PARTY = apostropheTolerant(
@@ -64,6 +64,19 @@ const WHAT_WAS_TAKEN = apostropheTolerant(
   `${W}(?:(?:what|which) (?:\\p{L}+ ){0,2}(?:was|were|has been|have been|they|he|she|someone|the attacker) (?:\\p{L}+ )?(?:accessed|taken|downloaded|exported|stolen|viewed|exfiltrated|copied)|(?:mitä|mitkä|mihin) (?:\\p{L}+ ){0,2}(?:on |ovat )?(?:viety|vietiin|ladattu|ladattiin|katsottu|katsottiin|päästy|päässyt|varastettu))`,
   'iu',
 );
+/**
+ * Someone who should have no access any more used it: "a former contractor whose account we
+ * deactivated logged in", "poistetun käyttäjän tunnuksilla kirjauduttiin".
+ */
+const REVOKED_PERSON = apostropheTolerant(
+  `${W}(?:(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
+  'iu',
+);
+const USED_ACCESS = apostropheTolerant(
+  `${W}(?:logged in|signed in|log(?:ged)? into|accessed|exported|downloaded|viewed|used (?:the|their|his|her) (?:account|login|credentials|token)|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut)`,
+  'iu',
+);
+
 /** Access from a place the customer has nobody: "from an IP in a country where we have no staff". */
 const NOBODY_THERE = apostropheTolerant(
   `${W}(?:(?:ip|ips|address|addresses|location|logins?|calls?|requests?|sign-ins?|sessions?|traffic)(?: \\p{L}+){0,6} (?:country|countries|city|location|region|place) (?:where )?we (?:have no|don't have|do not have|never|have never)|maasta,? (?:jossa|missä) (?:meillä ei|emme))`,
@@ -102,6 +115,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
     const hit =
       UNFAMILIAR.exec(sentence) ??
       NOBODY_THERE.exec(sentence) ??
+      (REVOKED_PERSON.test(sentence) ? USED_ACCESS.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??
       (FELL_FOR.test(sentence) && LURE.test(text) ? FELL_FOR.exec(sentence) : null) ??

@@ -15,7 +15,7 @@ const PRICE_RISE = apostropheTolerant(
   'iu',
 );
 const NO_NOTICE = apostropheTolerant(
-  `${W}(?:without (?:any |prior |advance |a )?(?:notice|notification|warning|announcement|communication|heads-?up|telling us|informing us|anyone telling us)|(?:nobody|no one|no-one)(?: \\p{L}+){0,3} (?:told|informed|warned|notified) us|(?:we were|we've been|we have been) (?:never|not) (?:told|informed|notified|warned)|never (?:told|informed|notified|warned) us|ilman (?:mitään |minkäänlaista |etukäteen |ennakko)?(?:ilmoitusta|varoitusta|tiedotusta|tiedotetta|ennakkoilmoitusta)|(?:kukaan|ei kukaan)(?: \\p{L}+){0,2} (?:ei )?(?:kertonut|ilmoittanut|tiedottanut|varoittanut)|emme (?:ole )?saaneet (?:mitään |minkäänlaista )?(?:ilmoitusta|tietoa|tiedotetta))${E}`,
+  `${W}(?:without (?:any |prior |advance |a )?(?:notice|notification|warning|announcement|communication|heads-?up|telling us|informing us|anyone telling us)|(?:nobody|no one|no-one)(?: \\p{L}+){0,3} (?:told|informed|warned|notified) us|(?:we were|we've been|we have been) (?:never|not) (?:told|informed|notified|warned)|never (?:told|informed|notified|warned) us|ilman (?:mitään |minkäänlaista |etukäteen |ennakko)?(?:ilmoitusta|varoitusta|tiedotusta|tiedotetta|ennakkoilmoitusta)|(?:kukaan|ei kukaan)(?: \\p{L}+){0,2} (?:ei )?(?:kertonut|ilmoittanut|tiedottanut|varoittanut)|emme (?:ole )?saaneet (?:mitään |minkäänlaista )?(?:ilmoitusta|tietoa|tiedotetta)|(?:ei|eikä) (?:\\p{L}+ )?(?:ole )?(?:ilmoitettu|kerrottu|tiedotettu|varoitettu))${E}`,
   'iu',
 );
 /** "Will prices go up without notice?" asks about the policy; it reports nothing. */

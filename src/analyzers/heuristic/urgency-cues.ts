@@ -8,7 +8,9 @@ import { findLeavingNotice } from './leaving-notice.ts';
 import {
   findComposedOutage,
   isGeneralQuestion,
+  isNonProduction,
   isRetrospective,
+  isSupposed,
   type OutageEvidence,
 } from './outage-composition.ts';
 import { findComposedSecurity } from './security-composition.ts';
@@ -422,6 +424,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
 
 const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
+const SLA_VOCABULARY_AFTER =
+  /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
+
 /** A negator this many words before an incident or urgency cue cancels it ("no data loss", "ei katkoa"). */
 const NEGATION_SCOPE_WORDS = 2;
 
@@ -447,6 +452,13 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'outage' && isDesiredState(text, hit.start)) continue;
     // "Does the SDK retry for everyone?" asks how things work; it reports nothing.
     if (hit.entry.kind === 'outage' && isGeneralQuestion(text, hit.start)) continue;
+    // "breach clocks", "breach time": the SLA words of the product.
+    if (hit.entry.kind === 'security' && SLA_VOCABULARY_AFTER.test(text.slice(hit.end, hit.end + 30)))
+      continue;
+    // "The sandbox is down again" stops nobody's customers.
+    if (hit.entry.kind === 'outage' && isNonProduction(text, hit.start)) continue;
+    // "What happens to the widget if your platform goes down?" supposes an outage.
+    if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.

@@ -361,3 +361,62 @@ describe('round 5: missing from an output after a release is a bug, not lost dat
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 6: what a human triager would not page for', () => {
+  it.each([
+    'URGENT!! staging is down again, no big deal, nobody uses it until Monday.',
+    'KIIREELLINEN: testiympäristössä integraatiot eivät toimi ollenkaan. Tuotannossa kaikki ok.',
+    'For our continuity plan: what happens to queued chats if your platform goes down?',
+    'Please credit the hours of the March outages on the next invoice as the contract says.',
+    'Our compliance team asks for the RCA of the incident on 3 May, no rush.',
+    'Could you resend the invoice with our new address? Accounts payable can’t process it otherwise.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('reads "breach clocks" as SLA vocabulary, not an intrusion', async () => {
+    const analysis = await triage('The breach clocks on our tickets show the wrong time zone.');
+    expect(analysis.priority).not.toBe('P1');
+  });
+
+  it('names no competitor in "vaihtaa URL:ssa"', async () => {
+    const analysis = await triage('Kun vaihtaa URL:ssa numeron, näkyy väärä sivu.');
+    expect(drivers(analysis)).not.toContain('competitor');
+  });
+
+  it('reads "other vendor payments are bouncing" as no competitor', async () => {
+    const analysis = await triage('The double charge maxed our card and other vendor payments are bouncing.');
+    expect(drivers(analysis)).not.toContain('competitor');
+  });
+});
+
+describe('round 6: incidents a human would page for', () => {
+  it.each([
+    'Someone used the login of an offboarded contractor last night and downloaded all customer exports.',
+    'An agent pasted our admin token into a reply that went out to a customer. Please revoke it.',
+    'Phone calls stopped creating tickets at 9:00 and our customers are emailing us asking why nobody answers.',
+    'Kassaintegraatio lakkasi toimimasta aamulla, asiakkaat soittaa ja kyselee tilauksistaan.',
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+});
+
+describe('round 6: churn said sideways', () => {
+  it.each([
+    [
+      'We are moving to field service only and honestly not sure your platform still fits us.',
+      'changed-needs',
+    ],
+    ['Mietitään nyt, mistä me oikein maksetaan, kun tiimi ei avaa koko järjestelmää.', 'weak-value'],
+    ['Uusi pakettinne ei enää vastaa sitä mitä tarvitsemme.', 'changed-needs'],
+  ])('finds %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('makes a Finnish price rise nobody announced P2', async () => {
+    const analysis = await triage(
+      'Lisenssin hinta on noussut 30 eurosta 41 euroon, eikä siitä ilmoitettu etukäteen.',
+    );
+    expect(analysis.priority).toBe('P2');
+  });
+});
