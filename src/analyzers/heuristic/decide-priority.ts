@@ -5,7 +5,7 @@ import type { UrgencyCue, UrgencyKind } from './urgency-cues.ts';
 
 /** Why a priority was chosen: the rule and, where there is one, the customer's words. */
 export interface PriorityBasis {
-  rule: UrgencyKind | 'churn-risk' | 'very-negative' | 'praise' | 'default';
+  rule: UrgencyKind | 'churn-risk' | 'very-negative' | 'praise' | 'learned' | 'default';
   phrase: string | null;
 }
 

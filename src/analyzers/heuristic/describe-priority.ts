@@ -18,6 +18,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     'price-dispute': 'A price change the customer was not told about: {phrase}.',
     'churn-risk': 'Churn risk in the customer’s words: {phrase}.',
     'very-negative': 'Very negative tone.',
+    learned: 'Reads like the urgent examples the offline triage learned from, most of all: {phrase}.',
     idea: 'An idea or wish: {phrase}.',
     patience: 'The customer says it can wait: {phrase}.',
     praise: 'Positive feedback, no problem described.',
@@ -38,6 +39,8 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     'price-dispute': 'Hinnanmuutos, josta asiakkaalle ei kerrottu: {phrase}.',
     'churn-risk': 'Asiakaspoistuman riski asiakkaan sanoin: {phrase}.',
     'very-negative': 'Hyvin kielteinen sävy.',
+    learned:
+      'Muistuttaa kiireellisiä esimerkkejä, joista offline-luokittelu on oppinut, eniten kohta: {phrase}.',
     idea: 'Idea tai toive: {phrase}.',
     patience: 'Asiakas kertoo, ettei asialla ole kiire: {phrase}.',
     praise: 'Myönteistä palautetta, ei ongelmaa.',

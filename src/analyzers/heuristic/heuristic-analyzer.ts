@@ -5,6 +5,7 @@ import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
+import { bundledUrgencyModel, type UrgencyModel } from '../learned/urgency-model.ts';
 import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
@@ -12,6 +13,7 @@ import { detectLanguage } from './detect-language.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
 import { frameSummary } from './frame-summary.ts';
 import { leadWithIncidentTopic } from './lead-with-incident-topic.ts';
+import { raiseByLearnedSignal } from './learned-raise.ts';
 import { matchTopics } from './match-topics.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
@@ -26,6 +28,11 @@ export interface HeuristicAnalyzerOptions {
    * cheap. The relayed text is never cut; only the triage reads less of it.
    */
   maxAnalysedChars?: number;
+  /**
+   * The learned urgency signal (learned-raise.ts); default the model in assets/models, `null` for
+   * the rules alone.
+   */
+  urgencyModel?: UrgencyModel | null;
 }
 
 const DEFAULT_MAX_ANALYSED_CHARS = 20_000;
@@ -71,7 +78,8 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const churnSignals = detectedChurn.map((item) => item.signal);
   const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
-  const decision = decidePriority({
+  const aboutNonProduction = NON_PRODUCTION.test(text) && !cues.some((cue) => cue.level === 'critical');
+  const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,
     negativeWeight,
@@ -81,7 +89,11 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     tier: input.account?.tier ?? null,
     asksQuestion: /[?？]/u.test(text),
     weakValueAtStake: isWeakValueAtStake(text),
-    aboutNonProduction: NON_PRODUCTION.test(text) && !cues.some((cue) => cue.level === 'critical'),
+    aboutNonProduction,
+  });
+  const decision = raiseByLearnedSignal(ruled, text, {
+    model: options.urgencyModel === undefined ? bundledUrgencyModel() : options.urgencyModel,
+    aboutNonProduction,
   });
 
   const evidence: Evidence[] = [

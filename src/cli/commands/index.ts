@@ -15,6 +15,7 @@ import { replayCommand } from './replay.ts';
 import { slaCommand } from './sla.ts';
 import { startCommand } from './start.ts';
 import { teamsReleaseCommand } from './teams-release.ts';
+import { trainTriageCommand } from './train-triage.ts';
 
 /** Every `verbatim` subcommand, in the order `verbatim help` lists them. */
 export const commands: CliCommand[] = [
@@ -26,6 +27,7 @@ export const commands: CliCommand[] = [
   migrateCommand,
   importCommand,
   evaluateCommand,
+  trainTriageCommand,
   slaCommand,
   deadLettersCommand,
   churnCommand,

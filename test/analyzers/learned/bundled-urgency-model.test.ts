@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import {
+  bundledUrgencyModel,
+  loadUrgencyModel,
+  UrgencyModelSchema,
+} from '../../../src/analyzers/learned/urgency-model.ts';
+import { trainTriageCommand } from '../../../src/cli/commands/train-triage.ts';
+
+const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
+
+function captureIo() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk) => out.push(String(chunk)));
+  stderr.on('data', (chunk) => err.push(String(chunk)));
+  return {
+    io: { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: repoRoot },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+describe('the bundled urgency model', () => {
+  it('is absent rather than fatal when the file is missing or invalid', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-model-'));
+    await writeFile(join(dir, 'broken.json'), '{"kind": "something else"}');
+    expect(loadUrgencyModel(join(dir, 'missing.json'))).toBeNull();
+    expect(loadUrgencyModel(join(dir, 'broken.json'))).toBeNull();
+  });
+
+  it('is valid and was trained on the labelled sets as they are now, never on the blind batches', () => {
+    const model = bundledUrgencyModel();
+    if (model === null) throw new Error('assets/models/urgency-model.json is missing or invalid');
+    for (const source of model.trainedOn) {
+      const content = readFileSync(join(repoRoot, source.file));
+      expect(
+        createHash('sha256').update(content).digest('hex'),
+        `${source.file} changed: run verbatim train-triage`,
+      ).toBe(source.sha256);
+    }
+    const files = model.trainedOn.map((source) => source.file);
+    expect(files).not.toContain('test/fixtures/triage-heldout-6.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-7.jsonl');
+  });
+
+  it('is reproduced exactly by `verbatim train-triage`', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'verbatim-model-')), 'model.json');
+    const { io, out: stdout } = captureIo();
+    expect(await trainTriageCommand.run(['--out', out], io)).toBe(0);
+    expect(stdout()).toMatch(/5-fold cross-validation, model alone: urgent recall [\d.]+, precision [\d.]+/);
+    const retrained = UrgencyModelSchema.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(retrained).toEqual(bundledUrgencyModel());
+  }, 60_000);
+
+  it('reports a malformed labelled file with its line and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-model-'));
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(bad, '{"id": "a", "text": 1}\n');
+    const { io, err } = captureIo();
+    expect(await trainTriageCommand.run(['--file', bad, '--out', join(dir, 'm.json')], io)).toBe(1);
+    expect(err()).toMatch(/bad\.jsonl: .*line 1/);
+  });
+});
