@@ -54,7 +54,7 @@ export function trainUrgencyModel(
 ): TrainedModel {
   const outOfFold = crossValidate(examples, options);
   const threshold = chooseThreshold(outOfFold, options.targetPrecision);
-  const fitted = fit(examples, options);
+  const fitted = fitLogistic(examples, options);
   const atThreshold = figuresAt(outOfFold, threshold);
   const thresholds = [];
   for (let step = 10; step <= 19; step++)
@@ -68,7 +68,7 @@ export function trainUrgencyModel(
   };
 }
 
-function fit(examples: readonly TrainingExample[], options: TrainingOptions) {
+function fitLogistic(examples: readonly TrainingExample[], options: TrainingOptions) {
   const support = new Map<string, number>();
   const featureLists = examples.map((example) => textFeatures(example.text));
   for (const features of featureLists) {
@@ -121,7 +121,7 @@ function crossValidate(examples: readonly TrainingExample[], options: TrainingOp
   for (let fold = 0; fold < options.folds; fold++) {
     const train = examples.filter((_, at) => at % options.folds !== fold);
     const held = examples.filter((_, at) => at % options.folds === fold);
-    const model = fit(train, options);
+    const model = fitLogistic(train, options);
     for (const example of held) {
       const features = textFeatures(example.text);
       let sum = model.bias;
