@@ -5,7 +5,7 @@ import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
-import { bundledUrgencyModel, type UrgencyModel } from '../learned/urgency-model.ts';
+import { bundledTriageModels, type TriageModels } from '../learned/triage-models.ts';
 import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
@@ -13,6 +13,7 @@ import { detectLanguage } from './detect-language.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
 import { frameSummary } from './frame-summary.ts';
 import { leadWithIncidentTopic } from './lead-with-incident-topic.ts';
+import { learnedChurnSignal } from './learned-churn.ts';
 import { raiseByLearnedSignal } from './learned-raise.ts';
 import { matchTopics } from './match-topics.ts';
 import { scoreSentiment } from './score-sentiment.ts';
@@ -29,10 +30,10 @@ export interface HeuristicAnalyzerOptions {
    */
   maxAnalysedChars?: number;
   /**
-   * The learned urgency signal (learned-raise.ts); default the model in assets/models, `null` for
-   * the rules alone.
+   * The learned urgency and churn signals (learned-raise.ts, learned-churn.ts); default the models
+   * in assets/models, `null` for the rules alone.
    */
-  urgencyModel?: UrgencyModel | null;
+  triageModels?: TriageModels | null;
 }
 
 const DEFAULT_MAX_ANALYSED_CHARS = 20_000;
@@ -71,10 +72,13 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   // A pasted failing trace may stand in for the failure words; breadth must be the customer's own.
   const cues = findUrgencyCues(text, tokens, { pastedFailure: pastedFailure(analysed) });
   const topics = matchTopics(text, tokens, input.taxonomy, { compounds: detected.language === 'fi' });
-  const detectedChurn = findChurnSignals(text, {
+  const models = options.triageModels === undefined ? bundledTriageModels() : options.triageModels;
+  const ruledChurn = findChurnSignals(text, {
     sentiment: sentiment.score,
     knownCompetitors: options.knownCompetitors ?? [],
   });
+  const learnedChurn = learnedChurnSignal(text, ruledChurn, models);
+  const detectedChurn = learnedChurn ? [learnedChurn] : ruledChurn;
   const churnSignals = detectedChurn.map((item) => item.signal);
   const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
@@ -92,7 +96,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     aboutNonProduction,
   });
   const decision = raiseByLearnedSignal(ruled, text, {
-    model: options.urgencyModel === undefined ? bundledUrgencyModel() : options.urgencyModel,
+    model: models?.urgency ?? null,
     aboutNonProduction,
   });
 

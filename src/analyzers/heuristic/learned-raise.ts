@@ -1,6 +1,6 @@
-import { scoreUrgency, type UrgencyModel } from '../learned/urgency-model.ts';
+import { type LogisticModel, scoreText } from '../learned/logistic-model.ts';
 import type { PriorityDecision } from './decide-priority.ts';
-import { splitSentences } from './split-sentences.ts';
+import { weightiestSentence } from './weightiest-sentence.ts';
 
 /**
  * The learned signal as a second opinion on the rules: when they leave a request at P3 or P4 but
@@ -12,28 +12,13 @@ import { splitSentences } from './split-sentences.ts';
 export function raiseByLearnedSignal(
   decision: PriorityDecision,
   text: string,
-  context: { model: UrgencyModel | null; aboutNonProduction: boolean },
+  context: { model: LogisticModel | null; aboutNonProduction: boolean },
 ): PriorityDecision {
   const { model } = context;
   if (model === null || context.aboutNonProduction) return decision;
   if (decision.priority !== 'P3' && decision.priority !== 'P4') return decision;
   if (decision.basis.rule === 'patience') return decision;
-  const score = scoreUrgency(model, text);
+  const score = scoreText(model, text);
   if (score.probability < model.threshold) return decision;
   return { priority: 'P2', basis: { rule: 'learned', phrase: weightiestSentence(text, score.wordWeights) } };
-}
-
-function weightiestSentence(text: string, wordWeights: Map<string, number>): string | null {
-  let best: { sentence: string; weight: number } | null = null;
-  for (const { text: sentence } of splitSentences(text)) {
-    const words = new Set(
-      (sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((word) =>
-        word.replaceAll('’', "'"),
-      ),
-    );
-    let weight = 0;
-    for (const word of words) weight += Math.max(0, wordWeights.get(word) ?? 0);
-    if (weight > 0 && (best === null || weight > best.weight)) best = { sentence: sentence.trim(), weight };
-  }
-  return best?.sentence ?? null;
 }

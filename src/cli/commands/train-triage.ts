@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseLabelledExamples } from '../../analyzers/evaluate-triage.ts';
-import { trainUrgencyModel } from '../../analyzers/learned/train-urgency-model.ts';
-import { type UrgencyModel, UrgencyModelSchema } from '../../analyzers/learned/urgency-model.ts';
+import { type LabelledExample, parseLabelledExamples } from '../../analyzers/evaluate-triage.ts';
+import {
+  DEFAULT_TRAINING,
+  type TrainedModel,
+  trainLogisticModel,
+} from '../../analyzers/learned/train-logistic-model.ts';
+import { type TriageModels, TriageModelsSchema } from '../../analyzers/learned/triage-models.ts';
+import { ChurnDriverSchema } from '../../core/churn-driver.ts';
 import { type CliCommand, UsageError } from '../cli-command.ts';
 
 /**
@@ -19,17 +24,34 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-4.jsonl',
   'test/fixtures/triage-heldout-5.jsonl',
 ];
-const DEFAULT_OUT = 'assets/models/urgency-model.json';
+const DEFAULT_OUT = 'assets/models/triage-models.json';
 const MODEL_VERSION = 1;
 
-/** `verbatim train-triage`: retrains the learned urgency signal of the offline triage from labelled sets. */
+function withoutTable({ thresholds: _thresholds, ...model }: TrainedModel) {
+  return model;
+}
+
+/** The out-of-fold table and the threshold chosen from it, for one model. */
+function describeModel(name: string, model: TrainedModel): string {
+  return [
+    `${name}: ${Object.keys(model.weights).length} features, threshold ${model.threshold} (the lowest at which the model alone is ≥ ${DEFAULT_TRAINING.targetPrecision.toFixed(2)} precise out of fold)`,
+    `${model.crossValidation.folds}-fold cross-validation, model alone: recall ${model.crossValidation.recall.toFixed(2)}, precision ${model.crossValidation.precision.toFixed(2)}`,
+    'threshold  out-of-fold recall  precision',
+    ...model.thresholds.map(
+      (row) =>
+        `${row.threshold.toFixed(2).padStart(9)}  ${row.recall.toFixed(2).padStart(18)}  ${row.precision.toFixed(2).padStart(9)}`,
+    ),
+  ].join('\n');
+}
+
+/** `verbatim train-triage`: retrains the learned signals of the offline triage from labelled sets. */
 export const trainTriageCommand: CliCommand = {
   name: 'train-triage',
-  summary: 'retrain the offline triage’s learned urgency signal from labelled messages',
+  summary: 'retrain the offline triage’s learned urgency and churn signals from labelled messages',
   usage: 'verbatim train-triage [--file FILE.jsonl]... [--out FILE.json]',
   help: [
     `--file FILE  a labelled set (repeatable; default: the six sets in test/fixtures it ships with)`,
-    `--out FILE   where to write the model (default ${DEFAULT_OUT})`,
+    `--out FILE   where to write the models (default ${DEFAULT_OUT})`,
   ].join('\n'),
   async run(args, io) {
     let values: { file?: string[]; out?: string };
@@ -43,8 +65,8 @@ export const trainTriageCommand: CliCommand = {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
     const files = values.file ?? DEFAULT_FILES;
-    const examples = [];
-    const trainedOn: UrgencyModel['trainedOn'] = [];
+    const examples: LabelledExample[] = [];
+    const trainedOn: TriageModels['trainedOn'] = [];
     for (const file of files) {
       const path = resolve(io.cwd, file);
       let content: string;
@@ -62,38 +84,51 @@ export const trainTriageCommand: CliCommand = {
         return 1;
       }
       const requests = parsed.filter((example) => !example.noise);
-      examples.push(
-        ...requests.map((example) => ({
-          text: example.text,
-          urgent: example.priority === 'P1' || example.priority === 'P2',
-        })),
-      );
+      examples.push(...requests);
       trainedOn.push({
         file: relative(io.cwd, path),
         sha256: createHash('sha256').update(content).digest('hex'),
         examples: requests.length,
       });
     }
-    const { thresholds, ...trained } = trainUrgencyModel(examples);
-    const model = UrgencyModelSchema.parse({
-      kind: 'verbatim-urgency-logistic',
+    const urgency = trainLogisticModel(
+      examples.map((example) => ({
+        text: example.text,
+        positive: example.priority === 'P1' || example.priority === 'P2',
+      })),
+    );
+    const churn = trainLogisticModel(
+      examples.map((example) => ({ text: example.text, positive: example.churn !== null })),
+    );
+    const withChurn = examples.filter((example) => example.churn !== null);
+    const drivers = Object.fromEntries(
+      ChurnDriverSchema.options.map((driver) => [
+        driver,
+        withoutTable(
+          trainLogisticModel(
+            withChurn.map((example) => ({ text: example.text, positive: example.churn === driver })),
+          ),
+        ),
+      ]),
+    );
+    const models = TriageModelsSchema.parse({
+      kind: 'verbatim-triage-models',
       version: MODEL_VERSION,
-      ...trained,
       trainedOn,
+      urgency: withoutTable(urgency),
+      churn: withoutTable(churn),
+      drivers,
     });
-    io.stdout.write('threshold  out-of-fold recall  precision (model alone)\n');
-    for (const row of thresholds) {
-      io.stdout.write(
-        `${row.threshold.toFixed(2).padStart(9)}  ${row.urgentRecall.toFixed(2).padStart(18)}  ${row.urgentPrecision.toFixed(2).padStart(9)}\n`,
-      );
-    }
     const out = resolve(io.cwd, values.out ?? DEFAULT_OUT);
-    await writeFile(out, `${JSON.stringify(model)}\n`);
+    await writeFile(out, `${JSON.stringify(models)}\n`);
     io.stdout.write(
       [
-        `Trained on ${examples.length} labelled requests from ${files.length} file(s); ${Object.keys(model.weights).length} features.`,
-        `Threshold ${model.threshold} (lowest at which the model alone is ≥ 0.90 precise out of fold).`,
-        `${model.crossValidation.folds}-fold cross-validation, model alone: urgent recall ${model.crossValidation.urgentRecall.toFixed(2)}, precision ${model.crossValidation.urgentPrecision.toFixed(2)}.`,
+        `Trained on ${examples.length} labelled requests (${withChurn.length} with a churn driver) from ${files.length} file(s).`,
+        '',
+        describeModel('urgent (P1/P2)', urgency),
+        '',
+        describeModel('churn signal', churn),
+        '',
         `Wrote ${relative(io.cwd, out)}.`,
         '',
       ].join('\n'),

@@ -13,8 +13,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * targets too. The fourth batch was written before round 4 and tuned on in round 5, so it is held
  * to the targets as well; the fifth batch likewise after round 6. The sixth and seventh batches
  * were written blind to the engine by separate writers and never tuned on (nor trained on: the
- * learned urgency signal leaves them out): their floors sit just below what they measured with the
- * learned signal (2026-12-06), below the targets where they miss them, so that a regression shows
+ * learned signals leave them out): their floors sit just below what they measured with the
+ * learned signals (2026-12-06), below the targets where they miss them, so that a regression shows
  * without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
@@ -56,15 +56,15 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout-6.jsonl': {
     urgentRecall: 0.95,
     urgentPrecision: 0.8,
-    churnRecall: 0.65,
-    churnDriverRecall: 0.58,
+    churnRecall: 0.95,
+    churnDriverRecall: 0.8,
     noiseAccuracy: 0.92,
   },
   'triage-heldout-7.jsonl': {
     urgentRecall: 0.78,
     urgentPrecision: 0.8,
-    churnRecall: 0.6,
-    churnDriverRecall: 0.5,
+    churnRecall: 0.75,
+    churnDriverRecall: 0.65,
     noiseAccuracy: 0.92,
   },
 };

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PriorityDecision } from '../../../src/analyzers/heuristic/decide-priority.ts';
 import { raiseByLearnedSignal } from '../../../src/analyzers/heuristic/learned-raise.ts';
-import type { UrgencyModel } from '../../../src/analyzers/learned/urgency-model.ts';
+import type { LogisticModel } from '../../../src/analyzers/learned/logistic-model.ts';
 
 /** A hand-made model: "payroll" weighs a lot, everything else nothing. */
-const MODEL: UrgencyModel = {
-  kind: 'verbatim-urgency-logistic',
-  version: 1,
+const MODEL: LogisticModel = {
   threshold: 0.65,
   bias: 0,
   weights: { 'w:payroll': 40, 'w:stuck': 10 },
-  trainedOn: [],
-  crossValidation: { folds: 5, urgentRecall: 1, urgentPrecision: 1 },
+  crossValidation: { folds: 5, recall: 1, precision: 1 },
 };
 
 const p3: PriorityDecision = { priority: 'P3', basis: { rule: 'default', phrase: null } };

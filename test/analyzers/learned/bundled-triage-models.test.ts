@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
-  bundledUrgencyModel,
-  loadUrgencyModel,
-  UrgencyModelSchema,
-} from '../../../src/analyzers/learned/urgency-model.ts';
+  bundledTriageModels,
+  loadTriageModels,
+  TriageModelsSchema,
+} from '../../../src/analyzers/learned/triage-models.ts';
 import { trainTriageCommand } from '../../../src/cli/commands/train-triage.ts';
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
@@ -28,17 +28,17 @@ function captureIo() {
   };
 }
 
-describe('the bundled urgency model', () => {
+describe('the bundled triage models', () => {
   it('is absent rather than fatal when the file is missing or invalid', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-model-'));
     await writeFile(join(dir, 'broken.json'), '{"kind": "something else"}');
-    expect(loadUrgencyModel(join(dir, 'missing.json'))).toBeNull();
-    expect(loadUrgencyModel(join(dir, 'broken.json'))).toBeNull();
+    expect(loadTriageModels(join(dir, 'missing.json'))).toBeNull();
+    expect(loadTriageModels(join(dir, 'broken.json'))).toBeNull();
   });
 
   it('is valid and was trained on the labelled sets as they are now, never on the blind batches', () => {
-    const model = bundledUrgencyModel();
-    if (model === null) throw new Error('assets/models/urgency-model.json is missing or invalid');
+    const model = bundledTriageModels();
+    if (model === null) throw new Error('assets/models/triage-models.json is missing or invalid');
     for (const source of model.trainedOn) {
       const content = readFileSync(join(repoRoot, source.file));
       expect(
@@ -55,9 +55,12 @@ describe('the bundled urgency model', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'verbatim-model-')), 'model.json');
     const { io, out: stdout } = captureIo();
     expect(await trainTriageCommand.run(['--out', out], io)).toBe(0);
-    expect(stdout()).toMatch(/5-fold cross-validation, model alone: urgent recall [\d.]+, precision [\d.]+/);
-    const retrained = UrgencyModelSchema.parse(JSON.parse(await readFile(out, 'utf8')));
-    expect(retrained).toEqual(bundledUrgencyModel());
+    expect(stdout()).toMatch(
+      /urgent \(P1\/P2\): .*\n5-fold cross-validation, model alone: recall [\d.]+, precision [\d.]+/,
+    );
+    expect(stdout()).toMatch(/churn signal: .*threshold/);
+    const retrained = TriageModelsSchema.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(retrained).toEqual(bundledTriageModels());
   }, 60_000);
 
   it('reports a malformed labelled file with its line and writes nothing', async () => {

@@ -1,8 +1,8 @@
+import { type LogisticModel, squash } from './logistic-model.ts';
 import { textFeatures } from './text-features.ts';
-import { squash, type UrgencyModel } from './urgency-model.ts';
 
 /**
- * Trains the urgency model: logistic regression by stochastic gradient descent with L2
+ * Trains one yes/no model of the offline triage (urgent? churn? this driver?): logistic regression by stochastic gradient descent with L2
  * regularisation over presence features, in a seeded order so the same examples always give the
  * same model. A feature must occur in at least `minSupport` training texts to get a weight, which
  * keeps one-off words (names, ticket numbers) from deciding anything and keeps the file small.
@@ -13,7 +13,8 @@ import { squash, type UrgencyModel } from './urgency-model.ts';
  */
 export interface TrainingExample {
   text: string;
-  urgent: boolean;
+  /** The answer the model learns to give: urgent, carries churn, is this driver. */
+  positive: boolean;
 }
 
 export interface TrainingOptions {
@@ -37,18 +38,18 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   targetPrecision: 0.9,
 };
 
-export type TrainedModel = Omit<UrgencyModel, 'trainedOn' | 'kind' | 'version'> & {
+export type TrainedModel = LogisticModel & {
   /** Out-of-fold recall and precision of the model alone at each candidate threshold. */
-  thresholds: Array<{ threshold: number; urgentRecall: number; urgentPrecision: number }>;
+  thresholds: Array<{ threshold: number; recall: number; precision: number }>;
 };
 
 interface Encoded {
   indices: number[];
   featureCount: number;
-  urgent: boolean;
+  positive: boolean;
 }
 
-export function trainUrgencyModel(
+export function trainLogisticModel(
   examples: readonly TrainingExample[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): TrainedModel {
@@ -82,7 +83,7 @@ function fitLogistic(examples: readonly TrainingExample[], options: TrainingOpti
   const encoded: Encoded[] = examples.map((example, at) => ({
     indices: featureLists[at]!.flatMap((feature) => (index.has(feature) ? [index.get(feature)!] : [])),
     featureCount: featureLists[at]!.length,
-    urgent: example.urgent,
+    positive: example.positive,
   }));
   const weights = new Float64Array(vocabulary.length);
   let bias = 0;
@@ -95,7 +96,7 @@ function fitLogistic(examples: readonly TrainingExample[], options: TrainingOpti
       const scale = 1 / Math.sqrt(Math.max(1, example.featureCount));
       let sum = bias;
       for (const feature of example.indices) sum += weights[feature]!;
-      const error = squash(sum, example.featureCount) - (example.urgent ? 1 : 0);
+      const error = squash(sum, example.featureCount) - (example.positive ? 1 : 0);
       for (const feature of example.indices) {
         weights[feature] =
           weights[feature]! - options.learningRate * (error * scale + options.l2 * weights[feature]!);
@@ -113,7 +114,7 @@ function fitLogistic(examples: readonly TrainingExample[], options: TrainingOpti
 
 interface Scored {
   probability: number;
-  urgent: boolean;
+  positive: boolean;
 }
 
 function crossValidate(examples: readonly TrainingExample[], options: TrainingOptions): Scored[] {
@@ -126,7 +127,7 @@ function crossValidate(examples: readonly TrainingExample[], options: TrainingOp
       const features = textFeatures(example.text);
       let sum = model.bias;
       for (const feature of features) sum += model.weights[feature] ?? 0;
-      scored.push({ probability: squash(sum, features.length), urgent: example.urgent });
+      scored.push({ probability: squash(sum, features.length), positive: example.positive });
     }
   }
   return scored;
@@ -136,18 +137,18 @@ function crossValidate(examples: readonly TrainingExample[], options: TrainingOp
 function chooseThreshold(scored: readonly Scored[], targetPrecision: number): number {
   for (let step = 10; step <= 19; step++) {
     const threshold = step / 20;
-    if (figuresAt(scored, threshold).urgentPrecision >= targetPrecision) return threshold;
+    if (figuresAt(scored, threshold).precision >= targetPrecision) return threshold;
   }
   return 0.95;
 }
 
 function figuresAt(scored: readonly Scored[], threshold: number) {
   const predicted = scored.filter((item) => item.probability >= threshold);
-  const hits = predicted.filter((item) => item.urgent).length;
-  const urgent = scored.filter((item) => item.urgent).length;
+  const hits = predicted.filter((item) => item.positive).length;
+  const positives = scored.filter((item) => item.positive).length;
   return {
-    urgentRecall: round(urgent === 0 ? 1 : hits / urgent),
-    urgentPrecision: round(predicted.length === 0 ? 1 : hits / predicted.length),
+    recall: round(positives === 0 ? 1 : hits / positives),
+    precision: round(predicted.length === 0 ? 1 : hits / predicted.length),
   };
 }
 
