@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
   bundledTriageModels,
@@ -11,22 +10,11 @@ import {
   TriageModelsSchema,
 } from '../../../src/analyzers/learned/triage-models.ts';
 import { trainTriageCommand } from '../../../src/cli/commands/train-triage.ts';
+import { captureCliIo } from '../../support/capture-cli-io.ts';
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
-function captureIo() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: repoRoot },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const captureIo = () => captureCliIo(repoRoot);
 
 describe('the bundled triage models', () => {
   it('is absent rather than fatal when the file is missing or invalid', async () => {

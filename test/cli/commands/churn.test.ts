@@ -1,12 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChurnCommand } from '../../../src/cli/commands/churn.ts';
 import { DEFAULT_HEALTH_MODEL, modelVersion } from '../../../src/core/health/health-model.ts';
 import { createHealthStore } from '../../../src/storage/health-store.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
+import { captureCliIo } from '../../support/capture-cli-io.ts';
 import { seedDecliningAccount, seedRequest } from '../../support/seed-health-data.ts';
 import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
 
@@ -14,25 +14,7 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY = 86_400_000;
 const dayAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString().slice(0, 10);
 
-function captureIo(cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: {
-      stdout,
-      stderr,
-      stdin: new PassThrough(),
-      env: { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent' },
-      cwd,
-    },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const captureIo = (cwd: string) => captureCliIo(cwd, { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent' });
 
 describe('verbatim churn', () => {
   let cwd: string;

@@ -1,13 +1,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createDigestCommand } from '../../../src/cli/commands/digest.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
 import { startFakeAnthropic } from '../../fakes/anthropic-api.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-web-api.ts';
+import { captureCliIo } from '../../support/capture-cli-io.ts';
 import { type SeedRequest, seedDigestRequests } from '../../support/seed-digest-history.ts';
 import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
 
@@ -80,25 +80,8 @@ function history(): SeedRequest[] {
   return requests;
 }
 
-function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: {
-      stdout,
-      stderr,
-      stdin: new PassThrough(),
-      env: { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent', ...env },
-      cwd,
-    },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const captureIo = (cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  captureCliIo(cwd, { VERBATIM_DATA_DIR: './data', LOG_LEVEL: 'silent', ...env });
 
 describe('verbatim digest', () => {
   let cwd: string;

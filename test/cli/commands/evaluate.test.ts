@@ -1,27 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createEvaluateCommand, evaluateCommand } from '../../../src/cli/commands/evaluate.ts';
 import type { Analyzer } from '../../../src/core/ports.ts';
+import { captureCliIo } from '../../support/capture-cli-io.ts';
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
-function captureIo(cwd = repoRoot) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env: {}, cwd },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const captureIo = (cwd = repoRoot) => captureCliIo(cwd);
 
 describe('verbatim evaluate', () => {
   it('prints accuracy and macro-F1 per field, the language split and the priority confusion', async () => {

@@ -1,27 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createSlaCommand } from '../../../src/cli/commands/sla.ts';
 import { applyRequestCommand } from '../../../src/core/pipeline/apply-request-command.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
 import { createSlaWorld, hel, SLA_CONFIG_YAML } from '../../core/pipeline/check-sla-kit.ts';
+import { captureCliIo } from '../../support/capture-cli-io.ts';
 
-function captureIo(cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env: { VERBATIM_DATA_DIR: './data' }, cwd },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const captureIo = (cwd: string) => captureCliIo(cwd, { VERBATIM_DATA_DIR: './data' });
 
 describe('verbatim sla', () => {
   let cwd: string;
