@@ -23,6 +23,8 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-3.jsonl',
   'test/fixtures/triage-heldout-4.jsonl',
   'test/fixtures/triage-heldout-5.jsonl',
+  'test/fixtures/triage-train-8.jsonl',
+  'test/fixtures/triage-train-9.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const MODEL_VERSION = 1;
@@ -50,7 +52,7 @@ export const trainTriageCommand: CliCommand = {
   summary: 'retrain the offline triage’s learned urgency and churn signals from labelled messages',
   usage: 'verbatim train-triage [--file FILE.jsonl]... [--out FILE.json]',
   help: [
-    `--file FILE  a labelled set (repeatable; default: the six sets in test/fixtures it ships with)`,
+    `--file FILE  a labelled set (repeatable; default: the eight sets in test/fixtures it ships with)`,
     `--out FILE   where to write the models (default ${DEFAULT_OUT})`,
   ].join('\n'),
   async run(args, io) {
