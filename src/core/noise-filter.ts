@@ -100,7 +100,7 @@ function compilePattern(pattern: string): RegExp {
  * from the platform's events for account health; the text asks nothing.
  */
 const MEMBERSHIP_NOTICE =
-  /^(?:<@[A-Z0-9]+(?:\|[^>]*)?>|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) (?:has )?(?:joined|left) (?:the )?(?:channel|conversation|group|team|#[\w-]+)(?: #?[\w-]+)?[.!]?$|^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:liittyi|poistui) (?:kanavalle|kanavalta|keskusteluun|keskustelusta|ryhmään|ryhmästä)[.!]?$/u;
+  /^(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) (?:has )?(?:joined|left) (?:the )?(?:channel|conversation|group|team|#[\w-]+)(?: #?[\w-]+)?[.!]?$|^@?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:liittyi|poistui) (?:kanavalle|kanavalta|keskusteluun|keskustelusta|ryhmään|ryhmästä)(?: #[\w-]+)?[.!]?$/u;
 
 /** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
 const compiled = new Map<string, RegExp | null>();

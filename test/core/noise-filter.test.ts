@@ -214,3 +214,13 @@ describe('round 6: membership notices posted as text', () => {
     expect(classifyNoise(text, { patterns: [] }).noise).toBe(false);
   });
 });
+
+describe('round 8: more membership notices and closed-office auto-replies', () => {
+  it.each([
+    '@Rick Malone has joined the channel',
+    'Matti Nieminen liittyi kanavalle #asiakastuki',
+    'Auto-reply: Thank you for your email. Our offices are closed for the holidays and will reopen on Monday 5 January.',
+  ])('calls %j noise', (text) => {
+    expect(classifyNoise(text, { patterns: [] }).noise).toBe(true);
+  });
+});

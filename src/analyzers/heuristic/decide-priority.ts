@@ -31,6 +31,8 @@ export interface PriorityEvidence {
   tier: Tier | null;
   /** The text asks something; praise rarely does. */
   asksQuestion: boolean;
+  /** The customer laughs at their own urgency: "😂", "😅", "lol", "haha". */
+  jokingTone?: boolean;
   /** The message is about a test, staging or sandbox environment and reports no incident. */
   aboutNonProduction?: boolean;
   /** Weak value said of the whole product or tied to a renewal (weak-value-at-stake.ts). */
@@ -72,7 +74,10 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const high = evidence.cues.filter(
     (cue) =>
       cue.level === 'high' &&
-      !((patient || evidence.aboutNonProduction === true) && cue.kind === 'stated-urgency'),
+      !(
+        (patient || evidence.aboutNonProduction === true || evidence.jokingTone === true) &&
+        cue.kind === 'stated-urgency'
+      ),
   );
   const decisive = high.find((cue) => DECISIVE_HIGH.has(cue.kind));
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };

@@ -48,6 +48,8 @@ const SHORT_TEXT_LETTERS = 20;
 const OUTRIGHT_ANGER = -3;
 
 const NON_PRODUCTION = new RegExp(NON_PRODUCTION_PLACE, 'iu');
+/** Laughter that takes the edge off "URGENT!!!": 😂 🤣 😅 😄 😆, lol, haha, jk. */
+const JOKING = /[😂🤣😅😄😆😁]|(?<![\p{L}])(?:lol|lmao|haha\p{L}*|hehe\p{L}*|jk)(?![\p{L}])/iu;
 
 /**
  * The offline triage engine: deterministic, no network, English and Finnish lexicons, the
@@ -94,6 +96,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     asksQuestion: /[?？]/u.test(text),
     weakValueAtStake: isWeakValueAtStake(text),
     aboutNonProduction,
+    jokingTone: JOKING.test(input.text),
   });
   const decision = raiseByLearnedSignal(ruled, text, {
     model: models?.urgency ?? null,

@@ -21,7 +21,7 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
   `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
@@ -234,8 +234,13 @@ export function isSupposed(text: string, at: number): boolean {
 
 /** Whether the sentence holding `at` is about a test, staging or sandbox environment. */
 export function isNonProduction(text: string, at: number): boolean {
-  return NON_PRODUCTION.test(sentenceAround(text, at).text);
+  if (NON_PRODUCTION.test(sentenceAround(text, at).text)) return true;
+  // "getting 502 on every page … (production is fine, just the sandbox)".
+  return PRODUCTION_FINE.test(text) && NON_PRODUCTION.test(text);
 }
+
+const PRODUCTION_FINE =
+  /(?<![\p{L}])(?:(?:production|prod|live)(?: \p{L}+)? (?:is|works|seems|looks) (?:fine|ok|okay|good|unaffected|working)|(?:just|only) (?:the |our )?(?:sandbox|staging|test)|tuotanto(?:\p{L}*)? (?:toimii|on kunnossa|ok)|tuotannossa (?:kaikki )?(?:ok|hyvin|toimii|kunnossa))(?![\p{L}])/iu;
 
 /** Whether the sentence holding `at` asks how things work ("Does the SDK retry for everyone?"). */
 export function isGeneralQuestion(text: string, at: number): boolean {

@@ -56,6 +56,12 @@ const FELL_FOR = apostropheTolerant(
   'iu',
 );
 
+/** "clicked it but did not enter anything", "ei syöttänyt tunnuksia": the lure failed. */
+const NOTHING_ENTERED = apostropheTolerant(
+  `${W}(?:(?:didn't|did not|never|without) (?:\\p{L}+ )?(?:enter|type|give|submit)\\p{L}*|(?:ei|eikä|eivät) (?:\\p{L}+ )?(?:syöttänyt|syöttäneet|antanut|antaneet|kirjoittanut)|no (?:credentials|passwords?|details) (?:were )?(?:entered|given|typed))`,
+  'iu',
+);
+
 /**
  * The customer asks what an intruder saw: "help us find out what was accessed", "mitä tietoja on
  * viety". Nobody asks that about their own activity.
@@ -118,8 +124,12 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (REVOKED_PERSON.test(sentence) ? USED_ACCESS.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??
-      (FELL_FOR.test(sentence) && LURE.test(text) ? FELL_FOR.exec(sentence) : null) ??
-      (LURE.test(sentence) && FELL_FOR.test(text) ? LURE.exec(sentence) : null) ??
+      (FELL_FOR.test(sentence) && LURE.test(text) && !NOTHING_ENTERED.test(text)
+        ? FELL_FOR.exec(sentence)
+        : null) ??
+      (LURE.test(sentence) && FELL_FOR.test(text) && !NOTHING_ENTERED.test(text)
+        ? LURE.exec(sentence)
+        : null) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
       (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??

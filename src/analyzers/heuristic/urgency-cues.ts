@@ -387,6 +387,11 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'no big deal',
     'minor',
     'small thing',
+    // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
+    'not really urgent',
+    'jk',
+    'just kidding',
+    'just joking',
   ]),
   ...cues('low', 'idea', 'fi', [
     'olisi kiva',
@@ -417,6 +422,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'tiedoksi',
     'uteliaisuudesta',
     'pikkujuttu',
+    'ei oikeesti kiire',
+    'ei oikeasti kiire',
+    'liioittelin',
     'pieni juttu',
     'ei iso asia',
   ]),

@@ -420,3 +420,23 @@ describe('round 6: churn said sideways', () => {
     expect(analysis.priority).toBe('P2');
   });
 });
+
+describe('round 8: urgency taken back, production said to be fine, a lure that failed', () => {
+  it.each([
+    'URGENT!!! the FAQ page spells our product name wrong 😂',
+    'KIIREELLINEN!! no ei oikeesti kiire, mutta raportin otsikko on väärin.',
+    'super urgent lol: can you change my avatar colour',
+    'URGENT: staging returns 502 on every page. Production is fine, just the staging box.',
+    'Yksi käyttäjä klikkasi epäilyttävää linkkiä, mutta ei syöttänyt salasanaa mihinkään. Pitääkö tehdä jotain?',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it('keeps "it is not really working for anyone" an outage, not patience', async () => {
+    expect((await triage('The inbox is not really working for anyone since 8am.')).priority).toBe('P1');
+  });
+
+  it('keeps "ei vaan toimi" a failure', async () => {
+    expect((await triage('Kirjautuminen ei vaan toimi kenelläkään tänään.')).priority).toBe('P1');
+  });
+});
