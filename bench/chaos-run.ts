@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { customerMessageEvent, startBenchSlack, TEAM_CHANNELS } from './bench-slack-workspace.ts';
+import { openStageProbe, type StageProbe } from './chaos-stages.ts';
 
 export interface ChaosOptions {
   backend: 'pglite' | 'postgres';
@@ -57,6 +58,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       throw new Error('the postgres backend needs a database URL (TEST_DATABASE_URL)');
     scratch = await createScratchDatabase(options.databaseUrl);
   }
+  const probe: StageProbe | null = scratch ? openStageProbe(scratch.url) : null;
+  const startedAt = Date.now();
+  // Every 5 s, where the work stands (PostgreSQL): which stage holds the backlog, over the whole run.
+  const sampling = probe
+    ? setInterval(async () => {
+        log(`[${((Date.now() - startedAt) / 1000).toFixed(0)} s] ${await probe.sample()}`);
+      }, 5000)
+    : null;
   const botEnv: Record<string, string> = {
     CHAOS_DATA_DIR: mkdtempSync(join(tmpdir(), 'verbatim-chaos-')),
     CHAOS_BOT_TOKEN: slack.botToken,
@@ -207,6 +216,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // A moment longer, so a late second post would be counted.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const seen = count();
+    log(
+      `routed posts per team channel: ${TEAM_CHANNELS.map((channel) => `${channel} ${slack.messages(channel).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts).length}`).join(', ')}`,
+    );
     const acceptedList = [...accepted];
     const routedOnce = acceptedList.filter((i) => seen.get(i) === 1).length;
     const lost = acceptedList.filter((i) => !seen.has(i)).length;
@@ -231,6 +243,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    if (sampling) clearInterval(sampling);
+    await probe?.close();
     await slack.close();
     await scratch?.drop();
   }
