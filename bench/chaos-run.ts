@@ -18,6 +18,8 @@ export interface ChaosOptions {
   duplicateShare?: number;
   /** Longest wait, after the last restart, for every accepted message to be routed (ms). */
   routeWithinMs?: number;
+  /** The bot's spacing of posts in one Slack channel (ms); default 0, unpaced (see chaos-bot.ts). */
+  postIntervalMs?: number;
   /** Restarts the database server once, mid-stream, while the bot keeps running (PostgreSQL). */
   restartDatabase?: () => Promise<void>;
   log?: (line: string) => void;
@@ -71,6 +73,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     CHAOS_BOT_TOKEN: slack.botToken,
     CHAOS_SLACK_API_URL: slack.url,
     CHAOS_SIGNING_SECRET: SECRET,
+    CHAOS_POST_INTERVAL_MS: String(options.postIntervalMs ?? 0),
     ...(scratch ? { CHAOS_DATABASE_URL: scratch.url } : {}),
   };
 
@@ -219,6 +222,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(
       `routed posts per team channel: ${TEAM_CHANNELS.map((channel) => `${channel} ${slack.messages(channel).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts).length}`).join(', ')}`,
     );
+    for (const line of (await probe?.timings()) ?? []) log(line);
     const acceptedList = [...accepted];
     const routedOnce = acceptedList.filter((i) => seen.get(i) === 1).length;
     const lost = acceptedList.filter((i) => !seen.has(i)).length;

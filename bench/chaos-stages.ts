@@ -4,6 +4,8 @@ import pg from 'pg';
 export interface StageProbe {
   /** One line: inbox backlog, requests, triage and deliver jobs by state, routed posts. */
   sample(): Promise<string>;
+  /** Per queue: jobs completed, how long they waited to start and how long they ran (p50 / p95). */
+  timings(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,29 @@ export function openStageProbe(url: string): StageProbe {
       } catch (error) {
         return `database not readable (${(error as Error).message})`;
       }
+    },
+    async timings() {
+      const { rows } = await pool.query<{
+        name: string;
+        jobs: string;
+        wait50: number;
+        wait95: number;
+        run50: number;
+        run95: number;
+      }>(`
+        SELECT name, count(*) AS jobs,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_on - start_after)) AS wait50,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM started_on - start_after)) AS wait95,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_on - started_on)) AS run50,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM completed_on - started_on)) AS run95
+          FROM pgboss.job
+         WHERE name IN ('triage', 'deliver') AND state = 'completed'
+         GROUP BY 1 ORDER BY 1 DESC`);
+      const ms = (seconds: number) => `${Math.round(seconds * 1000)} ms`;
+      return rows.map(
+        (r) =>
+          `${r.name}: ${r.jobs} completed; waited ${ms(r.wait50)} / ${ms(r.wait95)}, ran ${ms(r.run50)} / ${ms(r.run95)} (p50 / p95; last attempt)`,
+      );
     },
     async close() {
       await pool.end();
