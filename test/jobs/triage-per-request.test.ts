@@ -92,7 +92,7 @@ describe.each(backends)('triage ordered per request on %s', (backend) => {
       logger,
     });
 
-    await waitFor(() => notifier.posts.some((post) => post.kind === 'routed-post'), 15_000);
+    await waitFor(() => notifier.posts.some((post) => post.kind === 'routed-post'), 30_000);
     expect(notifier.posts.map((post) => post.view?.requestId)).toEqual([
       (second as { requestId: string }).requestId,
     ]);
@@ -100,5 +100,5 @@ describe.each(backends)('triage ordered per request on %s', (backend) => {
     expect(failures.length).toBeGreaterThan(0);
     const failing = await store.getRequest((first as { requestId: string }).requestId);
     expect(failing?.analysis).toBeNull();
-  }, 30_000);
+  }, 60_000);
 });
