@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -251,5 +251,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await probe?.close();
     await slack.close();
     await scratch?.drop();
+    rmSync(botEnv['CHAOS_DATA_DIR']!, { recursive: true, force: true });
   }
 }
