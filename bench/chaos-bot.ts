@@ -49,8 +49,11 @@ const verbatim = await startVerbatim({
   settings: { triageDelaySeconds: 0 },
   concurrency: { triage: 8, deliver: 16 },
   // The fake Slack has no rate limit; Slack's one post per second per channel would make the
-  // run measure pacing, not recovery.
-  adapters: [(context) => createSlackAdapter(context, { postIntervalMs: 0 })],
+  // run measure pacing, not recovery (chaos routes into two channels). CHAOS_POST_INTERVAL_MS=1000
+  // keeps Slack's pace, to measure that bound instead.
+  adapters: [
+    (context) => createSlackAdapter(context, { postIntervalMs: Number(env['CHAOS_POST_INTERVAL_MS'] ?? 0) }),
+  ],
 });
 process.stdout.write(`${JSON.stringify({ port: verbatim.port })}\n`);
 process.on('SIGTERM', () => {

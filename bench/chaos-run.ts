@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { customerMessageEvent, startBenchSlack, TEAM_CHANNELS } from './bench-slack-workspace.ts';
+import { openStageProbe, type StageProbe } from './chaos-stages.ts';
 
 export interface ChaosOptions {
   backend: 'pglite' | 'postgres';
@@ -17,6 +18,8 @@ export interface ChaosOptions {
   duplicateShare?: number;
   /** Longest wait, after the last restart, for every accepted message to be routed (ms). */
   routeWithinMs?: number;
+  /** The bot's spacing of posts in one Slack channel (ms); default 0, unpaced (see chaos-bot.ts). */
+  postIntervalMs?: number;
   /** Restarts the database server once, mid-stream, while the bot keeps running (PostgreSQL). */
   restartDatabase?: () => Promise<void>;
   log?: (line: string) => void;
@@ -57,11 +60,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       throw new Error('the postgres backend needs a database URL (TEST_DATABASE_URL)');
     scratch = await createScratchDatabase(options.databaseUrl);
   }
+  const probe: StageProbe | null = scratch ? openStageProbe(scratch.url) : null;
+  const startedAt = Date.now();
+  // Every 5 s, where the work stands (PostgreSQL): which stage holds the backlog, over the whole run.
+  const sampling = probe
+    ? setInterval(async () => {
+        log(`[${((Date.now() - startedAt) / 1000).toFixed(0)} s] ${await probe.sample()}`);
+      }, 5000)
+    : null;
   const botEnv: Record<string, string> = {
     CHAOS_DATA_DIR: mkdtempSync(join(tmpdir(), 'verbatim-chaos-')),
     CHAOS_BOT_TOKEN: slack.botToken,
     CHAOS_SLACK_API_URL: slack.url,
     CHAOS_SIGNING_SECRET: SECRET,
+    CHAOS_POST_INTERVAL_MS: String(options.postIntervalMs ?? 0),
     ...(scratch ? { CHAOS_DATABASE_URL: scratch.url } : {}),
   };
 
@@ -207,6 +219,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // A moment longer, so a late second post would be counted.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const seen = count();
+    log(
+      `routed posts per team channel: ${TEAM_CHANNELS.map((channel) => `${channel} ${slack.messages(channel).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts).length}`).join(', ')}`,
+    );
+    for (const line of (await probe?.timings()) ?? []) log(line);
     const acceptedList = [...accepted];
     const routedOnce = acceptedList.filter((i) => seen.get(i) === 1).length;
     const lost = acceptedList.filter((i) => !seen.has(i)).length;
@@ -231,7 +247,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    if (sampling) clearInterval(sampling);
+    await probe?.close();
     await slack.close();
     await scratch?.drop();
+    rmSync(botEnv['CHAOS_DATA_DIR']!, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,10 @@
  * CHAOS_DATABASE_URL) names a server on which a scratch database is made; that server is also
  * restarted once mid-stream with CHAOS_DB_RESTART_COMMAND (default: Debian's `pg_ctlcluster` for
  * the one installed cluster; `dbRestart=0` skips it). It restarts the whole server: run it on a
- * machine where nothing else uses that server at the time.
+ * machine where nothing else uses that server at the time. `postIntervalMs=1000` keeps Slack's
+ * one post per second per channel (default 0: unpaced, so the run measures recovery, not pacing).
+ * On PostgreSQL the run prints every 5 s where the work stands (inbox, triage and deliver jobs,
+ * routed) and, at the end, how long jobs waited and ran.
  */
 import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -45,6 +48,7 @@ for (const backend of backends) {
     messages,
     kills,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(args['postIntervalMs'] ? { postIntervalMs: Number(args['postIntervalMs']) } : {}),
     ...(backend === 'postgres' && args['dbRestart'] !== '0' ? { restartDatabase } : {}),
     log: (line) => console.log(`  ${line}`),
   });

@@ -1,6 +1,6 @@
 /**
- * Every durable queue Verbatim uses. Triage and delivery keep strict FIFO order per key (the
- * customer's conversation or the request), so messages of one thread are processed in order.
+ * Every durable queue Verbatim uses. Triage and delivery keep strict FIFO order per request (the
+ * job key), so a request's triages and posts happen in order; requests do not wait for each other.
  */
 export const QUEUES = {
   triage: { name: 'triage', policy: 'key_strict_fifo', retryLimit: 8, deadLetter: 'triage-dead' },

@@ -212,8 +212,8 @@ describe.each(backends)('request store on %s', (backend) => {
   it('enqueues jobs through the open transaction', async () => {
     enqueued.length = 0;
     await store.atomically('k', async (tx) => {
-      await tx.enqueue({ queue: 'triage', data: { requestId: 'req_1' }, key: 'slack:C1' });
+      await tx.enqueue({ queue: 'triage', data: { requestId: 'req_1' }, key: 'req_1' });
     });
-    expect(enqueued).toEqual([{ queue: 'triage', data: { requestId: 'req_1' }, key: 'slack:C1' }]);
+    expect(enqueued).toEqual([{ queue: 'triage', data: { requestId: 'req_1' }, key: 'req_1' }]);
   });
 });

@@ -85,10 +85,14 @@ async function groupCustomerMessage(
     const request = newRequest(message);
     await tx.createRequest(request);
     await tx.attachMessage(message.id, request.id);
+    // Triage is ordered per request, not per conversation: a triage reads only its own request,
+    // and a conversation-wide key let one failing or orphaned job hold up every later request
+    // of that customer channel (pg-boss keeps a key blocked while a job of it is active, retrying
+    // or failed).
     await tx.enqueue({
       queue: 'triage',
       data: { requestId: request.id },
-      key: request.conversation,
+      key: request.id,
       delaySeconds: deps.settings.triageDelaySeconds,
     });
     return { status: 'accepted', messageId: message.id, requestId: request.id };
@@ -102,7 +106,7 @@ async function groupCustomerMessage(
     // yet posted is triaged again so the analysis covers the new words too. A triage running right
     // now notices the new message when it stores its result and schedules one more itself.
     if (candidate.analysis) {
-      await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.conversation });
+      await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.id });
     }
     return { status: 'accepted', messageId: message.id, requestId: candidate.id };
   }
@@ -113,7 +117,7 @@ async function groupCustomerMessage(
   });
   // A follow-up meets the floor (and the analyzer) again over the whole request: "production is
   // completely down now" under a P4 request must not stay P4.
-  await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.conversation });
+  await tx.enqueue({ queue: 'triage', data: { requestId: candidate.id }, key: candidate.id });
   return { status: 'follow-up', messageId: message.id, requestId: candidate.id };
 }
 

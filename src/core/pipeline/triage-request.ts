@@ -51,7 +51,7 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
       (message) => !analysed.has(message.id),
     );
     if (joined) {
-      await tx.enqueue({ queue: 'triage', data: { requestId }, key: current.conversation });
+      await tx.enqueue({ queue: 'triage', data: { requestId }, key: requestId });
     }
     const priority = current.priority ? mostUrgent(current.priority, analysis.priority) : analysis.priority;
     const result = { requestId, engine: analysis.engine, usage: analysis.usage, retriageScheduled: joined };

@@ -118,11 +118,11 @@ describe.each(backends)('batch ingest on %s', (backend) => {
     expect(await countMessages(`slack:${channel}`)).toBe(3);
     // Two new requests (ten minutes apart), each scheduled for triage once with the triage delay.
     expect(jobs).toEqual([
-      { queue: 'triage', data: { requestId: `req_${fresh.id}` }, key: `slack:${channel}`, delaySeconds: 30 },
+      { queue: 'triage', data: { requestId: `req_${fresh.id}` }, key: `req_${fresh.id}`, delaySeconds: 30 },
       {
         queue: 'triage',
         data: { requestId: `req_${message(channel, 1200).id}` },
-        key: `slack:${channel}`,
+        key: `req_${message(channel, 1200).id}`,
         delaySeconds: 30,
       },
     ]);
@@ -184,17 +184,17 @@ describe.each(backends)('batch ingest on %s', (backend) => {
     ]);
     expect(jobs).toEqual([
       // Joined a triaged request: triaged again so the analysis covers the new words.
-      { queue: 'triage', data: { requestId: gatheringId }, key: `slack:${gathering}` },
+      { queue: 'triage', data: { requestId: gatheringId }, key: gatheringId },
       {
         queue: 'deliver',
         data: { requestId: routedId, messageId: batch[1]!.id, kind: 'follow-up' },
         key: routedId,
       },
-      { queue: 'triage', data: { requestId: routedId }, key: `slack:${routed}` },
+      { queue: 'triage', data: { requestId: routedId }, key: routedId },
       {
         queue: 'triage',
         data: { requestId: `req_${batch[2]!.id}` },
-        key: `slack:${resolved}`,
+        key: `req_${batch[2]!.id}`,
         delaySeconds: 30,
       },
       {
@@ -202,7 +202,7 @@ describe.each(backends)('batch ingest on %s', (backend) => {
         data: { requestId: routedId, messageId: batch[3]!.id, kind: 'follow-up' },
         key: routedId,
       },
-      { queue: 'triage', data: { requestId: routedId }, key: `slack:${routed}` },
+      { queue: 'triage', data: { requestId: routedId }, key: routedId },
     ]);
     const afterRouted = await deps.store.getRequest(routedId as string);
     expect(afterRouted?.lastMessageAt).toEqual(batch[3]!.sentAt);
