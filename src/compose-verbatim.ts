@@ -241,7 +241,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       return outcome;
     },
     isPending: (source, platformId) => inboxStore.isPending(source, platformId),
-    process: (source, handler) => inboxWorker.process(source, handler),
+    process: (source, handler, processOptions) => inboxWorker.process(source, handler, processOptions),
   };
 
   const http = createHttpApp({

@@ -8,8 +8,7 @@
  * - `first`: the acknowledgement path (inbox appends). Takes the next turn, ahead of every
  *   waiting `later` turn, and runs at once when the connection is free.
  * - `later`: everything else. Starts from a `setImmediate`, so incoming requests are read (and
- *   their appends queued `first`) between any two turns; `pause()` inside a turn does the same
- *   between its statements. While appends keep coming (one within `quietMs`), background turns
+ *   their appends queued `first`) between any two turns. While appends keep coming (one within `quietMs`), background turns
  *   are spaced so that they hold the connection about `busyShare` of the time (a rest of at most
  *   `maxRestMs`): processing slows down during a burst of requests but never stops.
  *
@@ -18,7 +17,7 @@
  */
 export interface ConnectionTurns {
   first<T>(work: () => Promise<T>): Promise<T>;
-  later<T>(work: (pause: () => Promise<void>) => Promise<T>): Promise<T>;
+  later<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface ConnectionTurnsOptions {
@@ -33,11 +32,6 @@ export interface ConnectionTurnsOptions {
 
 interface Turn {
   run(): void;
-}
-
-/** Lets Node read sockets and run timers before the caller goes on (a macrotask boundary). */
-export function nextLoopIteration(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function createConnectionTurns(options: ConnectionTurnsOptions = {}): ConnectionTurns {
@@ -84,23 +78,16 @@ export function createConnectionTurns(options: ConnectionTurnsOptions = {}): Con
     else setImmediate(runBackground);
   }
 
-  function enqueue<T>(lane: 'first' | 'later', work: (pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  function enqueue<T>(lane: 'first' | 'later', work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (lane === 'first') lastUrgentAt = now();
       (lane === 'first' ? urgent : background).push({
         run() {
           busy = true;
           const started = now();
-          // Time the turn left the event loop to others between its statements is not its own.
-          let paused = 0;
-          const pause = async () => {
-            const from = now();
-            await nextLoopIteration();
-            paused += now() - from;
-          };
           let settled: Promise<T>;
           try {
-            settled = work(pause);
+            settled = work();
           } catch (error) {
             settled = Promise.reject(error);
           }
@@ -110,7 +97,7 @@ export function createConnectionTurns(options: ConnectionTurnsOptions = {}): Con
               busy = false;
               const at = now();
               if (lane === 'first') lastUrgentAt = at;
-              else lastBackground = { endedAt: at, heldMs: at - started - paused };
+              else lastBackground = { endedAt: at, heldMs: at - started };
               next();
             })
             .then(resolve, reject);
@@ -121,7 +108,7 @@ export function createConnectionTurns(options: ConnectionTurnsOptions = {}): Con
   }
 
   return {
-    first: (work) => enqueue('first', () => work()),
+    first: (work) => enqueue('first', work),
     later: (work) => enqueue('later', work),
   };
 }

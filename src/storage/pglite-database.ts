@@ -9,8 +9,8 @@ import type { Database, Queryable, QueryResult } from './database.ts';
  * PGlite is single-connection: every statement and transaction here, pg-boss's included
  * (`jobsConnection`), takes a turn on it (connection-turns.ts), so a transaction is exclusive,
  * which is stricter than (and compatible with) server semantics. Inbox appends (`queryFirst`) go
- * ahead of queued work; the rest yields to the event loop between turns and between the
- * statements of a transaction, so requests are read while the worker processes.
+ * ahead of queued work; the rest yields to the event loop between turns, so requests are read
+ * while the worker processes.
  */
 export async function createPgliteDatabase(
   dataDir: string | null,
@@ -56,14 +56,13 @@ export async function createPgliteDatabase(
       return toResult(await turns.first(() => pglite.query(sql, params)));
     },
     async transaction(work) {
-      return turns.later((pause) =>
+      // One turn, BEGIN to COMMIT, without yielding between statements: while a request burst
+      // keeps the event loop busy, each yield would hold the connection, and the appends queued
+      // behind it, for a whole loop iteration (docs/performance.md, "Against a bare Bolt app").
+      return turns.later(() =>
         pglite.transaction(async (tx) => {
           const queryable: Queryable = {
-            query: async (sql, params) => {
-              // The connection stays ours; the event loop reads requests meanwhile.
-              await pause();
-              return toResult(await tx.query(sql, params));
-            },
+            query: async (sql, params) => toResult(await tx.query(sql, params)),
           };
           return work(queryable);
         }),

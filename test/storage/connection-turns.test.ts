@@ -24,7 +24,7 @@ describe('turns on a single connection', () => {
     expect(order).toHaveLength(6);
   });
 
-  it('lets the event loop run between background turns and between the statements of a turn', async () => {
+  it('lets the event loop run between background turns', async () => {
     const turns = createConnectionTurns();
     let loopTurns = 0;
     let counting = true;
@@ -36,23 +36,18 @@ describe('turns on a single connection', () => {
     setImmediate(count);
     // Work that resolves only in microtasks would otherwise never let `count` run.
     await Promise.all(Array.from({ length: 20 }, () => turns.later(async () => {})));
-    const between = loopTurns;
-    await turns.later(async (pause) => {
-      for (let i = 0; i < 20; i++) await pause();
-    });
     counting = false;
-    expect(between).toBeGreaterThanOrEqual(15);
-    expect(loopTurns - between).toBeGreaterThanOrEqual(15);
+    expect(loopTurns).toBeGreaterThanOrEqual(15);
   });
 
   it('never runs two turns at once', async () => {
     const turns = createConnectionTurns();
     let holding = 0;
     let most = 0;
-    const hold = async (pause?: () => Promise<void>) => {
+    const hold = async () => {
       holding += 1;
       most = Math.max(most, holding);
-      await (pause ? pause() : tick());
+      await tick();
       holding -= 1;
     };
     await Promise.all(
@@ -116,7 +111,7 @@ describe('the PGlite database on connection turns', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000);
 
   it('rolls back a failed pg-boss block in the same turn, so the next statement is not in it', async () => {
     const db = await createPgliteDatabase(null);
@@ -133,5 +128,5 @@ describe('the PGlite database on connection turns', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000);
 });
