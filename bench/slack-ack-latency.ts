@@ -11,7 +11,7 @@
  *
  *   npx tsx bench/slack-ack-latency.ts [events=500]
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -192,7 +192,9 @@ async function bareBoltBurst(): Promise<{ timings: number[]; overflows: string }
   app.use(async (args) => {
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
   });
-  const server = (await app.start(0)) as Server;
+  // Verbatim's own listen backlog (compose-verbatim.ts): the comparison is of storing, not of the
+  // kernel's accept queue (Node's default of 511 drops SYNs of a 2,000 burst; each costs 1 s).
+  const server = (await app.start({ port: 0, host: '127.0.0.1', backlog: 4096 })) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await burst(base, signedPosts(eventBodies('warm').slice(0, 20)));
   const overflowsBefore = listenOverflows();
@@ -218,8 +220,9 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
   const file = parseConfigFile(TEST_CONFIG_YAML, 'bench.yaml');
   if (!file.ok) throw new Error('bench config invalid');
+  const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
   const env = EnvSchema.parse({
-    VERBATIM_DATA_DIR: mkdtempSync(join(tmpdir(), 'verbatim-bench-')),
+    VERBATIM_DATA_DIR: dataDir,
     // A PostgreSQL server instead of embedded PGlite, e.g. a throwaway local cluster.
     ...(process.env['BENCH_DATABASE_URL'] ? { DATABASE_URL: process.env['BENCH_DATABASE_URL'] } : {}),
     LOG_LEVEL: 'silent',
@@ -291,6 +294,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
   await verbatim.stop();
   await slack.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {

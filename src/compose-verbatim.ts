@@ -126,8 +126,8 @@ export interface Verbatim {
 /**
  * Connections a burst may queue in the kernel before this process accepts them (Node's default
  * is 511; the kernel caps it at net.core.somaxconn). When the accept queue is full, Linux drops
- * the SYN and the sender retries after 1 s, then 3 s, 7 s: while the event loop is busy with a
- * burst of 2,000 Slack events, those retries — not the work — made the slowest answers
+ * the SYN and the sender retries after 1 s, then 3 s, 7 s: a burst of 2,000 Slack events at a
+ * busy moment had thousands of connections dropped at 511 and none at 4,096
  * (docs/performance.md, "Against a bare Bolt app").
  */
 const LISTEN_BACKLOG = 4096;
