@@ -124,6 +124,15 @@ export interface Verbatim {
 }
 
 /**
+ * Connections a burst may queue in the kernel before this process accepts them (Node's default
+ * is 511; the kernel caps it at net.core.somaxconn). When the accept queue is full, Linux drops
+ * the SYN and the sender retries after 1 s, then 3 s, 7 s: a burst of 2,000 Slack events at a
+ * busy moment had thousands of connections dropped at 511 and none at 4,096
+ * (docs/performance.md, "Against a bare Bolt app").
+ */
+const LISTEN_BACKLOG = 4096;
+
+/**
  * The composition root: config → logger → storage → jobs → analyzers → adapters → core.
  * The only module that knows every piece.
  */
@@ -232,7 +241,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
       return outcome;
     },
     isPending: (source, platformId) => inboxStore.isPending(source, platformId),
-    process: (source, handler) => inboxWorker.process(source, handler),
+    process: (source, handler, processOptions) => inboxWorker.process(source, handler, processOptions),
   };
 
   const http = createHttpApp({
@@ -383,7 +392,9 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
   let port: number | null = null;
   if (options.listen !== false) {
     server = await new Promise<Server>((resolve, reject) => {
-      const listening = http.listen(env.PORT, env.HOST, () => resolve(listening)).on('error', reject);
+      const listening = http
+        .listen(env.PORT, env.HOST, LISTEN_BACKLOG, () => resolve(listening))
+        .on('error', reject);
     });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : null;

@@ -32,8 +32,16 @@ export interface Inbox {
    * depends on another (an edit of a message) waits for it instead of finding nothing.
    */
   isPending(source: InboxSource, platformId: string): Promise<boolean>;
-  /** Registers the processor of one source's entries; it throws to have the entry retried. */
-  process(source: InboxSource, handler: InboxHandler): void;
+  /**
+   * Registers the processor of one source's entries; it throws to have the entry retried.
+   * Entries with the same `orderKey` (e.g. one Slack thread or message) run one after another,
+   * oldest first; entries without one run concurrently.
+   */
+  process(source: InboxSource, handler: InboxHandler, options?: InboxProcessOptions): void;
+}
+
+export interface InboxProcessOptions {
+  orderKey?: (entry: StoredInboxEntry) => string | null;
 }
 
 export type InboxHandler = (entry: StoredInboxEntry) => Promise<void>;

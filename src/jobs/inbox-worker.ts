@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   type InboxHandler,
+  type InboxProcessOptions,
   type InboxSource,
   type StoredInboxEntry,
   UnreadableInboxEntryError,
@@ -34,7 +35,7 @@ export interface InboxWorkerOptions {
 }
 
 export interface InboxWorker {
-  process(source: InboxSource, handler: InboxHandler): void;
+  process(source: InboxSource, handler: InboxHandler, options?: InboxProcessOptions): void;
   /** A new entry was committed in this process: look now instead of at the next poll. */
   wake(): void;
   start(): void;
@@ -52,6 +53,9 @@ export interface InboxWorker {
  */
 export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
   const handlers = new Map<InboxSource, InboxHandler>();
+  const orderKeys = new Map<InboxSource, NonNullable<InboxProcessOptions['orderKey']>>();
+  /** The last entry in progress per order key: the next one with that key starts after it. */
+  const lastOfKey = new Map<string, Promise<void>>();
   const concurrency = options.concurrency ?? 64;
   const leaseSeconds = options.leaseSeconds ?? 20;
   const heartbeatMs = (options.heartbeatSeconds ?? 10) * 1000;
@@ -130,7 +134,10 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
         }
       }
       for (const entry of claimed) {
-        const work = handle(entry)
+        const key = orderKeys.get(entry.source)?.(entry) ?? null;
+        const before = key === null ? undefined : lastOfKey.get(key);
+        // Claimed oldest first, so chaining in claim order keeps each key's entries in order.
+        const work = (before ? before.then(() => handle(entry)) : handle(entry))
           .catch((error: unknown) =>
             logger.error({ err: error, inboxId: entry.id }, 'inbox bookkeeping failed'),
           )
@@ -139,14 +146,21 @@ export function createInboxWorker(options: InboxWorkerOptions): InboxWorker {
             wakeUp?.();
           });
         active.set(entry.id, work);
+        if (key !== null) {
+          lastOfKey.set(key, work);
+          void work.finally(() => {
+            if (lastOfKey.get(key) === work) lastOfKey.delete(key);
+          });
+        }
       }
       if (claimed.length === 0 || active.size >= concurrency) await sleep(pollMs);
     }
   }
 
   return {
-    process(source, handler) {
+    process(source, handler, processOptions) {
       handlers.set(source, handler);
+      if (processOptions?.orderKey) orderKeys.set(source, processOptions.orderKey);
     },
     wake() {
       if (wakeUp) wakeUp();

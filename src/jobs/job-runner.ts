@@ -55,6 +55,10 @@ function toDeadJob(
   };
 }
 
+function isSingleton(queue: QueueName): boolean {
+  return Object.values(QUEUES).some((known) => known.name === queue && known.policy === 'singleton');
+}
+
 export type JobHandler<Data> = (data: Data, context: JobContext) => Promise<void>;
 
 export interface JobRunnerOptions {
@@ -231,7 +235,9 @@ export class JobRunner {
       {
         pollingIntervalSeconds: this.#pollingIntervalSeconds,
         batchSize: 1,
-        localConcurrency: options.batchSize ?? 8,
+        // A singleton queue (the cron ticks) runs one job at a time: further slots would only poll,
+        // each a statement every interval on PGlite's one connection, taken from Slack's requests.
+        localConcurrency: isSingleton(queue) ? 1 : (options.batchSize ?? 8),
         // With one job per fetch, pg-boss ignores burstWhenBatchFull and each slot waited a full
         // poll interval between jobs: a backlog drained at most localConcurrency jobs per interval
         // (8 per second by default) however short the jobs. With a backlog, fetch continuously.

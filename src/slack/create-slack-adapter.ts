@@ -13,7 +13,7 @@ import { createSlackHealthAlerts } from './slack-health-alerts.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { createSlackPoster } from './slack-poster.ts';
 import { createSlackUserDirectory } from './slack-user-directory.ts';
-import { processSlackInboxEntry, storeThenAck } from './store-then-ack.ts';
+import { processSlackInboxEntry, slackOrderKey, storeThenAck } from './store-then-ack.ts';
 import { toSlackLogger } from './to-slack-logger.ts';
 
 /** Tunables for tests and benchmarks; production uses the defaults. */
@@ -105,7 +105,7 @@ export async function createSlackAdapter(
 
   // Stored first, acknowledged second; the listeners run from the durable inbox.
   app.use(storeThenAck(context.inbox));
-  context.inbox.process('slack', (entry) => processSlackInboxEntry(app, entry));
+  context.inbox.process('slack', (entry) => processSlackInboxEntry(app, entry), { orderKey: slackOrderKey });
   const afterwards = new Set<Promise<void>>();
   const deps: SlackListenerDeps = {
     context,

@@ -37,6 +37,21 @@ export async function runSlackListeners(app: App, body: Record<string, unknown>)
 }
 
 /**
+ * Events about one message or thread are processed in the order Slack sent them (a 👀 added and
+ * taken away, a reply after its parent): the channel and the thread's (else the message's, else
+ * the reacted item's) ts. Other bodies (interactions) carry no such key and run concurrently.
+ */
+export function slackOrderKey(entry: StoredInboxEntry): string | null {
+  const event = (entry.payload as { event?: Record<string, unknown> } | null)?.event;
+  if (!event || typeof event !== 'object') return null;
+  const item = (event['item'] ?? {}) as Record<string, unknown>;
+  const message = (event['message'] ?? {}) as Record<string, unknown>;
+  const channel = event['channel'] ?? item['channel'];
+  const ts = event['thread_ts'] ?? message['thread_ts'] ?? message['ts'] ?? event['ts'] ?? item['ts'];
+  return typeof channel === 'string' && typeof ts === 'string' ? `${channel}:${ts}` : null;
+}
+
+/**
  * Slack's id for an event (`event_id`, the same on every retry); interactions carry no stable id
  * and are never retried by Slack, so their content identifies them.
  */

@@ -15,6 +15,11 @@ export interface Queryable {
  */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * `query` for the acknowledgement path (inbox appends): on PGlite's one connection it takes the
+   * next turn, ahead of queued processing; a server's pool runs it like any other query.
+   */
+  queryFirst<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several `;`-separated statements without parameters (migrations). */

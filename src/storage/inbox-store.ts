@@ -1,5 +1,5 @@
 import type { InboxEntry, InboxSource, StoredInboxEntry } from '../core/inbox.ts';
-import type { Queryable } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 /** The inbox table (migration 3): appends by group commit, claims with leases for the worker. */
@@ -34,9 +34,11 @@ export interface InboxStore {
 }
 
 export function createInboxStore(
-  db: Queryable,
+  db: Queryable & Partial<Pick<Database, 'queryFirst'>>,
   options: { maxBatch?: number; maxInFlight?: number } = {},
 ): InboxStore {
+  // Appends are what the platform waits for: ahead of processing on a single connection.
+  const queryFirst = db.queryFirst?.bind(db) ?? db.query.bind(db);
   const writer = createGroupCommit<InboxEntry, { stored: boolean }>({
     maxBatch: options.maxBatch ?? 500,
     maxInFlight: options.maxInFlight ?? 2,
@@ -47,7 +49,7 @@ export function createInboxStore(
         const n = params.length;
         return `($${n - 2}, $${n - 1}, $${n})`;
       });
-      const result = await db.query<{ source: string; platform_id: string }>(
+      const result = await queryFirst<{ source: string; platform_id: string }>(
         `INSERT INTO inbox (source, platform_id, payload) VALUES ${rows.join(', ')}
          ON CONFLICT (source, platform_id) DO NOTHING RETURNING source, platform_id`,
         params,

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import type Keyv from 'keyv';
+import type { PGliteLike } from 'pg-boss';
 import type { Database } from './database.ts';
 import { createKeyvState } from './keyv-state.ts';
 import { migrate } from './migrations.ts';
@@ -10,8 +10,11 @@ import { createPostgresDatabase } from './postgres-database.ts';
 export interface Storage {
   db: Database;
   keyv: Keyv;
-  /** How pg-boss reaches the database: a server URL or the in-process PGlite instance. */
-  jobs: { kind: 'postgres'; connectionString: string } | { kind: 'pglite'; pglite: PGlite };
+  /**
+   * How pg-boss reaches the database: a server URL, or the in-process PGlite instance through the
+   * same connection turns as every other statement (pglite-database.ts).
+   */
+  jobs: { kind: 'postgres'; connectionString: string } | { kind: 'pglite'; pglite: PGliteLike };
   /** Human description without credentials, for logs and `doctor`. */
   describe: string;
   /** Things the operator should hear about once (a stale lock taken over), logged at start. */
@@ -74,7 +77,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
   return {
     db,
     keyv,
-    jobs: { kind: 'pglite', pglite: db.pglite },
+    jobs: { kind: 'pglite', pglite: db.jobsConnection },
     describe: directory ? `embedded PGlite in ${directory}` : 'embedded PGlite in memory',
     notices: lock.notice ? [lock.notice] : [],
     async close() {

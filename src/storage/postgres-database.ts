@@ -29,6 +29,7 @@ export function createPostgresDatabase(options: PostgresOptions): Database & { p
     kind: 'postgres',
     pool,
     query: (sql, params) => run(pool, sql, params),
+    queryFirst: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
       // A checked-out client has no pool listener: the server going away (a restart, an admin's

@@ -309,6 +309,13 @@ describe('Slack ingestion through the real Bolt app (Socket Mode)', () => {
       channel_type: 'C',
       team: 'T0VERBATIM',
     });
+    // Acknowledged once stored; the inbox worker processes them after the answer.
+    await h.waitFor('the three events processed', async () => {
+      const pending = await h.verbatim.storage.db.query(
+        `SELECT 1 FROM inbox WHERE processed_at IS NULL AND payload->'event'->>'type' LIKE 'member_%'`,
+      );
+      return pending.rows.length === 0;
+    });
     const rows = await h.verbatim.storage.db.query<{
       kind: string;
       account_id: string;

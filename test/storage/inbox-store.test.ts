@@ -127,6 +127,48 @@ describe.each(backends)('the durable inbox (%s)', (backend) => {
     expect(again).toMatchObject({ platformId: 'bad', attempts: 1 });
   });
 
+  it('worker runs entries with the same order key one after another, oldest first, others alongside', async () => {
+    const store = createInboxStore(storage.db);
+    await storage.db.query('DELETE FROM inbox');
+    const worker = createInboxWorker({
+      store,
+      deadLetters: createDeadLetterStore(storage.db),
+      logger: silent,
+      pollMs: 20,
+    });
+    const log: string[] = [];
+    worker.process(
+      'slack',
+      async (entry: StoredInboxEntry) => {
+        log.push(`start ${entry.platformId}`);
+        // The first of a key takes longest: without ordering, the later ones would finish first.
+        await new Promise((resolve) => setTimeout(resolve, entry.platformId.endsWith('1') ? 300 : 10));
+        log.push(`end ${entry.platformId}`);
+      },
+      { orderKey: (entry) => (entry.payload as { key: string | null }).key },
+    );
+    for (const [id, key] of [
+      ['a1', 'A'],
+      ['a2', 'A'],
+      ['b1', 'B'],
+      ['a3', 'A'],
+      ['free', null],
+    ] as const)
+      await store.append({ source: 'slack', platformId: id, payload: { key } });
+    worker.start();
+    const deadline = Date.now() + 15_000;
+    while ((await store.countPending()) > 0) {
+      if (Date.now() > deadline) throw new Error(`timed out; ${log.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await worker.stop();
+    const ofKeyA = log.filter((line) => / a\d$/.test(line));
+    expect(ofKeyA).toEqual(['start a1', 'end a1', 'start a2', 'end a2', 'start a3', 'end a3']);
+    // Another key and an entry without one did not wait for key A.
+    expect(log.indexOf('end free')).toBeLessThan(log.indexOf('end a1'));
+    expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
+  });
+
   it('keeps an entry its processor declares unreadable as a dead letter at once, without retries', async () => {
     const store = createInboxStore(storage.db);
     await storage.db.query('DELETE FROM inbox');
