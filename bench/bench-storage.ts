@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,12 +14,15 @@ export interface BenchBackend {
 /** Embedded PGlite always; a scratch PostgreSQL database when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. */
 export function benchBackends(): BenchBackend[] {
   const dataDir = () => mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
+  // The embedded database of a full-scale run takes gigabytes: removed with its backend.
+  const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+  const embedded = dataDir();
   const backends: BenchBackend[] = [
     {
       name: 'pglite',
-      env: { VERBATIM_DATA_DIR: dataDir() },
+      env: { VERBATIM_DATA_DIR: embedded },
       prepare: async () => {},
-      cleanup: async () => {},
+      cleanup: async () => removeDir(embedded),
     },
   ];
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -36,11 +39,15 @@ export function benchBackends(): BenchBackend[] {
         await client.end();
       }
     };
+    const scratch = dataDir();
     backends.push({
       name: 'postgres',
-      env: { DATABASE_URL: url.toString(), VERBATIM_DATA_DIR: dataDir() },
+      env: { DATABASE_URL: url.toString(), VERBATIM_DATA_DIR: scratch },
       prepare: () => admin(`CREATE DATABASE ${name}`),
-      cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      cleanup: async () => {
+        removeDir(scratch);
+        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
     });
   }
   // BENCH_BACKEND=pglite|postgres measures one of them only.
