@@ -71,11 +71,19 @@ function epochMs(column: string): string {
 }
 
 /**
- * A request's health figures as one JSON array (`RequestTupleSchema`) over `r` (a picked request)
- * and `st` (its SLA times): state, triage, response figures, and whether a breach nudge went out.
+ * What a picked request carries out of `requests`: only the triage fields health reads, not the
+ * whole analysis, so the rows sorted and de-duplicated on the way are narrow.
+ */
+export const PICKED_COLUMNS = `id, state, priority, opened_at, (analysis->>'sentiment')::float8 AS sentiment,
+  analysis->'churnSignals' AS churn_signals, topics, first_response_at`;
+
+/**
+ * A request's health figures as one JSON array (`RequestTupleSchema`) over `r` (PICKED_COLUMNS of
+ * a request) and `st` (its SLA times): state, triage, response figures, and whether a breach nudge
+ * went out.
  */
 export const REQUEST_JSON = `json_build_array(r.id, r.state, r.priority, ${epochMs('r.opened_at')},
-  (r.analysis->>'sentiment')::float8, r.analysis->'churnSignals', r.topics, ${epochMs('r.first_response_at')},
+  r.sentiment, r.churn_signals, r.topics, ${epochMs('r.first_response_at')},
   st.first_response_business_minutes, st.target_minutes,
   COALESCE(st.first_response_business_minutes > st.target_minutes, false)
     OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL))`;
@@ -126,10 +134,10 @@ export async function readHealthSignals(
     db.query(
       `SELECT COALESCE(json_agg(${REQUEST_JSON} ORDER BY r.opened_at DESC, r.id DESC), '[]') AS rows
        FROM (
-         (SELECT id, state, priority, opened_at, analysis, topics, first_response_at FROM requests
+         (SELECT ${PICKED_COLUMNS} FROM requests
           WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 ORDER BY opened_at DESC, id DESC LIMIT $4)
          UNION
-         (SELECT id, state, priority, opened_at, analysis, topics, first_response_at FROM requests
+         (SELECT ${PICKED_COLUMNS} FROM requests
           WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 AND ${FLAGGED_REQUEST})
        ) r
        LEFT JOIN sla_times st ON st.request_id = r.id`,

@@ -9,6 +9,7 @@ import {
   jsonRows,
   jsonRowsOf,
   lookbackDays,
+  PICKED_COLUMNS,
   RECENT_REQUESTS,
   REQUEST_JSON,
   toRequestSignal,
@@ -47,8 +48,7 @@ export async function readManyHealthSignals(
       `SELECT COALESCE(json_agg(json_build_array(r.account_id, ${REQUEST_JSON})
          ORDER BY r.account_id, r.opened_at DESC, r.id DESC), '[]') AS rows
        FROM (
-         SELECT id, account_id, state, priority, opened_at, analysis, topics, first_response_at,
-           ${FLAGGED_REQUEST} AS flagged,
+         SELECT account_id, ${PICKED_COLUMNS}, ${FLAGGED_REQUEST} AS flagged,
            row_number() OVER (PARTITION BY account_id ORDER BY opened_at DESC, id DESC) AS recency
          FROM requests WHERE account_id = ANY($1::text[]) AND opened_at >= $2 AND opened_at <= $3
        ) r
