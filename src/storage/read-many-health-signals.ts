@@ -12,6 +12,7 @@ import {
   PICKED_COLUMNS,
   RECENT_REQUESTS,
   REQUEST_JSON,
+  SLA_TIMES_OF_R,
   toRequestSignal,
   toStakeholderEvent,
 } from './read-health-signals.ts';
@@ -41,9 +42,8 @@ export async function readManyHealthSignals(
   const from = new Date(now.getTime() - lookbackDays(model) * DAY_MS);
   const [requests, activity, last, events] = await Promise.all([
     // Each account's most recent requests in the look-back (ranked per account, as readHealthSignals'
-    // ORDER BY … LIMIT), plus every flagged one (waiting on us or with a churn signal). SLA times are
-    // probed per picked request (LIMIT 1 keeps the planner from hashing all of sla_times). Each row
-    // is [account id, REQUEST_JSON].
+    // ORDER BY … LIMIT), plus every flagged one (waiting on us or with a churn signal), with their SLA
+    // times. Each row is [account id, REQUEST_JSON].
     db.query(
       `SELECT COALESCE(json_agg(json_build_array(r.account_id, ${REQUEST_JSON})
          ORDER BY r.account_id, r.opened_at DESC, r.id DESC), '[]') AS rows
@@ -52,9 +52,7 @@ export async function readManyHealthSignals(
            row_number() OVER (PARTITION BY account_id ORDER BY opened_at DESC, id DESC) AS recency
          FROM requests WHERE account_id = ANY($1::text[]) AND opened_at >= $2 AND opened_at <= $3
        ) r
-       LEFT JOIN LATERAL (
-         SELECT first_response_business_minutes, target_minutes FROM sla_times WHERE request_id = r.id LIMIT 1
-       ) st ON true
+       ${SLA_TIMES_OF_R}
        WHERE r.recency <= $4 OR r.flagged`,
       [ids, from, now, RECENT_REQUESTS],
     ),
