@@ -118,6 +118,22 @@ export function jsonRowsOf(result: { rows: unknown[] }): unknown[] {
   return z.object({ rows: z.array(z.unknown()) }).parse(result.rows[0]).rows;
 }
 
+/**
+ * One account's requests ($1 the account, $2…$3 the look-back, $4 RECENT_REQUESTS): its most recent
+ * requests, read in order from requests_account_recent, and its flagged ones, from
+ * requests_account_flagged, each taken straight from the index's rows: no second lookup of each
+ * picked request, no filter over the account's whole history.
+ */
+export const ACCOUNT_REQUESTS = `SELECT COALESCE(json_agg(${REQUEST_JSON} ORDER BY r.opened_at DESC, r.id DESC), '[]') AS rows
+  FROM (
+    (SELECT ${PICKED_COLUMNS} FROM requests
+     WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 ORDER BY opened_at DESC, id DESC LIMIT $4)
+    UNION
+    (SELECT ${PICKED_COLUMNS} FROM requests
+     WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 AND ${FLAGGED_REQUEST})
+  ) r
+  ${SLA_TIMES_OF_R}`;
+
 /** How far back any factor (with its baseline) looks, in days. */
 export function lookbackDays(model: HealthModel): number {
   return Math.max(...Object.values(model.factors).map((factor) => factor.windowDays)) + model.baselineDays;
@@ -137,21 +153,7 @@ export async function readHealthSignals(
 ): Promise<AccountSignals> {
   const from = new Date(now.getTime() - lookbackDays(model) * DAY_MS);
   const [requests, activity, last, events] = await Promise.all([
-    // The account's RECENT_REQUESTS most recent requests (read in order from requests_account_recent)
-    // and its flagged ones (from requests_account_flagged), each taken straight from the index's
-    // rows: no second lookup of each picked request, no filter over the account's whole history.
-    db.query(
-      `SELECT COALESCE(json_agg(${REQUEST_JSON} ORDER BY r.opened_at DESC, r.id DESC), '[]') AS rows
-       FROM (
-         (SELECT ${PICKED_COLUMNS} FROM requests
-          WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 ORDER BY opened_at DESC, id DESC LIMIT $4)
-         UNION
-         (SELECT ${PICKED_COLUMNS} FROM requests
-          WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 AND ${FLAGGED_REQUEST})
-       ) r
-       ${SLA_TIMES_OF_R}`,
-      [account.id, from, now, RECENT_REQUESTS],
-    ),
+    db.query(ACCOUNT_REQUESTS, [account.id, from, now, RECENT_REQUESTS]),
     db.query(
       `SELECT ${jsonRows('daily', 'daily.day')} FROM (
          SELECT date_trunc('day', sent_at, 'UTC') AS day, count(*) AS messages,
