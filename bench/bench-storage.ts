@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,13 +13,15 @@ export interface BenchBackend {
 
 /** Embedded PGlite always; a scratch PostgreSQL database when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. */
 export function benchBackends(): BenchBackend[] {
-  const dataDir = () => mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
+  const embedded = scratchDir();
   const backends: BenchBackend[] = [
     {
       name: 'pglite',
-      env: { VERBATIM_DATA_DIR: dataDir() },
+      get env() {
+        return { VERBATIM_DATA_DIR: embedded.path() };
+      },
       prepare: async () => {},
-      cleanup: async () => {},
+      cleanup: async () => embedded.remove(),
     },
   ];
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -36,16 +38,40 @@ export function benchBackends(): BenchBackend[] {
         await client.end();
       }
     };
+    const scratch = scratchDir();
     backends.push({
       name: 'postgres',
-      env: { DATABASE_URL: url.toString(), VERBATIM_DATA_DIR: dataDir() },
+      get env() {
+        return { DATABASE_URL: url.toString(), VERBATIM_DATA_DIR: scratch.path() };
+      },
       prepare: () => admin(`CREATE DATABASE ${name}`),
-      cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      cleanup: async () => {
+        scratch.remove();
+        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
     });
   }
   // BENCH_BACKEND=pglite|postgres measures one of them only.
   const only = process.env.BENCH_BACKEND;
   return only ? backends.filter((backend) => backend.name === only) : backends;
+}
+
+/**
+ * A temporary directory made on first use, so a backend a benchmark skips leaves nothing behind,
+ * and removed with its backend: the embedded database of a full-scale run takes gigabytes.
+ */
+function scratchDir(): { path: () => string; remove: () => void } {
+  let dir: string | null = null;
+  return {
+    path: () => {
+      dir ??= mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
+      return dir;
+    },
+    remove: () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = null;
+    },
+  };
 }
 
 export function formatRate(count: number, ms: number): string {

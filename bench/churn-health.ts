@@ -34,7 +34,12 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<{ p50: 
 }
 
 /** Requests `from`…`to` (1-based) with one customer message each, spread over the past year. */
-async function seedRequests(db: Database, from: number, to: number, account: string | null): Promise<void> {
+export async function seedRequests(
+  db: Database,
+  from: number,
+  to: number,
+  account: string | null,
+): Promise<void> {
   const accountExpr = account
     ? `'${account}'`
     : `'acct-' || lpad((1 + (g % ${Math.max(1, ACCOUNTS - 1)}))::text, 5, '0')`;

@@ -8,6 +8,7 @@ import { migration8Digests } from './migration-8-digests.ts';
 import { migration10TriageRecords } from './migration-10-triage-records.ts';
 import { migration11RetentionAndErasure } from './migration-11-retention-and-erasure.ts';
 import { migration12DigestThemeBatches } from './migration-12-digest-theme-batches.ts';
+import { migration13HealthRequestIndexes } from './migration-13-health-request-indexes.ts';
 
 export interface Migration {
   id: number;
@@ -199,6 +200,7 @@ export const migrations: Migration[] = [
   migration10TriageRecords,
   migration11RetentionAndErasure,
   migration12DigestThemeBatches,
+  migration13HealthRequestIndexes,
 ];
 
 // Any fixed 64-bit number works; it only has to be the same in every replica.

@@ -23,19 +23,24 @@ const DAY_MS = 86_400_000;
  */
 export const RECENT_REQUESTS = 1500;
 
-export const RequestRowSchema = z.object({
-  id: z.string(),
-  state: RequestStateSchema,
-  priority: PrioritySchema.nullable(),
-  opened_at: z.coerce.date(),
-  sentiment: z.coerce.number().nullable(),
-  churn_signals: z.array(ShownChurnSignalSchema).nullable(),
-  topics: z.array(z.string()),
-  first_response_at: z.coerce.date().nullable(),
-  first_response_minutes: z.coerce.number().nullable(),
-  target_minutes: z.coerce.number().nullable(),
-  breached: z.boolean(),
-});
+/**
+ * One request as a JSON array, positional (`REQUEST_JSON` below): PGlite formats, and JS parses,
+ * a fraction of the text of an object with its keys; times are epoch milliseconds, which `Date`
+ * takes without parsing a string.
+ */
+const RequestTupleSchema = z.tuple([
+  z.string(), // id
+  RequestStateSchema,
+  PrioritySchema.nullable(),
+  z.number(), // opened_at
+  z.number().nullable(), // sentiment
+  z.array(ShownChurnSignalSchema).nullable(),
+  z.array(z.string()), // topics
+  z.number().nullable(), // first_response_at
+  z.number().nullable(), // first response, business minutes
+  z.number().nullable(), // SLA target minutes
+  z.boolean(), // breached
+]);
 
 const QuoteRowSchema = z.object({
   request_id: z.string(),
@@ -60,16 +65,45 @@ export const EventRowSchema = z.object({
   at: z.coerce.date(),
 });
 
+/** Milliseconds since the epoch, exact (numeric, truncated as `Date` truncates microseconds). */
+function epochMs(column: string): string {
+  return `floor(extract(epoch FROM ${column}) * 1000)`;
+}
+
 /**
- * A request's health columns over `r` (requests) and `st` (its SLA times): state, triage, response
- * figures, and whether a breach nudge went out.
+ * What a picked request carries out of `requests`: only the triage fields health reads, not the
+ * whole analysis, so the rows sorted and de-duplicated on the way are narrow.
  */
-export const REQUEST_COLUMNS = `r.id, r.state, r.priority, r.opened_at,
-  (r.analysis->>'sentiment')::float8 AS sentiment, r.analysis->'churnSignals' AS churn_signals, r.topics,
-  r.first_response_at, st.first_response_business_minutes AS first_response_minutes, st.target_minutes,
-  (COALESCE(st.first_response_business_minutes > st.target_minutes, false)
-    OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL)
-  ) AS breached`;
+export const PICKED_COLUMNS = `id, state, priority, opened_at, (analysis->>'sentiment')::float8 AS sentiment,
+  analysis->'churnSignals' AS churn_signals, topics, first_response_at`;
+
+/**
+ * A request's health figures as one JSON array (`RequestTupleSchema`) over `r` (PICKED_COLUMNS of
+ * a request) and `st` (its SLA times): state, triage, response figures, and whether a breach nudge
+ * went out.
+ */
+export const REQUEST_JSON = `json_build_array(r.id, r.state, r.priority, ${epochMs('r.opened_at')},
+  r.sentiment, r.churn_signals, r.topics, ${epochMs('r.first_response_at')},
+  st.first_response_business_minutes, st.target_minutes,
+  COALESCE(st.first_response_business_minutes > st.target_minutes, false)
+    OR EXISTS (SELECT 1 FROM sla_nudges n WHERE n.request_id = r.id AND n.kind = 'breach' AND n.sent_at IS NOT NULL))`;
+
+/**
+ * Each picked request's SLA times, probed one by one. LIMIT 1 keeps the planner from hashing all
+ * of sla_times: it overestimates the picked requests (it cannot estimate the churn-signal test),
+ * and at 200,000 requests a hash of 196,000 SLA rows had made one /churn cost 500 ms instead of 50.
+ */
+export const SLA_TIMES_OF_R = `LEFT JOIN LATERAL (
+    SELECT first_response_business_minutes, target_minutes FROM sla_times WHERE request_id = r.id LIMIT 1
+  ) st ON true`;
+
+/**
+ * Requests still waiting on us or carrying a churn signal: read whatever their age. Word for word
+ * the predicate of the partial index `requests_account_flagged` (migration 13), so the planner
+ * reads them through it instead of filtering every request of the account.
+ */
+export const FLAGGED_REQUEST = `(state IN ('open', 'claimed', 'snoozed')
+        OR jsonb_array_length(COALESCE(analysis->'churnSignals', '[]')) > 0)`;
 
 /**
  * Rows of `alias` as one JSON array in one row. Embedded PGlite spends ~30 µs per row returned
@@ -83,6 +117,22 @@ export function jsonRows(alias: string, orderBy: string): string {
 export function jsonRowsOf(result: { rows: unknown[] }): unknown[] {
   return z.object({ rows: z.array(z.unknown()) }).parse(result.rows[0]).rows;
 }
+
+/**
+ * One account's requests ($1 the account, $2…$3 the look-back, $4 RECENT_REQUESTS): its most recent
+ * requests, read in order from requests_account_recent, and its flagged ones, from
+ * requests_account_flagged, each taken straight from the index's rows: no second lookup of each
+ * picked request, no filter over the account's whole history.
+ */
+export const ACCOUNT_REQUESTS = `SELECT COALESCE(json_agg(${REQUEST_JSON} ORDER BY r.opened_at DESC, r.id DESC), '[]') AS rows
+  FROM (
+    (SELECT ${PICKED_COLUMNS} FROM requests
+     WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 ORDER BY opened_at DESC, id DESC LIMIT $4)
+    UNION
+    (SELECT ${PICKED_COLUMNS} FROM requests
+     WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3 AND ${FLAGGED_REQUEST})
+  ) r
+  ${SLA_TIMES_OF_R}`;
 
 /** How far back any factor (with its baseline) looks, in days. */
 export function lookbackDays(model: HealthModel): number {
@@ -103,21 +153,7 @@ export async function readHealthSignals(
 ): Promise<AccountSignals> {
   const from = new Date(now.getTime() - lookbackDays(model) * DAY_MS);
   const [requests, activity, last, events] = await Promise.all([
-    db.query(
-      `SELECT ${jsonRows('signal', 'signal.opened_at DESC, signal.id DESC')} FROM (
-         SELECT ${REQUEST_COLUMNS}
-         FROM (
-           (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
-            ORDER BY opened_at DESC LIMIT $4)
-           UNION
-           (SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
-            AND (state IN ('open', 'claimed', 'snoozed') OR jsonb_array_length(COALESCE(analysis->'churnSignals', '[]')) > 0))
-         ) picked
-         JOIN requests r ON r.id = picked.id
-         LEFT JOIN sla_times st ON st.request_id = r.id
-       ) signal`,
-      [account.id, from, now, RECENT_REQUESTS],
-    ),
+    db.query(ACCOUNT_REQUESTS, [account.id, from, now, RECENT_REQUESTS]),
     db.query(
       `SELECT ${jsonRows('daily', 'daily.day')} FROM (
          SELECT date_trunc('day', sent_at, 'UTC') AS day, count(*) AS messages,
@@ -155,20 +191,33 @@ export function toStakeholderEvent(row: unknown): StakeholderEvent {
   return { kind: event.kind, name: event.name ?? event.id ?? 'a contact', title: event.title, at: event.at };
 }
 
+/** A request read as `REQUEST_JSON`. */
 export function toRequestSignal(row: unknown): RequestSignal {
-  const r = RequestRowSchema.parse(row);
+  const [
+    id,
+    state,
+    priority,
+    openedAt,
+    sentiment,
+    churnSignals,
+    topics,
+    firstResponseAt,
+    minutes,
+    target,
+    breached,
+  ] = RequestTupleSchema.parse(row);
   return {
-    id: r.id,
-    state: r.state,
-    priority: r.priority,
-    openedAt: r.opened_at,
-    sentiment: r.sentiment,
-    churnSignals: r.churn_signals ?? [],
-    topics: r.topics,
-    firstResponseAt: r.first_response_at,
-    firstResponseMinutes: r.first_response_minutes,
-    targetMinutes: r.target_minutes,
-    breached: r.breached,
+    id,
+    state,
+    priority,
+    openedAt: new Date(openedAt),
+    sentiment,
+    churnSignals: churnSignals ?? [],
+    topics,
+    firstResponseAt: firstResponseAt === null ? null : new Date(firstResponseAt),
+    firstResponseMinutes: minutes,
+    targetMinutes: target,
+    breached,
     firstMessage: null,
   };
 }

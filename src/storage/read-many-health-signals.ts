@@ -5,11 +5,14 @@ import type { HealthModel } from '../core/health/health-model.ts';
 import type { Queryable } from './database.ts';
 import {
   ActivityRowSchema,
+  FLAGGED_REQUEST,
   jsonRows,
   jsonRowsOf,
   lookbackDays,
+  PICKED_COLUMNS,
   RECENT_REQUESTS,
-  REQUEST_COLUMNS,
+  REQUEST_JSON,
+  SLA_TIMES_OF_R,
   toRequestSignal,
   toStakeholderEvent,
 } from './read-health-signals.ts';
@@ -17,6 +20,7 @@ import {
 const DAY_MS = 86_400_000;
 
 const AccountIdSchema = z.object({ account_id: z.string() });
+const AccountRequestSchema = z.tuple([z.string(), z.unknown()]);
 const LastRowSchema = z.object({ account_id: z.string(), last: z.coerce.date().nullable() });
 
 /**
@@ -38,22 +42,18 @@ export async function readManyHealthSignals(
   const from = new Date(now.getTime() - lookbackDays(model) * DAY_MS);
   const [requests, activity, last, events] = await Promise.all([
     // Each account's most recent requests in the look-back (ranked per account, as readHealthSignals'
-    // ORDER BY … LIMIT), plus every one still waiting on us or with a churn signal. SLA times are
-    // probed per picked request (LIMIT 1 keeps the planner from hashing all of sla_times).
+    // ORDER BY … LIMIT), plus every flagged one (waiting on us or with a churn signal), with their SLA
+    // times. Each row is [account id, REQUEST_JSON].
     db.query(
-      `SELECT ${jsonRows('signal', 'signal.account_id, signal.opened_at DESC, signal.id DESC')} FROM (
-         SELECT r.account_id, ${REQUEST_COLUMNS}
-         FROM (
-           SELECT id, account_id, state, priority, opened_at, analysis, topics, first_response_at,
-             row_number() OVER (PARTITION BY account_id ORDER BY opened_at DESC, id DESC) AS recency
-           FROM requests WHERE account_id = ANY($1::text[]) AND opened_at >= $2 AND opened_at <= $3
-         ) r
-         LEFT JOIN LATERAL (
-           SELECT first_response_business_minutes, target_minutes FROM sla_times WHERE request_id = r.id LIMIT 1
-         ) st ON true
-         WHERE r.recency <= $4 OR r.state IN ('open', 'claimed', 'snoozed')
-           OR jsonb_array_length(COALESCE(r.analysis->'churnSignals', '[]')) > 0
-       ) signal`,
+      `SELECT COALESCE(json_agg(json_build_array(r.account_id, ${REQUEST_JSON})
+         ORDER BY r.account_id, r.opened_at DESC, r.id DESC), '[]') AS rows
+       FROM (
+         SELECT account_id, ${PICKED_COLUMNS}, ${FLAGGED_REQUEST} AS flagged,
+           row_number() OVER (PARTITION BY account_id ORDER BY opened_at DESC, id DESC) AS recency
+         FROM requests WHERE account_id = ANY($1::text[]) AND opened_at >= $2 AND opened_at <= $3
+       ) r
+       ${SLA_TIMES_OF_R}
+       WHERE r.recency <= $4 OR r.flagged`,
       [ids, from, now, RECENT_REQUESTS],
     ),
     db.query(
@@ -91,7 +91,10 @@ export async function readManyHealthSignals(
       previousBand: null,
     });
   const of = (row: unknown) => signals.get(AccountIdSchema.parse(row).account_id);
-  for (const row of jsonRowsOf(requests)) of(row)?.requests.push(toRequestSignal(row));
+  for (const row of jsonRowsOf(requests)) {
+    const [accountId, request] = AccountRequestSchema.parse(row);
+    signals.get(accountId)?.requests.push(toRequestSignal(request));
+  }
   for (const row of jsonRowsOf(activity)) of(row)?.activity.push(ActivityRowSchema.parse(row));
   for (const row of events.rows) of(row)?.stakeholders.push(toStakeholderEvent(row));
   for (const row of last.rows) {

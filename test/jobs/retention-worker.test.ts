@@ -39,4 +39,21 @@ describe('retention job', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
+
+  it('gives the embedded database planner statistics (PGlite has no autovacuum)', async () => {
+    const analyzed = async () =>
+      (
+        await verbatim.storage.db.query(
+          `SELECT 1 FROM pg_stats WHERE schemaname = 'public' AND tablename = 'once_claims'`,
+        )
+      ).rows.length > 0;
+    expect(verbatim.storage.db.kind).toBe('pglite');
+    await verbatim.storage.db.query(`INSERT INTO once_claims (key, claimed_at) VALUES ('kept', now())`);
+    await verbatim.jobs.enqueue('retention', {});
+    const deadline = Date.now() + 20_000;
+    while (!(await analyzed())) {
+      if (Date.now() > deadline) throw new Error('the retention job did not analyze the embedded database');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
 });

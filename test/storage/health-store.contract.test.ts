@@ -7,7 +7,7 @@ import { scoreAccount } from '../../src/core/health/score-account.ts';
 import { takeDailySnapshots } from '../../src/core/health/take-daily-snapshots.ts';
 import { createHealthStore } from '../../src/storage/health-store.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
-import { RECENT_REQUESTS } from '../../src/storage/read-health-signals.ts';
+import { ACCOUNT_REQUESTS, FLAGGED_REQUEST, RECENT_REQUESTS } from '../../src/storage/read-health-signals.ts';
 import { backends } from '../support/scratch-database.ts';
 import { seedDecliningAccount, seedMemberEvent, seedRequest } from '../support/seed-health-data.ts';
 import { openTestStorage } from '../support/test-storage.ts';
@@ -162,6 +162,62 @@ describe.each(backends)('health store on %s', (backend) => {
     expect(ids.has(signal)).toBe(true);
     expect(ids.has(quiet)).toBe(false);
   });
+  it('reads times to the millisecond as Date parses them, microseconds truncated', async () => {
+    // Slack timestamps carry microseconds; requests come back as epoch milliseconds (compact JSON).
+    await storage.db.query(
+      `INSERT INTO requests (id, account_id, conversation, state, topics, analysis, opened_at, last_message_at,
+         first_response_at)
+       VALUES ('micro', 'micro', 'c', 'resolved', '{}', '{"sentiment":-0.25,"churnSignals":[]}',
+         '2026-06-14T09:30:15.123999Z', '2026-06-14T09:30:15.123999Z', '2026-06-14T10:00:00.000001Z')`,
+    );
+    const [request] = (await store.readSignals({ ...acme, id: 'micro' }, NOW, DEFAULT_HEALTH_MODEL)).requests;
+    expect(request).toMatchObject({
+      id: 'micro',
+      openedAt: new Date('2026-06-14T09:30:15.123Z'),
+      firstResponseAt: new Date('2026-06-14T10:00:00.000Z'),
+      sentiment: -0.25,
+      churnSignals: [],
+      topics: [],
+      breached: false,
+    });
+  });
+
+  it('finds waiting and churn-signal requests through their partial index (its predicate is the read’s)', async () => {
+    // If the read's FLAGGED_REQUEST drifted from the index predicate, the planner could not prove
+    // the implication and would filter every request of the account instead.
+    const plan = await storage.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      await tx.query('SET LOCAL enable_bitmapscan = off');
+      const result = await tx.query(
+        `EXPLAIN SELECT id FROM requests WHERE account_id = $1 AND opened_at >= $2 AND opened_at <= $3
+           AND ${FLAGGED_REQUEST}`,
+        ['busy', new Date(NOW.getTime() - 90 * 86_400_000), NOW],
+      );
+      return result.rows.map((row) => Object.values(row as Record<string, string>)[0]).join('\n');
+    });
+    expect(plan).toContain('requests_account_flagged');
+  });
+
+  it('probes SLA times per picked request rather than hashing the whole table', async () => {
+    // The planner overestimates the picked requests (it cannot estimate the churn-signal test) and
+    // had hashed every sla_times row for one /churn: 500 ms instead of 50 at 200,000 requests.
+    // With statistics and an SLA row per request, a plain join is planned as that hash here too.
+    await storage.db.query(
+      `INSERT INTO sla_times (request_id, target_minutes, first_response_business_minutes)
+       SELECT id, 60, 30 FROM requests WHERE id LIKE 'busy-%' ON CONFLICT DO NOTHING`,
+    );
+    await storage.db.query('ANALYZE');
+    const plan = await storage.db.query(`EXPLAIN ${ACCOUNT_REQUESTS}`, [
+      'busy',
+      new Date(NOW.getTime() - 180 * 86_400_000),
+      NOW,
+      RECENT_REQUESTS,
+    ]);
+    const text = plan.rows.map((row) => Object.values(row as Record<string, string>)[0]).join('\n');
+    expect(text).toMatch(/Index Scan using sla_times_pkey on sla_times/);
+    expect(text).not.toMatch(/Seq Scan on sla_times/);
+  });
+
   it('reads many accounts’ signals exactly as one at a time, and the batched nightly run scores them the same', async () => {
     const accounts: Account[] = [
       acme,
