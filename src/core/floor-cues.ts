@@ -20,6 +20,11 @@ export interface FloorRule {
   reason: string;
   /** True when "no outage", "ei ole alhaalla" should not fire (a negator shortly before the cue). */
   negatable: boolean;
+  /**
+   * For a rule that is not negatable: an incident denied outright ("no breach or anything like
+   * that", `tietomurtoa ei ole tapahtunut`) still does not fire (src/core/denied-incident.ts).
+   */
+  unlessDenied?: boolean;
   /** True when "so that nobody can log in" (a wanted state, see floor-desired-state.ts) should not fire. */
   unlessDesired?: boolean;
   /** A cue that, found in the same clause as the match, means it does not fire (same syntax as cues). */
@@ -141,6 +146,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P1',
     reason: 'mentions a security incident',
     negatable: false,
+    unlessDenied: true,
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
       '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',

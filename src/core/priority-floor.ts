@@ -133,7 +133,7 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       const end = match.index + match[0].length;
       if (rule.negatable && isNegated(text, match.index, end)) continue;
       // "No breach or anything like that": an incident denied outright, even where clause negation is off.
-      if (!rule.negatable && rule.rule === 'security' && isDeniedIncident(text, match.index, end)) continue;
+      if (rule.unlessDenied && isDeniedIncident(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       // "What happens to the widget if your platform goes down?" supposes an outage.
       if (rule.rule === 'outage' && isSupposedInQuestion(text, match.index, end)) continue;

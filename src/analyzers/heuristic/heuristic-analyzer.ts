@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
-import { NON_PRODUCTION_PLACE } from '../../core/floor-cues.ts';
 import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
@@ -16,6 +15,7 @@ import { leadWithIncidentTopic } from './lead-with-incident-topic.ts';
 import { learnedChurnSignal } from './learned-churn.ts';
 import { raiseByLearnedSignal } from './learned-raise.ts';
 import { matchTopics } from './match-topics.ts';
+import { mentionsNonProduction } from './outage-composition.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 import { findUrgencyCues } from './urgency-cues.ts';
@@ -47,7 +47,6 @@ const SHORT_TEXT_LETTERS = 20;
 /** A single lexicon word this negative ("unacceptable", "terrible") says the customer is unhappy. */
 const OUTRIGHT_ANGER = -3;
 
-const NON_PRODUCTION = new RegExp(NON_PRODUCTION_PLACE, 'iu');
 /** Laughter that takes the edge off "URGENT!!!": 😂 🤣 😅 😄 😆, lol, haha, jk. */
 const JOKING = /[😂🤣😅😄😆😁]|(?<![\p{L}])(?:lol|lmao|haha\p{L}*|hehe\p{L}*|jk)(?![\p{L}])/iu;
 
@@ -84,7 +83,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const churnSignals = detectedChurn.map((item) => item.signal);
   const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
-  const aboutNonProduction = NON_PRODUCTION.test(text) && !cues.some((cue) => cue.level === 'critical');
+  const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,

@@ -1,5 +1,6 @@
 import type { ChurnDriver } from '../../core/churn-driver.ts';
-import { scoreText } from '../learned/logistic-model.ts';
+import { scoreFeatures } from '../learned/logistic-model.ts';
+import { textFeatures } from '../learned/text-features.ts';
 import type { TriageModels } from '../learned/triage-models.ts';
 import type { DetectedChurnSignal } from './churn-cues.ts';
 import { weightiestSentence } from './weightiest-sentence.ts';
@@ -18,13 +19,14 @@ export function learnedChurnSignal(
   models: Pick<TriageModels, 'churn' | 'drivers'> | null,
 ): DetectedChurnSignal | null {
   if (models === null || found.length > 0) return null;
-  const churn = scoreText(models.churn, text);
+  const features = textFeatures(text);
+  const churn = scoreFeatures(models.churn, features);
   if (churn.probability < models.churn.threshold) return null;
   const phrase = weightiestSentence(text, churn.wordWeights);
   if (phrase === null) return null;
   let best: { driver: ChurnDriver; probability: number } | null = null;
   for (const [driver, model] of Object.entries(models.drivers) as Array<[ChurnDriver, typeof models.churn]>) {
-    const { probability } = scoreText(model, text);
+    const { probability } = scoreFeatures(model, features);
     if (best === null || probability > best.probability) best = { driver, probability };
   }
   return best === null ? null : { signal: { driver: best.driver, phrase }, explicit: false };

@@ -232,6 +232,11 @@ export function isSupposed(text: string, at: number): boolean {
   );
 }
 
+/** Whether the text names a test, staging, sandbox or demo environment anywhere. */
+export function mentionsNonProduction(text: string): boolean {
+  return NON_PRODUCTION.test(text);
+}
+
 /** Whether the sentence holding `at` is about a test, staging or sandbox environment. */
 export function isNonProduction(text: string, at: number): boolean {
   if (NON_PRODUCTION.test(sentenceAround(text, at).text)) return true;

@@ -28,7 +28,11 @@ export interface TextScore {
 }
 
 export function scoreText(model: LogisticModel, text: string): TextScore {
-  const features = textFeatures(text);
+  return scoreFeatures(model, textFeatures(text));
+}
+
+/** The score of features already extracted, so several models can read one text's features. */
+export function scoreFeatures(model: LogisticModel, features: readonly string[]): TextScore {
   let sum = model.bias;
   const wordWeights = new Map<string, number>();
   for (const feature of features) {
