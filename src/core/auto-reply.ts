@@ -8,19 +8,19 @@
  */
 const OPENING = new RegExp(
   [
-    String.raw`^(?:(?:hi|hello|hei|moi)[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
+    String.raw`^(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
     String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|on (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off)`,
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+i am (?:currently\s+)?(?:out|away|on)`,
     'automaattinen vastaus|poissaoloviesti|poissaoloilmoitus',
-    String.raw`olen (?:tällä hetkellä\s+)?(?:lomalla|poissa|matkoilla|vapaalla|työmatkalla|sairauslomalla|vanhempainvapaalla|koulutuksessa)`,
-    String.raw`kiitos viestistäsi[.,]?\s+olen (?:tällä hetkellä\s+)?(?:lomalla|poissa))`,
+    String.raw`olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa|matkoilla|vapaalla|työmatkalla|vanhempainvapaalla|koulutuksessa)`,
+    String.raw`kiitos viestistäsi[.,]?\s+olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa))`,
   ].join('|'),
   'iu',
 );
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|(?:will not|won't|will not be|am not) (?:be )?reading|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 600;
 
@@ -31,7 +31,19 @@ export function isAutoReply(text: string): boolean {
   // Split on sentence ends that are not inside a date ("15.12.") or an address.
   const sentences = trimmed.split(/(?<=[!.])\s+(?=\p{Lu})|\n+/u).filter((part) => part.trim() !== '');
   if (CONTRAST.test(trimmed)) return false;
-  return sentences.every((sentence) => PART.test(sentence) || isSignature(sentence));
+  return sentences.every(
+    (sentence, at) => PART.test(sentence) || isSignature(sentence) || (at === 0 && isBareOpening(sentence)),
+  );
+}
+
+/** The opening sentence with little beyond the absence itself: "Olen lomalla 23.12.–6.1.". */
+const MAX_WORDS_AFTER_OPENING = 3;
+
+function isBareOpening(sentence: string): boolean {
+  const match = OPENING.exec(sentence.trim());
+  if (match === null) return false;
+  const rest = sentence.trim().slice(match.index + match[0].length);
+  return (rest.match(/\p{L}+/gu)?.length ?? 0) <= MAX_WORDS_AFTER_OPENING;
 }
 
 /** "I'm out tomorrow, but the export is broken": the customer goes on to say something. */

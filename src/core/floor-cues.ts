@@ -1,4 +1,5 @@
 import type { Priority } from './priority.ts';
+import { SECURITY_EXERCISE } from './security-exercise.ts';
 
 /**
  * Cue lexicon of the priority floor, English and Finnish. Each cue is a regular-expression source
@@ -147,6 +148,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions a security incident',
     negatable: false,
     unlessDenied: true,
+    // "Our IT is running a phishing simulation this week": announced so that nobody reacts.
+    unlessInClause: SECURITY_EXERCISE,
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
       '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',
@@ -204,7 +207,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `cancel\\p{L}* (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
       '(?:want|wants|going|plan|planning|decided|decide|deciding|would like|like|need|have|intend|intending) to cancel',
       'cancellation (?:notice|request)|notice of (?:termination|cancellation)|termination notice',
-      `terminat\\p{L}* (?:${W} ){0,3}(?:contracts?|agreements?|subscriptions?|accounts?|services?|relationship|partnership|licen[cs]es?)`,
+      // "Terminate an old webhook subscription" ends a technical feed, not the contract.
+      `terminat\\p{L}* (?:${W} ){0,3}(?:contracts?|agreements?|(?<!(?:webhook|event|api|notification|push|newsletter|calendar|topic|channel) )subscriptions?|accounts?|services?|relationship|partnership|licen[cs]es?)`,
       `(?:not|won't|will not|don't|do not|aren't going to|are not going to|decided not to|choose not to|unlikely to|no) (?:\\p{L}+ )?renew\\p{L}*`,
       'end (?:our|the|this) (?:contract|agreement|subscription|relationship|partnership|cooperation)',
       'churn\\p{L}*',

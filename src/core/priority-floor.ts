@@ -3,8 +3,10 @@ import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
+import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
+import { isRetracted } from './retracted-incident.ts';
 
 /**
  * The priority floor: deterministic rules that set a minimum priority whatever an analyzer says,
@@ -119,6 +121,8 @@ export function applyFloor<A extends { priority: Priority; priorityReason: strin
   return { ...analysis, priority: floor, priorityReason };
 }
 
+const INCIDENT_RULES: ReadonlySet<string> = new Set(['outage', 'data-loss', 'security']);
+
 /** The verbatim words of the earliest cue of the rule that is not negated, or null. */
 function findEarliestCue(text: string, rule: CompiledRule): string | null {
   return findEarliestCueAt(text, rule)?.phrase ?? null;
@@ -140,6 +144,10 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
+      // "Code 500 when I save a macro; the other macros work": one corner, not an outage.
+      if (rule.rule === 'outage' && isNarrowScope(text)) continue;
+      // "PRODUCTION DOWN!!! … sorry, our own VPN, works again": taken back in the same message.
+      if (INCIDENT_RULES.has(rule.rule) && isRetracted(text, end)) continue;
       best = { index: match.index, phrase: match[0] };
       break;
     }

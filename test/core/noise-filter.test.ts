@@ -224,3 +224,22 @@ describe('round 8: more membership notices and closed-office auto-replies', () =
     expect(classifyNoise(text, { patterns: [] }).noise).toBe(true);
   });
 });
+
+describe('round 9: auto-replies with a greeting, a compound holiday, a bare opening', () => {
+  it.each([
+    'Hi all, I am out of the office until 9 March with limited access to email. For urgent matters please contact team-lead@example.com.\nThanks, Ilona',
+    'Olen kesälomalla 3.7.–24.7. enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä tukeen: tuki@example.fi',
+    'Olen talvilomalla 20.2.–27.2. Kiireellisissä asioissa ota yhteyttä: asiakaspalvelu@example.fi',
+    'Automaattinen vastaus: Olen vuosilomalla 1.–19.7. Kiireellisissä asioissa ota yhteyttä esihenkilööni.',
+    'Olen vuosilomalla 2.–23.7. ja luen sähköpostia satunnaisesti. Kiireellisissä asioissa ota yhteyttä tiimin osoitteeseen.\n\nYstävällisin terveisin\nPekka',
+  ])('%j is noise', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Olen kesälomalla ensi viikolla ja raportointi on rikki kaikilla, korjatkaa ennen sitä.',
+    "Hi all, I'm away tomorrow and the export keeps failing for every agent on the team.",
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

@@ -381,7 +381,7 @@ const COMPILED = PATTERNS.map((entry) => ({
  * `weak-value`, the voluntary driver that says least (documented in docs/heuristic-analyzer.md).
  */
 const NOTICE =
-  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|ettemme|en|etten) (?:aio |halua )?(?:jatka|jatkaa|uusi|uusia) (?:sopimu|tilau)\p{L}*)/iu;
+  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:(?<!(?:webhook|event|api|notification|push|newsletter|calendar|topic|channel) )subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|ettemme|en|etten) (?:aio |halua )?(?:jatka|jatkaa|uusi|uusia) (?:sopimu|tilau)\p{L}*)/iu;
 
 /** Longest verbatim phrase reported for a signal, in UTF-16 units. */
 const MAX_PHRASE_LENGTH = 160;

@@ -37,6 +37,10 @@ export interface PriorityEvidence {
   aboutNonProduction?: boolean;
   /** Weak value said of the whole product or tied to a renewal (weak-value-at-stake.ts). */
   weakValueAtStake?: boolean;
+  /** The customer says the problem is theirs alone ("colleagues are fine"; core/narrow-scope.ts). */
+  narrowScope?: boolean;
+  /** The customer takes the problem back ("no current issues", "works again"; core/retracted-incident.ts). */
+  problemTakenBack?: boolean;
 }
 
 /** High cues that are enough on their own for P2. */
@@ -46,6 +50,7 @@ const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
   'legal',
   'cancellation',
   'price-dispute',
+  'billing-error',
 ]);
 
 /** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
@@ -83,7 +88,7 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };
   // Impact or a deadline matters when something is wrong, not in "our customers love it".
   const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
-  if (impact && evidence.negativeWeight <= -2)
+  if (impact && evidence.negativeWeight <= -2 && evidence.problemTakenBack !== true)
     return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 
   // A customer who says they are unheard, were promised otherwise, are badly served, are
@@ -95,11 +100,14 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   );
   if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
-  // Outright anger ("furious", "kestämätön") about a described problem is an angry customer.
-  if (evidence.outrightAnger && evidence.sentiment <= ANGRY)
+  // Outright anger ("furious", "kestämätön") about a described problem is an angry customer —
+  // unless they say themselves that it is small ("not blocking anything, just confusing") or
+  // theirs alone ("my colleagues say for them it is normal").
+  const toneDecides = !patient && evidence.narrowScope !== true;
+  if (toneDecides && evidence.outrightAnger && evidence.sentiment <= ANGRY)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;
-  if (evidence.sentiment <= threshold && evidence.statesDissatisfaction)
+  if (toneDecides && evidence.sentiment <= threshold && evidence.statesDissatisfaction)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
 
   // "Not urgent", "no rush": the customer sets the pace, even for a bug.

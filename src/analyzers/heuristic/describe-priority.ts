@@ -16,6 +16,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     legal: 'Legal or contractual threat: {phrase}.',
     cancellation: 'Talk of cancelling or not renewing: {phrase}.',
     'price-dispute': 'A price change the customer was not told about: {phrase}.',
+    'billing-error': 'The customer was charged twice: {phrase}.',
     'churn-risk': 'Churn risk in the customer’s words: {phrase}.',
     'very-negative': 'Very negative tone.',
     learned: 'Reads like the urgent examples the offline triage learned from, most of all: {phrase}.',
@@ -37,6 +38,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     legal: 'Oikeudellinen tai sopimukseen liittyvä uhka: {phrase}.',
     cancellation: 'Puhetta irtisanomisesta tai jatkamatta jättämisestä: {phrase}.',
     'price-dispute': 'Hinnanmuutos, josta asiakkaalle ei kerrottu: {phrase}.',
+    'billing-error': 'Asiakkaalta on veloitettu kahdesti: {phrase}.',
     'churn-risk': 'Asiakaspoistuman riski asiakkaan sanoin: {phrase}.',
     'very-negative': 'Hyvin kielteinen sävy.',
     learned:

@@ -145,7 +145,9 @@ function pickName(
   } else if (finnish) {
     // Finnish may put an adverb first ("vaihdamme luultavasti Zendeskiin"); one word is the name.
     const first = words.findIndex(isCapitalised);
-    picked = first === -1 || first > 2 ? [] : [words[first]!];
+    // "vaihtaa pääkäyttäjäksi Jarin": a role in the translative (-ksi) changes a person, not a vendor.
+    const role = words.slice(0, Math.max(0, first)).some((word) => /ksi$/iu.test(word));
+    picked = first === -1 || first > 2 || role ? [] : [words[first]!];
   } else {
     // English: the name comes right after the verb; a second capitalised word belongs to it.
     picked = [];

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
 import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts';
+import { isNarrowScope } from '../../core/narrow-scope.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
+import { isRetracted } from '../../core/retracted-incident.ts';
 import { bundledTriageModels, type TriageModels } from '../learned/triage-models.ts';
 import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
@@ -84,6 +86,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
   const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
+  const narrowScope = isNarrowScope(text);
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,
@@ -96,10 +99,14 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     weakValueAtStake: isWeakValueAtStake(text),
     aboutNonProduction,
     jokingTone: JOKING.test(input.text),
+    narrowScope,
+    // "RCA for Monday's incident by Friday. No current issues": a deadline on nothing broken.
+    problemTakenBack: isRetracted(text, 0),
   });
   const decision = raiseByLearnedSignal(ruled, text, {
     model: models?.urgency ?? null,
     aboutNonProduction,
+    narrowScope,
   });
 
   const evidence: Evidence[] = [

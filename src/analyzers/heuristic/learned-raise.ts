@@ -6,16 +6,17 @@ import { weightiestSentence } from './weightiest-sentence.ts';
  * The learned signal as a second opinion on the rules: when they leave a request at P3 or P4 but
  * the text reads like the urgent messages the model was trained on, it becomes P2. The signal only
  * raises, and never to P1 — an incident page needs words the rules can quote. A customer who says
- * it can wait, or a message about a test environment, keeps the rules' decision. The basis quotes
+ * it can wait, a message about a test environment, or trouble the customer says is theirs alone
+ * keeps the rules' decision. The basis quotes
  * the sentence whose words weigh most, so the reason still points at the customer's words.
  */
 export function raiseByLearnedSignal(
   decision: PriorityDecision,
   text: string,
-  context: { model: LogisticModel | null; aboutNonProduction: boolean },
+  context: { model: LogisticModel | null; aboutNonProduction: boolean; narrowScope: boolean },
 ): PriorityDecision {
   const { model } = context;
-  if (model === null || context.aboutNonProduction) return decision;
+  if (model === null || context.aboutNonProduction || context.narrowScope) return decision;
   if (decision.priority !== 'P3' && decision.priority !== 'P4') return decision;
   if (decision.basis.rule === 'patience') return decision;
   const score = scoreText(model, text);

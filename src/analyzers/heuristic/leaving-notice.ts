@@ -37,7 +37,9 @@ const ACT_PARTS = [
 ];
 
 const OBJECT_PARTS = [
-  `(?:subscription|contract|agreement|account|service|licen[cs]e|plan|seats|deal|partnership|renewal|membership)s?`,
+  `(?:contract|agreement|account|service|licen[cs]e|plan|seats|deal|partnership|renewal|membership)s?`,
+  // "Terminate an old webhook subscription" ends a technical feed, not what we sell.
+  `(?<!(?:webhook|event|api|notification|push|newsletter|calendar|topic|channel) )subscriptions?`,
   `(?:your|the) (?:tool|product|platform|software|system|solution|app)`,
   `sopimu${OPEN}`,
   `tilau${OPEN}`,

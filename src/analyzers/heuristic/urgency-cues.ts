@@ -1,7 +1,11 @@
 import { isDeniedIncident } from '../../core/denied-incident.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
+import { isRetracted } from '../../core/retracted-incident.ts';
+import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
+import { findDoubleCharge } from './double-charge.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
@@ -37,6 +41,7 @@ export type UrgencyKind =
   | 'legal'
   | 'cancellation'
   | 'price-dispute'
+  | 'billing-error'
   | 'idea'
   | 'patience';
 
@@ -389,6 +394,11 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'small thing',
     // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
     'not really urgent',
+    'not critical',
+    'not blocking',
+    'nothing is blocked',
+    "nothing's blocked",
+    'nothing is blocking',
     'jk',
     'just kidding',
     'just joking',
@@ -427,6 +437,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'liioittelin',
     'pieni juttu',
     'ei iso asia',
+    'ei kriittinen',
+    'ei kriittistä',
+    'ei estä',
   ]),
 ];
 
@@ -434,6 +447,13 @@ const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
 const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
+
+/**
+ * "Pieni juttu vaan, mutta …", "small thing but …": the downplaying opens a report. Only words of
+ * size; "not urgent, but …" still sets the pace.
+ */
+const DOWNPLAYING = /^(?:minor|small thing|not a big deal|no big deal|pieni juttu|pikkujuttu|ei iso asia)$/u;
+const HEDGE_BEFORE_REPORT = /^[\s,.:;–-]*(?:\p{L}+[\s,]+)?(?:but|however|mutta|mut)(?![\p{L}])/iu;
 
 /** A negator this many words before an incident or urgency cue cancels it ("no data loss", "ei katkoa"). */
 const NEGATION_SCOPE_WORDS = 2;
@@ -453,7 +473,20 @@ export function findUrgencyCues(
   for (const hit of findPhrases(tokens, COMPILED)) {
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
-    if (hit.entry.level !== 'low' && isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)) continue;
+    // "Small thing, but no invoices have gone out since Monday": politeness before the report.
+    if (
+      hit.entry.kind === 'patience' &&
+      DOWNPLAYING.test(hit.entry.phrase) &&
+      HEDGE_BEFORE_REPORT.test(text.slice(hit.end, hit.end + 25))
+    )
+      continue;
+    // Negated downplaying is no patience: "this is not a minor issue" ("no ei kiire" is Finnish
+    // for "well, no hurry", so patience that is itself a negation is left alone).
+    if (
+      (hit.entry.level !== 'low' || DOWNPLAYING.test(hit.entry.phrase)) &&
+      isNegated(text, tokens, hit.firstWord, NEGATION_SCOPE_WORDS)
+    )
+      continue;
     // "Tietoturvaongelmaa ei ole ollut": Finnish denies an incident after naming it.
     if (hit.entry.level === 'critical' && isDeniedIncident(text, hit.start, hit.end)) continue;
     // "Enforce SSO so that nobody can log in with a password" asks for a state; it reports no incident.
@@ -463,6 +496,8 @@ export function findUrgencyCues(
     // "breach clocks", "breach time": the SLA words of the product.
     if (hit.entry.kind === 'security' && SLA_VOCABULARY_AFTER.test(text.slice(hit.end, hit.end + 30)))
       continue;
+    // "Our IT is running a phishing simulation this week" announces an exercise.
+    if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start, hit.end)) continue;
     // "The sandbox is down again" stops nobody's customers.
     if (hit.entry.kind === 'outage' && isNonProduction(text, hit.start)) continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
@@ -480,14 +515,35 @@ export function findUrgencyCues(
       start: hit.start,
     });
   }
-  return [...found, ...composedCues(text, found, evidence)].sort((a, b) => a.start - b.start);
+  // "Colleagues are fine, it's only me": one user's trouble is no outage, whatever the words.
+  const narrow = isNarrowScope(text);
+  return [...found, ...composedCues(text, tokens, found, evidence)]
+    .filter((cue) => !(narrow && cue.kind === 'outage'))
+    .filter((cue) => !(RETRACTABLE.has(cue.kind) && isRetracted(text, cue.start + cue.phrase.length)))
+    .sort((a, b) => a.start - b.start);
 }
 
+/** Alarms a customer can take back later in the message ("… never mind, works again"). */
+const RETRACTABLE: ReadonlySet<UrgencyKind> = new Set([
+  'outage',
+  'data-loss',
+  'security',
+  'blocker',
+  'stated-urgency',
+  'business-impact',
+]);
+
 /**
- * Cues composed from parts (outage-, data-loss- and security-composition.ts, leaving-notice.ts), added when the phrase
+ * Cues composed from parts (outage-, data-loss- and security-composition.ts, leaving-notice.ts,
+ * unannounced-price-change.ts, double-charge.ts), added when the phrase
  * lists found nothing of the kind: they generalise to phrasings the lists do not know.
  */
-function composedCues(text: string, found: readonly UrgencyCue[], evidence: OutageEvidence): UrgencyCue[] {
+function composedCues(
+  text: string,
+  tokens: readonly WordToken[],
+  found: readonly UrgencyCue[],
+  evidence: OutageEvidence,
+): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   if (!found.some((cue) => cue.level === 'critical')) {
     const outage = findComposedOutage(text, evidence);
@@ -499,6 +555,8 @@ function composedCues(text: string, found: readonly UrgencyCue[], evidence: Outa
   }
   const priceChange = findUnannouncedPriceChange(text);
   if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });
+  const doubleCharge = findDoubleCharge(text, tokens);
+  if (doubleCharge) composed.push({ level: 'high', kind: 'billing-error', ...doubleCharge });
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);
     if (notice)

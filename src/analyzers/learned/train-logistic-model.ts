@@ -15,6 +15,12 @@ export interface TrainingExample {
   text: string;
   /** The answer the model learns to give: urgent, carries churn, is this driver. */
   positive: boolean;
+  /**
+   * Whether the model's answer is used for this text (default yes). The learned signals only act
+   * where the rules are silent, so their threshold is chosen on those texts alone: precision among
+   * the ones the rules already caught says nothing about the raises the model will make.
+   */
+  decides?: boolean;
 }
 
 export interface TrainingOptions {
@@ -24,7 +30,7 @@ export interface TrainingOptions {
   minSupport: number;
   seed: number;
   folds: number;
-  /** Precision the model alone must reach out of fold at the chosen threshold. */
+  /** Precision the model must reach out of fold, over the texts it decides, at the chosen threshold. */
   targetPrecision: number;
 }
 
@@ -35,11 +41,11 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   minSupport: 2,
   seed: 20261206,
   folds: 5,
-  targetPrecision: 0.9,
+  targetPrecision: 0.85,
 };
 
 export type TrainedModel = LogisticModel & {
-  /** Out-of-fold recall and precision of the model alone at each candidate threshold. */
+  /** Out-of-fold recall and precision over the texts the model decides, at each candidate threshold. */
   thresholds: Array<{ threshold: number; recall: number; precision: number }>;
 };
 
@@ -53,7 +59,7 @@ export function trainLogisticModel(
   examples: readonly TrainingExample[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): TrainedModel {
-  const outOfFold = crossValidate(examples, options);
+  const outOfFold = crossValidate(examples, options).filter((item) => item.decides);
   const threshold = chooseThreshold(outOfFold, options.targetPrecision);
   const fitted = fitLogistic(examples, options);
   const atThreshold = figuresAt(outOfFold, threshold);
@@ -115,6 +121,7 @@ function fitLogistic(examples: readonly TrainingExample[], options: TrainingOpti
 interface Scored {
   probability: number;
   positive: boolean;
+  decides: boolean;
 }
 
 function crossValidate(examples: readonly TrainingExample[], options: TrainingOptions): Scored[] {
@@ -127,13 +134,17 @@ function crossValidate(examples: readonly TrainingExample[], options: TrainingOp
       const features = textFeatures(example.text);
       let sum = model.bias;
       for (const feature of features) sum += model.weights[feature] ?? 0;
-      scored.push({ probability: squash(sum, features.length), positive: example.positive });
+      scored.push({
+        probability: squash(sum, features.length),
+        positive: example.positive,
+        decides: example.decides ?? true,
+      });
     }
   }
   return scored;
 }
 
-/** The lowest threshold (in steps of 0.05) at which the model alone is precise enough out of fold. */
+/** The lowest threshold (in steps of 0.05) at which the model is precise enough out of fold. */
 function chooseThreshold(scored: readonly Scored[], targetPrecision: number): number {
   for (let step = 10; step <= 19; step++) {
     const threshold = step / 20;

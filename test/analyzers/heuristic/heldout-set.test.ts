@@ -12,10 +12,11 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * compositional round and tuned on in round 4 (its misses were read), so it is now held to the
  * targets too. The fourth batch was written before round 4 and tuned on in round 5, so it is held
  * to the targets as well; the fifth batch likewise after round 6. The sixth and seventh batches
- * were written blind to the engine by separate writers and never tuned on (nor trained on: the
- * learned signals leave them out): their floors sit just below what they measured with the
- * learned signals (2026-12-06), below the targets where they miss them, so that a regression shows
- * without pretending they meet them.
+ * (blind until round 9) and the twelfth and thirteenth (written for training) are tuned and
+ * trained on now; they are held near the targets, below them where they miss. The tenth and
+ * eleventh batches were written blind to the engine by separate writers and never tuned or
+ * trained on: their floors sit just below what they measured after round 9 (2026-12-06), below
+ * the targets where they miss them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -55,17 +56,45 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   },
   'triage-heldout-6.jsonl': {
     urgentRecall: 0.95,
-    urgentPrecision: 0.78,
-    churnRecall: 0.95,
-    churnDriverRecall: 0.85,
-    noiseAccuracy: 0.92,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
   },
   'triage-heldout-7.jsonl': {
     urgentRecall: 0.9,
-    urgentPrecision: 0.82,
-    churnRecall: 0.75,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
+  },
+  'triage-train-12.jsonl': {
+    urgentRecall: 0.93,
+    urgentPrecision: 0.85,
+    churnRecall: 0.83,
     churnDriverRecall: 0.65,
-    noiseAccuracy: 0.92,
+    noiseAccuracy: 0.95,
+  },
+  'triage-train-13.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-10.jsonl': {
+    urgentRecall: 0.93,
+    urgentPrecision: 0.78,
+    churnRecall: 0.95,
+    churnDriverRecall: 0.8,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-11.jsonl': {
+    urgentRecall: 0.77,
+    urgentPrecision: 0.92,
+    churnRecall: 0.73,
+    churnDriverRecall: 0.65,
+    noiseAccuracy: 0.94,
   },
 };
 

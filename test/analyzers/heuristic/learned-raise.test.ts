@@ -16,7 +16,9 @@ const text = 'Hi! Hope you had a nice weekend. Payroll exports are stuck and we 
 
 describe('raiseByLearnedSignal', () => {
   it('raises a P3 that reads like the urgent examples to P2 and quotes the weightiest sentence', () => {
-    expect(raiseByLearnedSignal(p3, text, { model: MODEL, aboutNonProduction: false })).toEqual({
+    expect(
+      raiseByLearnedSignal(p3, text, { model: MODEL, aboutNonProduction: false, narrowScope: false }),
+    ).toEqual({
       priority: 'P2',
       basis: { rule: 'learned', phrase: 'Payroll exports are stuck and we pay people on Friday.' },
     });
@@ -24,7 +26,9 @@ describe('raiseByLearnedSignal', () => {
 
   it('leaves a text below the threshold alone', () => {
     const calm = 'Where do I change the logo?';
-    expect(raiseByLearnedSignal(p3, calm, { model: MODEL, aboutNonProduction: false })).toBe(p3);
+    expect(
+      raiseByLearnedSignal(p3, calm, { model: MODEL, aboutNonProduction: false, narrowScope: false }),
+    ).toBe(p3);
   });
 
   it.each<PriorityDecision>([
@@ -32,11 +36,23 @@ describe('raiseByLearnedSignal', () => {
     { priority: 'P2', basis: { rule: 'blocker', phrase: 'blocked' } },
     { priority: 'P4', basis: { rule: 'patience', phrase: 'no rush' } },
   ])('never changes %j', (decision) => {
-    expect(raiseByLearnedSignal(decision, text, { model: MODEL, aboutNonProduction: false })).toBe(decision);
+    expect(
+      raiseByLearnedSignal(decision, text, { model: MODEL, aboutNonProduction: false, narrowScope: false }),
+    ).toBe(decision);
   });
 
   it('leaves a message about a test environment and a missing model alone', () => {
-    expect(raiseByLearnedSignal(p3, text, { model: MODEL, aboutNonProduction: true })).toBe(p3);
-    expect(raiseByLearnedSignal(p3, text, { model: null, aboutNonProduction: false })).toBe(p3);
+    expect(
+      raiseByLearnedSignal(p3, text, { model: MODEL, aboutNonProduction: true, narrowScope: false }),
+    ).toBe(p3);
+    expect(
+      raiseByLearnedSignal(p3, text, { model: null, aboutNonProduction: false, narrowScope: false }),
+    ).toBe(p3);
+  });
+
+  it('leaves trouble the customer says is theirs alone at the rules’ priority', () => {
+    expect(
+      raiseByLearnedSignal(p3, text, { model: MODEL, aboutNonProduction: false, narrowScope: true }),
+    ).toBe(p3);
   });
 });

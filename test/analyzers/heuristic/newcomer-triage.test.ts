@@ -440,3 +440,64 @@ describe('round 8: urgency taken back, production said to be fine, a lure that f
     expect((await triage('Kirjautuminen ei vaan toimi kenelläkään tänään.')).priority).toBe('P1');
   });
 });
+
+describe('round 9: alarms taken back, one user’s trouble, exercises, hedges, auto-replies', () => {
+  it.each([
+    // Taken back later in the same message.
+    'EVERYTHING IS DOWN!!! nothing loads\n\n...sorry, false alarm, it was our own proxy. Works again.',
+    'Palvelu on alhaalla!! \n\nok unohtakaa, meidän oma palomuuri sekoili, nyt toimii taas.',
+    'CRITICAL: the report header shows last year’s logo!! edit: cleared the cache, it’s fine now, never mind',
+    'URGENT – RCA needed for the incident on Monday (login down 30 min). No current issues, fine since then. Please send the report by Friday.',
+    // One user's trouble, however worded.
+    'I get "internal server error 500" every time I open settings, but my colleagues say for them it works fine. Is it my account?',
+    'Mulla tulee virhe 500 kun tallennan suodatinta. Kaikilla muilla toimii normaalisti.',
+    // An announced exercise.
+    'Heads-up: our security team runs a phishing simulation next week, so you may see odd reset mails from our domain. Please ignore them.',
+    // A technical subscription.
+    'How can we terminate the old event subscription for our staging webhook endpoint?',
+    // Patience after all, and patience that is negated by nothing.
+    'Small thing, not blocking anything: the tooltip says "Recieved". Not critical.',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    // The same alarms with the problem still there.
+    'The whole site is down for our agents. We restarted our VPN and it works again for me, but still down for the rest of the team.',
+    // A hedge that opens a report.
+    'Pieni juttu vaan, mutta meidän kanavista ei oo tullut yhtään viestiä eilisen jälkeen, normaalisti satoja päivässä. Onko jotain rikki?',
+  ])('still raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Hello, our card was charged twice for the March invoice (2 × €2,400). Please refund one.',
+    'We got double-billed for the annual plan this week.',
+    'Kortilta veloitettiin lokakuun maksu kahteen kertaan, 2 × 890 €. Palautus kiitos.',
+  ])('makes a double charge P2: %j', async (text) => {
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P2');
+    expect(analysis.priorityReason).toMatch(/charged twice|veloitettu kahdesti/u);
+  });
+
+  it.each([
+    'What happens if a customer’s card is charged twice by mistake? Do you refund automatically?',
+    'Just checking: we were not charged twice for March, right? The bank shows one payment.',
+  ])('does not call %j a double charge', async (text) => {
+    expect((await triage(text)).priorityReason).not.toMatch(/charged twice/u);
+  });
+
+  it('does not take "not a minor issue" for patience', async () => {
+    const analysis = await triage(
+      'This is not a minor issue: every invoice we sent this week has the wrong VAT number.',
+    );
+    expect(analysis.priority).not.toBe('P4');
+  });
+
+  it('does not read "vaihtaa pääkäyttäjäksi Jarin" as a switch to a competitor', async () => {
+    const analysis = await triage(
+      'Voitteko vaihtaa pääkäyttäjäksi Ainon? Minä lähden firmasta kuun lopussa.',
+    );
+    expect(analysis.churnSignals.map((signal) => signal.driver)).not.toContain('competitor');
+  });
+});

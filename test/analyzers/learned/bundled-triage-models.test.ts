@@ -35,8 +35,8 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    expect(files).not.toContain('test/fixtures/triage-heldout-6.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-7.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-10.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-11.jsonl');
   });
 
   it('is reproduced exactly by `verbatim train-triage`', async () => {
@@ -44,12 +44,12 @@ describe('the bundled triage models', () => {
     const { io, out: stdout } = captureIo();
     expect(await trainTriageCommand.run(['--out', out], io)).toBe(0);
     expect(stdout()).toMatch(
-      /urgent \(P1\/P2\): .*\n5-fold cross-validation, model alone: recall [\d.]+, precision [\d.]+/,
+      /urgent \(P1\/P2\): .*\n5-fold cross-validation, where the rules are silent: recall [\d.]+, precision [\d.]+/,
     );
     expect(stdout()).toMatch(/churn signal: .*threshold/);
     const retrained = TriageModelsSchema.parse(JSON.parse(await readFile(out, 'utf8')));
     expect(retrained).toEqual(bundledTriageModels());
-  }, 60_000);
+  }, 180_000);
 
   it('reports a malformed labelled file with its line and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-model-'));

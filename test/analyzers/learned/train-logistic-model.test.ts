@@ -49,6 +49,18 @@ describe('trainLogisticModel', () => {
     });
   });
 
+  it('judges its threshold only on the texts it decides (where the rules are silent)', () => {
+    // Only the urgent texts are left to the model: no calm text can be raised by mistake there, so
+    // every threshold is precise and the lowest is chosen.
+    const trained = trainLogisticModel(
+      toySet().map((example) => ({ ...example, decides: example.positive })),
+    );
+    expect(trained.thresholds.every((row) => row.precision === 1)).toBe(true);
+    expect(trained.threshold).toBe(0.5);
+    // The weights still learn from every text.
+    expect(trained.weights).toEqual(trainLogisticModel(toySet()).weights);
+  });
+
   it('gives no weight to a word seen in only one text', () => {
     const examples = [...toySet(), { text: 'zyxwvut', positive: true }];
     expect(trainLogisticModel(examples).weights['w:zyxwvut']).toBeUndefined();

@@ -1,0 +1,34 @@
+import { isSupposedInQuestion } from '../../core/denied-incident.ts';
+import { apostropheTolerant } from './apostrophe-tolerant.ts';
+import { isNegated } from './is-negated.ts';
+import type { WordToken } from './tokenize-words.ts';
+
+/**
+ * A customer charged twice for the same thing ("we have been charged twice for September",
+ * "kortilta veloitettiin kuukausimaksu kahteen kertaan"): money taken that nobody owed, which a
+ * triager answers the same day (a P2 billing error, not a billing question). "What happens if a
+ * card is charged twice?" supposes it and "we were not charged twice" denies it.
+ */
+const W = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+const DOUBLE_CHARGE = apostropheTolerant(
+  `${W}(?:(?:charged|billed|debited|invoiced) (?:us |me |our (?:card|account) )?(?:twice|two times|double|2 times)|double[- ]?(?:charged|billed|charges?|billing|payments?)|duplicate (?:charges?|payments?|debits?)|(?:paid|pay) (?:it |them )?twice|two (?:identical )?(?:charges|payments|debits) (?:of|for)|(?:veloitettiin|veloitti|laskutettiin|laskuttivat|laskutitte|veloititte|maksettiin) (?:\\p{L}+ ){0,3}(?:kahdesti|kahteen kertaan|kaksi kertaa|tuplana|kaksinkertaisena)|tuplaveloit\\p{L}*|kaksoisveloit\\p{L}*|tuplalaskut\\p{L}*|kahteen kertaan (?:veloitet|laskutet)\\p{L}*)${E}`,
+  'giu',
+);
+
+export interface DoubleCharge {
+  phrase: string;
+  start: number;
+}
+
+export function findDoubleCharge(text: string, tokens: readonly WordToken[]): DoubleCharge | null {
+  for (const match of text.matchAll(DOUBLE_CHARGE)) {
+    const end = match.index + match[0].length;
+    if (isSupposedInQuestion(text, match.index, end)) continue;
+    const firstWord = tokens.findIndex((token) => token.start >= match.index);
+    if (firstWord !== -1 && isNegated(text, tokens, firstWord, 2)) continue;
+    return { phrase: match[0], start: match.index };
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Urgency the customer takes back later in the same message: "PRODUCTION DOWN!!! … ok sorry, it was
+ * our own VPN, works again", "CRITICAL: old logo … cleared cache, it's fine now, never mind". The
+ * alarm stays in the relayed text, but nothing is down any more, so nobody should be paged for it.
+ *
+ * Only a retraction AFTER the alarm counts ("never mind" before it refers to something else), it
+ * must not be negated ("doesn't work again"), and a later "still down" or "edelleen rikki" puts the
+ * incident back.
+ */
+const RETRACTION = new RegExp(
+  `(?:${[
+    // English
+    'never ?mind|nvm|false alarm|ignore (?:that|this|my (?:last|previous) (?:message|post))',
+    "(?:it|all|everything|that)(?:['’]s| is| seems| looks) (?:all )?(?:fine|ok|okay|good|working|back) (?:now|again)",
+    '(?:works|working|fine) (?:now|again)',
+    '(?:it|that) was (?:on )?(?:our|my) (?:side|end|own)',
+    '(?:was|is) our own (?:vpn|network|firewall|proxy|wifi|wi-fi|internet|mistake|fault)',
+    '(?:our|my) bad|(?:our|my) mistake',
+    'no (?:current|ongoing|open|further) (?:issues|problems)|(?:fine|stable|ok|okay) (?:ever )?since then',
+    // Finnish
+    'ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|unohtakaa|unohda (?:edellinen|tuo|toi)',
+    '(?:oli|olikin) (?:meidän|mun|minun) (?:oma|omassa|omalla|päässä|päässämme|vika|moka)|meidän oma (?:vpn|verkko|palomuuri|moka|vika)|oma (?:moka|vika)',
+  ].join('|')})(?![\\p{L}])`,
+  'giu',
+);
+
+/** A negator just before the retraction: "doesn't work again", "ei toimi taas". */
+const NEGATED_BEFORE =
+  /(?<![\p{L}])(?:not|no longer|doesn['’]t|does not|don['’]t|isn['’]t|is not|never|ei|eikä|enää)\s+$/iu;
+
+/** The problem still there after the retraction: "works again for me but still down for the team". */
+const STILL_BROKEN =
+  /(?<![\p{L}])(?:still (?:down|broken|failing|not|can['’]t|cannot|unavailable)|but (?:\p{L}+ ){0,3}(?:still|not|can['’]t|cannot)|edelleen (?:rikki|alhaalla|ei|jumissa)|yhä (?:rikki|alhaalla|ei)|mutta (?:\p{L}+ ){0,3}(?:ei|eivät|edelleen))(?![\p{L}])/iu;
+
+/** Whether the alarm ending at `end` is taken back later in the text. */
+export function isRetracted(text: string, end: number): boolean {
+  const after = text.slice(end);
+  for (const match of after.matchAll(RETRACTION)) {
+    if (!startsAWord(after, match.index)) continue;
+    const before = after.slice(Math.max(0, match.index - 20), match.index);
+    if (NEGATED_BEFORE.test(before)) continue;
+    if (STILL_BROKEN.test(after.slice(match.index + match[0].length))) return false;
+    return true;
+  }
+  return false;
+}
+
+function startsAWord(text: string, at: number): boolean {
+  return at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!);
+}

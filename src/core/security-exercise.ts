@@ -1,0 +1,18 @@
+/**
+ * A security word inside a planned exercise is no incident: "our IT is running a phishing
+ * simulation this week", "a tabletop exercise", "tietoturvaharjoitus". The customer announces
+ * it so nobody reacts; paging for it would be the false alarm it warns about. A penetration test
+ * is not on the list: what it finds is real.
+ */
+export const SECURITY_EXERCISE =
+  '(?<![\\p{L}])(?:simulations?|drills?|exercises?|awareness (?:training|campaign|test)s?|phishing ?tests?|tabletop|simulaatio\\p{L}*|harjoitu\\p{L}*|tietoturvaharjoitu\\p{L}*|phishing-?testi\\p{L}*|kalastelutesti\\p{L}*)(?![\\p{L}])';
+
+const EXERCISE = new RegExp(SECURITY_EXERCISE, 'iu');
+
+/** Whether the sentence around the security words at `start`…`end` speaks of an exercise. */
+export function isSecurityExercise(text: string, start: number, end: number): boolean {
+  const from = Math.max(...['.', '!', '?', '\n'].map((stop) => text.lastIndexOf(stop, start - 1))) + 1;
+  const rest = text.slice(end).search(/[.!?\n]/u);
+  const sentence = text.slice(from, rest === -1 ? text.length : end + rest);
+  return EXERCISE.test(sentence);
+}
