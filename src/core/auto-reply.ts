@@ -9,7 +9,8 @@
 const OPENING = new RegExp(
   [
     String.raw`^(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
-    String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|on (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off)`,
+    String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|(?:on|in) (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off|attending an? (?:conference|training|course|seminar|workshop|trade fair))`,
+    String.raw`this is an? (?:automated|automatic) (?:message|reply|response|e-?mail|notification)`,
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+i am (?:currently\s+)?(?:out|away|on)`,
     'automaattinen vastaus|poissaoloviesti|poissaoloilmoitus',
     String.raw`olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa|matkoilla|vapaalla|työmatkalla|vanhempainvapaalla|koulutuksessa)`,
@@ -20,7 +21,7 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|viestejä ei (?:lueta|välitetä)|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköposti\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 600;
 
@@ -40,10 +41,16 @@ export function isAutoReply(text: string): boolean {
 const MAX_WORDS_AFTER_OPENING = 3;
 
 function isBareOpening(sentence: string): boolean {
+  // "Automatic reply: RE: [Verbatim #88231] Routing rule question": the subject line of the reply.
+  if (/^(?:automatic reply|auto-?reply|automaattinen vastaus)\s*:/iu.test(sentence.trim())) return true;
   const match = OPENING.exec(sentence.trim());
   if (match === null) return false;
   const rest = sentence.trim().slice(match.index + match[0].length);
-  return (rest.match(/\p{L}+/gu)?.length ?? 0) <= MAX_WORDS_AFTER_OPENING;
+  // "This is an automated message from the Helpdesk of Carrow Health."
+  const words = rest.match(/\p{L}+/gu)?.length ?? 0;
+  if (/^\s*from\s[^,;:]*$/iu.test(rest) && words <= 8 && !/\s(?:and|but|ja|mutta)\s/iu.test(rest))
+    return true;
+  return words <= MAX_WORDS_AFTER_OPENING;
 }
 
 /** "I'm out tomorrow, but the export is broken": the customer goes on to say something. */

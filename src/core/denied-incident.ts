@@ -32,5 +32,14 @@ export function isSupposedInQuestion(text: string, start: number, end: number): 
     ) + 1;
   const rest = text.slice(end).search(/[.?!\n]/u);
   const stop = rest === -1 ? text.length : end + rest;
-  return text[stop] === '?' && SUPPOSING.test(text.slice(from, stop + 1));
+  const sentence = text.slice(from, stop + 1);
+  // "Question 14 asks: 'Describe what happens … if the service is unavailable.'" quotes a supposition.
+  if (WHAT_HAPPENS_IF.test(sentence)) return true;
+  return text[stop] === '?' && (SUPPOSING.test(sentence) || ASKS_WHETHER_ANY.test(sentence));
 }
+
+const WHAT_HAPPENS_IF =
+  /(?<![\p{L}])(?:what happens|what would happen|mitä tapahtuu)(?![\p{L}])[^.!?\n]*(?<![\p{L}])(?:if|when|in case|jos|kun)(?![\p{L}])/iu;
+/** "What does the process look like and is there any downtime?": a plan asked about, not a report. */
+const ASKS_WHETHER_ANY =
+  /(?<![\p{L}])(?:is there (?:any|going to be)|will there be|would there be|tuleeko|onko (?:siitä |tästä )?(?:mitään )?(?:odotettavissa)?)(?![\p{L}])/iu;

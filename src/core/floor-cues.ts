@@ -128,7 +128,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P1',
     reason: 'mentions lost or damaged data',
     negatable: true,
-    unlessInClause: UI_PLACE_WITHOUT_QUANTITY,
+    // A lost UI element, or test data deleted in a sandbox ("only test data, production untouched").
+    unlessInClause: `(?:${UI_PLACE_WITHOUT_QUANTITY})|${NON_PRODUCTION_PLACE}`,
     cues: [
       'data loss|loss of data',
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,

@@ -7,7 +7,8 @@
 const NARROW_SCOPE = new RegExp(
   `(?<![\\p{L}])(?:${[
     // English
-    '(?:only|just) (?:for )?(?:me|my (?:account|user|login|laptop|machine|computer|browser))',
+    // Not "probably just me but …": a hedge before the report.
+    '(?<!(?:probably|maybe|prob|might be|could be) )(?:only|just) (?:for )?(?:me|my (?:account|user|login|laptop|machine|computer|browser))(?!,? but)',
     "(?:it(?:['’]s| is)|seems) (?:only|just) (?:me|my)",
     String.raw`(?:my )?(?:colleagues?|teammates?|coworkers?|co-workers?) (?:\p{L}+ ){0,2}(?:fine|normal(?:ly)?|without (?:any )?(?:problems?|issues?))`,
     String.raw`for (?:them|others|my colleagues|the others|everyone else) it(?:['’]s| is| works)(?: \p{L}+)? (?:normal|fine|ok|okay|working)`,

@@ -1,4 +1,6 @@
+import { isContractBreach } from './contract-breach.ts';
 import { isDeniedIncident, isSupposedInQuestion } from './denied-incident.ts';
+import { isDownWithIllness } from './figurative-down.ts';
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
@@ -6,6 +8,7 @@ import { maskMachineText } from './floor-machine-text.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
+import { isQuotedMention } from './quoted-mention.ts';
 import { isRetracted } from './retracted-incident.ts';
 
 /**
@@ -140,10 +143,19 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.unlessDenied && isDeniedIncident(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       // "What happens to the widget if your platform goes down?" supposes an outage.
-      if (rule.rule === 'outage' && isSupposedInQuestion(text, match.index, end)) continue;
+      // "What happens to our data if we terminate the contract?" supposes leaving, too.
+      if (
+        (rule.rule === 'outage' || rule.rule === 'cancellation') &&
+        isSupposedInQuestion(text, match.index, end)
+      )
+        continue;
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
+      if (rule.rule === 'outage' && isDownWithIllness(text, end)) continue;
+      if (rule.priority !== 'P1' && isQuotedMention(text, match.index, end)) continue;
+      // "Per our MSA … that is a clear breach": the contract's word, not an intrusion.
+      if (rule.rule === 'security' && isContractBreach(text, match.index, end)) continue;
       // "Code 500 when I save a macro; the other macros work": one corner, not an outage.
       if (rule.rule === 'outage' && isNarrowScope(text)) continue;
       // "PRODUCTION DOWN!!! … sorry, our own VPN, works again": taken back in the same message.

@@ -18,7 +18,7 @@ const RETRACTION = new RegExp(
     '(?:our|my) bad|(?:our|my) mistake',
     'no (?:current|ongoing|open|further) (?:issues|problems)|(?:fine|stable|ok|okay) (?:ever )?since then',
     // Finnish
-    'ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|unohtakaa|unohda (?:edellinen|tuo|toi)',
+    '(?:tilanne|kaikki) on (?:meillä )?(?:nyt )?(?:taas )?(?:normaali|kunnossa|ok)|ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|unohtakaa|unohda (?:edellinen|tuo|toi)',
     '(?:oli|olikin) (?:meidän|mun|minun) (?:oma|omassa|omalla|päässä|päässämme|vika|moka)|meidän oma (?:vpn|verkko|palomuuri|moka|vika)|oma (?:moka|vika)',
   ].join('|')})(?![\\p{L}])`,
   'giu',

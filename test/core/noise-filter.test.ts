@@ -243,3 +243,22 @@ describe('round 9: auto-replies with a greeting, a compound holiday, a bare open
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('round 10: auto-replies with a subject line, from a helpdesk, in non-native English', () => {
+  it.each([
+    'Automatic reply: RE: [Acme #4411] Export question\n\nThank you for your message. I am attending a conference until Friday 4 October with limited access to email. I will respond as soon as possible upon my return.\n\nKind regards,\nMaria Lind',
+    'This is an automated message from the IT service desk of Example Oy. Your email has been received and logged as INC-0012345. Please do not reply to this message.',
+    'Automatic reply: I am in holiday until 19.8. and have no access to my emails. In urgent cases please contact my colleague (colleague@example.com). Your mail will not be forwarded.',
+    'Olen vuosilomalla 1.7.–26.7. enkä lue sähköpostia. Kiireellisissä asioissa voit olla yhteydessä Jussi Laineeseen. Viestiäsi ei välitetä eteenpäin.',
+  ])('%j is noise', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('keeps an automated-looking message that reports a problem a request', () => {
+    expect(
+      classifyNoise(
+        'This is an automated message from our monitoring: your API has returned 503 for 20 minutes.',
+      ).noise,
+    ).toBe(false);
+  });
+});

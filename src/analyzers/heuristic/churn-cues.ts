@@ -86,7 +86,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:we've|we have|i've|i have) (?:already )?(?:told|reported|raised|mentioned|asked)(?: you)?(?: about)? (?:this|it)(?: \\p{L}+){0,3} (?:before|already|several times|many times|multiple times|months ago|weeks ago|last year)",
     'told you (?:this |about this )?(?:before|already|several times|many times)',
     '(?:for|the) (?:second|third|fourth|fifth|\\d+(?:nd|rd|th)) time',
-    'how many times',
+    // "How many times do we have to ask?" — not "do you retry, and if so how many times and over
+    // what window?", which asks about a setting.
+    'how many (?:more )?times (?:do|does|did|must|should|have|has|will|are|is|am)(?= (?:\\p{L}+ )?(?:i|we|us|have|need|ask|tell|told|report|reported|write|chase|remind|explain)(?![\\p{L}]))',
     'keep (?:asking|reporting|telling)',
     '(?:nobody|no one) (?:listens|is listening|cares)',
     'still (?:not fixed|unresolved|broken|the same)',
@@ -106,7 +108,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\\d+th) (?:\\p{L}+ ){0,2}(?:tickets?|requests?|e-?mails?|messages?|reminders?|follow-ups?|attempts?|chasers?)',
     '(?:asked|reported|raised|requested|mentioned|flagged|told you|written|emailed|chased|brought (?:this|it) up)(?: \\p{L}+){0,5} (?:twice|three times|four times|five times|several times|multiple times|many times|\\d+ times|repeatedly|over and over)',
     '(?:twice|three times|four times|five times|\\d+ times) (?:now|already|before|so far)',
-    '(?:keeps|kept) (?:coming back|happening|recurring|returning)',
+    // Not "keeps returning 500": a status code, not a problem that recurs.
+    '(?:keeps|kept) (?:coming back|happening|recurring|returning(?! (?:\\d|an? |errors?|the |empty|null|nothing|http)))',
     // Asked at two or more named times: "raised this in September, October and now November".
     `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
     'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
@@ -209,7 +212,11 @@ const PATTERNS: readonly ChurnPattern[] = [
     'maksamme turhaan',
     'lopett\\p{L}* käyttämästä',
     'ei (?:ole )?(?:ollut )?käyttöä',
-    'vaikea perustella',
+    'vaike(?:a|e|ee) perustella',
+    '(?:puolet|osa|suurin osa|monet)(?: \\p{L}+){0,2} (?:lisensseistä|paikoista|tunnuksista) (?:on |jää |ovat )?käyttämättä',
+    'mi(?:ks|ksi) (?:me )?maks(?:etaan|amme)',
+    '(?:no|none of the) new features (?:that )?(?:we|anyone) (?:actually |really )?use',
+    "(?:can't|cannot|can not) (?:take|bring|sell|defend) (?:that|this|it) to (?:my|our) (?:vp|cfo|ceo|boss|board|manager|management|director|finance)",
     '(?:ei|emme koe|emmekä koe|en koe|emme saa) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme )?vastinetta',
     'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|pieneksi|vähäiseksi|olematon|olemattomaksi|laihaksi)',
     'not (?:getting|seeing|got) (?:much|any|enough|real) value',
@@ -275,7 +282,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
     '(?:review|reviewing|explore|exploring|weigh|weighing|assess|assessing|re-?evaluat\\p{L}*) (?:all )?(?:of )?(?:our|other|the) (?:options|alternatives|vendors|suppliers|tools|tooling|contracts)',
-    'vendor (?:review|evaluation|selection)',
+    // Not "the annual vendor review": a routine every supplier goes through.
+    '(?<!(?:annual|quarterly|yearly|regular|routine|periodic|monthly) )vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',
     'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
     '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
@@ -295,6 +303,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'hin(?:ta|na)(?:anne|nne|amme) (?:\\p{L}+ ){0,2}(?:halvempi|edullisempi|alempi|halvemmalla|edullisemmin)',
     '(?:puoleen|murto-osaan|puolet halvemmalla) (?:hintaan|hinnasta)?',
     'toinen (?:toimittaj|palveluntarjoaj|järjestelm)\\p{L}*',
+    // "Jos tähän ei tule parannusta, vaihdetaan.": the switch as a sentence of its own.
+    '(?:niin |muuten |sitten )?vaihdetaan(?: (?:toiseen|muuhun|pois))?(?=\\s*(?:[.!]|$))',
+    "(?:or|otherwise|then) we(?:'ll| will) (?:switch|move|leave)(?=\\s*(?:[.!]|$))",
   ),
   ...p(
     'involuntary',

@@ -88,7 +88,18 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
     true,
   ),
   pattern(`tarjou\\p{L}* ${AFTER}`, 'after', true),
-  pattern(`(?:vertail|kokeil|testa|arvioi)\\p{L}* ${AFTER}`, 'after', true),
+  pattern(`(?:vertail|kokeil|testa|arvioi|demo|esitteli|esiteltiin)\\p{L}* ${AFTER}`, 'after', true),
+  // "tiimi on alkanut käyttää Freshdeskin ilmaisversiota": a rival already in use beside us.
+  pattern(
+    `(?:alka\\p{L}*|aloitt\\p{L}*|ruvenn\\p{L}*) (?:\\p{L}+ )?käyttä(?:ä|mään) ${AFTER}`,
+    'after',
+    true,
+  ),
+  pattern(
+    `(?:started|begun|began|have been|secretly|quietly) using ${AFTER}(?=[^.!?\\n]*(?:instead|free (?:tier|version|plan)|on the side|alongside|in parallel))`,
+    'after',
+    false,
+  ),
   pattern(`${BEFORE} tarjo(?:aa|si|aisi|avat|sivat)`, 'before', true),
   // "Saimme Freshdeskiltä tarjouksen": the name in the from-case right before the offer.
   pattern(`${BEFORE} tarjou(?:ksen|ksia|ksi|s)`, 'before', true),

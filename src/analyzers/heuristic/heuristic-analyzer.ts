@@ -87,6 +87,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
   const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
   const narrowScope = isNarrowScope(text);
+  const problemTakenBack = isRetracted(text, 0);
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,
@@ -101,12 +102,13 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     jokingTone: JOKING.test(input.text),
     narrowScope,
     // "RCA for Monday's incident by Friday. No current issues": a deadline on nothing broken.
-    problemTakenBack: isRetracted(text, 0),
+    problemTakenBack,
   });
   const decision = raiseByLearnedSignal(ruled, text, {
     model: models?.urgency ?? null,
     aboutNonProduction,
     narrowScope,
+    problemTakenBack,
   });
 
   const evidence: Evidence[] = [

@@ -13,10 +13,16 @@ import { weightiestSentence } from './weightiest-sentence.ts';
 export function raiseByLearnedSignal(
   decision: PriorityDecision,
   text: string,
-  context: { model: LogisticModel | null; aboutNonProduction: boolean; narrowScope: boolean },
+  context: {
+    model: LogisticModel | null;
+    aboutNonProduction: boolean;
+    narrowScope: boolean;
+    problemTakenBack?: boolean;
+  },
 ): PriorityDecision {
   const { model } = context;
-  if (model === null || context.aboutNonProduction || context.narrowScope) return decision;
+  if (model === null || context.aboutNonProduction || context.narrowScope || context.problemTakenBack)
+    return decision;
   if (decision.priority !== 'P3' && decision.priority !== 'P4') return decision;
   if (decision.basis.rule === 'patience') return decision;
   const score = scoreText(model, text);

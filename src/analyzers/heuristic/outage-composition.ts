@@ -34,7 +34,7 @@ const FAILURE_PARTS = [
   `(?:blank|white|empty) (?:page|screen|box|window)`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
   `(?:just |only )?spins`,
-  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|is coming in|is arriving)`,
+  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
   `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
   `lakka\\p{L}* (?:\\p{L}+ )?(?:toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
@@ -52,7 +52,9 @@ const FAILURE_PARTS = [
   `(?:poissa|pois) käytöstä`,
   `(?:ei|eivät) (?:ole )?(?:käytettävissä|saatavilla|tavoitettavissa)`,
   // A flow that stopped: "sähköposteja ei ole tullut lainkaan", "tilauksia ei tule läpi".
-  `(?:ei|eivät) (?:ole )?(?:tullut|tulleet|saapunut|saapuneet|tule|saavu|välity|siirry|synkronoidu)(?: \\p{L}+)? (?:lainkaan|ollenkaan|yhtään|läpi|perille)`,
+  `(?:ei|eivät) (?:ole |oo )?(?:tullut|tullu|tulleet|saapunut|saapuneet|tule|tuu|saavu|välity|siirry|synkronoidu)(?: \\p{L}+)? (?:lainkaan|ollenkaan|yhtään|läpi|perille|enää)`,
+  // Colloquial word order: "ettei yhtään sähköpostia oo tullut jonoon".
+  `(?:ettei|ei) yhtään (?:\\p{L}+ ){0,2}(?:ole |oo )?(?:tullut|tullu|saapunut|tullu)`,
   `kaatu${OPEN}`,
   `epäonnistu${OPEN}`,
   `kaatui`,
@@ -91,6 +93,8 @@ const BREADTH_PARTS = [
   `(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses)`,
   `yhde(?:llä|lle|ssä|stä)kään`,
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
+  // The usual volume next to a stopped flow: "normally hundreds a day", "yleensä satoja".
+  `(?:normaalisti|yleensä|tavallisesti|usually|normally)(?: \\p{L}+){0,3} (?:satoja|tuhansia|kymmeniä|\\d{2,}|hundreds|thousands|dozens)`,
   `kaikissa`,
   `kenellekään`,
   `kukaan`,
@@ -115,6 +119,8 @@ const IMPACT_PARTS = [
   `asiakkaa(?:mme|t) eivät`,
   `(?:our )?customers (?:are )?(?:writing|calling|emailing|e-mailing|messaging|ringing|waiting|complaining|chasing|wondering|asking why|hearing nothing|getting no (?:reply|answer|response))`,
   `asiakkaa(?:mme|t) (?:ihmettel|valitta|odotta|soitt|kysel|kysy|jonott)${OPEN}`,
+  `(?:asiakkaiden|asiakkaidemme) (?:viestit|sähköpostit|tiketit) (?:menee|menevät|jää|jäävät) (?:\\p{L}+ )?(?:ohi|hukkaan|vastaamatta)`,
+  `customers (?:are )?(?:telling us|saying|reporting)`,
   `(?:standing|waiting|stuck) at (?:customer|client) (?:sites|premises|locations)`,
   `seiso(?:o|vat)`,
   `pysähdyksissä`,
@@ -128,7 +134,7 @@ const IMPACT = either(IMPACT_PARTS);
 
 /** The customer says it is only them: one user's problem, not an outage. */
 const LOCAL_ONLY = apostropheTolerant(
-  `${W}(?:only (?:me|for me|my|on my|one user|one of)|just (?:me|for me|my|on my)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );
 

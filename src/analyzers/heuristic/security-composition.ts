@@ -89,6 +89,25 @@ const NOBODY_THERE = apostropheTolerant(
   'iu',
 );
 
+/**
+ * A sign-in from an address the customer points at, by someone who says it was not them or was
+ * away: "a new sign-in for my admin account from an IP in Vietnam at 3am. I was asleep",
+ * "tunnuksella on kirjauduttu klo 03:12 IP:stä … Tuomas on ollut lomalla". Either half alone is
+ * routine (a sign-in notice; a question about IP allow-lists).
+ */
+const SIGN_IN = apostropheTolerant(
+  `${W}(?:(?:new |a )?(?:sign-?ins?|log-?ins?)|signed in|logged in|kirjauduttu|kirjautu${OPEN}|kirjautumi${OPEN})`,
+  'iu',
+);
+const FROM_ADDRESS = apostropheTolerant(
+  `${W}(?:from (?:an? |the )?(?:ip|ip address|address|device|location)(?: \\p{L}+){0,3}|ip:stä|ip-osoitteesta|ip-osoitteista|laitteelta|sijainnista|geolo${OPEN})`,
+  'iu',
+);
+const NOT_ME = apostropheTolerant(
+  `${W}(?:(?:i|we|he|she) (?:was|were) (?:asleep|sleeping|on holiday|on vacation|away|offline)|(?:wasn't|was not|weren't|were not) (?:me|us|one of us|him|her)|none of us|nobody (?:here|on our side|in our team)|(?:on|oli|olen|olemme) (?:ollut |olleet )?lomalla|(?:ei|en|emme) (?:ole )?(?:kirjautunut|kirjautuneet)|at [0-5](?:[:.][0-5]\\d)? ?am|klo 0?[0-5][:.][0-5]\\d)`,
+  'iu',
+);
+
 /** Content meant for the customer's own team: "internal notes", "private comments", "sisäiset muistiinpanot". */
 const INTERNAL_CONTENT = apostropheTolerant(
   `${W}(?:internal|private|confidential|sisäi${OPEN}|yksityi${OPEN}|luottamuksellis${OPEN}) (?:\\p{L}+ )?(?:notes?|comments?|messages?|data|documents?|fields?|conversations?|discussions?|tickets?|muistiinpan${OPEN}|kommen${OPEN}|viest${OPEN}|tiedo${OPEN}|tieto${OPEN}|keskustelu${OPEN}|asiakirj${OPEN})`,
@@ -130,6 +149,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (LURE.test(sentence) && FELL_FOR.test(text) && !NOTHING_ENTERED.test(text)
         ? LURE.exec(sentence)
         : null) ??
+      (FROM_ADDRESS.test(sentence) && NOT_ME.test(text) ? SIGN_IN.exec(sentence) : null) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
       (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??

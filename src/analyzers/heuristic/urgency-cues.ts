@@ -1,7 +1,10 @@
-import { isDeniedIncident } from '../../core/denied-incident.ts';
+import { isContractBreach } from '../../core/contract-breach.ts';
+import { isDeniedIncident, isSupposedInQuestion } from '../../core/denied-incident.ts';
+import { isDownWithIllness } from '../../core/figurative-down.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
+import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
@@ -309,7 +312,12 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'kiireellisesti',
     'kiire',
     'kiirettä',
-    'heti',
+    // "heti" alone also describes speed ("uudemmat löytyy heti"); only a need for it is urgency.
+    'heti kun mahdollista',
+    'tarvitaan heti',
+    'tarvitsemme heti',
+    'korjatkaa heti',
+    'heti korjaus',
     'välittömästi',
     'pikaisesti',
     'asap',
@@ -395,6 +403,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
     'not really urgent',
     'not critical',
+    'none of them urgent',
+    'none of them are urgent',
+    'none of this is urgent',
+    'nothing urgent',
     'not blocking',
     'nothing is blocked',
     "nothing's blocked",
@@ -437,6 +449,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'liioittelin',
     'pieni juttu',
     'ei iso asia',
+    'kiirettä ei ole',
+    'kiire ei ole',
+    'ei mitään kiirettä',
+    'ei mikään kiire',
     'ei kriittinen',
     'ei kriittistä',
     'ei estä',
@@ -496,10 +512,12 @@ export function findUrgencyCues(
     // "breach clocks", "breach time": the SLA words of the product.
     if (hit.entry.kind === 'security' && SLA_VOCABULARY_AFTER.test(text.slice(hit.end, hit.end + 30)))
       continue;
+    if (hit.entry.kind === 'security' && isContractBreach(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.
     if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start, hit.end)) continue;
     // "The sandbox is down again" stops nobody's customers.
-    if (hit.entry.kind === 'outage' && isNonProduction(text, hit.start)) continue;
+    if ((hit.entry.kind === 'outage' || hit.entry.kind === 'data-loss') && isNonProduction(text, hit.start))
+      continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
     if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
@@ -517,10 +535,28 @@ export function findUrgencyCues(
   }
   // "Colleagues are fine, it's only me": one user's trouble is no outage, whatever the words.
   const narrow = isNarrowScope(text);
-  return [...found, ...composedCues(text, tokens, found, evidence)]
-    .filter((cue) => !(narrow && cue.kind === 'outage'))
-    .filter((cue) => !(RETRACTABLE.has(cue.kind) && isRetracted(text, cue.start + cue.phrase.length)))
-    .sort((a, b) => a.start - b.start);
+  return (
+    [...found, ...composedCues(text, tokens, found, evidence)]
+      .filter((cue) => !(narrow && cue.kind === 'outage'))
+      // Composed cues too: "bulk-deleted 1,200 tickets in our SANDBOX" loses no customer's data.
+      .filter(
+        (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),
+      )
+      .filter((cue) => !(cue.kind === 'outage' && isDownWithIllness(text, cue.start + cue.phrase.length)))
+      // "What happens to our data if we terminate the contract?" supposes it.
+      .filter(
+        (cue) =>
+          !(
+            (cue.kind === 'outage' || cue.kind === 'cancellation') &&
+            isSupposedInQuestion(text, cue.start, cue.start + cue.phrase.length)
+          ),
+      )
+      .filter(
+        (cue) => cue.level === 'critical' || !isQuotedMention(text, cue.start, cue.start + cue.phrase.length),
+      )
+      .filter((cue) => !(RETRACTABLE.has(cue.kind) && isRetracted(text, cue.start + cue.phrase.length)))
+      .sort((a, b) => a.start - b.start)
+  );
 }
 
 /** Alarms a customer can take back later in the message ("… never mind, works again"). */

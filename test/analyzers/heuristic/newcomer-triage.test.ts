@@ -501,3 +501,61 @@ describe('round 9: alarms taken back, one user’s trouble, exercises, hedges, a
     expect(analysis.churnSignals.map((signal) => signal.driver)).not.toContain('competitor');
   });
 });
+
+describe('round 10: hypotheticals, idioms, mentions, colloquial Finnish flows and quiet intruders', () => {
+  it.each([
+    // A supposition quoted from a questionnaire, and a plan asked about.
+    'Our vendor questionnaire asks us to "describe what happens to queued messages if the platform is unavailable." Is there a document for that?',
+    'We want to merge two workspaces next month. What are the steps, and is there any downtime?',
+    'Due diligence question: what happens to our data if we terminate the contract one day?',
+    // An idiom.
+    'Half the support team is down with the flu this week, so our replies will be slow 🤒',
+    // Words in quotes are mentions.
+    'How do I make a view of tickets tagged "urgent" that were opened this week?',
+    'Can messages that mention "chargeback" go straight to the finance queue?',
+    // Test data deleted in a sandbox.
+    'I wiped all 800 contacts in our sandbox while testing an import. Only test data, production untouched. Can I restore them?',
+    // A routine review and a setting asked about.
+    'For our annual vendor review, could you send the latest SOC 2 report?',
+    'Our webhook was down during our own deploy yesterday. Do you retry deliveries, and if so how many times?',
+    // A past incident with everything normal now.
+    'Eilisen katkon osalta tilanne on meillä nyt normaali. Tarvitsisimme RCA:n perjantaihin mennessä hallitukselle.',
+    // Patience said the Finnish way round, and "none of them urgent".
+    'Voisimmeko siirtää ensi viikon palaverin? Kiirettä ei ole.',
+    'A few admin items, none of them urgent: new PO number on invoices, and a new billing address.',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    // Colloquial Finnish: a flow that stopped, with its usual volume.
+    'Pieni juttu, mut jonoon ei oo tullu yhtään sähköpostia perjantain jälkeen. Yleensä niitä on satoja maanantaisin.',
+    'Sähköpostit ei tuu enää tiketeiks. Viimeinen tuli 7:12 ja asiakkaiden viestit menee ihan ohi.',
+    // A sign-in from far away that was not the customer.
+    'probably nothing, but there was a new sign-in to our admin account from an IP in Brazil at 4am. I was asleep.',
+    'Pääkäyttäjän tunnuksella on kirjauduttu klo 02:40 IP:stä Singaporessa, vaikka hän on ollut lomalla koko viikon.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    [
+      'Meille demottiin eilen Zendeskin reititystä. Jos tähän ei tule parannusta ennen kesää, vaihdetaan.',
+      'competitor',
+    ],
+    ['Tiimi on alkanut käyttää Freshdeskin ilmaisversiota teidän sovelluksen rinnalla.', 'competitor'],
+    [
+      'Budjettikatselmoinnissa kysyttiin miks maksetaan, kun puolet lisensseistä on käyttämättä.',
+      'weak-value',
+    ],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('does not call an SLA breach a security incident', async () => {
+    const analysis = await triage(
+      'Per our MSA the first response for Severity 1 is one hour. Yours came after six hours. That is a clear breach, the second this quarter.',
+    );
+    expect(analysis.priority).not.toBe('P1');
+  });
+});
