@@ -12,11 +12,12 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * compositional round and tuned on in round 4 (its misses were read), so it is now held to the
  * targets too. The fourth batch was written before round 4 and tuned on in round 5, so it is held
  * to the targets as well; the fifth batch likewise after round 6. The sixth and seventh batches
- * (blind until round 9) and the twelfth and thirteenth (written for training) are tuned and
- * trained on now; they are held near the targets, below them where they miss. The tenth and
- * eleventh batches were written blind to the engine by separate writers and never tuned or
- * trained on: their floors sit just below what they measured after round 9 (2026-12-06), below
- * the targets where they miss them, so that a regression shows without pretending they meet them.
+ * (blind until round 9), the tenth, eleventh, fourteenth and fifteenth (blind until round 10)
+ * and the twelfth and thirteenth (written for training) are tuned and trained on now; they are
+ * held near the targets, below them where they miss. The sixteenth to eighteenth batches were
+ * written blind to the engine by separate writers and never tuned or trained on: their floors sit
+ * just below what they measured after round 10 (2026-12-06), below the targets where they miss
+ * them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -83,18 +84,53 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-10.jsonl': {
-    urgentRecall: 0.93,
-    urgentPrecision: 0.78,
-    churnRecall: 0.95,
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
     churnDriverRecall: 0.8,
-    noiseAccuracy: 0.94,
+    noiseAccuracy: 0.95,
   },
   'triage-heldout-11.jsonl': {
-    urgentRecall: 0.77,
-    urgentPrecision: 0.92,
-    churnRecall: 0.73,
-    churnDriverRecall: 0.65,
-    noiseAccuracy: 0.94,
+    urgentRecall: 0.93,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-14.jsonl': {
+    urgentRecall: 0.93,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-15.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.75,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-16.jsonl': {
+    urgentRecall: 0.86,
+    urgentPrecision: 0.8,
+    churnRecall: 0.8,
+    churnDriverRecall: 0.75,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-17.jsonl': {
+    urgentRecall: 0.83,
+    urgentPrecision: 0.88,
+    churnRecall: 0.7,
+    churnDriverRecall: 0.6,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-18.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.83,
+    churnRecall: 0.8,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
   },
 };
 
