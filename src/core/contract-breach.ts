@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence-around.ts';
+
 /**
  * "Breach" in a message about service levels is the contract's word, not an intrusion: "Per our
  * MSA the first response for Severity 1 is one hour … That is a clear breach". It stays a
@@ -12,7 +14,5 @@ const ABOUT_DATA =
 export function isContractBreach(text: string, start: number, end: number): boolean {
   if (!/^breach/iu.test(text.slice(start, end))) return false;
   if (!SERVICE_LEVEL.test(text)) return false;
-  const from = Math.max(...['.', '!', '?', '\n'].map((stop) => text.lastIndexOf(stop, start - 1))) + 1;
-  const rest = text.slice(end).search(/[.!?\n]/u);
-  return !ABOUT_DATA.test(text.slice(from, rest === -1 ? text.length : end + rest));
+  return !ABOUT_DATA.test(sentenceAround(text, start, end));
 }

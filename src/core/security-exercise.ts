@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence-around.ts';
+
 /**
  * A security word inside a planned exercise is no incident: "our IT is running a phishing
  * simulation this week", "a tabletop exercise", "tietoturvaharjoitus". The customer announces
@@ -11,8 +13,5 @@ const EXERCISE = new RegExp(SECURITY_EXERCISE, 'iu');
 
 /** Whether the sentence around the security words at `start`…`end` speaks of an exercise. */
 export function isSecurityExercise(text: string, start: number, end: number): boolean {
-  const from = Math.max(...['.', '!', '?', '\n'].map((stop) => text.lastIndexOf(stop, start - 1))) + 1;
-  const rest = text.slice(end).search(/[.!?\n]/u);
-  const sentence = text.slice(from, rest === -1 ? text.length : end + rest);
-  return EXERCISE.test(sentence);
+  return EXERCISE.test(sentenceAround(text, start, end));
 }
