@@ -26,8 +26,10 @@ export function benchBackends(): BenchBackend[] {
   ];
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (server) {
-    const name = `verbatim_bench_${process.pid}_${Date.now()}`;
     const url = new URL(server);
+    // Named after the given database, so a scratch database keeps its owner's prefix.
+    const base = decodeURIComponent(url.pathname.slice(1)).replace(/[^a-z0-9_]/g, '_') || 'verbatim_bench';
+    const name = `${base}_${process.pid}_${Date.now()}`.slice(0, 63);
     url.pathname = `/${name}`;
     const admin = async (sql: string) => {
       const client = new pg.Client({ connectionString: server });

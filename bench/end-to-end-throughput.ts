@@ -4,6 +4,7 @@ import { createRecordingNotifier } from '../test/support/recording-notifier.ts';
 import { createScriptedAnalyzer } from '../test/support/scripted-analyzer.ts';
 import { testConfig } from '../test/support/test-config.ts';
 import { benchBackends } from './bench-storage.ts';
+import { breakDown, type RequestTimeline, readJobTimes } from './end-to-end-breakdown.ts';
 
 /**
  * Messages in → routed posts out, through the real store and job queue, with an analyzer of fixed
@@ -17,15 +18,39 @@ export async function benchEndToEnd(
   const latencyMs = options.latencyMs ?? Number(process.env.BENCH_LATENCY_MS ?? 1000);
   const concurrency = options.concurrency ?? Number(process.env.BENCH_CONCURRENCY ?? 16);
   const results: Array<Record<string, string | number>> = [];
+  const breakdowns: Array<Record<string, string | number>> = [];
   for (const backend of benchBackends()) {
     await backend.prepare();
     const notifier = createRecordingNotifier();
+    // Timelines by request id (and by text, which the analyzer sees), in ms since the workers started.
+    const timelines = new Map<string, RequestTimeline>();
+    const byText = new Map<string, RequestTimeline>();
+    let start = Number.POSITIVE_INFINITY;
+    const analyzer = createScriptedAnalyzer({}, { latencyMs });
+    const timedAnalyzer = {
+      ...analyzer,
+      async analyze(input: Parameters<typeof analyzer.analyze>[0]) {
+        const timeline = byText.get(input.text);
+        if (timeline) timeline.analyzeStarted = performance.now() - start;
+        try {
+          return await analyzer.analyze(input);
+        } finally {
+          if (timeline) timeline.analyzeEnded = performance.now() - start;
+        }
+      },
+    };
+    const postRoutedPost = notifier.postRoutedPost;
+    notifier.postRoutedPost = async (destination, view, deliveryKey) => {
+      const timeline = timelines.get(view.requestId);
+      if (timeline) timeline.posted = performance.now() - start;
+      return postRoutedPost(destination, view, deliveryKey);
+    };
     const verbatim = await startVerbatim({
       config: testConfig({ env: backend.env }),
       logger: pino({ level: 'silent' }),
       listen: false,
       workers: false,
-      analyzer: createScriptedAnalyzer({}, { latencyMs }),
+      analyzer: timedAnalyzer,
       fallbackNotifiers: [notifier],
       pollingIntervalSeconds: 0.5,
       settings: { triageDelaySeconds: 0 },
@@ -34,23 +59,40 @@ export async function benchEndToEnd(
     try {
       for (let index = 0; index < requests; index++) {
         const channel = `C1E2E${index}`;
-        await verbatim.ingest({
+        const text = `Export broken ${index}`;
+        const outcome = await verbatim.ingest({
           id: `slack:${channel}:1.${index}`,
           platform: 'slack',
           conversation: `slack:${channel}`,
           thread: null,
           accountId: 'acme',
           author: { id: 'UCUST', name: 'Ann', external: true },
-          text: `Export broken ${index}`,
+          text,
           sentAt: new Date(),
         });
+        const timeline: RequestTimeline = {};
+        if ('requestId' in outcome && outcome.requestId) timelines.set(outcome.requestId, timeline);
+        byText.set(text, timeline);
       }
-      const start = performance.now();
+      start = performance.now();
+      const startedAtEpochMs = Date.now();
+      // PGlite runs every statement on this thread: its busy share shows how much the one
+      // connection (and everything else in the process) had to do.
+      const loopBefore = performance.eventLoopUtilization();
       await verbatim.startWorkers();
       while (notifier.posts.filter((post) => post.kind === 'routed-post').length < requests) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const elapsedMs = performance.now() - start;
+      const loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+      // Let the last deliver jobs be marked completed before reading their rows.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await readJobTimes(verbatim.storage.db, timelines, startedAtEpochMs);
+      breakdowns.push({
+        backend: backend.name,
+        ...breakDown([...timelines.values()], concurrency, elapsedMs),
+        'event loop busy': loopBusy.toFixed(2),
+      });
       const theoreticalMs = (requests * latencyMs) / concurrency;
       results.push({
         backend: backend.name,
@@ -67,5 +109,5 @@ export async function benchEndToEnd(
       await backend.cleanup();
     }
   }
-  return results;
+  return { results, breakdowns };
 }

@@ -23,7 +23,15 @@ if (!only || only === 'inbox') {
 }
 if (!only || only === 'e2e') {
   console.log('\nEnd to end (ingest → triage job → deliver job → routed post) with a fixed-latency analyzer');
-  console.table(await benchEndToEnd());
+  const { results, breakdowns } = await benchEndToEnd();
+  console.table(results);
+  console.log('Where the time went (ms since the workers started; job times from pg-boss rows)');
+  // One column per backend: the labels are long.
+  const byStep: Record<string, Record<string, string | number>> = {};
+  for (const { backend, ...steps } of breakdowns)
+    for (const [step, value] of Object.entries(steps))
+      byStep[step] = { ...byStep[step], [String(backend)]: value };
+  console.table(byStep);
 }
 if (!only || only === 'ai') {
   console.log(
