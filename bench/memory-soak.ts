@@ -21,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { signSlackRequest } from '../test/fakes/sign-slack-request.ts';
 import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { customerMessageEvent, startBenchSlack, TEAM_CHANNELS } from './bench-slack-workspace.ts';
+import { rssByMapping } from './rss-by-mapping.ts';
 
 // Positional `minutes rate` (the old form) or key=value; a bare word is a flag.
 const positional = process.argv.slice(2).filter((arg) => !arg.includes('=') && /^\d/.test(arg));
@@ -183,6 +184,7 @@ async function sample(): Promise<void> {
     );
     console.log(`    V8 spaces (used/size MB): ${spaces.join(', ')}`);
   }
+  if (process.env['BENCH_SMAPS'] === '1') console.log(`    RSS by mapping (MB): ${rssByMapping(bot.pid!)}`);
 }
 await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
 while (sent < total) {

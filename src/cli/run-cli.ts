@@ -1,8 +1,9 @@
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { UsageError } from './cli-command.ts';
-import { commands } from './commands/index.ts';
 
-export async function runCli(argv: string[], io: CliIo, available: CliCommand[] = commands): Promise<number> {
+/** `available` defaults to every command (commands/index.ts, imported then). */
+export async function runCli(argv: string[], io: CliIo, only?: CliCommand[]): Promise<number> {
+  const available = only ?? (await import('./commands/index.ts')).commands;
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(helpText(available));

@@ -10,7 +10,12 @@ const io: CliIo = {
   env: process.env,
   cwd: process.cwd(),
 };
-runCli(process.argv.slice(2), io).then(
+const argv = process.argv.slice(2);
+// `verbatim start` imports its own command only: importing every command (commands/index.ts) would
+// load the modules of all of them (the Teams SDK, IMAP, the chart renderer's callers, training) into
+// the long-running bot (docs/performance.md, "Memory").
+const only = argv[0] === 'start' ? [(await import('./commands/start.ts')).startCommand] : undefined;
+runCli(argv, io, only).then(
   (code) => {
     process.exitCode = code;
   },

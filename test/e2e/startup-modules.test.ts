@@ -49,7 +49,37 @@ async function packagesLoadedAtStart(databaseUrl?: string): Promise<string[]> {
 // the holiday rules of every country, the Anthropic SDK's client without a key.
 const LAZY = ['vega', 'vega-lite', '@resvg/resvg-js', 'date-holidays', '@anthropic-ai/sdk'];
 
+// `verbatim start` through the CLI entry: only the start command's modules, and the adapters of the
+// platforms that are configured (none here, `--help` stops before starting).
+const CLI_HOOK = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from 'node:module';
+const loaded = new Set();
+registerHooks({
+  load(url, context, next) {
+    const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
+    if (match) loaded.add(match[1]);
+    return next(url, context);
+  },
+});
+process.on('exit', () => console.log(JSON.stringify([...loaded])));
+`)}`;
+
 describe('what a started bot has loaded', () => {
+  it('`verbatim start`: not the Teams SDK, the email libraries or the other commands', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', '--import', CLI_HOOK, 'src/cli/verbatim-cli-entry.ts', 'start', '--help'],
+      { cwd: process.cwd() },
+    );
+    const loaded = JSON.parse(stdout.trim().split('\n').at(-1)!) as string[];
+    expect(loaded).toContain('@slack/bolt');
+    // The Anthropic SDK's small zod helper is loaded at start (see packagesLoadedAtStart below).
+    const lazy = LAZY.filter((name) => name !== '@anthropic-ai/sdk');
+    for (const name of ['@microsoft/teams.apps', 'imapflow', 'mailparser', ...lazy]) {
+      expect(loaded).not.toContain(name);
+    }
+  }, 60_000);
+
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup().catch(() => {});

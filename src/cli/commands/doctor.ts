@@ -82,7 +82,7 @@ export async function runDoctor(io: CliIo): Promise<DoctorFinding[]> {
     ...(await checkDatabase(env.value.DATABASE_URL, resolve(io.cwd, env.value.VERBATIM_DATA_DIR))),
   );
   if (file.ok) {
-    for (const check of createPlatformDoctorChecks(env.value, file.value)) {
+    for (const check of await createPlatformDoctorChecks(env.value, file.value)) {
       try {
         findings.push(...(await check()));
       } catch (error) {
