@@ -4,20 +4,7 @@ import { startVerbatim, type Verbatim } from '../../src/compose-verbatim.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/scratch-database.ts';
 import { createTcpProxy } from '../support/tcp-proxy.ts';
 import { testConfig } from '../support/test-config.ts';
-
-const waitFor = async <T>(
-  what: string,
-  probe: () => Promise<T | null | false> | T | null | false,
-  timeoutMs = 30_000,
-) => {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+import { waitFor } from '../support/wait-for.ts';
 
 const readyz = async (port: number) => {
   try {

@@ -4,15 +4,9 @@ import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
 import { backends } from '../support/scratch-database.ts';
 import { openTestStorage } from '../support/test-storage.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const logger = pino({ level: 'silent' });
-const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe.each(backends)('job runner on %s', (backend) => {
   let storage: Storage;
@@ -35,7 +29,7 @@ describe.each(backends)('job runner on %s', (backend) => {
       if (context.retryCount < 1) throw new Error('transient');
     });
     await jobs.enqueue('triage', { requestId: 'flaky' }, { key: 'conv-1' });
-    await waitFor(() => attempts.length >= 2);
+    await waitFor('a second attempt', () => attempts.length >= 2);
     expect(attempts).toEqual([0, 1]);
   });
 
@@ -44,7 +38,7 @@ describe.each(backends)('job runner on %s', (backend) => {
       throw new Error('always fails');
     });
     await jobs.enqueue('digest', { requestId: 'doomed' });
-    await waitFor(async () => (await jobs.deadLetters('digest-dead')).length > 0, 40_000);
+    await waitFor('a dead letter', async () => (await jobs.deadLetters('digest-dead')).length > 0, 40_000);
     expect((await jobs.deadLetters('digest-dead'))[0]?.data).toEqual({ requestId: 'doomed' });
   }, 60_000);
 
@@ -62,7 +56,7 @@ describe.each(backends)('job runner on %s', (backend) => {
     await storage.db.transaction(async (tx) => {
       await jobs.enqueueWithin(tx, 'deliver', { requestId: 'committed' }, { key: 'r2' });
     });
-    await waitFor(() => seen.includes('committed'));
+    await waitFor('the committed job', () => seen.includes('committed'));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(seen).not.toContain('rolled-back');
   });

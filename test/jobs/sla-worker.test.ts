@@ -8,14 +8,7 @@ import type { Storage } from '../../src/storage/open-storage.ts';
 import { createSlaWorld, hel, staffReply } from '../core/pipeline/check-sla-kit.ts';
 import { backends } from '../support/scratch-database.ts';
 import { openTestStorage } from '../support/test-storage.ts';
-
-const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+import { waitFor } from '../support/wait-for.ts';
 
 describe.each(backends)('SLA worker on %s', (backend) => {
   let storage: Storage;
@@ -51,9 +44,11 @@ describe.each(backends)('SLA worker on %s', (backend) => {
 
     world.setNow(hel('2026-11-23 09:30'));
     await jobs.enqueue('sla-tick', {});
-    await waitFor(() => world.slaNotes().length === 1);
+    await waitFor('one SLA note', () => world.slaNotes().length === 1);
     expect(world.slaNotes()[0]?.deliveryKey).toBe(`sla:${requestId}:warning:1`);
-    await waitFor(async () => (await metrics.nudges.get()).values.some((value) => value.value === 1));
+    await waitFor('the nudge counted', async () =>
+      (await metrics.nudges.get()).values.some((value) => value.value === 1),
+    );
     expect((await metrics.nudges.get()).values).toEqual([{ value: 1, labels: { kind: 'warning' } }]);
 
     world.setNow(hel('2026-11-23 09:45'));
@@ -61,7 +56,7 @@ describe.each(backends)('SLA worker on %s', (backend) => {
     await jobs.enqueue('sla-tick', {});
     const observed = async () =>
       (await metrics.firstResponse.get()).values.find((value) => value.metricName?.endsWith('_sum'));
-    await waitFor(async () => (await observed()) !== undefined);
+    await waitFor('the observation', async () => (await observed()) !== undefined);
     expect(await observed()).toMatchObject({ value: 105, labels: { priority: 'P2' } });
   });
 });

@@ -13,16 +13,9 @@ import { backends } from '../support/scratch-database.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
 import { testConfig } from '../support/test-config.ts';
 import { openTestStorage } from '../support/test-storage.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const logger = pino({ level: 'silent' });
-const waitFor = async (condition: () => boolean, timeoutMs: number) => {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 /**
  * Triage jobs are ordered per request. They used to be ordered per customer conversation, and
  * pg-boss keeps a key blocked while one of its jobs is active, waiting for a retry or failed: one
@@ -92,7 +85,7 @@ describe.each(backends)('triage ordered per request on %s', (backend) => {
       logger,
     });
 
-    await waitFor(() => notifier.posts.some((post) => post.kind === 'routed-post'), 30_000);
+    await waitFor('a routed post', () => notifier.posts.some((post) => post.kind === 'routed-post'), 30_000);
     expect(notifier.posts.map((post) => post.view?.requestId)).toEqual([
       (second as { requestId: string }).requestId,
     ]);

@@ -12,6 +12,7 @@ import { refreshDeadLetterGauge } from '../../../src/metrics/refresh-dead-letter
 import { createDeadLetterStore } from '../../../src/storage/dead-letter-store.ts';
 import { openStorage, type Storage } from '../../../src/storage/open-storage.ts';
 import { TEST_CONFIG_YAML } from '../../support/test-config.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 async function verbatim(args: string[], cwd: string) {
   const stdout = new PassThrough();
@@ -34,14 +35,6 @@ async function verbatim(args: string[], cwd: string) {
   const code = await runCli(args, io, commands);
   return { code, stdout: out, stderr: err };
 }
-
-const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 30_000) => {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /** Jobs that failed for good, made the way production makes them: a worker that throws. */
 async function withJobs<T>(cwd: string, work: (jobs: JobRunner, storage: Storage) => Promise<T>): Promise<T> {
@@ -77,7 +70,7 @@ describe('verbatim dead-letters with dead jobs', () => {
       });
       await jobs.enqueue('triage', { requestId: 'req_doomed' }, { key: 'conv-a' });
       await jobs.enqueue('triage', { requestId: 'req_junk' }, { key: 'conv-b' });
-      await waitFor(async () => (await jobs.deadLetters('triage-dead')).length === 2);
+      await waitFor('two dead letters', async () => (await jobs.deadLetters('triage-dead')).length === 2);
       await createDeadLetterStore(storage.db).keep({
         source: 'email:webhook',
         reason: 'no sender',

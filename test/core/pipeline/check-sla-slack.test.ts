@@ -15,6 +15,7 @@ import {
   TEAM_ID,
 } from '../../slack/slack-harness.ts';
 import { testConfig } from '../../support/test-config.ts';
+import { waitFor } from '../../support/wait-for.ts';
 import { hel, SLA_CONFIG_YAML } from './check-sla-kit.ts';
 
 const slackTs = (at: Date) => `${Math.floor(at.getTime() / 1000)}.000100`;
@@ -26,19 +27,6 @@ const p2Analyzer: Analyzer = {
     return { ...(await fixedAnalyzer().analyze(input)), priority: 'P2' };
   },
 };
-
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('SLA nudges through the Slack adapter on a fake clock', () => {
   let slack: FakeSlack;
