@@ -41,6 +41,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     'promise-gap',
     2,
     'you promised',
+    // "when we signed you told us the integration would …", "feeling a bit misled".
+    '(?:you|your (?:team|rep|sales \\p{L}+|salesperson)) told (?:us|me) (?:\\p{L}+ ){0,6}(?:would|will|could|can)',
+    '(?:feel|feeling|felt) (?:a bit |a little |quite |very |really )?(?:misled|mis-sold|cheated|lied to)',
+    '(?:sanottiin|luvattiin|kerrottiin) (?:että )?(?:\\p{L}+ ){0,2}(?:korjataan|korjaantuu|korjautuu|tulee|on tulossa)',
     '(?:your|the) (?:team|company|rep|representative|consultant|csm|onboarding team|support team|account team) (?:\\p{L}+ )?promised',
     '(?:you|your (?:[\\p{L}-]+ )?(?:team|rep|representative|consultant|partner|csm|manager|exec|executive|people)) (?:\\p{L}+ )?(?:assured|guaranteed) (?:us|me)',
     '(?:we were|was|were) promised',
@@ -113,7 +117,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Asked at two or more named times: "raised this in September, October and now November".
     `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
     'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
-    '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmoitimme|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
+    '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmotin|ilmoitimme|ilmotettiin|ilmoitettiin|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
     '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',
     'jo (?:kahdesti|kolmesti|neljästi|(?:kaksi|kolme|neljä|viisi|kuusi|\\d+) kertaa)',
     '(?:toinen|kolmas|neljäs|viides|toista|kolmatta|neljättä) (?:\\p{L}+ )?(?:tiketti|viesti|pyyntö|pyyntöä|muistutus|yhteydenotto)\\p{L}*',
@@ -134,7 +138,10 @@ const PATTERNS: readonly ChurnPattern[] = [
   ...p(
     'complaint-handling',
     2,
-    '(?:nobody|no one|no-one) (?:has )?(?:answered|replied|responded|got back|gets back|called)',
+    '(?:nobody|no one|no-one) (?:has )?(?:even )?(?:answered|replied|responded|got back|gets back|called)',
+    // A ticket closed without the fix: "closed as 'resolved' AGAIN without anyone fixing".
+    '(?:closed|marked) (?:as )?[\'"‘“]?(?:resolved|solved|done|fixed)[\'"’”]? (?:again )?without (?:anyone |anybody |you )?(?:actually |ever )?(?:fixing|solving|resolving|replying|answering|a fix)',
+    '(?:suljettiin|suljettu|merkittiin) (?:\\p{L}+ )?(?:ratkaistu\\p{L}*|valmii\\p{L}*) (?:taas |jälleen )?(?:vaikka|ilman)',
     '(?:no|zero|not a single|without a single|without any|not one|still no) (?:response|reply|answer|feedback)',
     "(?:haven't|have not|never) (?:heard back|received (?:a |any )?(?:reply|response|answer))",
     'ticket (?:was |got )?closed without',

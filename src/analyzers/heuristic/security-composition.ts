@@ -79,7 +79,7 @@ const REVOKED_PERSON = apostropheTolerant(
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(
-  `${W}(?:logged in|signed in|log(?:ged)? into|accessed|exported|downloaded|viewed|used (?:the|their|his|her) (?:account|login|credentials|token)|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut)`,
+  `${W}(?:logged in|signed in|log(?:ged)? into|accessed|exported|downloaded|viewed|used (?:the|their|his|her) (?:account|login|credentials|token)|sent|replied|posted|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut|lähetetty|lähetti|vastattu|vastasi)`,
   'iu',
 );
 
@@ -104,7 +104,16 @@ const FROM_ADDRESS = apostropheTolerant(
   'iu',
 );
 const NOT_ME = apostropheTolerant(
-  `${W}(?:(?:i|we|he|she) (?:was|were) (?:asleep|sleeping|on holiday|on vacation|away|offline)|(?:wasn't|was not|weren't|were not) (?:me|us|one of us|him|her)|none of us|nobody (?:here|on our side|in our team)|(?:on|oli|olen|olemme) (?:ollut |olleet )?lomalla|(?:ei|en|emme) (?:ole )?(?:kirjautunut|kirjautuneet)|at [0-5](?:[:.][0-5]\\d)? ?am|klo 0?[0-5][:.][0-5]\\d)`,
+  `${W}(?:(?:i|we|he|she) (?:was|were) (?:asleep|sleeping|on holiday|on vacation|away|offline)|(?:wasn't|was not|weren't|were not) (?:me|us|one of us|him|her)|(?:i|we|he|she|they) (?:didn't|did not|never) do (?:that|this|it)|none of us|nobody (?:here|on our side|in our team)|(?:on|oli|olen|olemme) (?:ollut |olleet )?lomalla|(?:ei|en|emme) (?:ole )?(?:kirjautunut|kirjautuneet)|at [0-5](?:[:.][0-5]\\d)? ?am|klo 0?[0-5][:.][0-5]\\d)`,
+  'iu',
+);
+
+/**
+ * A security setting changed by nobody the customer knows: "'Two-factor authentication has been
+ * disabled on your account' … She didn't do that — she's on holiday".
+ */
+const SETTING_CHANGED = apostropheTolerant(
+  `${W}(?:two-factor(?: authentication)?|2fa|mfa|multi-factor(?: authentication)?|password|e-?mail address|recovery (?:e-?mail|phone)|kaksivaihei\\p{L}*|salasana)(?: \\p{L}+){0,3} (?:has been |have been |was |were |got |on |oli )?(?:disabled|turned off|switched off|removed|changed|reset|poistettu|vaihdettu|kytketty pois|otettu pois)`,
   'iu',
 );
 
@@ -150,6 +159,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
         ? LURE.exec(sentence)
         : null) ??
       (FROM_ADDRESS.test(sentence) && NOT_ME.test(text) ? SIGN_IN.exec(sentence) : null) ??
+      (NOT_ME.test(text) || UNINITIATED.test(text) ? SETTING_CHANGED.exec(sentence) : null) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
       (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??

@@ -464,6 +464,9 @@ const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
 
+/** "Ei kiirettä sinänsä, mutta …", "not urgent as such, but …": patience qualified, then the report. */
+const QUALIFIED_HEDGE = /^[\s,]*(?:sinänsä|as such|per se)[\s,.:;–-]*(?:but|however|mutta|mut)(?![\p{L}])/iu;
+
 /**
  * "Pieni juttu vaan, mutta …", "small thing but …": the downplaying opens a report. Only words of
  * size; "not urgent, but …" still sets the pace.
@@ -492,8 +495,9 @@ export function findUrgencyCues(
     // "Small thing, but no invoices have gone out since Monday": politeness before the report.
     if (
       hit.entry.kind === 'patience' &&
-      DOWNPLAYING.test(hit.entry.phrase) &&
-      HEDGE_BEFORE_REPORT.test(text.slice(hit.end, hit.end + 25))
+      (DOWNPLAYING.test(hit.entry.phrase) ? HEDGE_BEFORE_REPORT : QUALIFIED_HEDGE).test(
+        text.slice(hit.end, hit.end + 25),
+      )
     )
       continue;
     // Negated downplaying is no patience: "this is not a minor issue" ("no ei kiire" is Finnish

@@ -12,7 +12,7 @@ const W = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
 const AT_RENEWAL = apostropheTolerant(
-  `${W}(?:renewal|renew(?:ing)?|next year|next budget|(?:my|our|the) (?:boss|cfo|finance|management|board|leadership)|uusinta\\p{L}*|uusimme|jatkammeko|jatkosta|jatkaa|ensi vuon\\p{L}*|johdolle|esimiehelle|talousjohtaja\\p{L}*)${E}`,
+  `${W}(?:renewal|renew(?:ing)?|next year|next budget|(?:my|our|the) (?:boss|cfo|finance|management|board|leadership)|uusinta\\p{L}*|uusimme|uusiutu\\p{L}*|uusitaan|jatkokau\\p{L}*|jatkammeko|jatkosta|jatkaa|ensi vuon\\p{L}*|johdolle|esimiehelle|talousjohtaja\\p{L}*)${E}`,
   'iu',
 );
 const WHOLE_PRODUCT_FRANKLY = apostropheTolerant(

@@ -559,3 +559,44 @@ describe('round 10: hypotheticals, idioms, mentions, colloquial Finnish flows an
     expect(analysis.priority).not.toBe('P1');
   });
 });
+
+describe('round 11: quiet complaints, promises, and settings changed by nobody', () => {
+  it.each([
+    [
+      'Ticket 5521 was closed as "resolved" again without anyone fixing the login loop. Nobody even replied to my comments.',
+      'complaint-handling',
+    ],
+    [
+      'Sovelluksen vienti kaatuu taas. Ilmotin tästä jo keväällä ja sanottiin että korjataan seuraavassa versiossa.',
+      'unheard-voice',
+    ],
+    [
+      'When we signed, you told us the Jira sync would be two-way. It is one-way only. Feeling a bit misled.',
+      'promise-gap',
+    ],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it.each([
+    'Our renewal quote came in 30% higher than last year for the same seats. Nobody mentioned a price change. Can you explain?',
+    "Our admin got a 'two-factor authentication has been disabled on your account' email. She didn't do that, she is on leave this week.",
+    'Entisen työntekijän tunnukset poistettiin maanantaina, mutta tänään hänen nimellään on lähetetty vastaus asiakkaalle.',
+  ])('raises %j above P3', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it('does not let "ei kiirettä sinänsä, mutta …" set the pace', async () => {
+    const analysis = await triage(
+      'Ei kiirettä sinänsä, mutta kaikki uudet tiketit menevät nyt yhdelle agentille eikä tiimille; hänellä on 400 avointa.',
+    );
+    expect(analysis.priority).not.toBe('P4');
+  });
+
+  it('keeps a password change the customer made themselves a normal request', async () => {
+    expect(['P3', 'P4']).toContain(
+      (await triage('I changed my password yesterday and now the mobile app asks me to log in every hour.'))
+        .priority,
+    );
+  });
+});
