@@ -32,6 +32,7 @@ import { createUnwrapEmailText } from './email/unwrap-email-text.ts';
 import { createHttpApp, finishHttpApp } from './http/create-http-app.ts';
 import { serveNotReady } from './http/serve-not-ready.ts';
 import { createInboxWorker } from './jobs/inbox-worker.ts';
+import { createJobBackedRequestStore } from './jobs/job-backed-request-store.ts';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { registerDigestWorker } from './jobs/register-digest-worker.ts';
 import { registerHealthWorker } from './jobs/register-health-worker.ts';
@@ -53,7 +54,6 @@ import type { Storage } from './storage/open-storage.ts';
 import { type DatabaseRetry, openStorageWhenReachable } from './storage/open-storage-when-reachable.ts';
 import { readRequestAudit } from './storage/read-request-audit.ts';
 import { listClaimedRequests, listOpenRequestsForTeam } from './storage/request-queries.ts';
-import { createRequestStore } from './storage/request-store.ts';
 import { watchDatabase } from './storage/watch-database.ts';
 import { createWebhookNonceStore } from './storage/webhook-nonce-store.ts';
 
@@ -190,12 +190,7 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...options.jobOptions,
   });
   await jobs.start();
-  const store = createRequestStore(
-    storage.db,
-    (tx, job) =>
-      jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
-    (tx, batch) => jobs.enqueueManyWithin(tx, batch),
-  );
+  const store = createJobBackedRequestStore(storage.db, jobs);
   const settings: PipelineSettings = {
     groupingWindowMinutes: config.file.grouping.windowMinutes,
     triageDelaySeconds: config.file.grouping.triageDelaySeconds,

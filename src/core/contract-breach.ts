@@ -14,5 +14,5 @@ const ABOUT_DATA =
 export function isContractBreach(text: string, start: number, end: number): boolean {
   if (!/^breach/iu.test(text.slice(start, end))) return false;
   if (!SERVICE_LEVEL.test(text)) return false;
-  return !ABOUT_DATA.test(sentenceAround(text, start, end));
+  return !ABOUT_DATA.test(sentenceAround(text, start).text);
 }

@@ -11,7 +11,7 @@ export const SECURITY_EXERCISE =
 
 const EXERCISE = new RegExp(SECURITY_EXERCISE, 'iu');
 
-/** Whether the sentence around the security words at `start`…`end` speaks of an exercise. */
-export function isSecurityExercise(text: string, start: number, end: number): boolean {
-  return EXERCISE.test(sentenceAround(text, start, end));
+/** Whether the sentence around the security words at `start` speaks of an exercise. */
+export function isSecurityExercise(text: string, start: number): boolean {
+  return EXERCISE.test(sentenceAround(text, start).text);
 }

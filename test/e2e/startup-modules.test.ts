@@ -6,10 +6,10 @@ import { createScratchDatabase, TEST_DATABASE_URL } from '../support/scratch-dat
 
 const run = promisify(execFile);
 
-// A fresh Node process (the test runner has loaded everything already) records every module it
-// loads, starts Verbatim with its workers and HTTP server, and prints the files it loaded from
-// node_modules (paths from the package name on).
-const script = (databaseUrl: string | undefined) => `
+// Run in a fresh Node process (the test runner has loaded everything already): records every file
+// loaded from node_modules (its path from the package name on) and prints the list as the
+// process's last line when it exits.
+const RECORD_LOADED = `
 import { registerHooks } from 'node:module';
 const loaded = new Set();
 registerHooks({
@@ -19,13 +19,18 @@ registerHooks({
     return next(url, context);
   },
 });
+process.on('exit', () => console.log(JSON.stringify([...loaded])));
+`;
+
+// Starts Verbatim with its workers and HTTP server, and stops it.
+const script = (databaseUrl: string | undefined) => `
+${RECORD_LOADED}
 const { startVerbatim } = await import(${JSON.stringify(join(process.cwd(), 'src/compose-verbatim.ts'))});
 const { testConfig } = await import(${JSON.stringify(join(process.cwd(), 'test/support/test-config.ts'))});
 const verbatim = await startVerbatim({
   config: testConfig({ env: ${JSON.stringify(databaseUrl ? { DATABASE_URL: databaseUrl } : {})} }),
 });
 await verbatim.stop();
-console.log(JSON.stringify([...loaded]));
 `;
 
 async function packagesLoadedAtStart(databaseUrl?: string): Promise<string[]> {
@@ -34,6 +39,11 @@ async function packagesLoadedAtStart(databaseUrl?: string): Promise<string[]> {
     ['--import', 'tsx', '--input-type=module', '-e', script(databaseUrl)],
     { cwd: process.cwd() },
   );
+  return packagesOf(stdout);
+}
+
+/** The packages of the files RECORD_LOADED printed last. */
+function packagesOf(stdout: string): string[] {
   const files = JSON.parse(stdout.trim().split('\n').at(-1)!) as string[];
   // The Anthropic SDK's client, not its small zod helper (prompt schemas are built with it).
   const packageOf = (file: string) => {
@@ -51,18 +61,7 @@ const LAZY = ['vega', 'vega-lite', '@resvg/resvg-js', 'date-holidays', '@anthrop
 
 // `verbatim start` through the CLI entry: only the start command's modules, and the adapters of the
 // platforms that are configured (none here, `--help` stops before starting).
-const CLI_HOOK = `data:text/javascript,${encodeURIComponent(`
-import { registerHooks } from 'node:module';
-const loaded = new Set();
-registerHooks({
-  load(url, context, next) {
-    const match = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
-    if (match) loaded.add(match[1]);
-    return next(url, context);
-  },
-});
-process.on('exit', () => console.log(JSON.stringify([...loaded])));
-`)}`;
+const CLI_HOOK = `data:text/javascript,${encodeURIComponent(RECORD_LOADED)}`;
 
 describe('what a started bot has loaded', () => {
   it('`verbatim start`: not the Teams SDK, the email libraries or the other commands', async () => {
@@ -71,7 +70,7 @@ describe('what a started bot has loaded', () => {
       ['--import', 'tsx', '--import', CLI_HOOK, 'src/cli/verbatim-cli-entry.ts', 'start', '--help'],
       { cwd: process.cwd() },
     );
-    const loaded = JSON.parse(stdout.trim().split('\n').at(-1)!) as string[];
+    const loaded = packagesOf(stdout);
     expect(loaded).toContain('@slack/bolt');
     // The Anthropic SDK's small zod helper is loaded at start (see packagesLoadedAtStart below).
     const lazy = LAZY.filter((name) => name !== '@anthropic-ai/sdk');

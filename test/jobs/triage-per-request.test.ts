@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerMessageInput } from '../../src/core/customer-message.ts';
 import { ingestMessage } from '../../src/core/pipeline/ingest-message.ts';
 import type { PipelineDeps } from '../../src/core/pipeline/pipeline-deps.ts';
+import { createJobBackedRequestStore } from '../../src/jobs/job-backed-request-store.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import { registerPipelineWorkers } from '../../src/jobs/register-pipeline-workers.ts';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import type { Storage } from '../../src/storage/open-storage.ts';
-import { createRequestStore } from '../../src/storage/request-store.ts';
 import { createRecordingNotifier } from '../support/recording-notifier.ts';
 import { backends } from '../support/scratch-database.ts';
 import { createScriptedAnalyzer } from '../support/scripted-analyzer.ts';
@@ -37,12 +37,7 @@ describe.each(backends)('triage ordered per request on %s', (backend) => {
 
   it('triages and routes a request while an earlier one of the same conversation keeps failing', async () => {
     const config = testConfig();
-    const store = createRequestStore(
-      storage.db,
-      (tx, job) =>
-        jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
-      (tx, batch) => jobs.enqueueManyWithin(tx, batch),
-    );
+    const store = createJobBackedRequestStore(storage.db, jobs);
     const pipeline: PipelineDeps = {
       store,
       directory: config.directory,

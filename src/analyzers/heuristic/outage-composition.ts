@@ -1,5 +1,6 @@
 import { NON_PRODUCTION_PLACE } from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { sentenceAround } from '../../core/sentence-around.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
@@ -257,13 +258,4 @@ const PRODUCTION_FINE =
 export function isGeneralQuestion(text: string, at: number): boolean {
   const sentence = sentenceAround(text, at);
   return sentence.text.trimEnd().endsWith('?') && HOW_QUESTION.test(sentence.text.trimStart());
-}
-
-function sentenceAround(text: string, at: number): { text: string; start: number } {
-  // Sentences are short; a bounded look back keeps a long text of many failures linear.
-  const from = Math.max(0, at - 500);
-  let start = from;
-  for (const match of text.slice(from, at).matchAll(/[.!?\n]\s/gu)) start = from + match.index + 1;
-  const rest = text.slice(at, at + 500).search(/[.!?](?:\s|$)|\n/u);
-  return { text: text.slice(start, rest === -1 ? Math.min(text.length, at + 500) : at + rest + 1), start };
 }

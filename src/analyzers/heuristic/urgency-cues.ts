@@ -518,7 +518,7 @@ export function findUrgencyCues(
       continue;
     if (hit.entry.kind === 'security' && isContractBreach(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.
-    if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start, hit.end)) continue;
+    if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start)) continue;
     // "The sandbox is down again" stops nobody's customers.
     if ((hit.entry.kind === 'outage' || hit.entry.kind === 'data-loss') && isNonProduction(text, hit.start))
       continue;
