@@ -21,19 +21,31 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköposti\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköposti\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 600;
 
+/** "Subject: [Auto-Reply] RE: …" — the reply's own subject line, above its body. */
+const AUTO_SUBJECT =
+  /^(?:subject|aihe):[^\n]*(?:auto-?reply|automatic reply|out of (?:the )?office|automaattinen vastaus|poissa)[^\n]*\n+/iu;
+
+/**
+ * What the mail server adds below the reply: the message it answers, quoted ("> …", "-----Original
+ * Message-----") and a confidentiality notice. Neither is the sender's.
+ */
+const TRAILER =
+  /\n\s*(?:>|-{2,}\s*(?:original message|alkuperäinen viesti)|(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\p{L}+ )?luottamuksellinen))[\s\S]*$/iu;
+
 export function isAutoReply(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(AUTO_SUBJECT, '').replace(TRAILER, '').trim();
   if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed)) return false;
   if (!OPENING.test(trimmed)) return false;
   // Split on sentence ends that are not inside a date ("15.12.") or an address.
   const sentences = trimmed.split(/(?<=[!.])\s+(?=\p{Lu})|\n+/u).filter((part) => part.trim() !== '');
   if (CONTRAST.test(trimmed)) return false;
+  // Any sentence may be a bare opening: bilingual replies say the absence twice.
   return sentences.every(
-    (sentence, at) => PART.test(sentence) || isSignature(sentence) || (at === 0 && isBareOpening(sentence)),
+    (sentence) => PART.test(sentence) || isSignature(sentence) || isBareOpening(sentence),
   );
 }
 
@@ -59,7 +71,11 @@ const CONTRAST =
 
 /** A signature line: a name, a title, a company, an address, a phone number. */
 function isSignature(line: string): boolean {
+  // A company's quoted tagline: "Quality since 1962".
+  if (/^["“][^"“”]{1,60}["”]$/u.test(line.trim())) return true;
   const words = line.trim().split(/\s+/u);
-  if (words.length > 6) return false;
-  return words.every((word) => /^[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$/u.test(word));
+  // "Meridian Foods IT Service Desk | servicedesk@meridianfoods.example": a longer line with an address.
+  const withAddress = /\S@\S|\+?\d[\d ()-]{6,}\d/u.test(line);
+  if (words.length > (withAddress ? 10 : 6)) return false;
+  return words.every((word) => /^["'“”‘’]?[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$/u.test(word));
 }

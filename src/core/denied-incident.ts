@@ -39,7 +39,7 @@ export function isSupposedInQuestion(text: string, start: number, end: number): 
 }
 
 const WHAT_HAPPENS_IF =
-  /(?<![\p{L}])(?:what happens|what would happen|mitä tapahtuu)(?![\p{L}])[^.!?\n]*(?<![\p{L}])(?:if|when|in case|jos|kun)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:what (?:\p{L}+ ){0,3}(?:happens|would happen|will happen)|mitä (?:\p{L}+ ){0,3}(?:tapahtuu|tapahtuisi))(?![\p{L}])[^.!?\n]*(?<![\p{L}])(?:if|when|in case|jos|kun|mikäli)(?![\p{L}])/iu;
 /** "What does the process look like and is there any downtime?": a plan asked about, not a report. */
 const ASKS_WHETHER_ANY =
   /(?<![\p{L}])(?:is there (?:any|going to be)|will there be|would there be|tuleeko|onko (?:siitä |tästä )?(?:mitään )?(?:odotettavissa)?)(?![\p{L}])/iu;

@@ -1,10 +1,24 @@
 /**
- * "Our whole team is down… with the flu": the idiom for being ill, not a service that is down. Only
- * the illness words right after "down" count, so "down with a 503" stays an outage.
+ * "Down" that is not a service being down:
+ * - "our whole team is down… with the flu": the idiom for being ill;
+ * - "ticket volume is down about 70%", "sales are down by a third", "down from 40 to 12": a
+ *   quantity that fell;
+ * - "it's slowing down our team", "narrow it down": the particle of another verb.
+ * Only the words right after "down" count, so "down with a 503" and "down for 70 minutes" stay
+ * outages.
  */
 const WITH_ILLNESS =
   /^\s*(?:\.{2,3}|…)?\s*with (?:the |a |an )?(?:flu|cold|covid|covid-19|fever|virus|stomach bug|tummy bug|migraine|sickness|illness|norovirus|chickenpox)(?![\p{L}])/iu;
 
-export function isDownWithIllness(text: string, end: number): boolean {
-  return WITH_ILLNESS.test(text.slice(end, end + 40));
+const BY_A_QUANTITY =
+  /^\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?\d)/iu;
+
+/** "Down" as the particle of a verb: "it's slowing down", "narrow it down", "calm down". */
+const PARTICLE_OF =
+  /(?<![\p{L}])(?:slow|slows|slowed|slowing|narrow|narrowed|narrowing|calm|calmed|calming|scale|scaled|scaling|wind|winding|cut|cutting|write|writing|wrote|written|track|tracked|tracking|hunt|hunting|tone|toned|water|watered|settle|settled|settling|step|stepped|stepping|mark|marked|pin|pinned|boil|boils|boiled|trim|trimmed|sit|sat|sitting|let|letting|turn|turned|turning|break|breaks|broken|breaking|bog|bogged|bogging|weigh|weighs|weighed|weighing)(?: (?:it|them|this|that|things|us|everything))? down$/iu;
+
+export function isFigurativeDown(text: string, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after)) return true;
+  return /down$/iu.test(text.slice(0, end)) && PARTICLE_OF.test(text.slice(Math.max(0, end - 40), end));
 }

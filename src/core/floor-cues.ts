@@ -87,6 +87,10 @@ export const NON_PRODUCTION_PLACE =
 const UI_PLACE_WITHOUT_QUANTITY =
   '^(?=.*?(?<![\\p{L}])(?:menus?|toolbar|sidebar|side bar|navigation|nav bar|buttons?|icons?|dropdown|drop-down|tabs?|valik\\p{L}*|työkalupalk\\p{L}*|sivupalk\\p{L}*|välilehd\\p{L}*|välilehti|painike\\p{L}*|nappi|napi\\p{L}*|kuvake\\p{L}*|navigaatio\\p{L}*)(?![\\p{L}]))(?!.*?(?<![\\p{L}])(?:all|every|everything|kaikki\\p{L}*)(?![\\p{L}]))';
 
+/** What disappeared was a problem: "our front desk queue has basically disappeared". Good news. */
+const PROBLEM_GONE =
+  '(?<![\\p{L}])(?:queues?|wait(?:ing)? times?|waits|lag|delays?|problems?|issues?|bugs?|errors?|complaints?|headaches?|jono\\p{L}*|ruuhk\\p{L}*|ongelm\\p{L}*|virhee\\p{L}*|viiveet|valitukset)(?: [\\p{L}\\p{N}]+){0,5} (?:(?:has|have) )?(?:\\p{L}+ )?(?:disappeared|vanished|gone away|kadonnut|kadonneet|hävinnyt|hävinneet|hävisi|hävisivät|katosi|katosivat)(?![\\p{L}])';
+
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
     rule: 'outage',
@@ -129,7 +133,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions lost or damaged data',
     negatable: true,
     // A lost UI element, or test data deleted in a sandbox ("only test data, production untouched").
-    unlessInClause: `(?:${UI_PLACE_WITHOUT_QUANTITY})|${NON_PRODUCTION_PLACE}`,
+    unlessInClause: `(?:${UI_PLACE_WITHOUT_QUANTITY})|${NON_PRODUCTION_PLACE}|${PROBLEM_GONE}`,
     cues: [
       'data loss|loss of data',
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
@@ -185,17 +189,19 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     negatable: false,
     cues: [
       // "Our compliance team needs the RCA" names a department; a compliance problem is the cue.
-      'gdpr|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance',
+      // A bare "GDPR" or "tietosuoja" names a subject ("a question about GDPR deletion requests");
+      // the cue is a problem with it.
+      `gdpr[- ](?:breach\\p{L}*|violation\\p{L}*|complaint\\p{L}*|fines?|incident\\p{L}*|notification\\p{L}*|issues?|problems?|risks?|deadlines?)|(?:breach\\p{L}*|violat\\p{L}*|in violation of|against|non-?compliant with|not compliant with) (?:the )?gdpr|personal data breach|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance`,
       'legal(?! (?:name|entity|address))',
       'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
       'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',
-      'regulators?|data protection (?:authority|officer|regulation)|ombudsman',
+      'regulators?|data protection (?:authority|ombudsman)|ombudsman',
       `audit(?:s|or|ors)?(?! ?(?:logs?|trail))(?: ${W}){0,3} (?:blocker|is blocked|are blocked|blocked|failed|fails)`,
       `(?:blocks|blocking|blocked|blocker|fail|failed|failing) (?:our |the |an |a )?(?:${W} )?audit(?! ?(?:logs?|trail))`,
       // Finnish
       'lakimie\\p{L}*|juristi\\p{L}*|juridi\\p{L}*|lakiasia\\p{L}*|oikeusteitse|oikeuteen|haastamme',
       'sopimusrikko\\p{L}*|sopimuksen rikko\\p{L}*|rikotte sopimusta',
-      'tietosuoj\\p{L}*|vaatimustenmukai\\p{L}*',
+      'tietosuoja(?:loukk|rikko|rikkomu|ongelm|riski|poikkeam|huol|ilmoitu|valtuutet)\\p{L}*|tietosuojaviranomai\\p{L}*|vaatimustenmukai\\p{L}*',
       `auditoin\\p{L}* (?:${W} ){0,3}(?:este|estää|estyy|kaatuu|hylät\\p{L}*|hylkää)`,
     ],
   },
@@ -205,7 +211,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions cancelling or not renewing',
     negatable: false,
     cues: [
-      `cancel\\p{L}* (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
+      // Not "cancellation policies and rate plans": a hotel's or a shop's own terms.
+      `cancel\\p{L}*(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*) (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
       '(?:want|wants|going|plan|planning|decided|decide|deciding|would like|like|need|have|intend|intending) to cancel',
       'cancellation (?:notice|request)|notice of (?:termination|cancellation)|termination notice',
       // "Terminate an old webhook subscription" ends a technical feed, not the contract.
@@ -219,7 +226,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       "(?:we're|we are|we will be|we'll be) leaving(?! (?:for|on|at|early|today|tomorrow|the office))",
       'leav\\p{L}* (?:you|your (?:service|platform|product))',
       // Finnish
-      'irtisano\\p{L}*',
+      // Not "irtisanottu agentti": an employee let go.
+      'irtisano\\p{L}*(?!\\p{L})(?! (?:\\p{L}+ )?(?:agentti|agentin|työntekijä|henkilö|käyttäjä|kollega|myyjä|tukihenkilö|esihenkilö|hänet|heidät)\\p{L}*)',
       '(?:harkitsemme|mietimme|pohdimme),? (?:jatkammeko|uusimmeko|jatketaanko|uusitaanko)',
       `lopet\\p{L}* (?:${W} ){0,2}(?:sopimu|tilau|palvelu|käytö|asiakkuu|yhteisty|lisen)\\p{L}*`,
       '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:jatketa|uusita)',

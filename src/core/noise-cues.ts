@@ -13,12 +13,43 @@ const GREETINGS = [
   ...['good evening', 'morning', 'bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'talk soon'],
   ...['take care', 'you too', 'same to you', 'enjoy your weekend', 'enjoy the weekend'],
   ...['happy friday', 'happy holidays', 'merry christmas', 'happy new year', 'best regards'],
-  ...['kind regards', 'regards', 'br'],
+  ...['kind regards', 'regards', 'br', "season's greetings", 'seasons greetings'],
+  // "talk thursday", "speak on monday", "see you next week"
+  ...['talk', 'speak', 'see you', 'catch up'].flatMap((verb) =>
+    [
+      'monday',
+      'tuesday',
+      'wednesday',
+      'thursday',
+      'friday',
+      'tomorrow',
+      'later',
+      'soon',
+      'then',
+      'next week',
+    ].flatMap((when) => [`${verb} ${when}`, `${verb} on ${when}`]),
+  ),
   // Finnish
   ...['moi', 'moikka', 'moro', 'hei', 'heippa', 'hej', 'hej hej', 'heipä hei', 'hei hei'],
   ...['terve', 'tervehdys', 'huomenta', 'päivää', 'iltaa', 'nähdään', 'samoin', 'sinulle myös'],
   ...['teille myös', 'hyvää jatkoa', 'hyvät jatkot', 'hyvää joulua', 'hyvää uutta vuotta'],
-  ...['terveisin', 'ystävällisin terveisin'],
+  ...['terveisin', 'ystävällisin terveisin', 'rauhallista joulua', 'onnellista uutta vuotta'],
+  // "palataan ens viikolla", "jutellaan huomenna"
+  ...['palataan', 'palaillaan', 'jutellaan', 'puhutaan', 'nähdään'].flatMap((verb) =>
+    [
+      '',
+      ' asiaan',
+      ' huomenna',
+      ' ens viikolla',
+      ' ensi viikolla',
+      ' myöhemmin',
+      ' maanantaina',
+      ' tiistaina',
+      ' keskiviikkona',
+      ' torstaina',
+      ' perjantaina',
+    ].map((when) => `${verb}${when}`),
+  ),
 ];
 
 /** "have a nice weekend", "hyvää viikonloppua"… built from parts so every combination is covered. */
@@ -62,7 +93,8 @@ const ACKNOWLEDGEMENTS = [
   ...["that's great", "that's perfect", "that's fine", 'that is great', 'great news'],
   ...['good news', 'will check', "i'll check", 'haha', 'hehe', 'lol', 'yay', 'wow', 'great job'],
   ...['good job', 'great work', 'nice work', 'well done', 'all set', "we're good", 'all done'],
-  ...['done'],
+  ...['done', 'yes', 'yes exactly', 'yep', 'yup', 'yeah', 'exactly', 'fair enough', 'fair point'],
+  ...['agreed', 'totally', 'true', 'indeed', 'for sure', 'absolutely', 'of course', 'on it'],
   // Finnish
   ...['okei', 'okei okei', 'joo', 'juu', 'jep', 'jees', 'jees jees', 'selvä', 'selvä homma'],
   ...['selvä juttu', 'selvä peli', 'hyvä', 'hyvä on', 'hyvä homma', 'hyvä juttu', 'hienoa'],
@@ -70,6 +102,8 @@ const ACKNOWLEDGEMENTS = [
   ...['erinomaista', 'kiva', 'kivaa', 'kiva kuulla', 'toimii', 'toimii nyt', 'nyt toimii'],
   ...['nyt toimii taas', 'toimii taas', 'sopii', 'sopii hyvin', 'tehdään niin', 'katsotaan'],
   ...['jes', 'aivan', 'ymmärretty', 'asia selvä', 'hyvää työtä', 'hyvin tehty'],
+  ...['katotaan', 'katotaan huomenna', 'katsotaan huomenna', 'hoidan', 'hoidetaan', 'teen niin'],
+  ...['totta', 'just niin', 'juuri niin', 'niinpä', 'näin on', 'sovitaan niin', 'ehdottomasti'],
 ];
 
 /**
@@ -82,7 +116,9 @@ export const NOISE_FILLERS: ReadonlySet<string> = new Set([
   ...['oh ok', 'for the help', 'for your help', 'for helping', 'for the quick reply'],
   ...['for the quick response', 'for the quick answer', 'for the quick fix', 'for the fix'],
   ...['for the update', 'for the info', 'for the information', 'for letting me know'],
-  ...['for letting us know', 'now', 'then', 'paljon', 'kovasti', 'tosi', 'todella', 'vaan'],
+  ...['for letting us know', 'for a great year', 'for the great year', 'for another great year'],
+  ...['from all of us', 'from all of us at', 'from the whole team', 'from the whole team at'],
+  ...['now', 'then', 'paljon', 'kovasti', 'tosi', 'todella', 'vaan'],
   ...['vain', 'nyt', 'sitten', 'ja', 'myös', 'kaikille', 'teille', 'sulle', 'sinulle', 'tiimi'],
   ...['avusta', 'avustasi', 'nopeasta vastauksesta', 'nopeasta avusta', 'vastauksesta'],
   ...['tiedosta', 'tiedoista', 'tästä', 'korjauksesta', 'päivityksestä'],

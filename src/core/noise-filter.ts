@@ -1,4 +1,6 @@
 import { isAutoReply } from './auto-reply.ts';
+import { isBulkMail } from './bulk-mail.ts';
+import { isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
 
 /**
@@ -10,8 +12,10 @@ import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory 
  *   "paljon"), a name right after a greeting or thanks ("Thanks, Anna!") and emoji cover ALL of it;
  * - any question mark makes it a request ("ok?", "hello? anyone?" is a customer waiting);
  * - empty text is not noise: a message with only a screenshot attached has empty text;
- * - longer than `MAX_NOISE_CHARS` is never noise;
- * - an out-of-office or other automatic reply is noise (auto-reply.ts, as strict as the above).
+ * - longer than `MAX_NOISE_CHARS` is never noise, but for bulk mail;
+ * - an out-of-office or other automatic reply is noise (auto-reply.ts, as strict as the above);
+ * - so is a short note closing the customer's own message ("resolved now, sorry for the noise",
+ *   closing-note.ts) and a newsletter that reached the inbound address (bulk-mail.ts).
  * Extra patterns from config are tested (case-insensitive, Unicode) against the whole text with
  * ordinary regex search semantics: anchor them with `^…$` to match whole messages only.
  */
@@ -57,6 +61,8 @@ interface Token {
 }
 
 export function classifyNoise(text: string, options: { patterns?: string[] } = {}): NoiseResult {
+  // A newsletter is long and still nobody's request.
+  if (isBulkMail(text)) return { noise: true, reason: 'bulk-mail' };
   if (text.length > MAX_NOISE_CHARS || text.trim() === '') return NOT_NOISE;
   const builtIn = classifyByLexicon(text);
   if (builtIn.noise) return builtIn;
@@ -67,6 +73,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   }
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
+  if (isClosingNote(text)) return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
   return NOT_NOISE;
 }

@@ -35,7 +35,7 @@ const PAST_MARKER = new RegExp(
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
 
-const CLAUSE_BREAK = /[.,;:!?\n()]|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
+const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 
 /**
  * Whether the incident words at `start` (ending at `end`) name a past event: an incident noun

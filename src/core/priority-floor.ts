@@ -1,12 +1,13 @@
 import { isContractBreach } from './contract-breach.ts';
 import { isDeniedIncident, isSupposedInQuestion } from './denied-incident.ts';
-import { isDownWithIllness } from './figurative-down.ts';
+import { isFigurativeDown } from './figurative-down.ts';
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
+import { isPlannedStop } from './planned-stop.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
 import { isRetracted } from './retracted-incident.ts';
@@ -126,6 +127,8 @@ export function applyFloor<A extends { priority: Priority; priorityReason: strin
 
 const INCIDENT_RULES: ReadonlySet<string> = new Set(['outage', 'data-loss', 'security']);
 
+const MARKED_RESOLVED = /\[(?:resolved|closed|fixed|ratkaistu|korjattu)\]\s*(?:[-–:]\s*)?$/iu;
+
 /** The verbatim words of the earliest cue of the rule that is not negated, or null. */
 function findEarliestCue(text: string, rule: CompiledRule): string | null {
   return findEarliestCueAt(text, rule)?.phrase ?? null;
@@ -143,16 +146,25 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.unlessDenied && isDeniedIncident(text, match.index, end)) continue;
       if (rule.unlessDesired && isDesiredState(text, match.index)) continue;
       // "What happens to the widget if your platform goes down?" supposes an outage.
-      // "What happens to our data if we terminate the contract?" supposes leaving, too.
+      // "What happens to our data if we terminate the contract?" supposes leaving, too, and "how
+      // would you notify us if your platform were compromised?" an intrusion.
       if (
-        (rule.rule === 'outage' || rule.rule === 'cancellation') &&
+        (rule.rule === 'outage' || rule.rule === 'cancellation' || rule.rule === 'security') &&
         isSupposedInQuestion(text, match.index, end)
       )
         continue;
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
-      if (rule.rule === 'outage' && isDownWithIllness(text, end)) continue;
+      if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
+      // "Production stops over midsummer for a planned maintenance shutdown": nothing failed.
+      if (rule.rule === 'outage' && isPlannedStop(text, match.index)) continue;
+      // "Subject: [Resolved] Service disruption": a forwarded notice that it is over.
+      if (
+        INCIDENT_RULES.has(rule.rule) &&
+        MARKED_RESOLVED.test(text.slice(Math.max(0, match.index - 20), match.index))
+      )
+        continue;
       if (rule.priority !== 'P1' && isQuotedMention(text, match.index, end)) continue;
       // "Per our MSA … that is a clear breach": the contract's word, not an intrusion.
       if (rule.rule === 'security' && isContractBreach(text, match.index, end)) continue;

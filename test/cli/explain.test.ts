@@ -49,6 +49,20 @@ describe('verbatim explain', () => {
     expect(json.route.team).toBe('billing');
   });
 
+  it('says what to do, without a stack trace, when a message is typed where a file name goes', async () => {
+    const typed = await runVerbatim(['explain', 'Our production is down since 9'], { env });
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(
+      /there is no file named "Our production is down since 9"; to give a message's text, pipe it in/,
+    );
+    expect(typed.stderr).not.toMatch(/\n\s+at /);
+    const missing = await runVerbatim(['explain', 'no-such.eml'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/there is no file named "no-such.eml"\n/);
+    const folder = await runVerbatim(['explain', 'examples'], { env });
+    expect(folder.stderr).toMatch(/"examples" is a folder/);
+  });
+
   it('shows noise as engagement and renders the would-be post for a request', async () => {
     const noise = await runVerbatim(['explain', '-'], { env, stdin: 'Kiitos! 👍' });
     expect(noise.stdout).toMatch(/Noise: yes \(thanks\)/);

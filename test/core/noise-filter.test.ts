@@ -262,3 +262,57 @@ describe('round 10: auto-replies with a subject line, from a helpdesk, in non-na
     ).toBe(false);
   });
 });
+
+describe('round 12: agreement, closing notes, newsletters, replies in two languages', () => {
+  it.each([
+    'haha fair enough 😂',
+    'yes exactly',
+    'joo hoidan',
+    'joo selvä, katotaan huomenna 👌',
+    'ok great, talk thursday',
+    'Selvä homma, palataan ens viikolla',
+    'Happy holidays from all of us at Lumen Fitness! 🎄 Thanks for a great year.',
+  ])('%j is noise', (text) => {
+    expect(classifyNoise(text).noise).toBe(true);
+  });
+
+  it.each([
+    'resolved now, turned out it was our firewall rule. sorry for the noise, thanks',
+    'nvm, found it 👍',
+    'Ratkesi, oma moka. Kiitos!',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'Resolved now, but the export is still broken',
+    'Fixed now. Could you also check the invoice?',
+    'never mind the invoice, the login page is down for all of us',
+    'yes, the export is broken again',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  const newsletter = `Hi friend,\n\nAutumn is here and so is our new seasonal menu! ${'Our brunch now runs until 3pm. '.repeat(20)}\n\nSee you soon,\nThe Orchard Table team\n\nYou are receiving this email because you subscribed at one of our locations. Unsubscribe`;
+
+  it('reads a newsletter that reached the inbound address as noise, however long', () => {
+    expect(newsletter.length).toBeGreaterThan(600);
+    expect(classifyNoise(newsletter)).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it('keeps a forwarded newsletter with a question of the customer’s a request', () => {
+    expect(
+      classifyNoise(
+        `Why did our customers get this from your platform?\n\n---------- Forwarded message ---------\n${newsletter}`,
+      ).noise,
+    ).toBe(false);
+  });
+
+  it.each([
+    'Olen vuosilomalla 1.7.–28.7.2024 enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä Markku Lahtiseen, markku.lahtinen@example.fi.\n\nI am on annual leave 1.7.–28.7.2024. For urgent matters please contact Markku Lahtinen.\n\nYstävällisin terveisin / Best regards\nSatu Rantanen',
+    'Subject: [Auto-Reply] RE: [Incident] Degraded performance - EU region\n\nThis is an automated response from the Meridian Foods IT Service Desk.\n\nYour message has been received and logged as ticket INC0048213. A member of our team will respond within 2 business days.\n\nPlease do not reply to this message.\n\n> -----Original Message-----\n> Subject: [Incident] Degraded performance - EU region\n> We are investigating reports of elevated latency.',
+    'Thank you for your email. I am out of the office until Monday 14 October with limited access to email. For anything urgent please contact purchasing@example.com.\n\nKind regards,\nBeth Ann Schrader\n"Quality since 1962"\n\nCONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) and may contain confidential and privileged information. Any unauthorized review, use, disclosure or distribution is prohibited.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

@@ -68,7 +68,11 @@ const TEXT_CASES: Array<[string, string[], string?]> = [
   ['There is a memory leak in the desktop client', []],
   ['Tämä on todellinen läpimurto meille', []],
   // legal
-  ['Is this GDPR compliant?', ['legal'], 'GDPR'],
+  // A subject asked about is no legal concern; a problem with it is.
+  ['Is this GDPR compliant?', []],
+  ['Kysymys GDPR-poistopyynnöistä: poistuuko myös liitteet? Kysyy tietosuojavastaava.', []],
+  ['We may have to file a GDPR complaint', ['legal'], 'GDPR complaint'],
+  ['That would put us in violation of the GDPR', ['legal'], 'in violation of the GDPR'],
   ['Our lawyer will contact you', ['legal'], 'lawyer'],
   ['This is a breach of contract', ['legal'], 'breach of contract'],
   ['The missing report is an audit blocker for us', ['legal'], 'audit blocker'],

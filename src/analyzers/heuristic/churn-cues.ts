@@ -51,6 +51,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'we were told',
     '(?:sales|(?:your )?sales ?(?:rep|person|people|team)|salesperson|account manager) (?:told|said|promised|showed|claimed)',
     '(?:showed|shown|promised) (?:us )?in the demo',
+    // "The demo we saw showed messages translated as they come in. In our account …"
+    'the demo (?:we (?:saw|had|got)|you (?:gave|showed) us) (?:\\p{L}+ )?(?:showed|had|included|promised|did)',
     '(?:pricing page|website|web site|your site|your docs|documentation|brochure|product page) (?:says|said|states|promises|claims)',
     '(?:was|were) supposed to (?:be|work|have|include)',
     'not what (?:we|i) (?:were sold|was sold|paid for|signed up for|bought)',
@@ -98,6 +100,12 @@ const PATTERNS: readonly ChurnPattern[] = [
     'still (?:not fixed|unresolved|broken|the same)',
     'same (?:issue|problem|bug) (?:again|as before|keeps)',
     'monta kertaa',
+    // "I mentioned it back in January and again last month", "following up again — months now".
+    '(?:mentioned|reported|raised|flagged|asked about|brought up) (?:this|it|that) (?:\\p{L}+ ){0,3}(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter) and (?:again|then)',
+    "following up (?:again|once more|for the (?:third|fourth|\\d+(?:rd|th)) time)[^?]{0,160}?(?:(?:it['’]s|it has) been (?:a couple of|several|a few|two|three|many|\\d+) (?:weeks|months))",
+    '(?:on|in) (?:our|the) (?:internal )?[\'"‘“]?known issues(?: with \\p{L}+)?[\'"’”]? list since',
+    'harder (?:and harder )?(?:for (?:me|us) )?to (?:defend|justify) (?:\\p{L}+ ){0,2}(?:internally|to (?:my|our) \\p{L}+)',
+    '(?:mainitsin|ilmoitin|kerroin|kysyin) (?:tästä|asiasta|siitä) (?:\\p{L}+ ){0,3}(?:jo )?(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuussa',
     'moneen kertaan',
     'useaan (?:kertaan|otteeseen)',
     '(?:toista|kolmatta|neljättä|kolmannen|neljännen|toisen) kerta',
@@ -143,6 +151,14 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:closed|marked) (?:as )?[\'"‘“]?(?:resolved|solved|done|fixed)[\'"’”]? (?:again )?without (?:anyone |anybody |you )?(?:actually |ever )?(?:fixing|solving|resolving|replying|answering|a fix)',
     '(?:suljettiin|suljettu|merkittiin) (?:\\p{L}+ )?(?:ratkaistu\\p{L}*|valmii\\p{L}*) (?:taas |jälleen )?(?:vaikka|ilman)',
     '(?:no|zero|not a single|without a single|without any|not one|still no) (?:response|reply|answer|feedback)',
+    // The support clock missed: "the first human reply came after 4 h 12 min", "asked me for
+    // information I had already attached".
+    'first (?:human |real |actual )?(?:response|reply|answer)(?: \\p{L}+){0,3} (?:came|arrived|took) (?:only )?(?:after|at)',
+    '(?:got|received|had) (?:its|our|my|the|a) first (?:human |real |actual )?(?:response|reply|answer) (?:only )?after',
+    '(?:asked|asking|asks) (?:me |us )?for (?:information|details|logs|info|screenshots|data) (?:that )?(?:i|we) (?:had )?already (?:attached|sent|provided|given|included)',
+    'lukeeko (?:kukaan|kenkään) (?:näitä|viestejä|tikettejä|meidän)',
+    '(?:kirjoitin|kerroin|mainitsin) (?:sen|tämän) (?:jo |ihan )?(?:ekaan|ensimmäiseen) viestiin',
+    '(?:eikä|ei) (?:niitä|sitä|tätä) (?:ilmeisesti |kai )?kukaan (?:katsonut|lukenut|avannut)',
     "(?:haven't|have not|never) (?:heard back|received (?:a |any )?(?:reply|response|answer))",
     'ticket (?:was |got )?closed without',
     'closed (?:the|my|our) ticket',
@@ -188,6 +204,11 @@ const PATTERNS: readonly ChurnPattern[] = [
     'weak-value',
     2,
     'not worth',
+    // "only 3 of our 20 seats are really used", "paying for stuff we have never opened".
+    '(?:only|just) (?:\\d+|one|two|three|four|five|a few|a handful) (?:of (?:our|the) \\d+ )?(?:seats|licen[cs]es|users)(?: \\p{L}+){0,2} (?:are |is )?(?:really |actually )?(?:used|in use|active)',
+    'paying for (?:stuff|things|features|something|tools) (?:we|nobody) (?:have |has )?(?:literally )?never (?:used|opened|touched)',
+    'money down the drain',
+    'maks(?:amme|etaan|ame) (?:\\p{L}+ ){0,2}enemmän kuin (?:\\p{L}+ ){0,2}(?:saadaan|saamme|hyödymme|hyödytään)',
     '(?:too|really|so|very) expensive for',
     'overpriced',
     "(?:we |i )?(?:don't|do not|barely|hardly|rarely) (?:really )?use (?:it|the|this|your)",
@@ -224,7 +245,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'mi(?:ks|ksi) (?:me )?maks(?:etaan|amme)',
     '(?:no|none of the) new features (?:that )?(?:we|anyone) (?:actually |really )?use',
     "(?:can't|cannot|can not) (?:take|bring|sell|defend) (?:that|this|it) to (?:my|our) (?:vp|cfo|ceo|boss|board|manager|management|director|finance)",
-    '(?:ei|emme koe|emmekä koe|en koe|emme saa) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme )?vastinetta',
+    // Not "14 % ei löydä vastinetta" (a code without a counterpart): value for the money.
+    '(?:emme koe|emmekä koe|en koe|emme saa|en saa|ei tunnu) (?:\\p{L}+ ){0,2}(?:rahalle |rahoillemme |hinnalle )?vastinetta|(?:ei|emme|en) (?:\\p{L}+ ){0,2}(?:rahalle|rahoillemme|hinnalle) vastinetta',
     'hyöty(?:\\p{L}*)? (?:on )?(?:jäänyt )?(?:vähäinen|pieni|pieneksi|vähäiseksi|olematon|olemattomaksi|laihaksi)',
     'not (?:getting|seeing|got) (?:much|any|enough|real) value',
     '(?:usage|adoption|use|logins|activity) (?:has |have )?(?:dropped|fallen|declined|decreased|plummeted|collapsed)',
@@ -283,11 +305,13 @@ const PATTERNS: readonly ChurnPattern[] = [
     'competitor',
     2,
     // "the competitor report", "Kilpailijavertailu" name a feature, not a rival.
-    `competitors?${COMPETITOR_FEATURE_EN}`,
+    // "he left us to join a competitor" is a person's move, not the customer's.
+    `(?<!(?:join|joined|joining|joins|left for|poached by) (?:a |one of our |our )?)competitors?${COMPETITOR_FEATURE_EN}`,
     // "other vendor payments are bouncing" pays vendors; it does not look at them.
     '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
+    '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',
     '(?:review|reviewing|explore|exploring|weigh|weighing|assess|assessing|re-?evaluat\\p{L}*) (?:all )?(?:of )?(?:our|other|the) (?:options|alternatives|vendors|suppliers|tools|tooling|contracts)',
     // Not "the annual vendor review": a routine every supplier goes through.
     '(?<!(?:annual|quarterly|yearly|regular|routine|periodic|monthly) )vendor (?:review|evaluation|selection)',
@@ -324,19 +348,24 @@ const PATTERNS: readonly ChurnPattern[] = [
     'bankrupt',
     'insolven',
     '(?:been |being |were |was )?acquired by',
-    'acquisition',
+    // "our whole acquisition channel", "customer acquisition cost": marketing, not a takeover.
+    '(?<!(?:customer|user|data|lead|talent|guest|traffic|client|visitor) )acquisition(?! (?:channels?|costs?|campaigns?|funnels?|rates?|strateg\\p{L}*|spend|budgets?|tools?|metrics?))',
     // A company merger, not "the bulk merge of contacts".
     'merger',
     'merg(?:ed|ing) (?:with|into) (?:our|the|a|an|another) (?:\\p{L}+ ){0,2}(?:company|group|parent|sister|firm|organi[sz]ation|business)',
     'liquidat\\p{L}*',
     'receivership',
+    // UK insolvency: "going into administration, administrators appointed Friday".
+    '(?:going|gone|went|entered|entering|placed) into administration',
+    'administrators? (?:have been |has been |were |was )?appointed',
     'selvitystil\\p{L}*',
     '(?:closing|shutting|winding) down (?:the|our) (?:business|company|office|operations)',
     'out of business',
     'layoffs?',
     'downsiz',
-    'parent company',
-    'group[- ]wide',
+    // "address the invoices to our parent company" names it; its decision is the signal.
+    'parent company (?:\\p{L}+ ){0,4}(?:decided|has decided|wants|mandates?|requires?|is (?:moving|standardi[sz]ing|consolidating|centrali[sz]ing)|will (?:move|standardi[sz]e|consolidate|centrali[sz]e))',
+    'group[- ]wide (?:decision|policy|standardi[sz]ation|consolidation|mandate|licen[cs]e|agreement|contract|procurement)',
     'business model (?:change|is changing|has changed)',
     'budjetti(?:\\p{L}*) (?:leikat|leikkau|pienen|jäädy)',
     'budjettileikkau',
@@ -353,7 +382,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'fuusio',
     'fuusioidu',
     'lopetamme (?:toiminnan|liiketoiminnan)',
-    'emoyhtiö',
+    'emoyhtiö\\p{L}* (?:\\p{L}+ ){0,3}(?:päätti|päättänyt|linjasi|linjannut|vaatii|haluaa|siirtää|keskittää|yhtenäistää)',
     'konserni(?:tason|n päätös|n linjaus)',
     'lomautu',
     'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
@@ -398,8 +427,9 @@ const COMPILED = PATTERNS.map((entry) => ({
  * reason. A reason found elsewhere in the text names the driver; without one the notice counts as
  * `weak-value`, the voluntary driver that says least (documented in docs/heuristic-analyzer.md).
  */
+// "irtisanottu agentti" is a dismissed employee, not a terminated contract.
 const NOTICE =
-  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat|cancel)\p{L}* (?:\p{L}+ ){0,3}(?:(?<!(?:webhook|event|api|notification|push|newsletter|calendar|topic|channel) )subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*|(?:emme|ettemme|en|etten) (?:aio |halua )?(?:jatka|jatkaa|uusi|uusia) (?:sopimu|tilau)\p{L}*)/iu;
+  /(?<![\p{L}\p{N}])(?:notice of (?:termination|cancellation|non-renewal)|(?:termination|cancellation|non-renewal) notice|(?:hereby |formally )?(?:terminat\p{L}*|cancel\p{L}*(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\p{L}*)) (?:\p{L}+ ){0,3}(?:(?<!(?:webhook|event|api|notification|push|newsletter|calendar|topic|channel) )subscriptions?|contracts?|agreements?|accounts?|services?|licen[cs]es?|plans?)(?![\p{L}])|(?:will|shall) not (?:be )?renew\p{L}*|not (?:to )?renew (?:our|the)|irtisano\p{L}*(?!\p{L})(?! (?:\p{L}+ )?(?:agentti|agentin|työntekijä|henkilö|käyttäjä|kollega|myyjä|tukihenkilö|esihenkilö|hänet|heidät)\p{L}*)|(?:emme|ettemme|en|etten) (?:aio |halua )?(?:jatka|jatkaa|uusi|uusia) (?:sopimu|tilau)\p{L}*|(?:sopimus|sopimusta|tilaus|tilausta) (?:\p{L}+ )?(?:ei|emme) (?:enää )?(?:jatketa|uusita|jatka|uusi))/iu;
 
 /** Longest verbatim phrase reported for a signal, in UTF-16 units. */
 const MAX_PHRASE_LENGTH = 160;

@@ -6,7 +6,8 @@ import { apostropheTolerant } from './apostrophe-tolerant.ts';
  * contacts, tickets, attachments, "tiedot", "asiakaskortit") and a quantity that makes it more
  * than one item (all, half of, thousands, 3,000, "kaikki", "satoja"). "I deleted a contact by
  * mistake" has no quantity; stored files that "now give a 404" or are "not found" are lost to the
- * customer as surely as deleted ones; "half of our customer records are empty" has all three. "Missing" is
+ * customer as surely as deleted ones; "half of our customer records are empty" has all three, and so
+ * has corruption ("all our phone numbers got shifted by one row", "tiedot menivät sekaisin"). "Missing" is
  * left out: "340 shipments missing from the export" is a bug in the export, not lost data.
  */
 const W = '(?<![\\p{L}\\p{N}])';
@@ -52,19 +53,41 @@ export interface ComposedDataLoss {
   start: number;
 }
 
+/**
+ * Data that is still there but wrong: "all our contacts got shifted by one row", "asiakastiedot
+ * menivät sekaisin". In an output ("the numbers in the report are shifted") it is a bug instead.
+ */
+const CORRUPTED = apostropheTolerant(
+  `${W}(?:shifted|scrambled|mixed up|swapped|jumbled|corrupted|garbled|mangled|sekaisin|sekoittu${OPEN}|sekoitti${OPEN})${E}`,
+  'giu',
+);
+
+/**
+ * Sentences end at . ! ? or a line break, but not after an abbreviation that precedes a number
+ * ("n. 1 800 kpl", "ca. 300", "approx. 2,000").
+ */
+const SENTENCE_END =
+  /(?<=[.!?\n])(?<!(?:^|\s)(?:n|ca|approx|appr|abt|noin|esim|klo|nro|no|vs|etc|e\.g|i\.e)\.)\s+/iu;
+
+/** "…got shifted by one row??": doubled question marks are alarm, not a question. */
+const ASKS = /(?<!\?)\?$/u;
+
 /** The first sentence reporting that a quantity of the customer's data is lost; null otherwise. */
 export function findComposedDataLoss(text: string): ComposedDataLoss | null {
   let offset = 0;
-  for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
+  for (const sentence of text.split(SENTENCE_END)) {
     const at = text.indexOf(sentence, offset);
     offset = at + sentence.length;
     LOSS.lastIndex = 0;
+    CORRUPTED.lastIndex = 0;
     const loss =
       LOSS.exec(sentence) ??
+      (IN_OUTPUT.test(sentence) ? null : CORRUPTED.exec(sentence)) ??
       (WAS_THERE.test(text) && !IN_OUTPUT.test(sentence) ? MISSING.exec(sentence) : null);
     LOSS.lastIndex = 0;
+    CORRUPTED.lastIndex = 0;
     if (!loss) continue;
-    if (NOT_REPORTED.test(sentence.slice(0, loss.index)) || sentence.trimEnd().endsWith('?')) continue;
+    if (NOT_REPORTED.test(sentence.slice(0, loss.index)) || ASKS.test(sentence.trimEnd())) continue;
     if (!DATA.test(sentence) || !QUANTITY.test(sentence)) continue;
     return { phrase: loss[0], start: at + loss.index };
   }

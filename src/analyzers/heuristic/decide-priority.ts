@@ -98,12 +98,15 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const risk = evidence.churnSignals.find(
     (item) => item.explicit && (item.signal.driver !== 'weak-value' || evidence.weakValueAtStake === true),
   );
-  if (risk) return { priority: 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
+  // "Not urgent, but I mentioned it in January and again last month": heard, and not rushed.
+  if (risk)
+    return { priority: patient ? 'P3' : 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
 
   // Outright anger ("furious", "kestämätön") about a described problem is an angry customer —
   // unless they say themselves that it is small ("not blocking anything, just confusing") or
   // theirs alone ("my colleagues say for them it is normal").
-  const toneDecides = !patient && evidence.narrowScope !== true;
+  // Nor when they say nothing is wrong now ("Question, not an incident!"): the tone is the topic's.
+  const toneDecides = !patient && evidence.narrowScope !== true && evidence.problemTakenBack !== true;
   if (toneDecides && evidence.outrightAnger && evidence.sentiment <= ANGRY)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;

@@ -57,7 +57,14 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   pattern(`replac(?:e|ing) (?:you|your \\p{L}+|it) with ${AFTER}`, 'after', false),
   pattern(`(?:quotes?|offers?|proposals?|pricing|bids?) from ${AFTER}`, 'after', false),
   pattern(
-    `(?:evaluat(?:e|ing)|trial(?:l)?(?:ing)?|pilot(?:ing)?|demo(?:ing)?|test-driv(?:e|ing)) ${AFTER}`,
+    // "we're going to look at Gorgias seriously": the intent to look makes it an evaluation.
+    `(?:going to|gonna|will|we['’]ll|have to|need to|start(?:ed)? to) (?:seriously |properly )?look(?:ing)? (?:seriously |properly )?at ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
+    // "trialling X", not "Trial Balance" (an accounting report).
+    `(?:evaluat(?:e|ing)|trial(?:l)?ing|trial(?:l)?ed|pilot(?:ing)?|demo(?:ing)?|test-driv(?:e|ing)) ${AFTER}`,
     'after',
     false,
   ),
@@ -121,6 +128,10 @@ const NOT_A_NAME = new Set(
     .split(' '),
 );
 
+const OWN_PLAN = /-(?:paket|paketti|tilau|versio|lisens|taso|plan|tier)\p{L}*$/iu;
+const PLAN_NOUN_AFTER =
+  /^\s*(?:plan|tier|package|edition|version|subscription|licen[cs]e|seats?|paket\p{L}*|taso\p{L}*)(?![\p{L}])/iu;
+
 /**
  * Competitor names introduced by "switch to X", "X is cheaper", "vaihtaa X:ään", "X on halvempi"…
  * A name must start with a capital letter. Known competitor names (config) win over the text's
@@ -133,6 +144,12 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
     for (const match of text.matchAll(regex)) {
       const picked = pickName(match[1]!.split(' '), side, finnish, known);
       if (!picked) continue;
+      // "switch to the Pro plan", "vaihtaa Team-pakettiin": one of our own plans, not a rival.
+      if (
+        OWN_PLAN.test(picked.raw) ||
+        PLAN_NOUN_AFTER.test(text.slice(match.index + match[0].indexOf(picked.raw) + picked.raw.length))
+      )
+        continue;
       // For "switch to X …" the phrase ends at the name, not at the words read after it.
       const end =
         side === 'after'

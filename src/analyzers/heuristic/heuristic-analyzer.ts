@@ -18,6 +18,7 @@ import { learnedChurnSignal } from './learned-churn.ts';
 import { raiseByLearnedSignal } from './learned-raise.ts';
 import { matchTopics } from './match-topics.ts';
 import { mentionsNonProduction } from './outage-composition.ts';
+import { isPlainlyPositive } from './plainly-positive.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 import { findUrgencyCues } from './urgency-cues.ts';
@@ -80,11 +81,13 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     sentiment: sentiment.score,
     knownCompetitors: options.knownCompetitors ?? [],
   });
-  const learnedChurn = learnedChurnSignal(text, ruledChurn, models);
+  const outrightAnger = sentiment.cues.some((cue) => cue.intensity <= OUTRIGHT_ANGER);
+  const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
+  // "Signed the renewal for two more years 🎉": nothing for a learned second opinion to find.
+  const plainlyPositive = isPlainlyPositive(sentiment.score, negativeWeight, cues.length);
+  const learnedChurn = plainlyPositive ? null : learnedChurnSignal(text, ruledChurn, models);
   const detectedChurn = learnedChurn ? [learnedChurn] : ruledChurn;
   const churnSignals = detectedChurn.map((item) => item.signal);
-  const outrightAnger = sentiment.cues.some((cue) => cue.weight <= OUTRIGHT_ANGER);
-  const negativeWeight = sentiment.cues.reduce((sum, cue) => sum + Math.min(0, cue.weight), 0);
   const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
   const narrowScope = isNarrowScope(text);
   const problemTakenBack = isRetracted(text, 0);
@@ -109,6 +112,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     aboutNonProduction,
     narrowScope,
     problemTakenBack,
+    plainlyPositive,
   });
 
   const evidence: Evidence[] = [

@@ -6,8 +6,8 @@ import { weightiestSentence } from './weightiest-sentence.ts';
  * The learned signal as a second opinion on the rules: when they leave a request at P3 or P4 but
  * the text reads like the urgent messages the model was trained on, it becomes P2. The signal only
  * raises, and never to P1 — an incident page needs words the rules can quote. A customer who says
- * it can wait, a message about a test environment, or trouble the customer says is theirs alone
- * keeps the rules' decision. The basis quotes
+ * it can wait, a message about a test environment, trouble the customer says is theirs alone, or a
+ * message with nothing negative in it (plainly-positive.ts) keeps the rules' decision. The basis quotes
  * the sentence whose words weigh most, so the reason still points at the customer's words.
  */
 export function raiseByLearnedSignal(
@@ -18,10 +18,17 @@ export function raiseByLearnedSignal(
     aboutNonProduction: boolean;
     narrowScope: boolean;
     problemTakenBack?: boolean;
+    plainlyPositive?: boolean;
   },
 ): PriorityDecision {
   const { model } = context;
-  if (model === null || context.aboutNonProduction || context.narrowScope || context.problemTakenBack)
+  if (
+    model === null ||
+    context.aboutNonProduction ||
+    context.narrowScope ||
+    context.problemTakenBack ||
+    context.plainlyPositive
+  )
     return decision;
   if (decision.priority !== 'P3' && decision.priority !== 'P4') return decision;
   if (decision.basis.rule === 'patience') return decision;

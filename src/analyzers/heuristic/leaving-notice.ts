@@ -11,7 +11,8 @@ const OPEN = '\\p{L}*';
 
 const ACT_PARTS = [
   // English
-  `cancel${OPEN}`,
+  // Not "cancellation policies" or "the cancellation fee": a hotel's or a shop's own terms.
+  `cancel${OPEN}(?![\\p{L}])(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*)`,
   `terminat${OPEN}`,
   `discontinu${OPEN}`,
   // Only the negated forms: "we will renew" is the opposite of leaving.

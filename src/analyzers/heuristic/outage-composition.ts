@@ -42,9 +42,12 @@ const FAILURE_PARTS = [
   // A count that fell to nothing: "zero new tickets in 7 hours", "0 chats since 6am".
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
-  // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users" and "500 ms" are no failure.
-  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
+  // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users", "500 ms" and "AS/400" are no failure.
+  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])(?<!/)[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
+  // "the app logs our techs out every 10 minutes", "keeps kicking us out".
+  `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
+  `keeps? (?:logging|kicking|throwing) (?:\\p{L}+ ){0,2}out`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}][\\p{L}\\p{N},.'’-]*){0,5} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
@@ -124,6 +127,10 @@ const IMPACT_PARTS = [
   `customers (?:are )?(?:telling us|saying|reporting)`,
   `(?:standing|waiting|stuck) at (?:customer|client) (?:sites|premises|locations)`,
   `seiso(?:o|vat)`,
+  // "20 agenttia tyhjän panttina jo 40 min": staff idle, the Finnish idiom.
+  `tyhjän panttina`,
+  `toimettom\\p{L}*`,
+  `(?:sitting|sat) (?:around )?(?:idle|doing nothing)`,
   `pysähdyksissä`,
   `pysähty${OPEN}`,
 ];
@@ -154,6 +161,10 @@ const RETROSPECTIVE =
 /** A question about how things work ("Does the webhook retry if we return a 500?") is no report. */
 const HOW_QUESTION =
   /^(?:does|do|did|how|what|which|when|where|why|can|could|would|will|should|is there|are there|if|miten|mitä|mikä|kuinka|voiko|voisiko|pitääkö|jos|onko mahdollista)(?![\p{L}])/iu;
+
+/** "No one is locked out", "nobody was affected": the breadth word reassures, it reports nothing. */
+const REASSURANCE =
+  /^(?:nobody|no one|no-one|none of us|kukaan|ketään)(?: (?:else|here|of us))? (?:is|was|has been|have been|will be|got|gets|seems|ei ole|ei ollut|ei ole ollut)(?: (?:\p{L}+))? (?:locked out|affected|impacted|blocked|stuck|down|harmed|complaining|noticed|lukossa|ulkona|jumissa|kärsinyt|huomannut)(?![\p{L}])/iu;
 
 /** Breadth words that a negator before them would turn around. */
 const AFFIRMATIVE_BREADTH = /^(?:every|all|whole|entire|across|koko|kaik)/iu;
@@ -195,6 +206,8 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
   const backing = [...text.matchAll(BREADTH), ...impacts].find(
     (match) =>
       (failures.length > 0 || isReported(text, match.index)) &&
+      (failures.length === 0 || failures.some((failure) => near(failure.index, match.index))) &&
+      !REASSURANCE.test(text.slice(match.index, match.index + 60)) &&
       !isDesiredState(text, match.index) &&
       // "not everyone", "ei koko tiimillä"; "nobody" and "kukaan" carry their own negation.
       !(
@@ -205,6 +218,17 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
   if (!backing) return null;
   const first = failures[0] ?? backing;
   return { phrase: first[0], start: first.index };
+}
+
+/**
+ * Characters between a failure and its breadth or impact. Both halves of an outage sit in the
+ * same few sentences; a long email that mentions an "error" in its third paragraph and "production
+ * data" in its first tells of two things, not one outage.
+ */
+const NEAR = 300;
+
+function near(failureAt: number, backingAt: number): boolean {
+  return Math.abs(failureAt - backingAt) <= NEAR;
 }
 
 /** A failure the customer reports, not one they negate, ask about in general or want to prevent. */

@@ -15,6 +15,11 @@ export interface SentimentCue {
   phrase: string;
   /** Weight after negation and intensifiers, −3…3 scale (can exceed it when intensified). */
   weight: number;
+  /**
+   * The weight before the contrast rule scaled it: how strong the word itself is. "…, but SSO
+   * gives an error" weighs "error" more in the score, yet does not make it an angry word.
+   */
+  intensity: number;
 }
 
 export interface Sentiment {
@@ -58,15 +63,16 @@ export function scoreSentiment(text: string, tokens: readonly WordToken[]): Sent
     if (intensifier) weight *= intensifier;
     const phrase = text.slice(hit.start, hit.end);
     if (isShouted(phrase)) weight *= SHOUT_FACTOR;
+    const intensity = weight;
     if (contrastAt >= 0) weight *= hit.firstWord > contrastAt ? AFTER_CONTRAST : BEFORE_CONTRAST;
     if (weight === 0) continue;
-    cues.push({ phrase, weight: round(weight) });
+    cues.push({ phrase, weight: round(weight), intensity: round(intensity) });
     sum += weight;
   }
   for (const [emoji, emojiWeight] of EMOJI_WEIGHTS) {
     const count = Math.min(countOccurrences(text, emoji), MAX_EMOJI_REPEATS);
     if (count === 0) continue;
-    cues.push({ phrase: emoji, weight: emojiWeight * count });
+    cues.push({ phrase: emoji, weight: emojiWeight * count, intensity: emojiWeight * count });
     sum += emojiWeight * count;
   }
   if (sum !== 0) {

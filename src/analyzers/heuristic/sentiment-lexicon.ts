@@ -51,6 +51,28 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'superb',
   ),
   ...en(3, 'great job', 'well done', 'life saver', 'lifesaver', 'game changer'),
+  // Sarcasm: "love waking up to 14 double bookings", "great, another outage".
+  ...en(
+    -3,
+    'love waking up to',
+    'love starting the day with',
+    'love finding',
+    'great, another',
+    'great, yet another',
+    'just what we needed',
+    'thanks for nothing',
+  ),
+  // Idioms of praise built from violent words: "your new module is absolutely killing it".
+  ...en(
+    3,
+    'killing it',
+    'crushing it',
+    'smashing it',
+    'nailed it',
+    'nailing it',
+    'blew us away',
+    'blown away',
+  ),
   ...en(2, 'great', 'happy', 'glad', 'pleased', 'impressed', 'delighted', 'perfect', 'wonderful', 'smooth'),
   ...en(
     2,

@@ -1,9 +1,10 @@
 import { isContractBreach } from '../../core/contract-breach.ts';
 import { isDeniedIncident, isSupposedInQuestion } from '../../core/denied-incident.ts';
-import { isDownWithIllness } from '../../core/figurative-down.ts';
+import { isFigurativeDown } from '../../core/figurative-down.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
+import { isPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
@@ -235,6 +236,13 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ]),
   ...cues('high', 'business-impact', 'en', [
     'in production',
+    // Rooms or slots sold twice: guests at the door of an occupied room.
+    'double bookings',
+    'double-bookings',
+    'double booked',
+    'double-booked',
+    'overbooked',
+    'overbookings',
     'customers are affected',
     'customers are complaining',
     // A scheduled job that keeps failing is a production problem, not a one-off bug.
@@ -326,6 +334,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ]),
   ...cues('high', 'business-impact', 'fi', [
     'tuotannossa',
+    'tuplavaraukset',
+    'tuplavarauksia',
+    'päällekkäiset varaukset',
+    'päällekkäisiä varauksia',
     'tuotantoympäristö',
     'asiakkaamme eivät',
     'asiakkaamme valittavat',
@@ -482,6 +494,12 @@ const NEGATION_SCOPE_WORDS = 2;
  * Negated incident and urgency cues are dropped; negated patience ("not urgent", "ei kiire") is
  * its own entry.
  */
+const NOBODY_BEFORE =
+  /(?<![\p{L}])(?:nobody|no one|no-one|none of us|kukaan ei) (?:is|was|has been|got|gets|will be|ole|ollut)(?: \p{L}+)? $/iu;
+
+const CLASSIFIES_A_SUPPLIER =
+  /^\s+(?:suppliers?|vendors?|providers?|partners?|third[- ]part(?:y|ies)|toimittaj\p{L}*|alihankkij\p{L}*|kumppan\p{L}*)(?![\p{L}])/iu;
+
 export function findUrgencyCues(
   text: string,
   tokens: readonly WordToken[],
@@ -524,10 +542,21 @@ export function findUrgencyCues(
       continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
     if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
+    // "How would you notify us if your platform were compromised?" supposes an intrusion.
+    if (hit.entry.kind === 'security' && isSupposedInQuestion(text, hit.start, hit.end)) continue;
+    // "Password login still works so no one is locked out": reassurance, not a blocker.
+    if (
+      hit.entry.kind === 'blocker' &&
+      NOBODY_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start))
+    )
+      continue;
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
+    // "classed as a critical supplier": a category in a vendor review, not a blocked customer.
+    if (hit.entry.kind === 'blocker' && CLASSIFIES_A_SUPPLIER.test(text.slice(hit.end, hit.end + 40)))
+      continue;
     // "Any idea?" asks for help; it offers no idea.
     if (hit.entry.kind === 'idea' && /^(?:any|no)$/u.test(tokens[hit.firstWord - 1]?.word ?? '')) continue;
     found.push({
@@ -546,7 +575,8 @@ export function findUrgencyCues(
       .filter(
         (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),
       )
-      .filter((cue) => !(cue.kind === 'outage' && isDownWithIllness(text, cue.start + cue.phrase.length)))
+      .filter((cue) => !(cue.kind === 'outage' && isFigurativeDown(text, cue.start + cue.phrase.length)))
+      .filter((cue) => !(cue.kind === 'outage' && isPlannedStop(text, cue.start)))
       // "What happens to our data if we terminate the contract?" supposes it.
       .filter(
         (cue) =>

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LabelledExample, parseLabelledExamples } from '../../analyzers/evaluate-triage.ts';
 import { createHeuristicAnalyzer } from '../../analyzers/heuristic/heuristic-analyzer.ts';
+import { alwaysYesModels } from '../../analyzers/learned/probe-models.ts';
 import {
   DEFAULT_TRAINING,
   type TrainedModel,
@@ -15,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The sixteenth to eighteenth batches are left
+ * The labelled sets the shipped model learns from. The nineteenth to twenty-first batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -35,6 +36,10 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-train-13.jsonl',
   'test/fixtures/triage-heldout-14.jsonl',
   'test/fixtures/triage-heldout-15.jsonl',
+  'test/fixtures/triage-heldout-16.jsonl',
+  'test/fixtures/triage-heldout-17.jsonl',
+  'test/fixtures/triage-heldout-18.jsonl',
+  'test/fixtures/triage-train-22.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';
@@ -109,32 +114,46 @@ export const trainTriageCommand: CliCommand = {
         examples: requests.length,
       });
     }
-    // What the rules alone make of each text: the learned signals act only where they are silent.
+    // What the rules alone make of each text, and where a learned signal may act at all: the
+    // thresholds are chosen on the texts each signal would decide (probe-models.ts).
     const taxonomyFile = values.taxonomy ?? DEFAULT_TAXONOMY;
     let rulesTriage: ReturnType<typeof createEvaluationTriage>;
+    let probeTriage: ReturnType<typeof createEvaluationTriage>;
     try {
+      const taxonomy = await readTaxonomy(resolve(io.cwd, taxonomyFile));
       rulesTriage = createEvaluationTriage({
         analyzer: createHeuristicAnalyzer({ triageModels: null }),
-        taxonomy: await readTaxonomy(resolve(io.cwd, taxonomyFile)),
+        taxonomy,
+      });
+      probeTriage = createEvaluationTriage({
+        analyzer: createHeuristicAnalyzer({
+          triageModels: alwaysYesModels(examples.map((example) => example.text)),
+        }),
+        taxonomy,
       });
     } catch (error) {
       io.stderr.write(`verbatim train-triage: ${taxonomyFile}: ${(error as Error).message}\n`);
       return 1;
     }
     const byRules: Array<Awaited<ReturnType<typeof rulesTriage>>> = [];
-    for (const example of examples) byRules.push(await rulesTriage(example.text));
+    const byProbe: Array<Awaited<ReturnType<typeof probeTriage>>> = [];
+    for (const example of examples) {
+      byRules.push(await rulesTriage(example.text));
+      byProbe.push(await probeTriage(example.text));
+    }
+    const urgent = (priority: string | null) => priority === 'P1' || priority === 'P2';
     const urgency = trainLogisticModel(
       examples.map((example, at) => ({
         text: example.text,
-        positive: example.priority === 'P1' || example.priority === 'P2',
-        decides: byRules[at]!.priority === 'P3' || byRules[at]!.priority === 'P4',
+        positive: urgent(example.priority),
+        decides: !urgent(byRules[at]!.priority) && urgent(byProbe[at]!.priority),
       })),
     );
     const churn = trainLogisticModel(
       examples.map((example, at) => ({
         text: example.text,
         positive: example.churn !== null,
-        decides: !byRules[at]!.noise && byRules[at]!.churn === null,
+        decides: !byRules[at]!.noise && byRules[at]!.churn === null && byProbe[at]!.churn !== null,
       })),
     );
     const withChurn = examples.filter((example) => example.churn !== null);

@@ -600,3 +600,88 @@ describe('round 11: quiet complaints, promises, and settings changed by nobody',
     );
   });
 });
+
+describe('round 12: good news, plans and questions are not incidents; data mixed up is', () => {
+  it.each([
+    "Following up on last night's outage — everything has been fine for us since 7am. Could you send the incident report?",
+    'Ticket volume is down about 60% since we launched the help centre, so we may want fewer seats at renewal. No rush.',
+    'Just signed the renewal for three more years 🎉 Thanks to Maria for all the help with the rollout!',
+    'Search has been slowing down the team a bit this week. Not urgent.',
+    "We're migrating ten years of data off our old AS/400 next month; can you share the import guide?",
+    'Mitä asiakkaidemme viesteille tapahtuu jos teidän palvelu kaatuu? Tarvitsemme vastauksen riskiarvioon.',
+    'Our plant has a planned maintenance shutdown next week. How do we pause alerts so the on-call phone stays quiet?',
+    'Could you send the RCA for this one?\n\n-----Original Message-----\nSubject: [Resolved] Service disruption - EU region\nThe issue affecting access has been resolved.',
+    'Question, not an incident: how would you notify us if your platform were compromised? Is that in the DPA?',
+    'Your new forecasting screen is absolutely killing it, the planners love it.',
+    'Our waiting queue on Monday mornings has basically disappeared since the new routing. Thank you!',
+    'Your platform is classed as a critical supplier in our annual review; please send your SOC 2 report.',
+    'Password login still works so no one is locked out, but SSO gives error AADSTS50011 on the EU instance.',
+    'Kysymys GDPR-poistopyynnöistä: poistuvatko myös liitteet, vai pitääkö ne poistaa erikseen?',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it('keeps an own-report number shift a bug, not lost data', async () => {
+    expect(
+      (await triage('All the numbers in the monthly report are shifted by one column since the update.'))
+        .priority,
+    ).not.toBe('P1');
+  });
+
+  it.each([
+    'After this morning’s import all our contacts got mixed up — phone numbers swapped between customers, and reminders went to the wrong people.',
+    'Pääkäyttäjä ajoi siivoustoiminnon ja se poisti myös avoimet tiketit, n. 2 400 kpl. Saako ne palautettua?',
+    'Our March invoice lists 60 seats but we only have 15 users. Please fix it before the card is debited.',
+    'The app logs our drivers out every few minutes and they lose their notes. All 40 drivers are affected.',
+    'kaikki jumittaa ja välillä tulee timeout, 15 agenttia tyhjän panttina jo puoli tuntia',
+    'love waking up to 9 double bookings. the channel sync has been doing whatever it wants since friday.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    ['I mentioned the export bug back in March and again in May.', 'unheard-voice'],
+    [
+      'The first human reply came after six hours and asked for logs we had already attached.',
+      'complaint-handling',
+    ],
+    ['Lukeeko kukaan näitä oikeasti? Kirjoitin sen jo ensimmäiseen viestiin.', 'complaint-handling'],
+    ['Only 4 of our 25 seats are actually used, and finance is asking about the line item.', 'weak-value'],
+    ['Alkaa tuntua, että maksetaan tästä enemmän kuin saadaan irti.', 'weak-value'],
+    [
+      'Heads up: the company went into administration and administrators were appointed today.',
+      'involuntary',
+    ],
+    ["If the sync breaks again we're going to look at Gorgias seriously.", 'competitor'],
+    ['The demo we saw showed automatic translation; in our account it is manual.', 'promise-gap'],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('reads a Finnish non-renewal said object first as churn', async () => {
+    expect(
+      drivers(await triage('Sopimusta ei jatketa vuoden lopun jälkeen. Tarvitsemme datan vientinä.')),
+    ).not.toEqual([]);
+  });
+
+  it.each([
+    ['Please address our invoices to our parent company from now on.', 'involuntary'],
+    ['Google Ads is our main acquisition channel and the card was declined this morning.', 'involuntary'],
+    ['Our former agent left us to join a competitor last month; please remove his seat.', 'competitor'],
+    ['The Trial Balance report times out for the full year.', 'competitor'],
+    ['Mitä datalle tapahtuu jos vaihdetaan Enterprise-paketista Team-pakettiin?', 'competitor'],
+    ['Irtisanottu työntekijä pääsee yhä järjestelmään.', 'weak-value'],
+    ['We copied our cancellation policies and rate plans from the old property.', 'weak-value'],
+    ['Huomasimme että 14 % ei löydä vastinetta ja putoaa oletuskoodiin.', 'weak-value'],
+  ])('finds in %j no %s churn', async (text, driver) => {
+    expect(drivers(await triage(text))).not.toContain(driver);
+  });
+
+  it('lets the customer who is not in a hurry keep a heard complaint at P3', async () => {
+    const analysis = await triage(
+      'Following up again on the timezone bug in scheduled reports. Not urgent, but it has been a couple of months now.',
+    );
+    expect(drivers(analysis)).toContain('unheard-voice');
+    expect(analysis.priority).toBe('P3');
+  });
+});

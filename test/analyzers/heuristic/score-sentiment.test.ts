@@ -32,7 +32,7 @@ describe('scoreSentiment', () => {
   });
 
   it('reads "ei toimi" as one negative cue rather than a negated positive', () => {
-    expect(score('ei toimi').cues).toEqual([{ phrase: 'ei toimi', weight: -2 }]);
+    expect(score('ei toimi').cues).toEqual([{ phrase: 'ei toimi', weight: -2, intensity: -2 }]);
   });
 
   it('strengthens a cue after an intensifier and in capitals', () => {

@@ -1,0 +1,22 @@
+/**
+ * A newsletter or other bulk mail that reached the inbound address ("You are receiving this email
+ * because you subscribed … Unsubscribe"): nobody wrote it to us, so it is noise. A customer who
+ * forwards one with a note of their own ("Why did our customers get this?") is a request, so a
+ * forward marker or a question near the top keeps it one.
+ */
+const UNSUBSCRIBE =
+  /(?<![\p{L}])(?:unsubscribe|opt[- ]out|manage (?:your )?(?:email )?preferences|peruuta tilaus|peru tilaus|tilauksen peruminen|lopeta tilaus)(?![\p{L}])/iu;
+const BULK_MARKER =
+  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this|you received this (?:e-?mail|message) because|you (?:have )?subscribed|newsletter|mailing list|saat tämän (?:viestin|sähköpostin)|uutiskirje\p{L}*|olet tilannut)(?![\p{L}])/iu;
+const FORWARDED =
+  /(?:forwarded message|begin forwarded message|original message|välitetty viesti|alkuperäinen viesti|^\s*(?:from|lähettäjä):)/imu;
+
+const FOOTER_CHARS = 600;
+const OPENING_CHARS = 200;
+
+export function isBulkMail(text: string): boolean {
+  const footer = text.slice(-FOOTER_CHARS);
+  if (!UNSUBSCRIBE.test(footer) || !BULK_MARKER.test(text)) return false;
+  if (FORWARDED.test(text)) return false;
+  return !/[?？]/u.test(text.slice(0, OPENING_CHARS));
+}
