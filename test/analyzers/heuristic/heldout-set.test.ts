@@ -7,17 +7,11 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
- * from the labelled set. The fresh batch and the second batch were tuned on in later rounds, so
- * they are held to the targets as regression sets. The third batch was written before the
- * compositional round and tuned on in round 4 (its misses were read), so it is now held to the
- * targets too. The fourth batch was written before round 4 and tuned on in round 5, so it is held
- * to the targets as well; the fifth batch likewise after round 6. The sixth and seventh batches
- * (blind until round 9), the tenth, eleventh, fourteenth and fifteenth (blind until round 10)
- * and the twelfth and thirteenth (written for training) are tuned and trained on now; they are
- * held near the targets, below them where they miss. The sixteenth to eighteenth batches were
- * written blind to the engine by separate writers and never tuned or trained on: their floors sit
- * just below what they measured after round 10 (2026-12-06), below the targets where they miss
- * them, so that a regression shows without pretending they meet them.
+ * from the labelled set. Batches that were tuned or trained on are held to the targets as
+ * regression sets (a little below where a batch missed them when it was spent). The nineteenth to
+ * twenty-first batches were written blind to the engine by separate writers and never tuned or
+ * trained on: their floors sit just below what they measured after round 12 (2026-12-07), below the
+ * targets where they miss them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -137,6 +131,27 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.85,
     churnRecall: 0.85,
     churnDriverRecall: 0.75,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-19.jsonl': {
+    urgentRecall: 0.88,
+    urgentPrecision: 0.8,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-20.jsonl': {
+    urgentRecall: 0.85,
+    urgentPrecision: 0.75,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.6,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-21.jsonl': {
+    urgentRecall: 0.88,
+    urgentPrecision: 0.85,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.6,
     noiseAccuracy: 0.95,
   },
 };
