@@ -45,7 +45,13 @@ export function isAutoReply(text: string): boolean {
   if (CONTRAST.test(trimmed)) return false;
   // Any sentence may be a bare opening: bilingual replies say the absence twice.
   return sentences.every(
-    (sentence) => PART.test(sentence) || isSignature(sentence) || isBareOpening(sentence),
+    (sentence, at) =>
+      PART.test(sentence) ||
+      SIGN_OFF.test(sentence.trim()) ||
+      isSignature(sentence) ||
+      isBareOpening(sentence) ||
+      // A job title in lower case under the name: "henkilöstösihteeri".
+      (at > 0 && isSignature(sentences[at - 1]!) && isShortTitle(sentence)),
   );
 }
 
@@ -69,6 +75,15 @@ function isBareOpening(sentence: string): boolean {
 const CONTRAST =
   /(?<![\p{L}])(?:but|however|although|though|meanwhile|mutta|kuitenkin|vaikka|sillä välin)(?![\p{L}])/iu;
 
+/** "Best,", "Cheers", "t.", "Hyvää kesää!": a sign-off or a wish on a line of its own. */
+const SIGN_OFF =
+  /^(?:best(?: wishes)?|cheers|br|t\.|thanks|many thanks|hyvää (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))[,.!]*$/iu;
+
+function isShortTitle(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length <= 40 && /^[\p{L}][\p{L} -]*$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 3;
+}
+
 /** A signature line: a name, a title, a company, an address, a phone number. */
 function isSignature(line: string): boolean {
   // A company's quoted tagline: "Quality since 1962".
@@ -76,6 +91,10 @@ function isSignature(line: string): boolean {
   const words = line.trim().split(/\s+/u);
   // "Meridian Foods IT Service Desk | servicedesk@meridianfoods.example": a longer line with an address.
   const withAddress = /\S@\S|\+?\d[\d ()-]{6,}\d/u.test(line);
-  if (words.length > (withAddress ? 10 : 6)) return false;
-  return words.every((word) => /^["'“”‘’]?[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$/u.test(word));
+  // "Head of Growth | Brightloop Digital GmbH": a title and a company on one line.
+  if (words.length > (withAddress ? 10 : line.includes('|') ? 9 : 6)) return false;
+  // Titles and companies keep their small words: "Head of Growth | Brightloop Digital GmbH".
+  return words.every((word) =>
+    /^["'“”‘’]?[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$|^(?:of|and|at|for|the|de|von|van|&)$/u.test(word),
+  );
 }

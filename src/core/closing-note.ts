@@ -6,14 +6,19 @@
  * Strict, because a false "noise" hides a customer's words: the closing words must come first,
  * the note is short, asks no question and turns no corner ("but", "still", "mutta", "edelleen").
  */
+/** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
+const LEAD_IN =
+  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,3}|kiitti|joo|hyvä)[\\s,.!]+){0,3}';
+
 const CLOSING = new RegExp(
-  `^\\W*(?:${[
-    "(?:all |it(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: now| again| itself)?",
+  `^\\W*${LEAD_IN}(?:${[
+    "(?:all |it(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
+    'all good now|closing this(?: one)?(?: from our side| on our end)?|you can close (?:this(?: one)?|the ticket|it)',
     'never ?mind|nvm|false alarm|please disregard|disregard (?:that|this|my (?:last|previous) (?:message|post))|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
-    'ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
-  ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic}))`,
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|tiketin voi sulkea|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+  ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );
 
@@ -22,8 +27,13 @@ const TURNS =
 
 export const MAX_CLOSING_NOTE_CHARS = 200;
 
+/** The customer's sign-off and the quoted message they answer are not part of the note. */
+const SIGN_OFF =
+  /\n\s*(?:(?:(?:best|kind|warm) )?regards|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
+const QUOTED = /^\s*>.*$/gmu;
+
 export function isClosingNote(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = text.replace(QUOTED, '').trim().replace(SIGN_OFF, '').trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
   return CLOSING.test(trimmed) && !TURNS.test(trimmed);
 }

@@ -38,6 +38,36 @@ export function isSupposedInQuestion(text: string, start: number, end: number): 
   return text[stop] === '?' && (SUPPOSING.test(sentence) || ASKS_WHETHER_ANY.test(sentence));
 }
 
+/**
+ * Planning for an incident, question or not: "we're writing a contingency plan in case the
+ * platform goes down", "siltä varalta, että palvelu kaatuu". Plain "if" is left out: "if I open the
+ * inbox it is down for everyone" reports one.
+ */
+const PLANNING_FOR =
+  /(?<![\p{L}])(?:in case|in the event (?:that|of)|contingency|continuity plan|siltä varalta|mikäli|varautu\p{L}*)(?![\p{L}])/iu;
+
+export function isPlannedFor(text: string, start: number): boolean {
+  const from =
+    Math.max(
+      text.lastIndexOf('.', start),
+      text.lastIndexOf('?', start - 1),
+      text.lastIndexOf('!', start),
+      text.lastIndexOf('\n', start),
+    ) + 1;
+  return PLANNING_FOR.test(text.slice(from, start));
+}
+
+/**
+ * "How do you notify customers of an outage?", "what is your process for a data breach?": an
+ * incident with an indefinite article, in a question, is any incident — a policy asked about.
+ */
+export function isGenericInQuestion(text: string, start: number, end: number): boolean {
+  if (!/(?<![\p{L}])(?:an?|any)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, start - 25), start)))
+    return false;
+  const rest = text.slice(end).search(/[.?!\n]/u);
+  return rest !== -1 && text[end + rest] === '?';
+}
+
 const WHAT_HAPPENS_IF =
   /(?<![\p{L}])(?:what (?:\p{L}+ ){0,3}(?:happens|would happen|will happen)|mitä (?:\p{L}+ ){0,3}(?:tapahtuu|tapahtuisi))(?![\p{L}])[^.!?\n]*(?<![\p{L}])(?:if|when|in case|jos|kun|mikäli)(?![\p{L}])/iu;
 /** "What does the process look like and is there any downtime?": a plan asked about, not a report. */

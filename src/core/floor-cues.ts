@@ -192,7 +192,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // A bare "GDPR" or "tietosuoja" names a subject ("a question about GDPR deletion requests");
       // the cue is a problem with it.
       `gdpr[- ](?:breach\\p{L}*|violation\\p{L}*|complaint\\p{L}*|fines?|incident\\p{L}*|notification\\p{L}*|issues?|problems?|risks?|deadlines?)|(?:breach\\p{L}*|violat\\p{L}*|in violation of|against|non-?compliant with|not compliant with) (?:the )?gdpr|personal data breach|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance`,
-      'legal(?! (?:name|entity|address))',
+      // "Our legal team is reviewing the MSA and has a question" names a department at work.
+      'legal(?! (?:name|entity|address|operations|ops))(?! (?:team|department|dept|counsel)(?: \\p{L}+)? (?:is|are|has|have) (?:reviewing|checking|looking|asking|going through|a question|questions|a few questions))',
       'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
       'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',
       'regulators?|data protection (?:authority|ombudsman)|ombudsman',
@@ -262,11 +263,11 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     reason: 'mentions an acquisition, budget cuts or insolvency',
     negatable: false,
     cues: [
-      '(?<!(?:customer|user|data|lead|talent|client) )acquisitions?',
+      '(?<!(?:customer|user|data|lead|talent|client|guest|traffic|visitor) )acquisitions?(?! (?:channels?|costs?|campaigns?|funnels?|rates?|strateg\\p{L}*|spend|budgets?|tools?|metrics?))',
       'acquired by|(?:been|being|was|were|get|got|getting|is being|are being) acquired|mergers?',
       'budget (?:cuts?|cutting|reductions?|freeze|constraints?)',
       `cut\\p{L}* (?:${W} ){0,2}budgets?|cost[- ]cutting|cutting costs|spending freeze|hiring freeze`,
-      'layoffs?|laid off|laying off|lay off|redundanc(?:y|ies)|restructuring|downsizing',
+      'layoffs?|laid off|laying off|lay off|redundanc(?:y|ies)|restructuring(?! (?:our|the|of (?:our|the)) (?:sales )?(?:regions?|teams?|territor\\p{L}*|folders?|workflows?|tags?|categories|pipelines?|data|accounts?|permissions?|roles?))|downsizing',
       'insolven\\p{L}*|bankrupt\\p{L}*|chapter 11|going out of business|(?:closing|shutting) down (?:the|our) (?:company|business)',
       // Finnish
       'yrityskau\\p{L}*|\\p{L}*fuusio\\p{L}*',

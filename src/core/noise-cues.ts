@@ -112,7 +112,7 @@ const ACKNOWLEDGEMENTS = [
  */
 export const NOISE_FILLERS: ReadonlySet<string> = new Set([
   ...['so', 'much', 'very', 'a', 'lot', 'again', 'team', 'guys', 'all', 'everyone', 'everybody'],
-  ...['folks', 'there', 'you', 'both', 'and', 'too', 'also', 'just', 'really', 'oh', 'ah'],
+  ...['mate', 'buddy', 'folks', 'there', 'you', 'both', 'and', 'too', 'also', 'just', 'really', 'oh', 'ah'],
   ...['oh ok', 'for the help', 'for your help', 'for helping', 'for the quick reply'],
   ...['for the quick response', 'for the quick answer', 'for the quick fix', 'for the fix'],
   ...['for the update', 'for the info', 'for the information', 'for letting me know'],

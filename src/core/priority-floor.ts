@@ -1,5 +1,11 @@
 import { isContractBreach } from './contract-breach.ts';
-import { isDeniedIncident, isSupposedInQuestion } from './denied-incident.ts';
+import {
+  isDeniedIncident,
+  isGenericInQuestion,
+  isPlannedFor,
+  isSupposedInQuestion,
+} from './denied-incident.ts';
+import { worksEventually } from './eventually-works.ts';
 import { isFigurativeDown } from './figurative-down.ts';
 import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
@@ -159,6 +165,12 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
       // "Production stops over midsummer for a planned maintenance shutdown": nothing failed.
       if (rule.rule === 'outage' && isPlannedStop(text, match.index)) continue;
+      // "How do you notify customers of an outage?": any outage, asked about.
+      if (INCIDENT_RULES.has(rule.rule) && isGenericInQuestion(text, match.index, end)) continue;
+      // "A contingency plan in case the platform goes down": prepared for, not happening.
+      if ((rule.rule === 'outage' || rule.rule === 'security') && isPlannedFor(text, match.index)) continue;
+      // "It does load eventually, but the browser says the page is not responding": slow, not down.
+      if (rule.rule === 'outage' && worksEventually(text)) continue;
       // "Subject: [Resolved] Service disruption": a forwarded notice that it is over.
       if (
         INCIDENT_RULES.has(rule.rule) &&

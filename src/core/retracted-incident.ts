@@ -14,12 +14,15 @@ const RETRACTION = new RegExp(
     "(?:it|all|everything|that)(?:['’]s| is| seems| looks) (?:all )?(?:fine|ok|okay|good|working|back) (?:now|again)",
     "(?:it|all|everything)(?:['’]s| has) been (?:fine|ok|okay|good|stable|working)(?: for us| here| on our (?:side|end))? (?:ever )?since",
     // Said up front or after: "Question, not an incident!", "nothing is wrong right now".
-    "not an incident|(?:nothing is|nothing['’]s) (?:wrong|broken|down)|no (?:current|ongoing|active) (?:incident|outage|issue|problem)s?|(?:everything|all) (?:is )?(?:working|works) (?:fine|well|normally)",
+    "not an incident|(?:nothing is|nothing['’]s) (?:actually |really )?(?:wrong|broken|down)|no (?:current|ongoing|active) (?:incident|outage|issue|problem)s?|(?:everything|all) (?:is )?(?:working|works) (?:fine|well|normally)",
     "(?:all|everything)(?:['’]s| is)? (?:good|fine|ok|okay)(?: on our (?:side|end))? now",
     '(?:works|working|fine) (?:now|again)',
     '(?:it|that) was (?:on )?(?:our|my) (?:side|end|own)',
     '(?:was|is) our own (?:vpn|network|firewall|proxy|wifi|wi-fi|internet|mistake|fault)',
     '(?:our|my) bad|(?:our|my) mistake',
+    // "suspicious login from Lisbon — that was me, I'm at Web Summit"; "back before anyone noticed".
+    '(?:that|it|this) was (?:just )?(?:me|us|one of us|my colleague)|(?:was|came) back (?:up |online )?(?:before|within|after|again|by)',
+    'se olin minä|se oli minä|olin se minä',
     'no (?:current|ongoing|open|further) (?:issues|problems)|(?:fine|stable|ok|okay) (?:ever )?since then',
     // Finnish
     '(?:tilanne|kaikki) on (?:meillä )?(?:nyt )?(?:taas )?(?:normaali|kunnossa|ok)|ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|unohtakaa|unohda (?:edellinen|tuo|toi)|ei ole (?:mitään |mitenkään )?(?:häiriötä|vikaa|katkoa)|kaikki toimii (?:hyvin|normaalisti)',

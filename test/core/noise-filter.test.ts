@@ -316,3 +316,41 @@ describe('round 12: agreement, closing notes, newsletters, replies in two langua
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 13: closing notes with a greeting, a sign-off or the quoted answer; more footers', () => {
+  it.each([
+    'ok all good now, the deploy went thru on the 2nd try. closing this from our side, cheers',
+    'Hei,\n\nKiitos nopeasta avusta eilen, asia on nyt ratkaistu ja tiketin voi sulkea.\n\nt. Petri',
+    'ok cool, resolved on our side now, you can close this one. cheers',
+    'Kiitos tiedosta! Asia on nyt meidän osalta kunnossa, tiketin voi sulkea.\n\nTerveisin\nLaura\n\n> Hei Laura, korjaus on nyt tuotannossa.',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    "Automatic reply: Out of office\n\nHi, I'm out of the office until Monday 14th with limited access to email. For anything urgent please contact marta@example.io.\n\nBest,\nJonas Weber\nHead of Growth | Brightloop Digital GmbH",
+    'Automaattinen vastaus: Olen vuosilomalla 15.7.–2.8. enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä Mervi Kokkoseen.\n\nHyvää kesää!\nSari Heikkilä\nhenkilöstösihteeri',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads "thanks mate, that did the trick" as thanks', () => {
+    expect(classifyNoise('thanks mate, that did the trick').noise).toBe(true);
+  });
+
+  it('reads a digest whose footer says why it was sent as bulk mail', () => {
+    expect(
+      classifyNoise(
+        "Issue #42\n\nThis week in Growth Signals:\n• Why your attribution model is lying to you\n• Webinar invite: Thursday 4pm\n\nRead online | Forward to a friend\n\nYou're receiving this because you signed up at example.co. Unsubscribe · Manage preferences",
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it('keeps a customer who writes about their newsletter and its unsubscribe link a request', () => {
+    expect(
+      classifyNoise(
+        "Thanks for the call! P.S. a few subscribers replied to last night's newsletter saying the footer showed someone else's name and an unsubscribe link for a different list.",
+      ).noise,
+    ).toBe(false);
+  });
+});

@@ -85,7 +85,7 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   ),
   pattern(`${BEFORE} (?:offers|gives us|gave us|quoted|already has|already does)`, 'before', false),
   pattern(
-    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|siirty(?:ä|mään|mistä|neet)|siirrymme|siirrytään) ${AFTER}`,
+    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|siirty(?:ä|mään|mistä)|siirrymme|siirrytään) ${AFTER}`,
     'after',
     true,
   ),
@@ -144,6 +144,12 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
     for (const match of text.matchAll(regex)) {
       const picked = pickName(match[1]!.split(' '), side, finnish, known);
       if (!picked) continue;
+      // "pääkäyttäjäksi vaihtaa Sannan": a role in the translative before the verb names a person.
+      if (
+        finnish &&
+        /\p{L}+ksi\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, match.index - 40), match.index))
+      )
+        continue;
       // "switch to the Pro plan", "vaihtaa Team-pakettiin": one of our own plans, not a rival.
       if (
         OWN_PLAN.test(picked.raw) ||

@@ -24,7 +24,7 @@ const FAILURE_PARTS = [
   `(?:went|goes|go|going) wrong`,
   `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
   `exceptions?`,
-  `(?:is|are|went|seems|looks|is completely|is totally) dead`,
+  `(?:is|are|went|seems|looks|is completely|is totally) dead(?! slow)`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
   `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,
   `crash(?:es|ed|ing)?`,
@@ -51,7 +51,10 @@ const FAILURE_PARTS = [
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}][\\p{L}\\p{N},.'’-]*){0,5} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
+  // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
+  `(?:returns?|returning|shows?|showing) (?:nothing|no data|no results|zero results|0 results|an empty (?:list|page|state))`,
+  `0 (?:liidiä|tilausta|tikettiä|viestiä|soittoa|kävijää|myyntiä)`,
   `(?:ei|eivät) (?:tunnu|näytä) (?:\\p{L}+ )?(?:toimivan|avautuvan|aukeavan|latautuvan|käynnistyvän|vastaavan|onnistuvan)`,
   `(?:poissa|pois) käytöstä`,
   `(?:ei|eivät) (?:ole )?(?:käytettävissä|saatavilla|tavoitettavissa)`,
@@ -83,7 +86,7 @@ const BREADTH_PARTS = [
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
-  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of)`,
+  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account)`,
   `across the (?:board|company|organi[sz]ation)`,
   `(?:in )?production`,
   `prod`,
@@ -94,7 +97,8 @@ const BREADTH_PARTS = [
   `kenelläkään`,
   // "in none of our stores", "missään myymälässämme": nowhere is breadth too.
   `missään`,
-  `(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses)`,
+  `(?:for )?(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses|clients|customers|users|accounts|teams|agents|patients)`,
+  `kaik\\p{L}* \\d+ (?:myymälä|toimipist|kauppa|kaupa|varasto|asiakka|käyttäjä|koulu)\\p{L}*`,
   `yhde(?:llä|lle|ssä|stä)kään`,
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   // The usual volume next to a stopped flow: "normally hundreds a day", "yleensä satoja".
@@ -127,6 +131,11 @@ const IMPACT_PARTS = [
   `customers (?:are )?(?:telling us|saying|reporting)`,
   `(?:standing|waiting|stuck) at (?:customer|client) (?:sites|premises|locations)`,
   `seiso(?:o|vat)`,
+  // "osa asiakkaista lähtee tyhjin käsin", "customers are walking out", "queues at the tills".
+  `(?:asiakkaat|asiakkaista (?:osa )?|osa asiakkaista )lähte${OPEN} tyhjin käsin`,
+  `customers (?:are )?(?:leaving|walking out|walking away)`,
+  `kassoilla (?:on )?(?:pitkä )?jono${OPEN}`,
+  `queues? at the (?:tills|checkouts?|counters?|front desk)`,
   // "20 agenttia tyhjän panttina jo 40 min": staff idle, the Finnish idiom.
   `tyhjän panttina`,
   `toimettom\\p{L}*`,
@@ -231,6 +240,10 @@ function near(failureAt: number, backingAt: number): boolean {
   return Math.abs(failureAt - backingAt) <= NEAR;
 }
 
+/** "Not sure if this is related, but …" hedges; it supposes nothing. */
+const HEDGED_IF =
+  /(?<![\p{L}])(?:(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
+
 /** A failure the customer reports, not one they negate, ask about in general or want to prevent. */
 function isReported(text: string, at: number): boolean {
   if (
@@ -240,7 +253,7 @@ function isReported(text: string, at: number): boolean {
     return false;
   if (isDesiredState(text, at)) return false;
   const sentence = sentenceAround(text, at);
-  if (SUPPOSED_BEFORE.test(text.slice(sentence.start, at))) return false;
+  if (SUPPOSED_BEFORE.test(text.slice(sentence.start, at).replace(HEDGED_IF, ''))) return false;
   if (isRetrospective(text, at)) return false;
   return !isGeneralQuestion(text, at);
 }

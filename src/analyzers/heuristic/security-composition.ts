@@ -38,7 +38,7 @@ const OTHER_PARTY = apostropheTolerant(
   'iu',
 );
 const SEES = apostropheTolerant(
-  `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
+  `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|shows?|showed|displays?|displayed|displaying|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
   'iu',
 );
 
@@ -75,7 +75,7 @@ const WHAT_WAS_TAKEN = apostropheTolerant(
  * deactivated logged in", "poistetun käyttäjän tunnuksilla kirjauduttiin".
  */
 const REVOKED_PERSON = apostropheTolerant(
-  `${W}(?:(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
+  `${W}(?:who (?:left|quit) (?:us|the company|the firm)|(?:whose )?(?:account|access|login|user) (?:\\p{L}+ ){0,2}(?:we |was |were |has been |had been )?(?:deactivated|disabled|removed|revoked|closed|offboarded)|we (?:deactivated|disabled|removed|offboarded|revoked) (?:him|her|them|his|her|their)|(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(
@@ -134,6 +134,15 @@ const NOT_VISIBLE =
 /** A negator or a supposition earlier in the sentence: "no one else can see", "what if". */
 const NOT_REPORTED = /(?<![\p{L}])(?:if|whether|how|can we|could we|should|jos|miten|voiko)(?![\p{L}])/iu;
 
+/**
+ * One person's personal data shown to everyone: "every payslip in the portal now shows Jukka from
+ * accounting's name, salary and bank account".
+ */
+const ONE_PERSON_TO_ALL = apostropheTolerant(
+  `${W}(?:every|all|each|everyone['’]s|kaikki|jokainen|jokaisen) (?:\\p{L}+ ){0,4}(?:now )?(?:shows?|showing|displays?|näyttää|näkyy)(?: [\\p{L}\\p{N}]+){1,5}['’]s? (?:name|salary|salaries|bank (?:account|details)|personal (?:data|details|information)|address|phone number|ssn|social security number|henkilötunnu${OPEN}|palk${OPEN}|tilinumer${OPEN})`,
+  'iu',
+);
+
 export interface ComposedSecurity {
   phrase: string;
   start: number;
@@ -142,14 +151,19 @@ export interface ComposedSecurity {
 /** The first sentence that reports an incident by composition; null otherwise. */
 export function findComposedSecurity(text: string): ComposedSecurity | null {
   let offset = 0;
+  let previous = '';
   for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
     const at = text.indexOf(sentence, offset);
     offset = at + sentence.length;
+    const before = previous;
+    previous = sentence;
     if (NOT_REPORTED.test(sentence) && sentence.trimEnd().endsWith('?')) continue;
     const hit =
       UNFAMILIAR.exec(sentence) ??
       NOBODY_THERE.exec(sentence) ??
-      (REVOKED_PERSON.test(sentence) ? USED_ACCESS.exec(sentence) : null) ??
+      // "We offboarded a contractor on Friday … The audit log says he exported the contact list."
+      (REVOKED_PERSON.test(sentence) || REVOKED_PERSON.test(before) ? USED_ACCESS.exec(sentence) : null) ??
+      ONE_PERSON_TO_ALL.exec(sentence) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??
       (FELL_FOR.test(sentence) && LURE.test(text) && !NOTHING_ENTERED.test(text)

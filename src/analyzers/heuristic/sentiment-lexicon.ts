@@ -61,6 +61,19 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'great, yet another',
     'just what we needed',
     'thanks for nothing',
+    'so done with',
+    'i am done with',
+    "i'm done with",
+    'love that every',
+    'great start to the',
+    'really great start to',
+  ),
+  ...fi(
+    -3,
+    'kiva aloittaa maanantai kun',
+    'kiva aloittaa viikko kun',
+    'kiva aloittaa aamu kun',
+    'kiitti tosi paljon',
   ),
   // Idioms of praise built from violent words: "your new module is absolutely killing it".
   ...en(

@@ -1,5 +1,11 @@
 import { isContractBreach } from '../../core/contract-breach.ts';
-import { isDeniedIncident, isSupposedInQuestion } from '../../core/denied-incident.ts';
+import {
+  isDeniedIncident,
+  isGenericInQuestion,
+  isPlannedFor,
+  isSupposedInQuestion,
+} from '../../core/denied-incident.ts';
+import { worksEventually } from '../../core/eventually-works.ts';
 import { isFigurativeDown } from '../../core/figurative-down.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
@@ -497,6 +503,12 @@ const NEGATION_SCOPE_WORDS = 2;
 const NOBODY_BEFORE =
   /(?<![\p{L}])(?:nobody|no one|no-one|none of us|kukaan ei) (?:is|was|has been|got|gets|will be|ole|ollut)(?: \p{L}+)? $/iu;
 
+const CANNOT_FIND_AFTER =
+  /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where)(?![\p{L}])/iu;
+const BLOCKS_A_THING_AFTER =
+  /^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
+const INCIDENT_KINDS: ReadonlySet<UrgencyKind> = new Set(['outage', 'security', 'data-loss']);
+
 const CLASSIFIES_A_SUPPLIER =
   /^\s+(?:suppliers?|vendors?|providers?|partners?|third[- ]part(?:y|ies)|toimittaj\p{L}*|alihankkij\p{L}*|kumppan\p{L}*)(?![\p{L}])/iu;
 
@@ -542,6 +554,10 @@ export function findUrgencyCues(
       continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
     if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
+    // "A contingency plan in case the platform goes down" prepares for one.
+    if ((hit.entry.kind === 'outage' || hit.entry.kind === 'security') && isPlannedFor(text, hit.start))
+      continue;
+    if (hit.entry.kind === 'outage' && worksEventually(text)) continue;
     // "How would you notify us if your platform were compromised?" supposes an intrusion.
     if (hit.entry.kind === 'security' && isSupposedInQuestion(text, hit.start, hit.end)) continue;
     // "Password login still works so no one is locked out": reassurance, not a blocker.
@@ -554,6 +570,18 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
+    // "Nobody can find the filter button" cannot find something; nothing is down.
+    if (
+      hit.entry.kind === 'outage' &&
+      /^(?:nobody|no one) can$/iu.test(hit.entry.phrase) &&
+      CANNOT_FIND_AFTER.test(text.slice(hit.end, hit.end + 20))
+    )
+      continue;
+    // "We simulated it by blocking your domain": the customer blocks something, nothing blocks them.
+    if (hit.entry.kind === 'blocker' && BLOCKS_A_THING_AFTER.test(text.slice(hit.end, hit.end + 30)))
+      continue;
+    // "How do you notify customers of an outage?": any outage, asked about.
+    if (INCIDENT_KINDS.has(hit.entry.kind) && isGenericInQuestion(text, hit.start, hit.end)) continue;
     // "classed as a critical supplier": a category in a vendor review, not a blocked customer.
     if (hit.entry.kind === 'blocker' && CLASSIFIES_A_SUPPLIER.test(text.slice(hit.end, hit.end + 40)))
       continue;

@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The nineteenth to twenty-first batches are left
+ * The labelled sets the shipped model learns from. The twenty-third to twenty-fifth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -39,6 +39,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-16.jsonl',
   'test/fixtures/triage-heldout-17.jsonl',
   'test/fixtures/triage-heldout-18.jsonl',
+  'test/fixtures/triage-heldout-19.jsonl',
+  'test/fixtures/triage-heldout-20.jsonl',
+  'test/fixtures/triage-heldout-21.jsonl',
   'test/fixtures/triage-train-22.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';

@@ -685,3 +685,60 @@ describe('round 12: good news, plans and questions are not incidents; data mixed
     expect(analysis.priority).toBe('P3');
   });
 });
+
+describe('round 13: plans, drills and generic questions; incidents in a P.S.; quiet leavers', () => {
+  it.each([
+    "We're writing a contingency plan in case the platform goes down during peak week. What's your uptime SLA?",
+    'How do you notify customers of an outage, and is there a status page?',
+    "FYI we're running a disaster recovery drill on Saturday; you'll see our API traffic drop to zero. Nothing is actually wrong.",
+    "Yesterday we ran our continuity exercise; one scenario was 'payroll vendor completely unavailable for 48 hours'. It went fine.",
+    'Our team is a bit down on the new UI to be honest, mainly because nobody can find the filter button. Where did it go?',
+    'The cost report takes five minutes now, sometimes the browser says the page is not responding, but it does load eventually.',
+    "got an email saying suspicious login detected from Lisbon — that was me, I'm at a conference lol. anything else I need to do?",
+    'dashboard is dead slow when filtering by custom properties; standard ones are fine. workspace is acme-prod',
+    'not urgent - the tracking page went down briefly last night but it was back before anyone noticed. Is there a status page?',
+    'Our legal team is reviewing the MSA before renewal and has a question about which SLA credits would apply.',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Thanks for Tuesday, the walkthrough was great. Slides when you can.\n\nP.S. not sure if this is related to anything on your end, but since about 7:40 this morning none of the nurses at either site can log in.',
+    'Pieni juttu vaan, jos joku ehtii katsomaan: kassat ei löydä yhtään tuotetta hinta-ajon jälkeen. Koskee kaikkia 32 myymälää ja osa asiakkaista lähtee tyhjin käsin.',
+    'Quick one — is it expected that patient search returns nothing at the moment? Like, for every patient, for every doctor. Since about 8.',
+    'it looks like the client dashboards aren’t loading any data since this morning, for any of our clients as far as I can tell',
+    'Kevin, who left us three weeks ago and whose account we deactivated, logged in on Saturday and exported the full contact list.',
+    'We offboarded a contractor on Friday. The audit log says he exported the full contact list this morning.',
+    "love that every payslip in the portal now shows Jukka from accounting's name, salary and bank account. 140 people have opened theirs.",
+    'no niin, kiva aloittaa maanantai kun yksikään lomake meidän sivuilla ei tallenna liidejä. 0 liidiä viikonlopun kampanjasta.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    [
+      'Descartes came in and walked our ops team through their yard module; our COO wants a side-by-side before we sign anything.',
+      'competitor',
+    ],
+    [
+      'The board wants us to consolidate our vendor stack this year, and our ERP provider is pitching their own warehouse module.',
+      'competitor',
+    ],
+    [
+      'ollaan pyydetty jo puoli vuotta että oikeuksia vois rajata tiimikohtaisesti, eikä mitään tapahdu',
+      'unheard-voice',
+    ],
+    ['I write 5 days ago about the wrong invoice and only get automatic answers.', 'complaint-handling'],
+    ['We have barely touched the analytics add-on this year. Can we drop it at renewal?', 'weak-value'],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it.each([
+    ['voisko meidän tilin pääkäyttäjäksi vaihtaa Sannan? mä lähden firmasta ens kuussa', 'competitor'],
+    ['Merkinnät eivät ole siirtyneet Wilmaan maanantain jälkeen.', 'competitor'],
+    ["We're restructuring our regions and need to move 40 users into two new teams.", 'involuntary'],
+  ])('finds in %j no %s churn', async (text, driver) => {
+    expect(drivers(await triage(text))).not.toContain(driver);
+  });
+});

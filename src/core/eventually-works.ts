@@ -1,0 +1,11 @@
+/**
+ * Slow, but it gets there: "it does load eventually, so not a disaster", "raportti kyllä valmistuu
+ * lopulta". A browser that says "page not responding" on the way is no outage when the customer
+ * says the thing finishes; it is a performance problem to fix, not a page.
+ */
+const EVENTUALLY =
+  /(?<![\p{L}])(?:(?:does|do|did|it|they|will|still) (?:\p{L}+ )?(?:loads?|completes?|finish(?:es)?|works?|goes through|go through|catch(?:es)? up|gets? there)(?: \p{L}+)? eventually|eventually (?:loads|completes|finishes|works|goes through|catches up|gets there)|(?:valmistuu|latautuu|toimii|menee läpi|aukeaa|avautuu)(?: \p{L}+)? lopulta|lopulta (?:valmistuu|latautuu|toimii|aukeaa|avautuu|menee läpi))(?![\p{L}])/iu;
+
+export function worksEventually(text: string): boolean {
+  return EVENTUALLY.test(text);
+}
