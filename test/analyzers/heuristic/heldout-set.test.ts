@@ -10,7 +10,7 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
  * regression sets (a little below where a batch missed them when it was spent). The twenty-third to
  * twenty-fifth batches were written blind to the engine by separate writers and never tuned or
- * trained on: their floors sit just below what they measured after round 12 (2026-12-07), below the
+ * trained on: their floors sit just below what they measured after round 13 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
@@ -152,6 +152,27 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.85,
     churnRecall: 0.85,
     churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-23.jsonl': {
+    urgentRecall: 0.93,
+    urgentPrecision: 0.85,
+    churnRecall: 0.75,
+    churnDriverRecall: 0.6,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-24.jsonl': {
+    urgentRecall: 0.88,
+    urgentPrecision: 0.8,
+    churnRecall: 0.75,
+    churnDriverRecall: 0.55,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-25.jsonl': {
+    urgentRecall: 0.88,
+    urgentPrecision: 0.8,
+    churnRecall: 0.8,
+    churnDriverRecall: 0.55,
     noiseAccuracy: 0.95,
   },
 };
