@@ -21,9 +21,9 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköposti\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:asioissa|tapauksissa)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköposti\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
 
-const MAX_AUTO_REPLY_CHARS = 600;
+const MAX_AUTO_REPLY_CHARS = 800;
 
 /** "Subject: [Auto-Reply] RE: …" — the reply's own subject line, above its body. */
 const AUTO_SUBJECT =
@@ -77,7 +77,7 @@ const CONTRAST =
 
 /** "Best,", "Cheers", "t.", "Hyvää kesää!": a sign-off or a wish on a line of its own. */
 const SIGN_OFF =
-  /^(?:best(?: wishes)?|cheers|br|t\.|thanks|many thanks|hyvää (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))[,.!]*$/iu;
+  /^(?:best(?: wishes)?|cheers|br|t\.|thanks|many thanks|(?:hyvää|aurinkoista|mukavaa|rentouttavaa) (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))[,.!]*$/iu;
 
 function isShortTitle(line: string): boolean {
   const trimmed = line.trim();

@@ -8,12 +8,14 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,3}|kiitti|joo|hyvä)[\\s,.!]+){0,3}';
+  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,3}|kiitti|joo|hyvä)[\\s,.!\\p{Extended_Pictographic}\\u{FE0F}]+){0,3}';
 
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
-    'all good now|closing this(?: one)?(?: from our side| on our end)?|you can close (?:this(?: one)?|the ticket|it)',
+    'all good now|closing (?:this(?: one)?|it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
+    "that did it|that fixed it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
+    'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|toimimaan)|se auttoi',
     'never ?mind|nvm|false alarm|please disregard|disregard (?:that|this|my (?:last|previous) (?:message|post))|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
@@ -32,8 +34,12 @@ const SIGN_OFF =
   /\n\s*(?:(?:(?:best|kind|warm) )?regards|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
 
+/** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
+const CLOSES_AT_END =
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
+
 export function isClosingNote(text: string): boolean {
   const trimmed = text.replace(QUOTED, '').trim().replace(SIGN_OFF, '').trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
-  return CLOSING.test(trimmed) && !TURNS.test(trimmed);
+  return (CLOSING.test(trimmed) || CLOSES_AT_END.test(trimmed)) && !TURNS.test(trimmed);
 }

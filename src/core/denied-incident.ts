@@ -44,7 +44,7 @@ export function isSupposedInQuestion(text: string, start: number, end: number): 
  * inbox it is down for everyone" reports one.
  */
 const PLANNING_FOR =
-  /(?<![\p{L}])(?:in case|in the event (?:that|of)|contingency|continuity plan|siltä varalta|mikäli|varautu\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:in case|in the event (?:that|of)|contingency|continuity plan|siltä varalta|mikäli|varautu\p{L}*|how (?:\p{L}+ ){0,2}(?:handle|manage|deal with|communicate|notify (?:\p{L}+ )?(?:of|about)|inform (?:\p{L}+ )?(?:of|about)))(?![\p{L}])/iu;
 
 export function isPlannedFor(text: string, start: number): boolean {
   const from =

@@ -17,6 +17,10 @@ const BY_A_QUANTITY =
 const PARTICLE_OF =
   /(?<![\p{L}])(?:slow|slows|slowed|slowing|narrow|narrowed|narrowing|calm|calmed|calming|scale|scaled|scaling|wind|winding|cut|cutting|write|writing|wrote|written|track|tracked|tracking|hunt|hunting|tone|toned|water|watered|settle|settled|settling|step|stepped|stepping|mark|marked|pin|pinned|boil|boils|boiled|trim|trimmed|sit|sat|sitting|let|letting|turn|turned|turning|break|breaks|broken|breaking|bog|bogged|bogging|weigh|weighs|weighed|weighing)(?: (?:it|them|this|that|things|us|everything))? down$/iu;
 
+/** "Our first-time-fix rate is way down this week": a measure that fell, not a service. */
+const A_MEASURE_FELL =
+  /(?<![\p{L}])(?:rates?|scores?|volumes?|numbers?|sales|revenue|conversions?|usage|traffic|visits|calls|counts?|percentages?|share|margins?|kpis?|nps|csat|bookings|sign-?ups|tickets)(?: [\p{L}\p{N}-]+){0,6} (?:is|are|was|were|went|has gone|have gone|has been|have been) (?:way |well |sharply |significantly |slightly |a lot |massively )?down$/iu;
+
 /** "Our team is a bit down on the new UI": a mood. */
 const IN_LOW_SPIRITS =
   /(?<![\p{L}])(?:a bit|a little|bit|pretty|quite|rather|feeling|feel|felt|kinda|kind of|sort of) down$/iu;
@@ -25,5 +29,6 @@ export function isFigurativeDown(text: string, end: number): boolean {
   const after = text.slice(end, end + 40);
   if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after)) return true;
   if (IN_LOW_SPIRITS.test(text.slice(Math.max(0, end - 30), end))) return true;
+  if (A_MEASURE_FELL.test(text.slice(Math.max(0, end - 80), end))) return true;
   return /down$/iu.test(text.slice(0, end)) && PARTICLE_OF.test(text.slice(Math.max(0, end - 40), end));
 }

@@ -95,6 +95,7 @@ const ACKNOWLEDGEMENTS = [
   ...['good job', 'great work', 'nice work', 'well done', 'all set', "we're good", 'all done'],
   ...['done', 'yes', 'yes exactly', 'yep', 'yup', 'yeah', 'exactly', 'fair enough', 'fair point'],
   ...['agreed', 'totally', 'true', 'indeed', 'for sure', 'absolutely', 'of course', 'on it'],
+  ...['will try', "i'll try", 'will try tmrw', 'will try tomorrow', 'will test', "i'll test", 'will do tmrw'],
   // Finnish
   ...['okei', 'okei okei', 'joo', 'juu', 'jep', 'jees', 'jees jees', 'selvä', 'selvä homma'],
   ...['selvä juttu', 'selvä peli', 'hyvä', 'hyvä on', 'hyvä homma', 'hyvä juttu', 'hienoa'],

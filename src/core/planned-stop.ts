@@ -13,6 +13,11 @@ export const PLANNED_STOP =
 const PLANNED = new RegExp(PLANNED_STOP, 'iu');
 const AFTER_IT = /(?<![\p{L}])(?:after|since|following|jälkeen|jälkeen|lähtien)(?![\p{L}])/iu;
 
+/** Whether the message is about a stop or drill somebody planned, anywhere in it. */
+export function mentionsPlannedStop(text: string): boolean {
+  return PLANNED.test(text);
+}
+
 export function isPlannedStop(text: string, at: number): boolean {
   const sentence = sentenceAround(text, at).text;
   const planned = PLANNED.exec(sentence);

@@ -17,6 +17,7 @@ import { isPlannedStop } from './planned-stop.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
 import { isRetracted } from './retracted-incident.ts';
+import { isSignatureTitle } from './signature-title.ts';
 
 /**
  * The priority floor: deterministic rules that set a minimum priority whatever an analyzer says,
@@ -178,6 +179,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       )
         continue;
       if (rule.priority !== 'P1' && isQuotedMention(text, match.index, end)) continue;
+      // "Terveisin / Johanna Aho / Lakimies": the writer's title under the sign-off.
+      if (rule.priority !== 'P1' && isSignatureTitle(text, match.index, end)) continue;
       // "Per our MSA … that is a clear breach": the contract's word, not an intrusion.
       if (rule.rule === 'security' && isContractBreach(text, match.index, end)) continue;
       // "Code 500 when I save a macro; the other macros work": one corner, not an outage.

@@ -354,3 +354,31 @@ describe('round 13: closing notes with a greeting, a sign-off or the quoted answ
     ).toBe(false);
   });
 });
+
+describe('round 14: closing notes said every way, "will try tmrw", auto-replies with more to say', () => {
+  it.each([
+    'thx 👍 working again on my end',
+    'ok that did it — cleared the cache and the images show up again. closing on our side, cheers 👍',
+    'jep saatiin ite ratkastua, oli väärä api-avain 🙈 kiitti silti!',
+    'Hi all – just confirming the tablets synced fine after the restart. Nothing else needed from you, feel free to close it. Cheers, Dale',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads "ok thx, will try tmrw" as engagement', () => {
+    expect(classifyNoise('ok thx, will try tmrw').noise).toBe(true);
+  });
+
+  it.each([
+    'Automatic reply: RE: [Case 00482913] Plant hire integration\n\nThank you for your email. I am currently on site at the Kingsway Retail Park development with limited access to email until Thursday 19 September.\n\nFor anything urgent relating to the Kingsway project please contact Sarah Oduya (sarah.oduya@example.co.uk / 07700 900412). For accounts queries please email accounts@example.co.uk.\n\nKind regards,\nTom Whitcombe\nProject Manager | Hallam Construction Ltd',
+    'Automaattinen vastaus: Olen kesälomalla 1.7.–21.7. enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä Anne Lehtoseen. Muissa asioissa vastaan loman jälkeen.\n\nAurinkoista kesää!\nJukka Mäkelä\nkiinteistösihteeri',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('keeps "nothing else needed, but the invoice is still wrong" a request', () => {
+    expect(classifyNoise('Synced fine. Nothing else needed, but the invoice is still wrong.').noise).toBe(
+      false,
+    );
+  });
+});

@@ -63,6 +63,12 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
     false,
   ),
   pattern(
+    // "ran everything on FieldCore": what a newcomer wants to bring along.
+    `(?:ran|runs|run|running) everything on ${AFTER}`,
+    'after',
+    false,
+  ),
+  pattern(
     // "trialling X", not "Trial Balance" (an accounting report).
     `(?:evaluat(?:e|ing)|trial(?:l)?ing|trial(?:l)?ed|pilot(?:ing)?|demo(?:ing)?|test-driv(?:e|ing)) ${AFTER}`,
     'after',
@@ -85,7 +91,7 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   ),
   pattern(`${BEFORE} (?:offers|gives us|gave us|quoted|already has|already does)`, 'before', false),
   pattern(
-    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|siirty(?:ä|mään|mistä)|siirrymme|siirrytään) ${AFTER}`,
+    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|vaihdettais(?:iin)?|siirty(?:ä|mään|mistä)|siirrymme|siirrytään|siirryttäis(?:iin)?) ${AFTER}`,
     'after',
     true,
   ),

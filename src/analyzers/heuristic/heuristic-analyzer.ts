@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Analysis } from '../../core/analysis.ts';
 import { maskMachineText, pastedFailure } from '../../core/floor-machine-text.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
+import { mentionsPlannedStop } from '../../core/planned-stop.ts';
 import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
@@ -90,7 +91,8 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const churnSignals = detectedChurn.map((item) => item.signal);
   const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
   const narrowScope = isNarrowScope(text);
-  const problemTakenBack = isRetracted(text, 0);
+  // Taken back, or planned: "we're running a DR drill on Saturday, simulating a complete loss".
+  const problemTakenBack = isRetracted(text, 0) || mentionsPlannedStop(text);
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,

@@ -70,7 +70,10 @@ const FAILURE_PARTS = [
   `jumi${OPEN}`,
   `jää (?:jumiin|latautumaan|lataus${OPEN}|tyhjäksi)`,
   `saavuttamattom${OPEN}`,
-  `(?:tyhjä|valkoinen|tyhjän|valkoisen) (?:sivu|ruutu|näkymä)${OPEN}`,
+  `(?:tyhjä|valkoinen|tyhjän|valkoisen|tyhjää|valkoista|pelkkää valkoista|pelkkää tyhjää) (?:sivu|ruutu|näkymä)${OPEN}`,
+  // "our app users are getting nothing", "push notifications haven't gone out since 6am"
+  `(?:getting|receiving|get|receive) nothing`,
+  `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
   `alhaalla`,
   `nurin`,
 ];
@@ -85,7 +88,7 @@ const BREADTH_PARTS = [
   `(?:nobody|no one|no-one)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
-  `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic)`,
+  `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account)`,
   `across the (?:board|company|organi[sz]ation)`,
   `(?:in )?production`,
@@ -108,7 +111,9 @@ const BREADTH_PARTS = [
   `kukaan`,
   `ketään`,
   `yksikään`,
-  `koko (?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä)\\p{L}+`,
+  // "koko tiimi", not "koko ajan" (all the time) or "koko arkisto" (the whole archive, a thing).
+  `koko (?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
+  `(?:our|all our) (?:app |mobile |web )?(?:users|subscribers|readers|members|riders|drivers|couriers|listeners|viewers)`,
   `kaikki (?:\\p{L}+-)?(?:käyttäj|kutsu|sivu|pyyn|asiakka|agent|työntekij|toimipist|myymä|tilauks)${OPEN}`,
   `tuotanto${OPEN}`,
   `tuotannossa`,

@@ -14,6 +14,7 @@ import { isPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
+import { isSignatureTitle } from '../../core/signature-title.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { findDoubleCharge } from './double-charge.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
@@ -501,7 +502,10 @@ const NEGATION_SCOPE_WORDS = 2;
  * its own entry.
  */
 const NOBODY_BEFORE =
-  /(?<![\p{L}])(?:nobody|no one|no-one|none of us|kukaan ei) (?:is|was|has been|got|gets|will be|ole|ollut)(?: \p{L}+)? $/iu;
+  /(?<![\p{L}])(?:nobody|no one|no-one|none of us|none of (?:these|this|them|those)|kukaan ei|mikään näistä ei) (?:is|are|was|were|has been|got|gets|will be|ole|ollut)(?: \p{L}+)? $/iu;
+/** "End of the month is fine": a date given with room, not a deadline pressing. */
+const DEADLINE_WITH_ROOM =
+  /^\s+(?:is|would be|will be|works) (?:fine|ok|okay|plenty|early enough)|^\s+(?:on )?riittää/iu;
 
 const CANNOT_FIND_AFTER =
   /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where)(?![\p{L}])/iu;
@@ -560,6 +564,9 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'outage' && worksEventually(text)) continue;
     // "How would you notify us if your platform were compromised?" supposes an intrusion.
     if (hit.entry.kind === 'security' && isSupposedInQuestion(text, hit.start, hit.end)) continue;
+    // "Terveisin / Johanna Aho / Lakimies": a title in the signature.
+    if (hit.entry.level !== 'critical' && isSignatureTitle(text, hit.start, hit.end)) continue;
+    if (hit.entry.kind === 'deadline' && DEADLINE_WITH_ROOM.test(text.slice(hit.end, hit.end + 25))) continue;
     // "Password login still works so no one is locked out": reassurance, not a blocker.
     if (
       hit.entry.kind === 'blocker' &&

@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The twenty-third to twenty-fifth batches are left
+ * The labelled sets the shipped model learns from. The twenty-sixth to twenty-eighth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -43,6 +43,10 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-20.jsonl',
   'test/fixtures/triage-heldout-21.jsonl',
   'test/fixtures/triage-train-22.jsonl',
+  'test/fixtures/triage-heldout-23.jsonl',
+  'test/fixtures/triage-heldout-24.jsonl',
+  'test/fixtures/triage-heldout-25.jsonl',
+  'test/fixtures/triage-train-29.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

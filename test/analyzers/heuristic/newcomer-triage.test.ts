@@ -742,3 +742,63 @@ describe('round 13: plans, drills and generic questions; incidents in a P.S.; qu
     expect(drivers(await triage(text))).not.toContain(driver);
   });
 });
+
+describe('round 14: measures that fell, drills and policies; lost entries, blank pages, silent pushes; churn said plainly', () => {
+  it.each([
+    'Our first-time-fix rate on the ops dashboard is way down this week (82% to 51%). Did the widget start counting cancelled jobs?',
+    'Hakutoiminto antaa aikakatkaisun jos hakee koko arkistosta, mutta kun rajaa vuoden kerrallaan niin toimii. Ei kiireellinen.',
+    "Heads up: we're running our disaster recovery drill on Saturday, simulating a complete loss of our primary data centre. No action needed.",
+    'Järjestämme valmiusharjoituksen, jossa simuloidaan tietomurtoa asiakasrekisteriin. Kenelle ilmoitetaan oikeasta tietomurrosta?',
+    'Our insurer is asking how you handle outages during a big on-sale. Do you have an SLA document?',
+    'Could you send the incident report for our register when it is available? End of the month is fine.',
+    'A few wishes from the grants team: cloning a funding round, a progress bar on long forms. None of these are blockers.',
+    'Please send your current DPA template and the list of sub-processors.\n\nYstävällisin terveisin\nJohanna Aho\nLakimies',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'kaikki eilisen työmaapäiväkirjamerkinnät on hävinny!! ei näy kellään. 5 työmaata.',
+    'Hei, tapahtumasovellus näyttää kaikille osallistujille pelkkää valkoista sivua. Paikalla on 4000 kävijää.',
+    "Three new sub-editors start on Monday; how should we set up their roles?\n\nP.S. Not sure if this is related, but I don't think any push notifications have gone out since 6am. Our app users are getting nothing.",
+    'Whole newsroom is hitting publish and nothing happens, no error, nothing.',
+    "When she logs in she can see batches that don't look like ours, with another credit union's name on them.",
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    ['Per my last three emails, our receipts still show the old registration number.', 'unheard-voice'],
+    ['raised the timezone bug in like 6 tickets over a year. nobody seems to care', 'unheard-voice'],
+    ['nobody seems to care about the export bug. starting to look around tbh', 'competitor'],
+    [
+      "Thanks so much for closing my ticket as 'resolved' while the issue is very much still happening.",
+      'complaint-handling',
+    ],
+    [
+      "Teidän asiakaspalvelu vastasi englanniksi vaikka kirjoitin suomeks, ja sulki sen saman tien 'solved'.",
+      'complaint-handling',
+    ],
+    [
+      'tbh we barely log in anymore. any way to pause the subscription instead of paying for nothing?',
+      'weak-value',
+    ],
+    ["we've only got about 15 people actually using the system out of the 60 seats we pay for", 'weak-value'],
+    ["we won't need the consumption dashboards add-on going forward", 'changed-needs'],
+    ['huoltopyyntömoduulia ei jatkossa tarvita, huoltoyhtiöllä on oma järjestelmänsä', 'changed-needs'],
+    ["Our new IT director ran everything on FieldCore and he's keen to 'standardise'.", 'competitor'],
+    ['ur sales guy swore blind offline mode works. it doesnt.', 'promise-gap'],
+    [
+      'Meidän IT ehdotti että siirryttäis Microsoftin työkaluun. Onko jotain syytä jatkaa teillä?',
+      'competitor',
+    ],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('finds no merger in an old business id from before one', async () => {
+    expect(
+      drivers(await triage('laskussa on väärä y-tunnus (meidän vanha, ennen fuusiota). saisko korjattua?')),
+    ).not.toContain('involuntary');
+  });
+});
