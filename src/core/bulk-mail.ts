@@ -18,6 +18,8 @@ const OPENING_CHARS = 200;
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
   if (!UNSUBSCRIBE.test(footer) || !BULK_MARKER.test(footer)) return false;
-  if (FORWARDED.test(text)) return false;
+  // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
+  const forward = FORWARDED.exec(text);
+  if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;
   return !/[?？]/u.test(text.slice(0, OPENING_CHARS));
 }

@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,3}|kiitti|joo|hyvä)[\\s,.!\\p{Extended_Pictographic}\\u{FE0F}]+){0,3}';
+  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä)[\\s,.!\\p{Extended_Pictographic}\\u{FE0F}]+){0,3}';
 
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[

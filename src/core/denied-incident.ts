@@ -62,7 +62,12 @@ export function isPlannedFor(text: string, start: number): boolean {
  * incident with an indefinite article, in a question, is any incident — a policy asked about.
  */
 export function isGenericInQuestion(text: string, start: number, end: number): boolean {
-  if (!/(?<![\p{L}])(?:an?|any)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, start - 25), start)))
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (
+    !/(?<![\p{L}])(?:an?|any|possible|potential|maximum|max|acceptable|worst-case|mahdollise\p{L}*|mahdollinen)\s+(?:\p{L}+\s+)?$/iu.test(
+      before,
+    )
+  )
     return false;
   const rest = text.slice(end).search(/[.?!\n]/u);
   return rest !== -1 && text[end + rest] === '?';

@@ -91,6 +91,9 @@ const UI_PLACE_WITHOUT_QUANTITY =
 const PROBLEM_GONE =
   '(?<![\\p{L}])(?:queues?|wait(?:ing)? times?|waits|lag|delays?|problems?|issues?|bugs?|errors?|complaints?|headaches?|jono\\p{L}*|ruuhk\\p{L}*|ongelm\\p{L}*|virhee\\p{L}*|viiveet|valitukset)(?: [\\p{L}\\p{N}]+){0,5} (?:(?:has|have) )?(?:\\p{L}+ )?(?:disappeared|vanished|gone away|kadonnut|kadonneet|hävinnyt|hävinneet|hävisi|hävisivät|katosi|katosivat)(?![\\p{L}])';
 
+const PHYSICAL_BREAK_IN =
+  '(?<![\\p{L}])(?:poliisi\\p{L}*|police|burglar\\p{L}*|varasto\\p{L}*|myymälä\\p{L}*|toimisto\\p{L}*|autoon|(?:our|the) (?:warehouse|store|shop|office|van|car|depot|site) (?:was |got )?broken into|broke into (?:our|the) (?:warehouse|store|shop|office|van|car|depot))(?![\\p{L}])';
+
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
     rule: 'outage',
@@ -154,7 +157,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     negatable: false,
     unlessDenied: true,
     // "Our IT is running a phishing simulation this week": announced so that nobody reacts.
-    unlessInClause: SECURITY_EXERCISE,
+    // "Varastolle murtauduttiin viime yönä, poliisi hoitaa": a burglary, not an intrusion into data.
+    unlessInClause: `${SECURITY_EXERCISE}|${PHYSICAL_BREAK_IN}`,
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
       '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',

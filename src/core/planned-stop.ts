@@ -8,7 +8,7 @@ import { sentenceAround } from './sentence-around.ts';
  * be in the same sentence, so "after the planned maintenance the site is down" still is one.
  */
 export const PLANNED_STOP =
-  '(?<![\\p{L}])(?:(?:disaster recovery|dr|failover|continuity|business-continuity|tabletop|incident response|fire|evacuation)(?: \\p{L}+)? (?:drill|test|exercise|simulation)s?|drill|scenario|simulated|simulation|valmiusharjoitu\\p{L}*|harjoitu\\p{L}*|(?:planned|scheduled|announced|routine) (?:maintenance|downtime|shutdown|outage|stoppage|works?)|maintenance (?:window|shutdown|break|weekend)|suunnitel\\p{L}* (?:huolto\\p{L}*|katko\\p{L}*|seisok\\p{L}*|käyttökatko\\p{L}*)|huoltokatko\\p{L}*|huoltoseisok\\p{L}*|huoltotauko\\p{L}*|vuosihuol\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:(?:disaster recovery|dr|failover|continuity|business-continuity|tabletop|incident response|fire|evacuation)(?: \\p{L}+)? (?:drill|test|exercise|simulation)s?|drill|scenario|simulat\\p{L}*|valmiusharjoitu\\p{L}*|harjoitu\\p{L}*|(?:planned|scheduled|announced|routine) (?:maintenance|downtime|shutdown|outage|stoppage|works?)|maintenance (?:window|shutdown|break|weekend)|suunnitel\\p{L}* (?:huolto\\p{L}*|katko\\p{L}*|seisok\\p{L}*|käyttökatko\\p{L}*)|huoltokatko\\p{L}*|huoltoseisok\\p{L}*|huoltotauko\\p{L}*|vuosihuol\\p{L}*)(?![\\p{L}])';
 
 const PLANNED = new RegExp(PLANNED_STOP, 'iu');
 const AFTER_IT = /(?<![\p{L}])(?:after|since|following|jälkeen|jälkeen|lähtien)(?![\p{L}])/iu;

@@ -156,7 +156,10 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       // "What happens to our data if we terminate the contract?" supposes leaving, too, and "how
       // would you notify us if your platform were compromised?" an intrusion.
       if (
-        (rule.rule === 'outage' || rule.rule === 'cancellation' || rule.rule === 'security') &&
+        (rule.rule === 'outage' ||
+          rule.rule === 'cancellation' ||
+          rule.rule === 'security' ||
+          rule.rule === 'data-loss') &&
         isSupposedInQuestion(text, match.index, end)
       )
         continue;

@@ -382,3 +382,39 @@ describe('round 14: closing notes said every way, "will try tmrw", auto-replies 
     );
   });
 });
+
+describe('round 15: more closings and footers', () => {
+  it.each([
+    'ok wait. nvm. it was the date filter 🤦 all 3k records are there. sorry for the panic!!',
+    'Kiitos oikein paljon nopeasta avusta, asia on nyt kunnossa! Oikein mukavaa viikonloppua teillekin. t. Marjatta',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads "ok cool, will check tmrw" as engagement', () => {
+    expect(classifyNoise('ok cool, will check tmrw').noise).toBe(true);
+  });
+
+  it('reads a helpdesk mailbox receipt as an auto-reply', () => {
+    expect(
+      classifyNoise(
+        'Your message has been received by Facility Services. This mailbox is monitored Monday–Friday 08:00–16:00 and we aim to respond within 2 working days. Please do not reply to this email.',
+      ),
+    ).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a bare forward of a newsletter as bulk mail, and one with a note as a request', () => {
+    const letter =
+      "GREENFIELD WEEKLY | Issue 112\n\nIn this issue:\n• Spring planting outlook\n\nYou're receiving this because you are a member. Unsubscribe";
+    expect(
+      classifyNoise(`---------- Forwarded message ---------\nFrom: news@example.org\n\n${letter}`),
+    ).toEqual({
+      noise: true,
+      reason: 'bulk-mail',
+    });
+    expect(
+      classifyNoise(`Why did this go to our customers?\n\n---------- Forwarded message ---------\n${letter}`)
+        .noise,
+    ).toBe(false);
+  });
+});

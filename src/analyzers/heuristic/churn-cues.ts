@@ -225,6 +225,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'paying for (?:stuff|things|features|something|tools) (?:we|nobody) (?:have |has )?(?:literally )?never (?:used|opened|touched)',
     'money down the drain',
     'paying for nothing|what are we paying for',
+    '(?:nobody|no one)(?: \\p{L}+){0,4} has (?:logged in(?:to it)?|used it|opened it) since',
+    '(?:justify|defend) (?:it|this|the cost|the spend|the price) to (?:our|my|the) \\p{L}+',
     '(?:barely|hardly|rarely|never) (?:even )?log ?in (?:anymore|any more|these days|at all)',
     '(?:only|just) (?:got )?(?:about |around |roughly )?\\d+ (?:people|users|staff) (?:\\p{L}+ ){0,2}(?:actually |really )?using (?:\\p{L}+ ){0,3}out of (?:the |our )?\\d+',
     'right-?siz\\p{L}*',
@@ -322,6 +324,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:toimintamme|toimintatapamme|prosessimme|organisaatiomme|liiketoimintamme|tapamme toimia) (?:on |ovat )?muuttu\\p{L}*',
     'tarvitsemme (?:nyt|jatkossa)',
     // "we won't need the dashboards add-on going forward", "moduulia ei jatkossa tarvita".
+    // "we've sold two of our five car parks", "myimme kaksi kolmesta kahvilastamme"
+    "(?:we(?:['’]ve| have)? sold|we closed|myimme|suljimme|luovuimme) (?:\\p{L}+ ){0,2}(?:of (?:our|the) )?(?:\\p{L}+ )?(?:\\p{L}+ )?(?:sites|stores|shops|locations|car parks|cafés|cafes|restaurants|clinics|offices|branches|properties|hotels|kahvila\\p{L}*|myymälä\\p{L}*|toimipist\\p{L}*|ravintola\\p{L}*|liikkee\\p{L}*)",
     "(?:won['’]t|will not|no longer|don['’]t|do not) need (?:the |that |this |our )?(?:\\p{L}+ ){0,3}(?:add-?on|module|feature|dashboards?|widget|seats|licen[cs]es)(?: \\p{L}+){0,2} (?:going forward|anymore|any more|from now on)",
     '(?:ei|emme) (?:enää |jatkossa )+tarvit\\p{L}*|(?:ei|emme) tarvitse (?:enää|jatkossa)',
     '(?:ulkoistimme|ulkoistettiin|outsourced) ',
@@ -336,7 +340,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "he left us to join a competitor" is a person's move, not the customer's.
     `(?<!(?:join|joined|joining|joins|left for|poached by) (?:a |one of our |our )?)competitors?${COMPETITOR_FEATURE_EN}`,
     // "other vendor payments are bouncing" pays vendors; it does not look at them.
-    '(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))',
+    // "(different vendor)" in passing is history; "considering moving onto your platform" is a prospect.
+    '(?<!\\()(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))(?!\\))',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
     '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',
@@ -351,7 +356,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Not "the annual vendor review": a routine every supplier goes through.
     '(?<!(?:annual|quarterly|yearly|regular|routine|periodic|monthly) )vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',
-    'considering (?:switching|a switch|moving|changing (?:vendors?|providers?|suppliers?|tools?))',
+    'considering (?:switching|a switch|moving(?! (?:\\p{L}+ ){0,4}(?:onto|to) (?:your|you))|changing (?:vendors?|providers?|suppliers?|tools?))',
     '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
     '(?:an? )?rfp',
     `kilpailija${COMPETITOR_FEATURE_FI}`,

@@ -49,7 +49,7 @@ const FAILURE_PARTS = [
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
   `keeps? (?:logging|kicking|throwing) (?:\\p{L}+ ){0,2}out`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}][\\p{L}\\p{N},.'’-]*){0,5} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,7} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
@@ -73,6 +73,8 @@ const FAILURE_PARTS = [
   `(?:tyhjä|valkoinen|tyhjän|valkoisen|tyhjää|valkoista|pelkkää valkoista|pelkkää tyhjää) (?:sivu|ruutu|näkymä)${OPEN}`,
   // "our app users are getting nothing", "push notifications haven't gone out since 6am"
   `(?:getting|receiving|get|receive) nothing`,
+  // "none of our 61 vans seem to have reported a position since 02:00"
+  `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to )?(?:have|has|are|is) (?:reported|sent|synced|updated|connected|arrived|come through|working|online|responding)`,
   `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
   `alhaalla`,
   `nurin`,
@@ -82,7 +84,7 @@ const BREADTH_PARTS = [
   // English: who is affected
   `every(?:one|body)(?: here| else)?`,
   `(?:for )?any(?:one|body)`,
-  `none of (?:our|the) (?:[\\p{L}\\p{N}][\\p{L}\\p{N},.]* ){0,2}\\p{L}+`,
+  `none of (?:our|the|my) (?:[\\p{L}\\p{N}][\\p{L}\\p{N},.]* ){0,2}\\p{L}+`,
   `all of us`,
   `none of us`,
   `(?:nobody|no one|no-one)`,
@@ -141,6 +143,7 @@ const IMPACT_PARTS = [
   `customers (?:are )?(?:leaving|walking out|walking away)`,
   `kassoilla (?:on )?(?:pitkä )?jono${OPEN}`,
   `queues? at the (?:tills|checkouts?|counters?|front desk)`,
+  `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
   // "20 agenttia tyhjän panttina jo 40 min": staff idle, the Finnish idiom.
   `tyhjän panttina`,
   `toimettom\\p{L}*`,

@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The twenty-sixth to twenty-eighth batches are left
+ * The labelled sets the shipped model learns from. The thirtieth to thirty-second batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -46,6 +46,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-23.jsonl',
   'test/fixtures/triage-heldout-24.jsonl',
   'test/fixtures/triage-heldout-25.jsonl',
+  'test/fixtures/triage-heldout-26.jsonl',
+  'test/fixtures/triage-heldout-27.jsonl',
+  'test/fixtures/triage-heldout-28.jsonl',
   'test/fixtures/triage-train-29.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';

@@ -8,8 +8,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The twenty-sixth to
- * twenty-eighth batches were written blind to the engine by separate writers and never tuned or
+ * regression sets (a little below where a batch missed them when it was spent). The thirtieth to
+ * thirty-second batches were written blind to the engine by separate writers and never tuned or
  * trained on: their floors sit just below what they measured after round 14 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
@@ -176,8 +176,8 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-train-29.jsonl': {
-    urgentRecall: 0.88,
-    urgentPrecision: 0.8,
+    urgentRecall: 0.9,
+    urgentPrecision: 0.85,
     churnRecall: 0.9,
     churnDriverRecall: 0.55,
     noiseAccuracy: 0.95,
@@ -190,14 +190,14 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-27.jsonl': {
-    urgentRecall: 0.88,
+    urgentRecall: 0.95,
     urgentPrecision: 0.85,
     churnRecall: 0.85,
-    churnDriverRecall: 0.65,
+    churnDriverRecall: 0.7,
     noiseAccuracy: 0.95,
   },
   'triage-heldout-28.jsonl': {
-    urgentRecall: 0.88,
+    urgentRecall: 0.9,
     urgentPrecision: 0.85,
     churnRecall: 0.9,
     churnDriverRecall: 0.8,

@@ -802,3 +802,50 @@ describe('round 14: measures that fell, drills and policies; lost entries, blank
     ).not.toContain('involuntary');
   });
 });
+
+describe('round 15: rehearsals, burglaries and policy questions; incidents after small talk; sales of sites', () => {
+  it.each([
+    "We're running our annual disaster recovery drill next Thursday and will simulate a complete outage of our EHR. Will your side queue messages?",
+    'Hei, sopimusliitettä varten: missä ajassa ilmoitatte meille mahdollisesta tietoturvaloukkauksesta?',
+    'We had a breach scare last month — it turned out to be a misconfigured printer share on our side. Can we get an admin login report?',
+    'Our security team will run a penetration test against our own SSO next week; you may see failed logins from one range.',
+    'Tampereen varastolle murtauduttiin viime yönä, poliisi hoitaa asiaa. Tarvitsen kameratallenteet, mutta Vie-painike on harmaana.',
+    'What is the maximum data loss window (RPO) for our data, and is there a continuity plan?',
+    "We're considering moving our crew scheduling onto your platform. What happens if your platform goes down in harvest?",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    'Hi team, hope you had a nice weekend! Small thing — none of our 61 vans seem to have reported a position since 02:00, so dispatch is doing everything over the phone.',
+    "none of the managers in our northeast region (14 stores) can publish next week's schedule and we must post it tomorrow",
+    'love how your status page says all systems operational while none of my 6 restaurants can load the schedule',
+    'Thanks for the quote.\n\nP.S. Odd one — a paralegal who left us at the end of last month still appears as active, opening and downloading documents.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    [
+      "we've sold two of our five car parks to the city, what does that mean for our licence count?",
+      'changed-needs',
+    ],
+    ['Myimme kaksi kolmesta kahvilastamme keväällä, nykyinen paketti on nyt liian iso.', 'changed-needs'],
+    [
+      'nobody outside my team has logged into the add-on since August; I will have to justify it to our COO',
+      'weak-value',
+    ],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('finds no competitor in a vendor mentioned in passing, in brackets', async () => {
+    expect(
+      drivers(
+        await triage(
+          'Last year (different vendor) the drill sent 200 texts in ten minutes. Is there a drill mode?',
+        ),
+      ),
+    ).not.toContain('competitor');
+  });
+});
