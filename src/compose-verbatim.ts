@@ -25,6 +25,7 @@ import {
   type Notifier,
   systemClock,
 } from './core/ports.ts';
+import { warmFloorRules } from './core/priority-floor.ts';
 import { createDigestDeps } from './create-digest-deps.ts';
 import { createHealthDeps } from './create-health-deps.ts';
 import { readImapUrl } from './email/read-imap-url.ts';
@@ -306,6 +307,8 @@ export async function startVerbatim(options: StartOptions): Promise<Verbatim> {
     ...(options.fallbackNotifiers ?? []),
   ];
   const analyzer = options.analyzer ?? createAnalyzer(config, logger);
+  // Before any message arrives: the first triage would otherwise compile the floor's regexes.
+  warmFloorRules();
   const healthAlerts = () =>
     fanOutHealthAlerts(adapters.flatMap((adapter) => (adapter.healthAlerts ? [adapter.healthAlerts] : [])));
   const alertSettings = {

@@ -99,6 +99,26 @@ export function findFloorHits(input: FloorInput): FloorHit[] {
   return hits;
 }
 
+let warmed = false;
+
+/**
+ * Runs the rules over sample texts twice, so their regexes are compiled now rather than in the
+ * first triage: V8 compiles a regex on its first run and again to machine code on its second, and
+ * the floor's hundreds of cues took ~110 ms each time, on the event loop (docs/performance.md,
+ * "End to end with a slow analyzer"). Once per process.
+ */
+export function warmFloorRules(): void {
+  if (warmed) return;
+  warmed = true;
+  const now = new Date();
+  for (let round = 0; round < 2; round++) {
+    for (const text of ['Export is broken since this morning', 'Production is down, we may cancel']) {
+      findFloorHits({ text, account: null, sentiment: null, now, renewalWindowDays: 30 });
+      findDissatisfaction(text);
+    }
+  }
+}
+
 /**
  * The customer's words of dissatisfaction or doubt about staying (`RENEWAL_RISK_CUES`), or null.
  * Analyzers use it too, so a negative tone counts only when it is said in so many words.

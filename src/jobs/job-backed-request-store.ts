@@ -10,5 +10,6 @@ export function createJobBackedRequestStore(db: Database, jobs: JobRunner): Requ
     (tx, job) =>
       jobs.enqueueWithin(tx, job.queue, job.data, { key: job.key, delaySeconds: job.delaySeconds }),
     (tx, batch) => jobs.enqueueManyWithin(tx, batch),
+    (tx, job) => jobs.completeWithin(tx, job.queue, job),
   );
 }

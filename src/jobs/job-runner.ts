@@ -1,5 +1,6 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { turnAge } from '../storage/connection-turns.ts';
 import type { Queryable } from '../storage/database.ts';
 import { isConnectionError } from '../storage/is-connection-error.ts';
 import type { Storage } from '../storage/open-storage.ts';
@@ -59,6 +60,13 @@ function isSingleton(queue: QueueName): boolean {
   return Object.values(QUEUES).some((known) => known.name === queue && known.policy === 'singleton');
 }
 
+/**
+ * How long after `wake` the woken worker fetches. 0–150 ms all measured alike on the end-to-end
+ * bench (docs/performance.md); a moment lets the statements of the triage round that scheduled
+ * the job go first.
+ */
+const WAKE_DELAY_MS = 60;
+
 export type JobHandler<Data> = (data: Data, context: JobContext) => Promise<void>;
 
 export interface JobRunnerOptions {
@@ -95,6 +103,8 @@ export class JobRunner {
   readonly #jobExpireSeconds: number;
   readonly #heartbeatSeconds: number;
   #started = false;
+  /** When each worker was last woken by `wake`, so one wake-up is not spent twice on the same worker. */
+  readonly #wokenAt = new Map<string, number>();
 
   constructor(options: JobRunnerOptions) {
     const { storage } = options;
@@ -193,6 +203,23 @@ export class JobRunner {
   }
 
   /**
+   * Completes a running job through the caller's open transaction, so the job is done if and only
+   * if the work it did commits, in that one commit. Fenced to the attempt (`retryCount`) the
+   * worker fetched, as pg-boss's own completion is: a job whose claim was lost meanwhile (retried
+   * elsewhere) is left alone. The completion pg-boss runs when the handler returns then finds the
+   * job settled and changes nothing.
+   */
+  async completeWithin(
+    tx: Queryable,
+    queue: QueueName,
+    job: { id: string; retryCount: number },
+  ): Promise<void> {
+    await this.#boss.complete(queue, [{ id: job.id, retryCount: job.retryCount }], undefined, {
+      db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) },
+    });
+  }
+
+  /**
    * Schedules several jobs through the given transaction, one multi-row insert per queue (pg-boss
    * `insert`, the same statement `send` runs for one job, queue defaults included).
    */
@@ -228,47 +255,93 @@ export class JobRunner {
   async work<Data extends object>(
     queue: QueueName,
     handler: JobHandler<Data>,
-    options: { batchSize?: number } = {},
+    options: {
+      batchSize?: number;
+      /**
+       * When a slot's statements count as new work on embedded PGlite (`turnAge`): at each job's
+       * start (default), or only when the handler calls `markTurnAge` (triage: when its analysis
+       * ended, so the slot's write, completion, next fetch and next read all go before younger work).
+       */
+      turnAge?: 'job' | 'marked';
+    } = {},
   ): Promise<void> {
-    await this.#boss.work<Data>(
-      queue,
-      {
-        pollingIntervalSeconds: this.#pollingIntervalSeconds,
-        batchSize: 1,
-        // A singleton queue (the cron ticks) runs one job at a time: further slots would only poll,
-        // each a statement every interval on PGlite's one connection, taken from Slack's requests.
-        localConcurrency: isSingleton(queue) ? 1 : (options.batchSize ?? 8),
-        // With one job per fetch, pg-boss ignores burstWhenBatchFull and each slot waited a full
-        // poll interval between jobs: a backlog drained at most localConcurrency jobs per interval
-        // (8 per second by default) however short the jobs. With a backlog, fetch continuously.
-        burstWhenReadyExceeds: 1,
-      },
-      async (batch) => {
-        await Promise.all(
-          batch.map(async (job) => {
-            try {
-              await handler(job.data, {
-                jobId: job.id,
-                retryCount: job.retryCount,
-                signal: job.signal,
-              });
-            } catch (error) {
-              this.#logger
-                .child({ queue, jobId: job.id })
-                .warn(
-                  { err: error, retryCount: job.retryCount },
-                  'job failed; it will be retried or dead-lettered',
-                );
-              await this.#boss.fail(
-                queue,
-                { id: job.id, retryCount: job.retryCount },
-                { message: String(error) },
-              );
-            }
-          }),
-        );
-      },
-    );
+    const slots = isSingleton(queue) ? 1 : (options.batchSize ?? 8);
+    const byJob = (options.turnAge ?? 'job') === 'job';
+    // One pg-boss worker per slot, each in a context of its own, so every statement of a slot —
+    // pg-boss's fetch and completion included — carries that slot's age.
+    for (let slot = 0; slot < slots; slot++) {
+      const age = { since: performance.now() };
+      await turnAge.run(age, () =>
+        this.#boss.work<Data>(
+          queue,
+          {
+            pollingIntervalSeconds: this.#pollingIntervalSeconds,
+            batchSize: 1,
+            // A singleton queue (the cron ticks) runs one job at a time: further slots would only
+            // poll, each a statement every interval on PGlite's one connection, taken from Slack's
+            // requests.
+            localConcurrency: 1,
+            // With one job per fetch, pg-boss ignores burstWhenBatchFull and each slot waited a full
+            // poll interval between jobs: a backlog drained at most one job per slot per interval
+            // however short the jobs. With a backlog, fetch continuously.
+            burstWhenReadyExceeds: 1,
+          },
+          async (batch) => {
+            await Promise.all(
+              batch.map(async (job) => {
+                if (byJob) age.since = performance.now();
+                try {
+                  await handler(job.data, {
+                    jobId: job.id,
+                    retryCount: job.retryCount,
+                    signal: job.signal,
+                  });
+                } catch (error) {
+                  this.#logger
+                    .child({ queue, jobId: job.id })
+                    .warn(
+                      { err: error, retryCount: job.retryCount },
+                      'job failed; it will be retried or dead-lettered',
+                    );
+                  await this.#boss.fail(
+                    queue,
+                    { id: job.id, retryCount: job.retryCount },
+                    { message: String(error) },
+                  );
+                }
+              }),
+            );
+          },
+        ),
+      );
+    }
+  }
+
+  /** For a handler of a `turnAge: 'marked'` queue: its slot's statements from now on are new work. */
+  markTurnAge(): void {
+    const age = turnAge.getStore();
+    if (age) age.since = performance.now();
+  }
+
+  /**
+   * Wakes one idle worker of `queue`, if there is one, so it fetches a job this process just
+   * committed now rather than at its next poll (up to a polling interval later). The wake-up comes
+   * `WAKE_DELAY_MS` after the call: the statements of the work that scheduled the job (a triage
+   * round finishing together) go first. A worker woken and not yet fetched is not woken again.
+   */
+  wake(queue: QueueName): void {
+    if (!this.#started) return;
+    const now = Date.now();
+    for (const worker of this.#boss.getWipData()) {
+      if (worker.name !== queue || worker.count > 0 || worker.state !== 'active') continue;
+      const woken = this.#wokenAt.get(worker.id);
+      if (woken !== undefined && woken >= Number(worker.lastFetchedOn ?? 0)) continue;
+      this.#wokenAt.set(worker.id, now + WAKE_DELAY_MS);
+      setTimeout(() => {
+        if (this.#started) this.#boss.notifyWorker(worker.id);
+      }, WAKE_DELAY_MS).unref();
+      return;
+    }
   }
 
   /** Registers a cron schedule (evaluated in `timezone`); one job per tick across all replicas. */

@@ -22,15 +22,25 @@ export async function registerPipelineWorkers(
   options: PipelineWorkerOptions,
 ): Promise<void> {
   const { metrics, logger } = options;
+  // On embedded PGlite, what a triage does once its analysis ended (store, complete, fetch and read
+  // the next) goes before younger work, slot by slot (JobRunner.work, `turnAge`).
+  const triage = { ...options.triage, onAnalysed: () => jobs.markTurnAge() };
   await jobs.work<{ requestId: string }>(
     QUEUES.triage.name,
-    async ({ requestId }) => {
-      const outcome = await triageRequest(options.triage, requestId);
+    async ({ requestId }, { jobId, retryCount }) => {
+      const outcome = await triageRequest(triage, requestId, {
+        queue: 'triage',
+        id: jobId,
+        retryCount,
+      });
       const log = logger.child({ requestId });
       if (outcome.status === 'skipped') {
         log.debug({ reason: outcome.reason }, 'triage skipped');
         return;
       }
+      // The delivery it scheduled is fetched by an idle delivery slot now, not at that slot's next poll.
+      if (outcome.status !== 'unchanged' && options.triage.settings.postRoutedPosts !== false)
+        jobs.wake(QUEUES.deliver.name);
       metrics.requestsTriaged.inc({
         priority: outcome.priority,
         team: outcome.teamId,
@@ -50,7 +60,7 @@ export async function registerPipelineWorkers(
         'request triaged',
       );
     },
-    { batchSize: options.triageConcurrency ?? 8 },
+    { batchSize: options.triageConcurrency ?? 8, turnAge: 'marked' },
   );
   await jobs.work<DeliverJob>(
     QUEUES.deliver.name,

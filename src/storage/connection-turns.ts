@@ -15,6 +15,19 @@
  * Work is never interleaved: a turn holds the connection until it settles (a transaction stays
  * one turn, BEGIN to COMMIT).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The age of the work a statement serves, when a job slot says so (`JobRunner`): `later` turns
+ * run oldest work first rather than in arrival order. Without it, job slots that finish together
+ * advance one statement each per round — every triage's write, then every completion, then every
+ * fetch, then every read — so each slot waits for all of the round's statements before its next
+ * analysis starts, and the slots stay in lockstep; oldest first, the first slot is on its next
+ * analysis after its own statements (docs/performance.md, "End to end with a slow analyzer").
+ * A statement without an age is as old as the moment it was queued.
+ */
+export const turnAge = new AsyncLocalStorage<{ since: number }>();
+
 export interface ConnectionTurns {
   first<T>(work: () => Promise<T>): Promise<T>;
   later<T>(work: () => Promise<T>): Promise<T>;
@@ -32,6 +45,7 @@ export interface ConnectionTurnsOptions {
 
 interface Turn {
   run(): void;
+  age: number;
 }
 
 export function createConnectionTurns(options: ConnectionTurnsOptions = {}): ConnectionTurns {
@@ -81,7 +95,9 @@ export function createConnectionTurns(options: ConnectionTurnsOptions = {}): Con
   function enqueue<T>(lane: 'first' | 'later', work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (lane === 'first') lastUrgentAt = now();
-      (lane === 'first' ? urgent : background).push({
+      const age = Math.min(turnAge.getStore()?.since ?? Number.POSITIVE_INFINITY, now());
+      const turn: Turn = {
+        age,
         run() {
           busy = true;
           const started = now();
@@ -102,7 +118,14 @@ export function createConnectionTurns(options: ConnectionTurnsOptions = {}): Con
             })
             .then(resolve, reject);
         },
-      });
+      };
+      if (lane === 'first') urgent.push(turn);
+      else {
+        // Oldest first; equal ages in arrival order.
+        let at = background.length;
+        while (at > 0 && (background[at - 1] as Turn).age > age) at--;
+        background.splice(at, 0, turn);
+      }
       next();
     });
   }

@@ -4,6 +4,7 @@ import {
   type JobRequest,
   type MessageKind,
   type RequestStore,
+  type RunningJob,
   StaleRequestError,
 } from '../core/pipeline/request-store.ts';
 import type { PostRef } from '../core/ports.ts';
@@ -16,6 +17,8 @@ import { REQUEST_COLUMNS, toDelivery, toRequest, toStoredMessage, toTransition }
 
 /** Schedules a job through the given transaction (see JobRunner.enqueueWithin). */
 export type EnqueueWithin = (tx: Queryable, job: JobRequest) => Promise<void>;
+/** Completes a running job through the given transaction (see JobRunner.completeWithin). */
+export type CompleteWithin = (tx: Queryable, job: RunningJob) => Promise<void>;
 
 const MESSAGE_COLUMNS = `id, platform, conversation, thread, is_reply, account_id, author, text, sent_at, permalink,
   attachments, language, subject, forwarded_by, quoted_text, kind, request_id, edited_at, deleted_at, body_removed_at`;
@@ -30,13 +33,16 @@ export function createRequestStore(
   enqueueManyWithin: EnqueueManyWithin = async (tx, jobs) => {
     for (const job of jobs) await enqueueWithin(tx, job);
   },
+  // Without a job queue there is nothing to complete: whoever ran the job settles it.
+  completeWithin: CompleteWithin = async () => {},
 ): RequestStore {
-  return bind(db, null, db, { one: enqueueWithin, many: enqueueManyWithin });
+  return bind(db, null, db, { one: enqueueWithin, many: enqueueManyWithin, complete: completeWithin });
 }
 
 interface Enqueuers {
   one: EnqueueWithin;
   many: EnqueueManyWithin;
+  complete: CompleteWithin;
 }
 
 function bind(db: Database, tx: Queryable | null, q: Queryable, enqueue: Enqueuers): RequestStore {
@@ -120,6 +126,41 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueue: Enqueue
         [requestId],
       );
       return result.rows.map(toStoredMessage);
+    },
+
+    async loadRequest(requestId) {
+      // One statement instead of four (getRequest, requestMessages, latestTransition,
+      // findRoutedPost): the rows around the request as JSON, whose dates come back as ISO strings
+      // that the row mappers coerce as they do the driver's.
+      const result = await q.query<
+        Record<string, unknown> & {
+          messages: unknown;
+          last_transition: unknown;
+          routed_post: { destination: Destination; post_id: string } | string | null;
+        }
+      >(
+        `SELECT ${REQUEST_COLUMNS},
+           COALESCE((SELECT json_agg(m ORDER BY m.sent_at, m.seq) FROM (
+             SELECT ${MESSAGE_COLUMNS}, seq FROM customer_messages WHERE request_id = $1) m), '[]') AS messages,
+           (SELECT row_to_json(t) FROM (
+             SELECT request_id, kind, from_state, to_state, actor, at, detail FROM request_transitions
+             WHERE request_id = $1 ORDER BY at DESC, id DESC LIMIT 1) t) AS last_transition,
+           (SELECT json_build_object('destination', destination, 'post_id', post_id)
+             FROM routed_posts WHERE request_id = $1) AS routed_post
+         FROM requests WHERE id = $1`,
+        [requestId],
+      );
+      const row = result.rows[0];
+      if (!row) return null;
+      const messages = fromJson(row.messages) as unknown[];
+      const transition = fromJson(row.last_transition);
+      const post = fromJson(row.routed_post) as { destination: Destination; post_id: string } | null;
+      return {
+        request: toRequest(row),
+        messages: messages.map(toStoredMessage),
+        lastTransition: transition === null ? null : toTransition(transition),
+        routedPost: post === null ? null : { destination: post.destination, id: post.post_id },
+      };
     },
 
     async editMessage(id, text, editedAt) {
@@ -247,6 +288,10 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueue: Enqueue
       await enqueue.one(q, job);
     },
 
+    async completeJob(job) {
+      await enqueue.complete(q, job);
+    },
+
     async getDelivery(key) {
       const result = await q.query(
         'SELECT key, status, post_id, destination, attempt_started_at FROM deliveries WHERE key = $1',
@@ -316,6 +361,11 @@ function bind(db: Database, tx: Queryable | null, q: Queryable, enqueue: Enqueue
     },
   };
   return store;
+}
+
+/** A json column as the driver hands it over: parsed already, or (some drivers) still text. */
+function fromJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
 }
 
 function postKey(ref: PostRef): string {

@@ -45,3 +45,28 @@ describe('job runner polling on PGlite', () => {
     }
   }, 120_000);
 });
+
+describe('waking a job runner slot', () => {
+  it('has an idle slot fetch a job just committed now, not at its next poll', async () => {
+    const storage = await openStorage({ dataDir: null });
+    const jobs = new JobRunner({ storage, logger, pollingIntervalSeconds: 10, schedule: false });
+    try {
+      await jobs.start();
+      const handled: number[] = [];
+      await jobs.work<{ requestId: string }>(QUEUES.deliver.name, async () => {
+        handled.push(performance.now());
+      });
+      // Every slot has polled once, found nothing and waits 10 s for its next poll.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const sent = performance.now();
+      await jobs.enqueue(QUEUES.deliver.name, { requestId: 'r1' }, { key: 'r1' });
+      jobs.wake(QUEUES.deliver.name);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(handled).toHaveLength(1);
+      expect((handled[0] ?? Number.POSITIVE_INFINITY) - sent).toBeLessThan(2_000);
+    } finally {
+      await jobs.stop(2000);
+      await storage.close();
+    }
+  }, 120_000);
+});

@@ -42,6 +42,25 @@ describe.each(backends)('job runner on %s', (backend) => {
     expect((await jobs.deadLetters('digest-dead'))[0]?.data).toEqual({ requestId: 'doomed' });
   }, 60_000);
 
+  it('completes a job inside a transaction only when it commits', async () => {
+    const attempts: number[] = [];
+    await jobs.work('health-snapshot', async (_data, context) => {
+      attempts.push(context.retryCount);
+      const job = { id: context.jobId, retryCount: context.retryCount };
+      await storage.db.transaction(async (tx) => {
+        await jobs.completeWithin(tx, 'health-snapshot', job);
+        if (context.retryCount === 0) throw new Error('rolled back, and the completion with it');
+      });
+      // Completed with that commit: a failure after it neither retries nor dead-letters the job.
+      throw new Error('after the commit');
+    });
+    await jobs.enqueue('health-snapshot', {});
+    await waitFor('a second attempt', () => attempts.length >= 2);
+    // A third attempt would come after the backoff (2 s) and a poll.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(attempts).toEqual([0, 1]);
+  });
+
   it('enqueues inside a transaction only when it commits', async () => {
     const seen: string[] = [];
     await jobs.work<{ requestId: string }>('deliver', async (data) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionTurns } from '../../src/storage/connection-turns.ts';
+import { createConnectionTurns, turnAge } from '../../src/storage/connection-turns.ts';
 import { createPgliteDatabase } from '../../src/storage/pglite-database.ts';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -38,6 +38,35 @@ describe('turns on a single connection', () => {
     await Promise.all(Array.from({ length: 20 }, () => turns.later(async () => {})));
     counting = false;
     expect(loopTurns).toBeGreaterThanOrEqual(15);
+  });
+
+  it('runs the background turns of older work first, the rest in arrival order', async () => {
+    const turns = createConnectionTurns();
+    const order: string[] = [];
+    const holder = turns.later(async () => {
+      order.push('holder');
+      await tick();
+    });
+    // The holder has the connection; everything below waits for it.
+    await tick();
+    const queued = [
+      turns.later(async () => order.push('no age, first')),
+      turnAge.run({ since: performance.now() + 60_000 }, () =>
+        turns.later(async () => order.push('younger than now: as old as its queueing')),
+      ),
+      turnAge.run({ since: performance.now() - 2_000 }, () => turns.later(async () => order.push('2 s old'))),
+      turns.later(async () => order.push('no age, second')),
+      turnAge.run({ since: performance.now() - 5_000 }, () => turns.later(async () => order.push('5 s old'))),
+    ];
+    await Promise.all([holder, ...queued]);
+    expect(order).toEqual([
+      'holder',
+      '5 s old',
+      '2 s old',
+      'no age, first',
+      'younger than now: as old as its queueing',
+      'no age, second',
+    ]);
   });
 
   it('never runs two turns at once', async () => {

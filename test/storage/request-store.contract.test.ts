@@ -99,6 +99,31 @@ describe.each(backends)('request store on %s', (backend) => {
     expect(await store.editMessage('missing', 'x', new Date())).toBeNull();
   });
 
+  it('reads a request with its messages in one go, as getRequest and requestMessages do', async () => {
+    await store.insertMessage(
+      message({
+        id: 'slack:C1:100.000200',
+        text: 'Still broken — "quotes", \\ backslash, ünïcode',
+        sentAt: new Date('2026-11-02T07:59:59.123Z'),
+        author: { id: 'U2', name: 'Bo', external: true },
+        attachments: [],
+        permalink: null,
+        language: null,
+        forwardedBy: { name: 'Cy', email: 'cy@example.com' },
+      }),
+      'customer',
+    );
+    await store.attachMessage('slack:C1:100.000200', 'req_1');
+    const loaded = await store.loadRequest('req_1');
+    expect(loaded?.request).toEqual(await store.getRequest('req_1'));
+    expect(loaded?.messages).toEqual(await store.requestMessages('req_1'));
+    expect(loaded?.messages.map((m) => m.id)).toEqual(['slack:C1:100.000200', 'slack:C1:100.000100']);
+    expect(loaded?.messages[1]?.deletedAt?.toISOString()).toBe('2026-11-02T08:06:00.000Z');
+    expect(await store.loadRequest('missing')).toBeNull();
+    await store.createRequest(request({ id: 'req_empty', conversation: 'slack:C9', thread: null }));
+    expect((await store.loadRequest('req_empty'))?.messages).toEqual([]);
+  });
+
   it('saves triage, state and the audit trail of a request', async () => {
     await store.saveTriage('req_1', {
       analysis: {

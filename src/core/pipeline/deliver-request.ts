@@ -5,6 +5,7 @@ import type { Request } from '../request.ts';
 import { buildRoutedPostView, ownerTeam } from './build-routed-post-view.ts';
 import type { DeliveryDeps } from './pipeline-deps.ts';
 import { postOnce } from './post-once.ts';
+import type { LoadedRequest } from './request-store.ts';
 
 export type DeliverJob = {
   requestId: string;
@@ -31,37 +32,38 @@ export class DeliveryInProgressError extends Error {
  * and posts customer follow-ups into the routed post's thread, once each.
  */
 export async function deliverRequest(deps: DeliveryDeps, job: DeliverJob): Promise<DeliverOutcome> {
-  const request = await deps.store.getRequest(job.requestId);
-  if (!request) return { status: 'skipped', reason: 'unknown request' };
-  if (!request.analysis) return { status: 'skipped', reason: 'not triaged yet' };
+  // The request, its messages, its last transition and its routed post: one read.
+  const loaded = await deps.store.loadRequest(job.requestId);
+  if (!loaded) return { status: 'skipped', reason: 'unknown request' };
+  if (!loaded.request.analysis) return { status: 'skipped', reason: 'not triaged yet' };
   switch (job.kind ?? 'post') {
     case 'post':
-      return postRoutedPost(deps, request);
+      return postRoutedPost(deps, loaded);
     case 'update':
-      return updateRoutedPost(deps, request);
+      return updateRoutedPost(deps, loaded);
     case 'follow-up':
-      return postFollowUp(deps, request, job.messageId);
+      return postFollowUp(deps, loaded, job.messageId);
     case 'priority-raised':
-      return noteRaise(deps, request, job.from);
+      return noteRaise(deps, loaded, job.from);
   }
 }
 
-async function postRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {
+async function postRoutedPost(deps: DeliveryDeps, loaded: LoadedRequest): Promise<DeliverOutcome> {
+  const { request } = loaded;
   const destination = destinationFor(deps, request);
-  const existing = await deps.store.findRoutedPost(request.id);
+  const existing = loaded.routedPost;
   if (existing && describeDestination(existing.destination) === describeDestination(destination)) {
-    return updateRoutedPost(deps, request);
+    return updateRoutedPost(deps, loaded);
   }
   // Reassigned: the old team's post first learns where the request went, whatever order the
   // update and post jobs ran in. A post in the unmapped channel is retired by the mapping itself.
   const unmapped = describeDestination(deps.directory.unmapped);
+  const view = viewOf(deps, loaded);
   if (existing && describeDestination(existing.destination) !== unmapped) {
-    const view = await loadView(deps, request);
     await notifierFor(deps.notifiers, existing.destination).updateRoutedPost(existing, view);
   }
   const notifier = notifierFor(deps.notifiers, destination);
   const now = deps.clock.now();
-  const view = await loadView(deps, request);
   // One routed post per request and destination: a reassigned request gets a post in the new
   // team's channel, and reassigning it back finds the first one again.
   const key = `post:${request.id}:${describeDestination(destination)}`;
@@ -123,8 +125,11 @@ async function alertEscalation(deps: DeliveryDeps, request: Request, ref: PostRe
  * A re-triage raised the priority of a routed request: say so in the routed post's thread (once
  * per new priority), and announce a new P1 exactly as a P1 routed from the start is announced.
  */
-async function noteRaise(deps: DeliveryDeps, request: Request, from?: Priority): Promise<DeliverOutcome> {
-  const ref = await deps.store.findRoutedPost(request.id);
+async function noteRaise(
+  deps: DeliveryDeps,
+  { request, routedPost: ref }: LoadedRequest,
+  from?: Priority,
+): Promise<DeliverOutcome> {
   if (!ref || !request.priority) return { status: 'skipped', reason: 'not posted yet' };
   const notifier = notifierFor(deps.notifiers, ref.destination);
   const key = `raised:${request.id}:${request.priority}`;
@@ -147,23 +152,25 @@ async function noteRaise(deps: DeliveryDeps, request: Request, from?: Priority):
   return { status: 'raise-noted', ref: outcome.ref };
 }
 
-async function updateRoutedPost(deps: DeliveryDeps, request: Request): Promise<DeliverOutcome> {
-  const ref = await deps.store.findRoutedPost(request.id);
+async function updateRoutedPost(deps: DeliveryDeps, loaded: LoadedRequest): Promise<DeliverOutcome> {
+  const ref = loaded.routedPost;
   if (!ref) return { status: 'skipped', reason: 'not posted yet' };
-  await notifierFor(deps.notifiers, ref.destination).updateRoutedPost(ref, await loadView(deps, request));
+  await notifierFor(deps.notifiers, ref.destination).updateRoutedPost(ref, viewOf(deps, loaded));
   return { status: 'updated', ref };
 }
 
 async function postFollowUp(
   deps: DeliveryDeps,
-  request: Request,
+  loaded: LoadedRequest,
   messageId?: string,
 ): Promise<DeliverOutcome> {
   if (!messageId) return { status: 'skipped', reason: 'no message' };
-  const ref = await deps.store.findRoutedPost(request.id);
+  const ref = loaded.routedPost;
   // Not posted yet: the routed post will show every message of the request, this one included.
   if (!ref) return { status: 'skipped', reason: 'routed post not made yet' };
-  const message = await deps.store.getMessage(messageId);
+  const message =
+    loaded.messages.find((candidate) => candidate.id === messageId) ??
+    (await deps.store.getMessage(messageId));
   if (!message) return { status: 'skipped', reason: 'unknown message' };
   const notifier = notifierFor(deps.notifiers, ref.destination);
   const key = `follow-up:${messageId}`;
@@ -179,11 +186,7 @@ async function postFollowUp(
   return { status: 'follow-up-posted', ref: outcome.ref };
 }
 
-async function loadView(deps: DeliveryDeps, request: Request) {
-  const [messages, lastTransition] = await Promise.all([
-    deps.store.requestMessages(request.id),
-    deps.store.latestTransition(request.id),
-  ]);
+function viewOf(deps: DeliveryDeps, { request, messages, lastTransition }: LoadedRequest) {
   return buildRoutedPostView({ request, messages, directory: deps.directory, lastTransition });
 }
 

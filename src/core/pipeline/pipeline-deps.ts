@@ -26,6 +26,8 @@ export interface PipelineDeps {
 
 export interface TriageDeps extends PipelineDeps {
   analyzer: Analyzer;
+  /** Called when a triage's analysis has ended, before its result is stored (the job runner's cue). */
+  onAnalysed?: () => void;
 }
 
 export interface DeliveryDeps extends PipelineDeps {

@@ -64,6 +64,21 @@ export interface JobRequest {
   delaySeconds?: number;
 }
 
+/** A request as `loadRequest` reads it, with what is shown or checked around it. */
+export interface LoadedRequest {
+  request: Request;
+  messages: StoredMessage[];
+  lastTransition: Transition | null;
+  routedPost: PostRef | null;
+}
+
+/** A job being run, as the job queue handed it out: the attempt it is on fences its completion. */
+export interface RunningJob {
+  queue: JobName;
+  id: string;
+  retryCount: number;
+}
+
 /**
  * Everything the pipeline persists. Implemented in `src/storage` over Postgres; the methods of
  * the store passed to `atomically`'s callback run in that one transaction.
@@ -91,6 +106,11 @@ export interface RequestStore {
   getMessage(id: string): Promise<StoredMessage | null>;
   /** Customer messages of a request in the order they were sent. */
   requestMessages(requestId: string): Promise<StoredMessage[]>;
+  /**
+   * A request with what triage and delivery read around it — its messages (as `requestMessages`
+   * orders them), its latest transition and its routed post — in one statement; null when unknown.
+   */
+  loadRequest(requestId: string): Promise<LoadedRequest | null>;
   /** Replaces the text of an edited message (verbatim stays verbatim: the newest text is kept, the edit time recorded). */
   editMessage(id: string, text: string, editedAt: Date): Promise<StoredMessage | null>;
   markMessageDeleted(id: string, deletedAt: Date): Promise<StoredMessage | null>;
@@ -115,6 +135,12 @@ export interface RequestStore {
   recordTransition(transition: Transition): Promise<void>;
   latestTransition(requestId: string): Promise<Transition | null>;
   enqueue(job: JobRequest): Promise<void>;
+  /**
+   * Marks a running job done with this store's transaction: the job is done if and only if the
+   * work it did commits, and the commit settles both. A job not completed here (or a store without
+   * a job queue) is completed by the job queue when its handler returns, as any other.
+   */
+  completeJob(job: RunningJob): Promise<void>;
 
   getDelivery(key: string): Promise<Delivery | null>;
   /**

@@ -4,6 +4,7 @@ import { mostUrgent } from '../priority.ts';
 import { buildTriageRecord } from '../triage-record.ts';
 import { analyzeRequestText, requestText } from './analyze-request-text.ts';
 import type { TriageDeps } from './pipeline-deps.ts';
+import type { RunningJob } from './request-store.ts';
 
 export type TriageOutcome =
   | {
@@ -28,11 +29,19 @@ export type TriageOutcome =
  * stays: a rise is stored and the routed post is updated, the rise noted in its thread and, for a
  * new P1, escalated (the SLA clock reads the priority, so it moves to the new target by itself).
  * Messages that joined while the analysis ran get one more triage, scheduled here.
+ *
+ * `job`, the triage job being run, is completed in the transaction that stores the result, so
+ * the result and the job's completion commit together (one commit fewer per triage).
  */
-export async function triageRequest(deps: TriageDeps, requestId: string): Promise<TriageOutcome> {
-  const request = await deps.store.getRequest(requestId);
-  if (!request) return { status: 'skipped', requestId, reason: 'unknown request' };
-  const messages = liveMessages(await deps.store.requestMessages(requestId));
+export async function triageRequest(
+  deps: TriageDeps,
+  requestId: string,
+  job?: RunningJob,
+): Promise<TriageOutcome> {
+  const loaded = await deps.store.loadRequest(requestId);
+  if (!loaded) return { status: 'skipped', requestId, reason: 'unknown request' };
+  const { request } = loaded;
+  const messages = liveMessages(loaded.messages);
   if (messages.length === 0) return { status: 'skipped', requestId, reason: 'no messages left' };
 
   const account = findAccount(deps.directory.accounts, request.accountId);
@@ -42,14 +51,15 @@ export async function triageRequest(deps: TriageDeps, requestId: string): Promis
     account,
     now,
   });
+  deps.onAnalysed?.();
   const analysed = new Set(messages.map((message) => message.id));
 
   return deps.store.atomically(`request:${requestId}`, async (tx) => {
-    const current = await tx.getRequest(requestId);
-    if (!current) return { status: 'skipped', requestId, reason: 'unknown request' } as const;
-    const joined = liveMessages(await tx.requestMessages(requestId)).some(
-      (message) => !analysed.has(message.id),
-    );
+    const fresh = await tx.loadRequest(requestId);
+    if (!fresh) return { status: 'skipped', requestId, reason: 'unknown request' } as const;
+    const current = fresh.request;
+    if (job) await tx.completeJob(job);
+    const joined = liveMessages(fresh.messages).some((message) => !analysed.has(message.id));
     if (joined) {
       await tx.enqueue({ queue: 'triage', data: { requestId }, key: requestId });
     }
