@@ -12,7 +12,10 @@ const src = (path: string) => JSON.stringify(join(process.cwd(), path));
 
 // A worker process: checkSla on the shared database at every minute of [from, to] on a fake clock,
 // posting through a notifier that writes each note into test_notes (no unique key, so a double
-// post would show as two rows).
+// post would show as two rows). The two fake clocks move in step (test_ticks is a barrier): real
+// replicas share one wall clock, and a delivery lease is measured on it, so a worker whose fake
+// clock ran minutes ahead would see the other's fresh lease as long expired — a race of the test's
+// making, not of production's.
 const worker = (name: string, url: string, from: Date, to: Date, startAt: number) => `
 import { checkSla } from ${src('src/core/pipeline/check-sla.ts')};
 import { createTeamClocks } from ${src('src/core/pipeline/create-team-clocks.ts')};
@@ -51,12 +54,23 @@ let failures = 0;
 const sent = [];
 // Both processes start ticking at the same wall-clock moment, so their ticks really overlap.
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, ${startAt} - Date.now())));
+const other = ${JSON.stringify(name)} === 'a' ? 'b' : 'a';
+const reach = (at) => storage.db.query(
+  'INSERT INTO test_ticks (worker, at) VALUES ($1, $2) ON CONFLICT (worker) DO UPDATE SET at = EXCLUDED.at',
+  [${JSON.stringify(name)}, at]);
 for (let at = ${from.getTime()}; at <= ${to.getTime()}; at += 60_000) {
+  await reach(at);
+  for (;;) {
+    const found = await storage.db.query('SELECT at FROM test_ticks WHERE worker = $1', [other]);
+    if (found.rows[0] && Number(found.rows[0].at) >= at) break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
   now = new Date(at);
   const outcome = await checkSla(deps);
   for (const failure of outcome.failed) { failures += 1; process.stderr.write(failure.error.stack + '\\n'); }
   for (const nudge of outcome.sent) sent.push(nudge.key + ' ' + nudge.outcome + (nudge.retry ? ' retry' : ''));
 }
+await reach(Number.MAX_SAFE_INTEGER);
 await storage.close();
 process.stdout.write(JSON.stringify({ failures, sent }) + '\\n');
 `;
@@ -68,6 +82,10 @@ interface WorkerReport {
 }
 
 async function runWorkers(url: string, from: Date, to: Date): Promise<WorkerReport[]> {
+  const setup = await openStorage({ databaseUrl: url, dataDir: null });
+  await setup.db.query('CREATE TABLE IF NOT EXISTS test_ticks (worker text PRIMARY KEY, at bigint)');
+  await setup.db.query('DELETE FROM test_ticks');
+  await setup.close();
   const startAt = Date.now() + 4000;
   const children = ['a', 'b'].map((name) =>
     spawn(
