@@ -146,7 +146,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       'corrupt(?:ed|ion)?',
       // Finnish
       `\\p{L}*(?:tiedo|tieto|data|tiedosto|kuva|raportti|raportit|lasku|tilau|viesti|historia|kaikki|dokumentti|asiakirja)\\p{L}* (?:${W} ){0,2}(?:kadon|katos|hävi|poistu|tuhoutu|pyyhkiyty|poistet|pyyhit)\\p{L}*`,
-      'kadonneet|kadonnut|katosi|katosivat|hävisi|hävisivät|hävinneet|hävinnyt',
+      // Plural, or singular with "all": "se on jotenkin hävinnyt" (one invoice) is a question.
+      'kadonneet|katosivat|hävisivät|hävinneet|(?:kaikki|koko)(?: \\p{L}+){0,3} (?:on |ovat )?(?:kadonnut|katosi|hävisi|hävinnyt)',
       `tietojen (?:menetys|menetyksen|häviäminen|katoaminen)|menetimme (?:${W} ){0,2}(?:tiedot|tietoja|datan|dataa)|korruptoitu\\p{L}*`,
     ],
   },

@@ -418,3 +418,16 @@ describe('round 15: more closings and footers', () => {
     ).toBe(false);
   });
 });
+
+describe('round 16: auto-replies that mention incidents, "lomavastaaja"', () => {
+  it.each([
+    'Automatic reply: Out of office\n\nThank you for your message. I am out of the office until Monday 14 April with limited access to email.\n\nFor urgent IT matters please contact servicedesk@example.co.uk. For security incidents use the SOC hotline listed on the intranet.\n\nKind regards,\nDaniel Okafor\nIT Infrastructure Lead | Harrowfield Group',
+    'Lomavastaaja: Olen lomalla 8.7.–29.7.2024. Kiireellisissä laskutusasioissa ota yhteyttä talous@example.fi. Ystävällisin terveisin, Marjut Pesonen',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads "Selvä, homma ratkesi. Kiitos!" as closing the customer’s message', () => {
+    expect(classifyNoise('Selvä, homma ratkesi. Kiitos!').noise).toBe(true);
+  });
+});

@@ -109,6 +109,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:ollaan|olemme|oon|olen|on) (?:pyytäneet|pyydetty|kysyneet|kysytty|toivottu|toivoneet) (?:\\p{L}+ ){0,4}jo (?:puoli vuotta|vuoden|vuosi|kuukausia|\\d+ kuukautta|monta kertaa)',
     '(?:eikä|mutta) mitään (?:ei )?tapahdu',
     // "per my last three emails", "never heard a word back", "nobody seems to care".
+    'kolmannen kerran|neljännen kerran|(?:edelliseen|aiempiin|aikaisempiin) (?:kahteen|kolmeen|\\p{L}+) (?:viestiin|tikettiin) (?:ei )?(?:ole )?vastattu|ettei (?:näitä|meidän) viestejä lueta',
     'per my (?:last|previous) (?:\\p{L}+ )?(?:e-?mails?|messages?|tickets?)|my last (?:two|three|four|five|several|\\d+) (?:e-?mails|messages|tickets)',
     'never heard (?:a word |anything )?back|heard nothing back|no word back',
     '(?:nobody|no one) (?:seems|appears) to (?:care|listen|read)',
@@ -345,6 +346,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
     'evaluating (?:other|alternatives|options)',
     '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',
+    "(?:demoed|demo['’]d|showed (?:us|our \\p{L}+) a demo|gave (?:us|our \\p{L}+) a demo)(?: \\p{L}+){0,6}",
+    'offering (?:it |their \\p{L}+ )?(?:for )?free to',
+    '(?:toiseen|muuhun|uuteen) (?:\\p{L}+)?järjestelmään|siirtymässä (?:toiseen|muuhun)|(?:jo )?siirtymässä',
     '(?:starting|started|start) to look around|looking around (?:for|at) (?:other|alternatives|options)',
     '(?:keen|wants?|wanting|asked) to [\'"‘“]?standardi[sz]e',
     '(?:evaluoimassa|kartoittamassa|katselemassa|vertailemassa) (?:\\p{L}+ )?(?:optioita|vaihtoehtoja|muita)',

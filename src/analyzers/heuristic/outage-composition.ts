@@ -22,7 +22,7 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
   `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead(?! slow)`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
@@ -43,7 +43,7 @@ const FAILURE_PARTS = [
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
   // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users", "500 ms" and "AS/400" are no failure.
-  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])(?<!/)[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
+  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])(?<!/)(?<!(?:noin|about|around|approx\\.?|yli|over|under|alle|n\\.|ca\\.?|~) ?)[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // "the app logs our techs out every 10 minutes", "keeps kicking us out".
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
@@ -73,6 +73,9 @@ const FAILURE_PARTS = [
   `(?:tyhjä|valkoinen|tyhjän|valkoisen|tyhjää|valkoista|pelkkää valkoista|pelkkää tyhjää) (?:sivu|ruutu|näkymä)${OPEN}`,
   // "our app users are getting nothing", "push notifications haven't gone out since 6am"
   `(?:getting|receiving|get|receive) nothing`,
+  // "we are not receiving any new reservations", "none of today's payouts have gone out"
+  `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,
+  `none of (?:[\\p{L}\\p{N}'’]+ ){1,5}(?:have|has) (?:gone out|been sent|been paid|arrived|come through|reported|synced|updated)`,
   // "none of our 61 vans seem to have reported a position since 02:00"
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to )?(?:have|has|are|is) (?:reported|sent|synced|updated|connected|arrived|come through|working|online|responding)`,
   `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
@@ -87,7 +90,7 @@ const BREADTH_PARTS = [
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}][\\p{L}\\p{N},.]* ){0,2}\\p{L}+`,
   `all of us`,
   `none of us`,
-  `(?:nobody|no one|no-one)`,
+  `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
@@ -181,7 +184,7 @@ const HOW_QUESTION =
 
 /** "No one is locked out", "nobody was affected": the breadth word reassures, it reports nothing. */
 const REASSURANCE =
-  /^(?:nobody|no one|no-one|none of us|kukaan|ketään)(?: (?:else|here|of us))? (?:is|was|has been|have been|will be|got|gets|seems|ei ole|ei ollut|ei ole ollut)(?: (?:\p{L}+))? (?:locked out|affected|impacted|blocked|stuck|down|harmed|complaining|noticed|lukossa|ulkona|jumissa|kärsinyt|huomannut)(?![\p{L}])/iu;
+  /^(?:(?:nobody|no one|no-one|none of us|kukaan|ketään)(?: (?:else|here|of us))? (?:is|was|has been|have been|will be|got|gets|seems|ei ole|ei ollut|ei ole ollut)(?: (?:\p{L}+))? (?:locked out|affected|impacted|blocked|stuck|down|harmed|complaining|noticed|lukossa|ulkona|jumissa|kärsinyt|huomannut)|(?:nobody|no one)(?: else)? (?:had |has |have )?(?:complained|noticed|reported|minded|mentioned))(?![\p{L}])/iu;
 
 /** Breadth words that a negator before them would turn around. */
 const AFFIRMATIVE_BREADTH = /^(?:every|all|whole|entire|across|koko|kaik)/iu;

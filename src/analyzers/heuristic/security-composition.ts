@@ -34,7 +34,7 @@ const EXPOSED = apostropheTolerant(
   'iu',
 );
 const OTHER_PARTY = apostropheTolerant(
-  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant)'?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|the public|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
+  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant)'?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
   'iu',
 );
 const SEES = apostropheTolerant(

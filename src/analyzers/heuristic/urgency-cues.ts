@@ -323,6 +323,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'iso ongelma',
   ]),
   ...cues('high', 'stated-urgency', 'fi', [
+    'apua',
     'kiireellinen',
     'kiireellisesti',
     'kiire',

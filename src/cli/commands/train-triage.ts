@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The thirtieth to thirty-second batches are left
+ * The labelled sets the shipped model learns from. The thirty-third to thirty-fifth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -50,6 +50,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-27.jsonl',
   'test/fixtures/triage-heldout-28.jsonl',
   'test/fixtures/triage-train-29.jsonl',
+  'test/fixtures/triage-heldout-30.jsonl',
+  'test/fixtures/triage-heldout-31.jsonl',
+  'test/fixtures/triage-heldout-32.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

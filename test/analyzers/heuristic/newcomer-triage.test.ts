@@ -849,3 +849,43 @@ describe('round 15: rehearsals, burglaries and policy questions; incidents after
     ).not.toContain('competitor');
   });
 });
+
+describe('round 16: flows that stopped, said politely; exercises in Finnish compounds; workarounds that work', () => {
+  it.each([
+    "Thanks for last week! One small thing: since this morning our suppliers don't seem to be able to log in to the portal. It happens for everyone we've asked.",
+    "P.S. not sure if related, but since 08:00 none of today's scheduled payouts to sellers have gone out. That is about 1,200 sellers.",
+    'Since the update yesterday we are not receiving any new reservations from Booking.com. Normally we get 20-30 a day.',
+    'HELP. All the volunteer shifts for next weekend are gone from the schedule after someone pressed Archive season.',
+    'APUA – palkka-aineisto pitää lähettää pankkiin klo 14 mennessä ja vienti muotoilee IBANit väärin.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Hei! Saisinko kopion tammikuun laskusta? Meidän reskontrasta se on jotenkin hävinnyt.',
+    'Iso kiitos Annalle! Kadonnut projektikansio palautui vartissa.',
+    'Not urgent at all, just an idea: the public event calendar could show the aurora forecast next to our tours.',
+    'Aloitamme ensi kuussa. Käyttäjiä on noin 320, laitteita noin 400.',
+    'Reset emails land in spam for Gmail users since last week; before that nobody complained. DKIM shows FAIL.',
+    'SIEM hälytti yöllä brute force -yrityksistä. Kyseessä oli meidän oma skanneri. Ei siis hätää.',
+    'Järjestämme johtoryhmälle kyberharjoituksen. Skenaariossa hyökkääjä murtautuu palveluunne. Miten ilmoitatte poikkeamista?',
+    'The bulk payment run keeps timing out with a 504 for ~800 invoices. If I split into batches of 200 it works fine.',
+    'Mailchimp sync stopped adding new members: nobody who joined since 20 Sept is in the audience. Existing people still update.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    [
+      'Olen nyt kolmannen kerran yhteydessä samasta asiasta, eikä edelliseen kahteen viestiin ole vastattu.',
+      'unheard-voice',
+    ],
+    [
+      'heads up — kandji demoed to our IT lead last week and their flow looked smoother. renewal is in june.',
+      'competitor',
+    ],
+    ['Useampi naapuriyritys on jo siirtymässä toiseen varausjärjestelmään.', 'competitor'],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+});

@@ -35,9 +35,9 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    expect(files).not.toContain('test/fixtures/triage-heldout-30.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-31.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-32.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-33.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-34.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-35.jsonl');
   });
 
   it('is reproduced exactly by `verbatim train-triage`', async () => {
