@@ -9,7 +9,7 @@
 const OPENING = new RegExp(
   [
     String.raw`^(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
-    String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|(?:on|in) (?:annual |parental |sick |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off|attending an? (?:conference|training|course|seminar|workshop|trade fair))`,
+    String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|(?:on|in) (?:annual |parental |sick |summer |winter |christmas |maternity |paternity |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off|attending an? (?:conference|training|course|seminar|workshop|trade fair))`,
     'this is an? (?:automated|automatic) (?:message|reply|response|e-?mail|notification)',
     '(?:your|thank you,? your) (?:message|e-?mail|request) has been received',
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+i am (?:currently\s+)?(?:out|away|on)`,

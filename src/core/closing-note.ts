@@ -19,7 +19,7 @@ const CLOSING = new RegExp(
     'never ?mind|nvm|false alarm|please disregard|disregard (?:that|this|my (?:last|previous) (?:message|post))|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
-    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|tiketin voi sulkea|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );
@@ -33,13 +33,15 @@ export const MAX_CLOSING_NOTE_CHARS = 200;
 const SIGN_OFF =
   /\n\s*(?:(?:(?:best|kind|warm) )?regards|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
+/** "[15:32] Dana: all good now" — a chat transcript's time and speaker. */
+const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
   /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
 
 export function isClosingNote(text: string): boolean {
-  const trimmed = text.replace(QUOTED, '').trim().replace(SIGN_OFF, '').trim();
+  const trimmed = text.replace(QUOTED, '').replace(CHAT_PREFIX, '').trim().replace(SIGN_OFF, '').trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
   return (CLOSING.test(trimmed) || CLOSES_AT_END.test(trimmed)) && !TURNS.test(trimmed);
 }

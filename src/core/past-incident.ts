@@ -32,6 +32,9 @@ const PAST_MARKER = new RegExp(
   'iu',
 );
 
+const DURING_BEFORE = /(?<![\p{L}])during (?:the )?$/iu;
+const DURING_AFTER = /^ (?:aika\p{L}*|aikana)(?![\p{L}])/iu;
+
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
 
@@ -43,6 +46,13 @@ const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|k
  */
 export function isPastIncident(text: string, start: number, end: number): boolean {
   if (!INCIDENT_NOUN.test(text.slice(start, end))) return false;
+  // "chats from during the outage", "katkon aikaiset chatit": the incident as a period looked back on.
+  if (
+    (DURING_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+      DURING_AFTER.test(text.slice(end, end + 12))) &&
+    new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu').test(text)
+  )
+    return true;
   const clause = clauseAround(text, start, end);
   const pastMarker = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
   return pastMarker.test(clause) && !PRESENT_MARKER.test(clause);

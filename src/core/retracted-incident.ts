@@ -27,7 +27,7 @@ const RETRACTION = new RegExp(
     'turned out (?:to be )?(?:\\p{L}+ ){0,5}(?:on our (?:side|end)|our own|nothing)|osoittautui (?:\\p{L}+ ){0,4}(?:meidän päässä|omaksi|ei miksikään)',
     'no (?:current|ongoing|open|further) (?:issues|problems)|(?:fine|stable|ok|okay) (?:ever )?since then',
     // Finnish
-    '(?:tilanne|kaikki) on (?:meillä )?(?:nyt )?(?:taas )?(?:normaali|kunnossa|ok)|ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|unohtakaa|unohda (?:edellinen|tuo|toi)|ei ole (?:mitään |mitenkään )?(?:häiriötä|vikaa|katkoa)|kaikki toimii (?:hyvin|normaalisti)',
+    '(?:tilanne|kaikki) on (?:meillä )?(?:nyt )?(?:taas )?(?:normaali|kunnossa|ok)|ei (?:enää )?(?:ole )?(?:enää )?(?:ongelmia|ongelmaa)|(?:nyt|taas|jo) toimii|toimii (?:taas|jo|nyt)|väärä hälytys|nyt kaikki toimii|kaikki toimii (?:taas|nyt|jo)|unohtakaa|unohda (?:edellinen|tuo|toi)|ei ole (?:mitään |mitenkään )?(?:häiriötä|vikaa|katkoa)|kaikki toimii (?:hyvin|normaalisti)',
     '(?:oli|olikin) (?:meidän|mun|minun) (?:oma|omassa|omalla|päässä|päässämme|vika|moka)|meidän oma (?:vpn|verkko|palomuuri|moka|vika)|oma (?:moka|vika)',
   ].join('|')})(?![\\p{L}])`,
   'giu',

@@ -431,3 +431,20 @@ describe('round 16: auto-replies that mention incidents, "lomavastaaja"', () => 
     expect(classifyNoise('Selvä, homma ratkesi. Kiitos!').noise).toBe(true);
   });
 });
+
+describe('round 17: a chat transcript that closes, a ticket "this one" can close, summer leave', () => {
+  it.each([
+    "[15:32] Dana: all good now, widget's back on the pricing page\n[15:32] Dana: ty for the quick turnaround 🙏",
+    'Hei, tämän tiketin voi sulkea – asia korjaantui kun kirjauduin ulos ja takaisin sisään. Kiitos nopeasta vastauksesta!',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads a bilingual summer-leave reply as an auto-reply', () => {
+    expect(
+      classifyNoise(
+        'Olen kesälomalla 15.7.–2.8. enkä lue sähköpostia säännöllisesti. Kiireellisissä asioissa ota yhteyttä Timo Salmiseen, puh. 050 987 6543.\nI am on summer leave 15.7.–2.8. For urgent matters please contact Timo Salminen.\nYstävällisin terveisin / Best regards\nRiikka Laaksonen\nOstopäällikkö, Länsi-Suomen Putkitukku Oy',
+      ),
+    ).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

@@ -19,7 +19,7 @@ const LOSS = apostropheTolerant(
   'giu',
 );
 const DATA = apostropheTolerant(
-  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?|shifts?|schedules?|bookings?|reservations?|appointments?|members?|volunteers?|events?)|\\p{L}*(?:merkin|merkinn|kirjauks|kirjaukse|päiväkirj|varaus|varauks|tiedo|tieto|kortit|kortti|yrity|yhteystie|kontakt|rekisteri|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
+  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?|shifts?|schedules?|bookings?|reservations?|appointments?|members?|volunteers?|events?|work|changes|versions?|edits|models?)|\\p{L}*(?:merkin|merkinn|kirjauks|kirjaukse|päiväkirj|varaus|varauks|tiedo|tieto|kortit|kortti|yrity|yhteystie|kontakt|rekisteri|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
   'iu',
 );
 // A ticket number ("#48213") is not a quantity.

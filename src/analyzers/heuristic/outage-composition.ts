@@ -65,7 +65,8 @@ const FAILURE_PARTS = [
   `kaatu${OPEN}`,
   `epäonnistu${OPEN}`,
   `kaatui`,
-  `\\p{L}*virhe${OPEN}`,
+  // Not "keräilyvirheet on jo selvästi vähentyneet": errors that went down are good news.
+  `\\p{L}*virhe${OPEN}(?!(?: \\p{L}+){0,3} (?:vähentyneet|vähentynyt|vähenivät|laskeneet|laskenut|poistuneet))`,
   `aikakatkai${OPEN}`,
   `jumi${OPEN}`,
   `jää (?:jumiin|latautumaan|lataus${OPEN}|tyhjäksi)`,
@@ -73,6 +74,10 @@ const FAILURE_PARTS = [
   `(?:tyhjä|valkoinen|tyhjän|valkoisen|tyhjää|valkoista|pelkkää valkoista|pelkkää tyhjää) (?:sivu|ruutu|näkymä)${OPEN}`,
   // "our app users are getting nothing", "push notifications haven't gone out since 6am"
   `(?:getting|receiving|get|receive) nothing`,
+  // "proof emails haven't been going out since 3pm", "haven't been turning into tickets"
+  `(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not) (?:been )?(?:going out|gone out|turning into|coming in|coming through|getting through|arriving|syncing|flowing)`,
+  `(?:nobody|no one)(?: [\\p{L}\\p{N}'’-]+){0,5} (?:is|are) (?:getting|receiving|seeing) (?:anything|them|it)`,
+  `(?:is|are|has been|have been) (?:invisible|missing|gone) (?:on|from) the (?:map|dashboard|list|screen|board)`,
   // "we are not receiving any new reservations", "none of today's payouts have gone out"
   `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,
   `none of (?:[\\p{L}\\p{N}'’]+ ){1,5}(?:have|has) (?:gone out|been sent|been paid|arrived|come through|reported|synced|updated)`,
@@ -111,13 +116,15 @@ const BREADTH_PARTS = [
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   // The usual volume next to a stopped flow: "normally hundreds a day", "yleensä satoja".
   `(?:normaalisti|yleensä|tavallisesti|usually|normally)(?: \\p{L}+){0,3} (?:satoja|tuhansia|kymmeniä|\\d{2,}|hundreds|thousands|dozens)`,
+  // "The last one that came through was at 07:12": the moment a flow stopped.
+  `the last one (?:that )?came (?:through|in) (?:was )?at`,
   `kaikissa`,
   `kenellekään`,
   `kukaan`,
   `ketään`,
   `yksikään`,
   // "koko tiimi", not "koko ajan" (all the time) or "koko arkisto" (the whole archive, a thing).
-  `koko (?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
+  `koko (?!\\p{L}+ ajan)(?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
   `(?:our|all our) (?:app |mobile |web )?(?:users|subscribers|readers|members|riders|drivers|couriers|listeners|viewers)`,
   `kaikki (?:\\p{L}+-)?(?:käyttäj|kutsu|sivu|pyyn|asiakka|agent|työntekij|toimipist|myymä|tilauks)${OPEN}`,
   `tuotanto${OPEN}`,

@@ -75,7 +75,7 @@ const WHAT_WAS_TAKEN = apostropheTolerant(
  * deactivated logged in", "poistetun käyttäjän tunnuksilla kirjauduttiin".
  */
 const REVOKED_PERSON = apostropheTolerant(
-  `${W}(?:who (?:left|quit) (?:us|the company|the firm)|(?:whose )?(?:account|access|login|user) (?:\\p{L}+ ){0,2}(?:we |was |were |has been |had been )?(?:deactivated|disabled|removed|revoked|closed|offboarded)|we (?:deactivated|disabled|removed|offboarded|revoked) (?:him|her|them|his|her|their)|(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
+  `${W}(?:who (?:left|quit) (?:us|the company|the firm)|(?:whose )?(?:account|access|login|user) (?:\\p{L}+ ){0,2}(?:we |was |were |has been |had been )?(?:deactivated|disabled|removed|revoked|closed|offboarded)|we (?:deactivated|disabled|removed|offboarded|revoked) (?:him|her|them|his|her|their)|ex-(?:employees?|staff|colleagues?|contractors?|users?|agents?)|(?:was|were|has been|had been) (?:disabled|deactivated|removed|offboarded) in (?:our|the) (?:ad|azure ad|active directory|entra(?: id)?|sso|okta|directory|google workspace)|(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(

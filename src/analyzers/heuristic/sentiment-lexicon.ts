@@ -65,6 +65,8 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'i am done with',
     "i'm done with",
     'love that every',
+    'love that your status page',
+    'love how your status page',
     'great start to the',
     'really great start to',
   ),

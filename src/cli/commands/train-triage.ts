@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The thirty-third to thirty-fifth batches are left
+ * The labelled sets the shipped model learns from. The thirty-sixth to thirty-eighth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -53,6 +53,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-30.jsonl',
   'test/fixtures/triage-heldout-31.jsonl',
   'test/fixtures/triage-heldout-32.jsonl',
+  'test/fixtures/triage-heldout-33.jsonl',
+  'test/fixtures/triage-heldout-34.jsonl',
+  'test/fixtures/triage-heldout-35.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -889,3 +889,22 @@ describe('round 16: flows that stopped, said politely; exercises in Finnish comp
     expect(drivers(await triage(text))).toContain(driver);
   });
 });
+
+describe('round 17: flows that stopped without a keyword; ex-employees; good news about errors', () => {
+  it.each([
+    "On another note, and this is the more pressing one: proof approval emails haven't been going out to our clients since 3pm yesterday. Nobody on the client side is getting anything.",
+    'This morning when the team opened the central model, everything since Monday evening was gone, roughly three days of work from eight people.',
+    'one of our ex-employees still has access. he just logged in and downloaded all the bid files. he was disabled in our AD on friday.',
+    "Quick one — emails customers send to support@ haven't been turning into tickets since this morning. The last one that came through was at 07:12.",
+    'love that your status page says all systems operational while our whole fleet (120 trucks) has been invisible on the map for 2 hours',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Halusin sanoa, että tukenne on ollut hyvä koko käyttöönoton ajan, ja keräilyvirheet on jo selvästi vähentyneet.',
+    'Eilisen katkon jälkeen (nyt kaikki toimii) osa katkon aikaisista chateista näkyy raportissa kahteen kertaan.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});

@@ -35,9 +35,9 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    expect(files).not.toContain('test/fixtures/triage-heldout-33.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-34.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-35.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-36.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-37.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-38.jsonl');
   });
 
   it('is reproduced exactly by `verbatim train-triage`', async () => {
