@@ -9,7 +9,7 @@ const EVENTUALLY =
 
 /** "If I split into batches of 200 it works fine", `kun rajaa vuoden kerrallaan niin toimii`. */
 const SMALLER_WORKS =
-  /(?<![\p{L}])(?:(?:if|when) (?:i|we|you) (?:split|narrow|limit|filter|reduce|break)[^.!?\n]{0,60}?(?:it |that )?works(?: fine| ok)?|kun (?:rajaa|rajaan|rajataan|jakaa|pilkkoo)[^.!?\n]{0,50}?(?:niin )?toimii)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:if|when) (?:i|we|you) (?:split|narrow|limit|filter|reduce|break)[^.!?\n]{0,60}?(?:it |that )?works(?: fine| ok)?|(?:filtering|narrowing|limiting|splitting)(?: it)? (?:to|into|by) (?:\p{L}+ ){0,3}works|kun (?:rajaa|rajaan|rajataan|jakaa|pilkkoo)[^.!?\n]{0,50}?(?:niin )?toimii)(?![\p{L}])/iu;
 
 export function worksEventually(text: string): boolean {
   return EVENTUALLY.test(text) || SMALLER_WORKS.test(text);

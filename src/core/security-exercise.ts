@@ -7,7 +7,7 @@ import { sentenceAround } from './sentence-around.ts';
  * is not on the list: what it finds is real.
  */
 export const SECURITY_EXERCISE =
-  '(?<![\\p{L}])(?:penetration tests?|pen ?tests?|pentests?|tunkeutumistest\\p{L}*|(?:breach|security|virus|phishing|malware) scares?|simulat\\p{L}*|simuloi\\p{L}*|valmiusharjoitu\\p{L}*|only an? (?:exercise|drill)|vain harjoitus|simulations?|drills?|exercises?|awareness (?:training|campaign|test)s?|phishing ?tests?|tabletop|simulaatio\\p{L}*|harjoitu\\p{L}*|tietoturvaharjoitu\\p{L}*|\\p{L}*harjoitu\\p{L}*|skenaario\\p{L}*|table-?top|phishing-?testi\\p{L}*|kalastelutesti\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:penetration tests?|pen ?tests?|pentests?|tunkeutumistest\\p{L}*|(?:breach|security|virus|phishing|malware) scares?|simulat\\p{L}*|simuloi\\p{L}*|valmiusharjoitu\\p{L}*|only an? (?:exercise|drill)|vain harjoitus|simulations?|drills?|exercises?|awareness (?:training|campaign|test)s?|phishing ?tests?|tabletop|simulaatio\\p{L}*|harjoitu\\p{L}*|tietoturvaharjoitu\\p{L}*|\\p{L}*harjoitu\\p{L}*|skenaario\\p{L}*|scenarios?|table-?top|phishing-?testi\\p{L}*|kalastelutesti\\p{L}*)(?![\\p{L}])';
 
 const EXERCISE = new RegExp(SECURITY_EXERCISE, 'iu');
 

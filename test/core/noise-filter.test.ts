@@ -448,3 +448,12 @@ describe('round 17: a chat transcript that closes, a ticket "this one" can close
     ).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 18: at a conference until Friday; "sähköpostejani ei lueta"', () => {
+  it.each([
+    "Thank you for your email. I'm at DevLearn in Las Vegas until Friday 25 October with limited access to email. For anything urgent please contact support@example.com. I'll reply when I'm back.\n\nKind regards,\nPriyanka",
+    'Olen vuosilomalla 1.7.–26.7.2024. Sähköpostejani ei lueta tänä aikana. Kiireellisissä asioissa ota yhteyttä: koulutus@example.fi\n\nI am on annual leave 1–26 July 2024.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

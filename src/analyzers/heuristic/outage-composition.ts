@@ -49,7 +49,7 @@ const FAILURE_PARTS = [
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
   `keeps? (?:logging|kicking|throwing) (?:\\p{L}+ ){0,2}out`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,7} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
@@ -77,6 +77,7 @@ const FAILURE_PARTS = [
   // "proof emails haven't been going out since 3pm", "haven't been turning into tickets"
   `(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not) (?:been )?(?:going out|gone out|turning into|coming in|coming through|getting through|arriving|syncing|flowing)`,
   `(?:nobody|no one)(?: [\\p{L}\\p{N}'’-]+){0,5} (?:is|are) (?:getting|receiving|seeing) (?:anything|them|it)`,
+  `(?:aren't|are not|isn't|is not|haven't been|have not been) being (?:generated|created|sent|saved|processed|delivered|synced|imported|issued)`,
   `(?:is|are|has been|have been) (?:invisible|missing|gone) (?:on|from) the (?:map|dashboard|list|screen|board)`,
   // "we are not receiving any new reservations", "none of today's payouts have gone out"
   `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,

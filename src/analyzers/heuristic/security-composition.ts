@@ -143,6 +143,14 @@ const ONE_PERSON_TO_ALL = apostropheTolerant(
   'iu',
 );
 
+/** "now publicly viewable by anyone with the link and indexed by Google. It was set to Private." */
+const MADE_PUBLIC = apostropheTolerant(
+  `${W}(?:(?:is|are|was|were|now|became|become) (?:now )?(?:publicly|public(?:ly)?) (?:viewable|visible|accessible|available|readable)|(?:viewable|visible|accessible|readable) (?:by|to) anyone(?: with the link)?|indexed by (?:google|bing|search engines))`,
+  'iu',
+);
+const MEANT_PRIVATE =
+  /(?<![\p{L}])(?:(?:was|were|is|are) (?:set to |marked (?:as )?)?(?:private|internal|confidential|restricted)|yksityise\p{L}*|sisäise\p{L}*)(?![\p{L}])/iu;
+
 export interface ComposedSecurity {
   phrase: string;
   start: number;
@@ -164,6 +172,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       // "We offboarded a contractor on Friday … The audit log says he exported the contact list."
       (REVOKED_PERSON.test(sentence) || REVOKED_PERSON.test(before) ? USED_ACCESS.exec(sentence) : null) ??
       ONE_PERSON_TO_ALL.exec(sentence) ??
+      (MEANT_PRIVATE.test(text) ? MADE_PUBLIC.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??
       (FELL_FOR.test(sentence) && LURE.test(text) && !NOTHING_ENTERED.test(text)

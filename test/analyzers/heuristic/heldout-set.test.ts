@@ -8,8 +8,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The thirty-sixth to
- * thirty-eighth batches were written blind to the engine by separate writers and never tuned or
+ * regression sets (a little below where a batch missed them when it was spent). The thirty-ninth to
+ * forty-first batches were written blind to the engine by separate writers and never tuned or
  * trained on: their floors sit just below what they measured after round 17 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
@@ -246,23 +246,23 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-36.jsonl': {
-    urgentRecall: 0.93,
-    urgentPrecision: 0.88,
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
     churnRecall: 0.85,
-    churnDriverRecall: 0.65,
+    churnDriverRecall: 0.75,
     noiseAccuracy: 0.95,
   },
   'triage-heldout-37.jsonl': {
-    urgentRecall: 0.88,
+    urgentRecall: 0.95,
     urgentPrecision: 0.85,
-    churnRecall: 0.9,
+    churnRecall: 0.85,
     churnDriverRecall: 0.75,
     noiseAccuracy: 0.95,
   },
   'triage-heldout-38.jsonl': {
     urgentRecall: 0.93,
     urgentPrecision: 0.85,
-    churnRecall: 0.9,
+    churnRecall: 0.85,
     churnDriverRecall: 0.75,
     noiseAccuracy: 0.95,
   },

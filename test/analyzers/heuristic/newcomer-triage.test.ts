@@ -908,3 +908,41 @@ describe('round 17: flows that stopped without a keyword; ex-employees; good new
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 18: learners locked out, certificates not issued, recordings made public; drills with scenarios', () => {
+  it.each([
+    'Hi, sorry to bother you — is anyone else seeing the login page just spin? None of our learners (we have about 300 booked in today) have been able to get in since around 8:10.',
+    "Quick one — certificates aren't being generated for anyone who completed the course since Thursday, and the learners don't get the email.",
+    "Our CEO's all-hands recording is now publicly viewable by anyone with the link and indexed by Google. It was set to Private.",
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Heads-up: we are running our annual DR drill on Saturday and one of the scenarios is "compromised credentials". Is there a bulk password reset?',
+    'The CSV export for all learners times out with a 504, but filtering to a single department works. Can it run in the background?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    [
+      'We are looking at a few practice management options for next year, including you and two others.',
+      'competitor',
+    ],
+    [
+      'Maksetaan 36 käyttäjästä mutta aktiivisia on kuusi. Talousjohtaja kysyi, miksi tästä maksetaan näin paljon.',
+      'weak-value',
+    ],
+    [
+      'It is with regret that I inform you that the company will be entering administration next week.',
+      'involuntary',
+    ],
+    [
+      "We've moved almost all of our training back to in-person, and I don't think the full package makes sense for us anymore.",
+      'changed-needs',
+    ],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+});
