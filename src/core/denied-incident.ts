@@ -22,14 +22,20 @@ export function isDeniedIncident(text: string, start: number, end: number): bool
 const SUPPOSING =
   /(?<![\p{L}])(?:if|in case|unless|what happens|what would happen|hypothetical(?:ly)?|jos|mikäli|entä jos|siinä tapauksessa)(?![\p{L}])/iu;
 
-export function isSupposedInQuestion(text: string, start: number, end: number): boolean {
-  const from =
+/** Where the sentence holding `start` begins: after the last stop, question mark or line break. */
+function sentenceStart(text: string, start: number): number {
+  return (
     Math.max(
       text.lastIndexOf('.', start),
       text.lastIndexOf('?', start - 1),
       text.lastIndexOf('!', start),
       text.lastIndexOf('\n', start),
-    ) + 1;
+    ) + 1
+  );
+}
+
+export function isSupposedInQuestion(text: string, start: number, end: number): boolean {
+  const from = sentenceStart(text, start);
   const rest = text.slice(end).search(/[.?!\n]/u);
   const stop = rest === -1 ? text.length : end + rest;
   const sentence = text.slice(from, stop + 1);
@@ -47,13 +53,7 @@ const PLANNING_FOR =
   /(?<![\p{L}])(?:in case|in the event (?:that|of)|contingency|continuity plan|siltä varalta|mikäli|varautu\p{L}*|how (?:\p{L}+ ){0,2}(?:handle|manage|deal with|communicate|notify (?:\p{L}+ )?(?:of|about)|inform (?:\p{L}+ )?(?:of|about)))(?![\p{L}])/iu;
 
 export function isPlannedFor(text: string, start: number): boolean {
-  const from =
-    Math.max(
-      text.lastIndexOf('.', start),
-      text.lastIndexOf('?', start - 1),
-      text.lastIndexOf('!', start),
-      text.lastIndexOf('\n', start),
-    ) + 1;
+  const from = sentenceStart(text, start);
   return PLANNING_FOR.test(text.slice(from, start));
 }
 
