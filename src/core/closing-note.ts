@@ -19,7 +19,7 @@ const CLOSING = new RegExp(
     'never ?mind|nvm|false alarm|please disregard|disregard (?:that|this|my (?:last|previous) (?:message|post))|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
-    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );

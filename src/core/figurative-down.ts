@@ -21,13 +21,16 @@ const PARTICLE_OF =
 const A_MEASURE_FELL =
   /(?<![\p{L}])(?:rates?|scores?|volumes?|numbers?|sales|revenue|conversions?|usage|traffic|visits|calls|counts?|percentages?|share|margins?|kpis?|nps|csat|bookings|sign-?ups|tickets)(?: [\p{L}\p{N}-]+){0,6} (?:is|are|was|were|went|has gone|have gone|has been|have been) (?:way |well |sharply |significantly |slightly |a lot |massively )?down$/iu;
 
+/** "The Q2 report went down really well with the client": received well. */
+const WENT_DOWN_WELL = /^\s+(?:really |very |so |quite |extremely )?well(?![\p{L}])/iu;
+
 /** "Our team is a bit down on the new UI": a mood. */
 const IN_LOW_SPIRITS =
   /(?<![\p{L}])(?:a bit|a little|bit|pretty|quite|rather|feeling|feel|felt|kinda|kind of|sort of) down$/iu;
 
 export function isFigurativeDown(text: string, end: number): boolean {
   const after = text.slice(end, end + 40);
-  if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after)) return true;
+  if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after) || WENT_DOWN_WELL.test(after)) return true;
   if (IN_LOW_SPIRITS.test(text.slice(Math.max(0, end - 30), end))) return true;
   if (A_MEASURE_FELL.test(text.slice(Math.max(0, end - 80), end))) return true;
   return /down$/iu.test(text.slice(0, end)) && PARTICLE_OF.test(text.slice(Math.max(0, end - 40), end));

@@ -69,7 +69,7 @@ const NAME = '(?<name>\\p{L}[\\p{L}\\p{N}.&+-]*)';
 export const COMPETITOR_FEATURE_EN =
   '(?![ -](?:analysis|analyses|report|reports|reporting|tracking|research|benchmarks?|dashboards?|data|fields?|lists?|monitoring|module|tabs?|overview|comparison|insights|widgets?|pages?|views?|filters?|segments?|tags?|columns?|charts?|templates?))';
 export const COMPETITOR_FEATURE_FI =
-  '(?![\\p{L}-]*(?:vertailu|analyysi|seuranta|raportti|raportin|raportit|tutkimus|tiedot|tieto|näkymä|lista|kenttä|välilehti|kaavio|pohja))';
+  '(?![\\p{L}-]*(?:vertailu|analyysi|seuranta|seuranna|raportti|raportin|raportit|tutkimus|tiedot|tieto|näkymä|lista|kenttä|välilehti|kaavio|pohja))';
 
 /**
  * A loss word in the same clause as a place in the user interface ("the report has disappeared
@@ -163,7 +163,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
       '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',
-      '(?<!memory )leak(?:s|ed|ing|age)?',
+      // Not "a leaking radiator" or "a water leak": plumbing, in a property or facilities app.
+      '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
       'exposed',
       'vulnerabilit(?:y|ies)|vulnerable',
       'unauthori[sz]ed (?:access|logins?|use|users?|persons?|part(?:y|ies)|transactions?)',

@@ -23,6 +23,7 @@ const RETRACTION = new RegExp(
     // "suspicious login from Lisbon — that was me, I'm at Web Summit"; "back before anyone noticed".
     '(?:that|it|this) was (?:just )?(?:me|us|one of us|my colleague)|(?:was|came) back (?:up |online )?(?:before|within|after|again|by)',
     'se olin minä|se oli minä|olin se minä',
+    '(?:their|our (?:own )?)(?: \\p{L}+)? hosting,? not (?:you|yours)|not (?:you|yours|on your (?:side|end))(?=[).,])|nothing to do with (?:you|your (?:platform|service|system))',
     '(?:ei siis|eli ei) (?:mitään )?hätää|kyseessä oli (?:meidän|oma)|oli meidän oma',
     'turned out (?:to be )?(?:\\p{L}+ ){0,5}(?:on our (?:side|end)|our own|nothing)|osoittautui (?:\\p{L}+ ){0,4}(?:meidän päässä|omaksi|ei miksikään)',
     'no (?:current|ongoing|open|further) (?:issues|problems)|(?:fine|stable|ok|okay) (?:ever )?since then',

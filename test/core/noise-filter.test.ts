@@ -457,3 +457,13 @@ describe('round 18: at a conference until Friday; "sähköpostejani ei lueta"', 
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 19: "asia onkin jo hoidossa"', () => {
+  it('closes the customer’s own message', () => {
+    expect(
+      classifyNoise(
+        'Asia onkin jo hoidossa, teidän laskutus korjasi sen eilen. Kiitos vaivannäöstä ja mukavaa viikonloppua!',
+      ),
+    ).toEqual({ noise: true, reason: 'closing-note' });
+  });
+});

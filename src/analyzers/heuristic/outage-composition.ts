@@ -49,7 +49,7 @@ const FAILURE_PARTS = [
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
   `keeps? (?:logging|kicking|throwing) (?:\\p{L}+ ){0,2}out`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)\\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
   `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
@@ -74,6 +74,8 @@ const FAILURE_PARTS = [
   `(?:tyhjä|valkoinen|tyhjän|valkoisen|tyhjää|valkoista|pelkkää valkoista|pelkkää tyhjää) (?:sivu|ruutu|näkymä)${OPEN}`,
   // "our app users are getting nothing", "push notifications haven't gone out since 6am"
   `(?:getting|receiving|get|receive) nothing`,
+  `(?:returning|returns?) (?:empty (?:arrays?|responses?|results?|lists?)|nothing but (?:zeros?|errors?))`,
+  `(?:all )?showing zero`,
   // "proof emails haven't been going out since 3pm", "haven't been turning into tickets"
   `(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not) (?:been )?(?:going out|gone out|turning into|coming in|coming through|getting through|arriving|syncing|flowing)`,
   `(?:nobody|no one)(?: [\\p{L}\\p{N}'’-]+){0,5} (?:is|are) (?:getting|receiving|seeing) (?:anything|them|it)`,

@@ -79,7 +79,7 @@ const REVOKED_PERSON = apostropheTolerant(
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(
-  `${W}(?:logged in|signed in|logging in|log(?:ged)? into|accessed|accessing|exported|exporting|downloaded|downloading|viewed|viewing|used (?:the|their|his|her) (?:account|login|credentials|token)|sent|replied|posted|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut|lähetetty|lähetti|vastattu|vastasi)`,
+  `${W}(?:(?:can|could) still (?:log ?in|sign ?in|access|get in|see)|could see|logged in|signed in|logging in|log(?:ged)? into|accessed|accessing|exported|exporting|downloaded|downloading|viewed|viewing|used (?:the|their|his|her) (?:account|login|credentials|token)|sent|replied|posted|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut|lähetetty|lähetti|vastattu|vastasi)`,
   'iu',
 );
 

@@ -508,8 +508,11 @@ const NOBODY_BEFORE =
 const DEADLINE_WITH_ROOM =
   /^\s+(?:is|would be|will be|works) (?:fine|ok|okay|plenty|early enough)|^\s+(?:on )?riittää/iu;
 
+const NOBODY_ANSWERED_AFTER =
+  /^\s+(?:ole\s+)?(?:vastannut|vastaa|reagoinut|reagoi|ottanut yhteyttä|soittanut|lukenut|katsonut|kuittaa|kuitannut)(?![\p{L}])/iu;
+/** "…can find the button", "…can change billing settings (the only admin left)": no outage. */
 const CANNOT_FIND_AFTER =
-  /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where)(?![\p{L}])/iu;
+  /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where|(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))(?![\p{L}])/iu;
 const BLOCKS_A_THING_AFTER =
   /^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
 const INCIDENT_KINDS: ReadonlySet<UrgencyKind> = new Set(['outage', 'security', 'data-loss']);
@@ -578,6 +581,13 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
+    // "eikä kukaan ole vastannut": nobody answered the customer — support, not an outage.
+    if (
+      hit.entry.kind === 'outage' &&
+      /^kukaan ei$/iu.test(hit.entry.phrase) &&
+      NOBODY_ANSWERED_AFTER.test(text.slice(hit.end, hit.end + 30))
+    )
+      continue;
     // "Nobody can find the filter button" cannot find something; nothing is down.
     if (
       hit.entry.kind === 'outage' &&

@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The thirty-ninth to forty-first batches are left
+ * The labelled sets the shipped model learns from. The forty-second to forty-fourth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -59,6 +59,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-36.jsonl',
   'test/fixtures/triage-heldout-37.jsonl',
   'test/fixtures/triage-heldout-38.jsonl',
+  'test/fixtures/triage-heldout-39.jsonl',
+  'test/fixtures/triage-heldout-40.jsonl',
+  'test/fixtures/triage-heldout-41.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -8,8 +8,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The thirty-ninth to
- * forty-first batches were written blind to the engine by separate writers and never tuned or
+ * regression sets (a little below where a batch missed them when it was spent). The forty-second to
+ * forty-fourth batches were written blind to the engine by separate writers and never tuned or
  * trained on: their floors sit just below what they measured after round 18 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
@@ -274,8 +274,8 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-40.jsonl': {
-    urgentRecall: 0.9,
-    urgentPrecision: 0.8,
+    urgentRecall: 0.93,
+    urgentPrecision: 0.85,
     churnRecall: 0.9,
     churnDriverRecall: 0.75,
     noiseAccuracy: 0.95,

@@ -946,3 +946,32 @@ describe('round 18: learners locked out, certificates not issued, recordings mad
     expect(drivers(await triage(text))).toContain(driver);
   });
 });
+
+describe('round 19: a leaver who can still log in, APIs returning empty arrays; leaking radiators and reports that went down well', () => {
+  it.each([
+    'Small thing — one of our former negotiators, who left us at the end of January, says she can still log in to our account. She could see the applicant files yesterday.',
+    'Cool cool cool. Your reporting API has been returning empty arrays for every endpoint since 6am, and the dashboards are all showing zero.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Photos of a leaking radiator upload rotated by 90 degrees from iPhones. Not the end of the world.',
+    'Their Q2 organic traffic report went down really well, and they extended our retainer. Thank you!',
+    "lol our client's site was down for 2 hours this morning (their hosting, not you). does your pixel still attribute those conversions?",
+    'how do i transfer workspace ownership? our old admin left the company last month and nobody can change billing settings now',
+    'olen kolme kertaa pyytänyt, että ovikoodit päivittyisivät, eikä kukaan ole vastannut.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('reads a competitor-tracking report as a feature, not a competitor', async () => {
+    expect(
+      drivers(
+        await triage(
+          'Ei kiirettä, mutta saako kilpailijaseurannan raportin tulemaan sähköpostiin joka maanantai?',
+        ),
+      ),
+    ).not.toContain('competitor');
+  });
+});
