@@ -15,9 +15,14 @@ const FORWARDED =
 const FOOTER_CHARS = 600;
 const OPENING_CHARS = 200;
 
+/** "Thanks for subscribing to The Pass – our monthly newsletter": a list's own greeting, up top. */
+const WELCOME_MARKER =
+  /(?<![\p{L}])(?:thanks for subscribing to|thank you for subscribing to|welcome to (?:our|the) (?:\p{L}+ )?newsletter|kiitos (?:kun tilasit|uutiskirjeen tilaamisesta))(?![\p{L}])/iu;
+
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
-  if (!UNSUBSCRIBE.test(footer) || !BULK_MARKER.test(footer)) return false;
+  if (!UNSUBSCRIBE.test(footer)) return false;
+  if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(text.slice(0, OPENING_CHARS * 2))) return false;
   // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
   const forward = FORWARDED.exec(text);
   if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;

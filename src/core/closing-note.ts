@@ -8,15 +8,15 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä)[\\s,.!\\p{Extended_Pictographic}\\u{FE0F}]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä)[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
-    "(?:all |it(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
+    "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
     'all good now|closing (?:this(?: one)?|it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
     "that did it|that fixed it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|toimimaan)|se auttoi',
-    'never ?mind|nvm|false alarm|please disregard|disregard (?:that|this|my (?:last|previous) (?:message|post))|ignore (?:that|this|my (?:last|previous) (?:message|post))',
+    'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
     '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
@@ -27,7 +27,7 @@ const CLOSING = new RegExp(
 const TURNS =
   /(?<![\p{L}])(?:but|still|however|though|again broken|mutta|edelleen|yhä|kuitenkin)(?![\p{L}])/iu;
 
-export const MAX_CLOSING_NOTE_CHARS = 200;
+export const MAX_CLOSING_NOTE_CHARS = 400;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =

@@ -14,6 +14,8 @@ const NARROW_SCOPE = new RegExp(
     String.raw`for (?:them|others|my colleagues|the others|everyone else) it(?:['’]s| is| works)(?: \p{L}+)? (?:normal|fine|ok|okay|working)`,
     String.raw`(?:everyone|everybody|all the others|the others|other (?:users|agents|colleagues|people)) (?:else )?(?:\p{L}+ ){0,2}(?:is|are|seems?|can|works?) (?:fine|ok|okay|normal(?:ly)?|able to|working)`,
     'works (?:fine |normally )?for (?:everyone|everybody) else',
+    // "Standard-rated invoices go through fine": one kind of record fails, the rest do not.
+    String.raw`(?:standard|other|the rest of the|all other|normal)(?:[- ]\p{L}+)? (?:invoices|orders|items|records|files|payments|ones|messages) (?:go|goes|went|sync|syncs|work|are|get) (?:through )?(?:fine|ok|okay|normally)`,
     // Finnish
     // Not "muut tiimit pääsee": a whole team shut out is a blocker, not one user's trouble.
     String.raw`(?:kaikilla )?muilla (?:(?!tiim)\p{L}+ )?(?:toimii|on ok|ei ole ongelmia|ei ongelmia)`,

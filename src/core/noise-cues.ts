@@ -114,6 +114,7 @@ const ACKNOWLEDGEMENTS = [
 export const NOISE_FILLERS: ReadonlySet<string> = new Set([
   ...['so', 'much', 'very', 'a', 'lot', 'again', 'team', 'guys', 'all', 'everyone', 'everybody'],
   ...[
+    ...['ensi viikolla', 'ens viikolla', 'huomenna', 'myöhemmin'],
     'tmrw',
     'tomorrow',
     'later',

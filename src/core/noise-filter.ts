@@ -34,6 +34,9 @@ export const MAX_NOISE_CHARS = 1000;
 
 const NOT_NOISE: NoiseResult = { noise: false, reason: null };
 
+/** A quoted line of the message being answered: "> On Tue, Support wrote:", "> Hi Kieran, …". */
+const QUOTED_LINE = /^\s*>.*$\n?/gmu;
+
 /** Slack shortcodes such as `:tada:`, `:+1:`, `:thumbsup::skin-tone-2:`. */
 const SHORTCODE = /:[a-z0-9_+'-]+:/gi;
 /** Slack user mentions `<@U123>` / `<@U123|anna>`: addressing someone, not asking anything. */
@@ -64,7 +67,9 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   // A newsletter is long and still nobody's request.
   if (isBulkMail(text)) return { noise: true, reason: 'bulk-mail' };
   if (text.length > MAX_NOISE_CHARS || text.trim() === '') return NOT_NOISE;
-  const builtIn = classifyByLexicon(text);
+  // "> On Tue, Support wrote: … \n Great, got it, thanks": only the customer's own lines count.
+  const own = text.replace(QUOTED_LINE, '').trim();
+  const builtIn = classifyByLexicon(own === '' ? text : own);
   if (builtIn.noise) return builtIn;
   const patterns = options.patterns ?? [];
   for (let index = 0; index < patterns.length; index += 1) {

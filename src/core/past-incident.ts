@@ -22,6 +22,8 @@ const PAST_MARKER = new RegExp(
     '(?:\\d+|a|an|one|two|three|few|couple of|several) (?:hours?|days?|weeks?|months?|years?) ago',
     'previous|earlier (?:this|last) (?:week|month|year)',
     'in (?:january|february|march|april|may|june|july|august|september|october|november|december)',
+    // "the outage on the 3rd", "on 14 May"
+    'on the \\d{1,2}(?:st|nd|rd|th)|on \\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*',
     // "the September outages": a month as the incident's name.
     "(?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?",
     // Finnish
@@ -32,8 +34,8 @@ const PAST_MARKER = new RegExp(
   'iu',
 );
 
-const DURING_BEFORE = /(?<![\p{L}])during (?:the )?$/iu;
-const DURING_AFTER = /^ (?:aika\p{L}*|aikana)(?![\p{L}])/iu;
+const DURING_BEFORE = /(?<![\p{L}])(?:during|duration of) (?:the )?$/iu;
+const DURING_AFTER = /^ (?:aika\p{L}*|aikana|kesto\p{L}*)(?![\p{L}])/iu;
 
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;

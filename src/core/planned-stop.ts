@@ -13,9 +13,22 @@ export const PLANNED_STOP =
 const PLANNED = new RegExp(PLANNED_STOP, 'iu');
 const AFTER_IT = /(?<![\p{L}])(?:after|since|following|jälkeen|jälkeen|lähtien)(?![\p{L}])/iu;
 
-/** Whether the message is about a stop or drill somebody planned, anywhere in it. */
+const PLANNED_ALL = new RegExp(PLANNED_STOP, 'giu');
+/** "…since your 02:00 maintenance window", "huoltokatkon jälkeen": the plan is when it broke. */
+const FAILED_SINCE_BEFORE = /(?<![\p{L}])(?:since|after|following)\s+(?:\S+\s+){0,3}$/iu;
+const FAILED_SINCE_AFTER = /^\s*(?:jälkeen|lähtien)(?![\p{L}])/iu;
+
+/**
+ * Whether the message is about a stop or drill somebody planned, anywhere in it — not one that
+ * something broke after ("down since your maintenance window").
+ */
 export function mentionsPlannedStop(text: string): boolean {
-  return PLANNED.test(text);
+  for (const match of text.matchAll(PLANNED_ALL)) {
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 15);
+    if (!FAILED_SINCE_BEFORE.test(before) && !FAILED_SINCE_AFTER.test(after)) return true;
+  }
+  return false;
 }
 
 export function isPlannedStop(text: string, at: number): boolean {

@@ -13,10 +13,10 @@ import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
-import { isPlannedStop } from './planned-stop.ts';
+import { isPlannedStop, mentionsPlannedStop } from './planned-stop.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
-import { isRetracted } from './retracted-incident.ts';
+import { deniesIncidentNow, isRetracted } from './retracted-incident.ts';
 import { isSignatureTitle } from './signature-title.ts';
 
 /**
@@ -209,7 +209,9 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       // "Code 500 when I save a macro; the other macros work": one corner, not an outage.
       if (rule.rule === 'outage' && isNarrowScope(text)) continue;
       // "PRODUCTION DOWN!!! … sorry, our own VPN, works again": taken back in the same message.
-      if (INCIDENT_RULES.has(rule.rule) && isRetracted(text, end)) continue;
+      if (INCIDENT_RULES.has(rule.rule) && (isRetracted(text, end) || deniesIncidentNow(text))) continue;
+      // "We will be conducting our continuity test on 12 June … simulate an IdP failure".
+      if ((rule.rule === 'outage' || rule.rule === 'security') && mentionsPlannedStop(text)) continue;
       best = { index: match.index, phrase: match[0] };
       break;
     }

@@ -23,6 +23,7 @@ const RETRACTION = new RegExp(
     // "suspicious login from Lisbon — that was me, I'm at Web Summit"; "back before anyone noticed".
     '(?:that|it|this) was (?:just )?(?:me|us|one of us|my colleague)|(?:was|came) back (?:up |online )?(?:before|within|after|again|by)',
     'se olin minä|se oli minä|olin se minä',
+    'all (?:fine|good|ok|okay|stable) since|(?:on )?nyt kunnossa',
     '(?:their|our (?:own )?)(?: \\p{L}+)? hosting,? not (?:you|yours)|not (?:you|yours|on your (?:side|end))(?=[).,])|nothing to do with (?:you|your (?:platform|service|system))',
     '(?:ei siis|eli ei) (?:mitään )?hätää|kyseessä oli (?:meidän|oma)|oli meidän oma',
     'turned out (?:to be )?(?:\\p{L}+ ){0,5}(?:on our (?:side|end)|our own|nothing)|osoittautui (?:\\p{L}+ ){0,4}(?:meidän päässä|omaksi|ei miksikään)',
@@ -41,6 +42,17 @@ const NEGATED_BEFORE =
 /** The problem still there after the retraction: "works again for me but still down for the team". */
 const STILL_BROKEN =
   /(?<![\p{L}])(?:still (?:down|broken|failing|not|can['’]t|cannot|unavailable)|but (?:\p{L}+ ){0,3}(?:still|not|can['’]t|cannot)|edelleen (?:rikki|alhaalla|ei|jumissa)|yhä (?:rikki|alhaalla|ei)|mutta (?:\p{L}+ ){0,3}(?:ei|eivät|edelleen))(?![\p{L}])/iu;
+
+/**
+ * "Quick question for our risk register, nothing is actually wrong": said anywhere, before the
+ * supposed incident as well as after it.
+ */
+const NOTHING_WRONG_NOW =
+  /(?<![\p{L}])(?:nothing is (?:actually |really )?(?:wrong|broken|down)|not an (?:actual )?incident|no (?:current|ongoing|active|actual) (?:incident|outage|issue|problem)s?|(?:ei|eikä) (?:siis |nyt )?(?:ole )?mitään (?:vikaa|häiriötä|ongelmaa))(?![\p{L}])/iu;
+
+export function deniesIncidentNow(text: string): boolean {
+  return NOTHING_WRONG_NOW.test(text);
+}
 
 /** Whether the alarm ending at `end` is taken back later in the text. */
 export function isRetracted(text: string, end: number): boolean {

@@ -467,3 +467,36 @@ describe('round 19: "asia onkin jo hoidossa"', () => {
     ).toEqual({ noise: true, reason: 'closing-note' });
   });
 });
+
+describe('round 20: closings with a dash or a quoted answer, hospice receipts, a newsletter welcome', () => {
+  it.each([
+    "thanks, that's sorted now 🙏",
+    'Kiitos nopeasta vastauksesta – asia on nyt kunnossa, eikä se vaadi teiltä enempää toimenpiteitä. Oikein hyvää viikonloppua!',
+    'Dear support team,\nPlease disregard my earlier message. It transpires that the signatory had used a link from a superseded envelope; once we re-sent the current version she signed. Many thanks for your help.',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads only the customer’s own lines under a quoted answer', () => {
+    expect(
+      classifyNoise('> On Tue, Support wrote:\n> Hi Kieran, your invoice is attached.\nGreat, got it, thanks')
+        .noise,
+    ).toBe(true);
+  });
+
+  it('reads a charity’s receipt as an auto-reply', () => {
+    expect(
+      classifyNoise(
+        "Thank you for contacting St Aidan's Hospice. Your email has been received and a member of our team will respond within 3 working days.\nIf your enquiry is about a patient, please call the ward directly on 01234 567890.\nSt Aidan's Hospice is a registered charity in England and Wales (no. 1012345).",
+      ),
+    ).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a newsletter that greets its subscribers as bulk mail', () => {
+    expect(
+      classifyNoise(
+        'Hi there,\nThanks for subscribing to The Pass – our monthly newsletter for restaurant operators!\nThis month: 5 ways to cut food waste.\n\nUnsubscribe | Manage preferences',
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+});

@@ -134,6 +134,9 @@ const NOT_A_NAME = new Set(
     .split(' '),
 );
 
+const FINNISH_DATA_BEFORE =
+  /(?<![\p{L}])(?:myynnit|myynti|tiedot|laskut|tilaukset|data|datat|tapahtumat|kirjaukset|merkinnät|tuotteet|asiakkaat|tunnit|palkat)(?: \p{L}+)? $/iu;
+
 const OWN_PLAN = /-(?:paket|paketti|tilau|versio|lisens|taso|plan|tier)\p{L}*$/iu;
 const PLAN_NOUN_AFTER =
   /^\s*(?:plan|tier|package|edition|version|subscription|licen[cs]e|seats?|paket\p{L}*|taso\p{L}*)(?![\p{L}])/iu;
@@ -150,6 +153,9 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
     for (const match of text.matchAll(regex)) {
       const picked = pickName(match[1]!.split(' '), side, finnish, known);
       if (!picked) continue;
+      // "saako myynnit siirtymään Procountoriin": data that moves to another system, an integration.
+      if (finnish && FINNISH_DATA_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index)))
+        continue;
       // "pääkäyttäjäksi vaihtaa Sannan": a role in the translative before the verb names a person.
       if (
         finnish &&

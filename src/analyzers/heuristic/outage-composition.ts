@@ -83,7 +83,11 @@ const FAILURE_PARTS = [
   `(?:is|are|has been|have been) (?:invisible|missing|gone) (?:on|from) the (?:map|dashboard|list|screen|board)`,
   // "we are not receiving any new reservations", "none of today's payouts have gone out"
   `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,
-  `none of (?:[\\p{L}\\p{N}'’]+ ){1,5}(?:have|has) (?:gone out|been sent|been paid|arrived|come through|reported|synced|updated)`,
+  `none of (?:[\\p{L}\\p{N}'’]+ ){1,10}(?:have|has) (?:gone out|been sent|been paid|been received|arrived|come through|come in|reached|printed|reported|synced|updated)`,
+  // "POS is taking 40-60 seconds per tap"
+  `taking \\d+(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction)`,
+  `(?:getting|receiving) (?:an? |the )?(?:[\\p{L}-]+ )?(?:e-?mails?|sms|texts?|letters?|messages?) addressed to (?:the wrong|someone else|another|[\\u0022\\u2018\\u201C\\u0027]?dear \\p{Lu}\\p{L}*)`,
+  `(?:can't|cant|cannot|can not|unable to) (?:clock|check|punch) ?in`,
   // "none of our 61 vans seem to have reported a position since 02:00"
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to )?(?:have|has|are|is) (?:reported|sent|synced|updated|connected|arrived|come through|working|online|responding)`,
   `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
@@ -102,7 +106,9 @@ const BREADTH_PARTS = [
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
-  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account)`,
+  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber)`,
+  `all \\d+ of (?:our|the|my) (?:\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|properties)`,
+  `both (?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues)`,
   `across the (?:board|company|organi[sz]ation)`,
   `(?:in )?production`,
   `prod`,
@@ -157,6 +163,8 @@ const IMPACT_PARTS = [
   `kassoilla (?:on )?(?:pitkä )?jono${OPEN}`,
   `queues? at the (?:tills|checkouts?|counters?|front desk)`,
   `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
+  `(?:retyping|re-entering|re-typing|typing) (?:everything|all orders|every order|it all) (?:by hand|manually)`,
+  `\\d+ (?:people|staff|agents|nurses|drivers|employees) (?:on shift|working) right now`,
   // "20 agenttia tyhjän panttina jo 40 min": staff idle, the Finnish idiom.
   `tyhjän panttina`,
   `toimettom\\p{L}*`,

@@ -34,11 +34,11 @@ const EXPOSED = apostropheTolerant(
   'iu',
 );
 const OTHER_PARTY = apostropheTolerant(
-  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant)'?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
+  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant|firm)['’]?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
   'iu',
 );
 const SEES = apostropheTolerant(
-  `${W}(?:see|sees|seeing|saw|seen|visible|shown|showing|shows?|showed|displays?|displayed|displaying|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
+  `${W}(?:see|sees|seeing|saw|seen|read|open and read|visible|shown|showing|shows?|showed|displays?|displayed|displaying|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
   'iu',
 );
 
@@ -75,7 +75,7 @@ const WHAT_WAS_TAKEN = apostropheTolerant(
  * deactivated logged in", "poistetun käyttäjän tunnuksilla kirjauduttiin".
  */
 const REVOKED_PERSON = apostropheTolerant(
-  `${W}(?:who (?:left|quit) (?:us|the company|the firm)|(?:whose )?(?:account|access|login|user) (?:\\p{L}+ ){0,2}(?:we |was |were |has been |had been )?(?:deactivated|disabled|removed|revoked|closed|offboarded)|we (?:deactivated|disabled|removed|offboarded|revoked) (?:him|her|them|his|her|their)|ex-(?:employees?|staff|colleagues?|contractors?|users?|agents?)|(?:was|were|has been|had been) (?:disabled|deactivated|removed|offboarded) in (?:our|the) (?:ad|azure ad|active directory|entra(?: id)?|sso|okta|directory|google workspace)|(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
+  `${W}(?:who (?:we|i) (?:let go|fired|dismissed|laid off)|(?:should|was supposed to|were supposed to) have been (?:deactivated|disabled|removed)|who (?:left|quit) (?:us|the company|the firm)|(?:whose )?(?:account|access|login|user) (?:\\p{L}+ ){0,2}(?:we |was |were |has been |had been )?(?:deactivated|disabled|removed|revoked|closed|offboarded)|we (?:deactivated|disabled|removed|offboarded|revoked) (?:him|her|them|his|her|their)|ex-(?:employees?|staff|colleagues?|contractors?|users?|agents?)|(?:was|were|has been|had been) (?:disabled|deactivated|removed|offboarded) in (?:our|the) (?:ad|azure ad|active directory|entra(?: id)?|sso|okta|directory|google workspace)|(?:former|ex-?|deactivated|disabled|removed|deleted|terminated|offboarded|departed|fired)(?: \\p{L}+){0,2} (?:employees?|contractors?|users?|accounts?|staff|admins?|colleagues?|agents?|members?)|(?:entinen|entisen|poistetu\\p{L}*|suljetu\\p{L}*|lähteneen|lähtenyt)(?: \\p{L}+)? (?:työntekijä|käyttäjä|tunnu|konsultti|alihankkija)${OPEN})`,
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(
@@ -151,6 +151,12 @@ const MADE_PUBLIC = apostropheTolerant(
 const MEANT_PRIVATE =
   /(?<![\p{L}])(?:(?:was|were|is|are) (?:set to |marked (?:as )?)?(?:private|internal|confidential|restricted)|yksityise\p{L}*|sisäise\p{L}*)(?![\p{L}])/iu;
 
+/** "she could see the full supporter list including bank details": data no one should see. */
+const SEES_SENSITIVE = apostropheTolerant(
+  `${W}(?:could|can|was able to|were able to) (?:see|view|open|read|access) (?:[\\p{L}\\p{N}'’-]+ ){0,6}(?:bank details|bank accounts?|card (?:numbers|details)|salar(?:y|ies)|medical (?:records|notes|data)|health records|passwords?|social security numbers?|henkilötunnu${OPEN}|tilinumero${OPEN}|potilastie${OPEN})`,
+  'iu',
+);
+
 export interface ComposedSecurity {
   phrase: string;
   start: number;
@@ -172,6 +178,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       // "We offboarded a contractor on Friday … The audit log says he exported the contact list."
       (REVOKED_PERSON.test(sentence) || REVOKED_PERSON.test(before) ? USED_ACCESS.exec(sentence) : null) ??
       ONE_PERSON_TO_ALL.exec(sentence) ??
+      SEES_SENSITIVE.exec(sentence) ??
       (MEANT_PRIVATE.test(text) ? MADE_PUBLIC.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??

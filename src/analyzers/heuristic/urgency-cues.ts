@@ -10,9 +10,9 @@ import { isFigurativeDown } from '../../core/figurative-down.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
-import { isPlannedStop } from '../../core/planned-stop.ts';
+import { isPlannedStop, mentionsPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
-import { isRetracted } from '../../core/retracted-incident.ts';
+import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
@@ -623,6 +623,14 @@ export function findUrgencyCues(
       )
       .filter((cue) => !(cue.kind === 'outage' && isFigurativeDown(text, cue.start + cue.phrase.length)))
       .filter((cue) => !(cue.kind === 'outage' && isPlannedStop(text, cue.start)))
+      // A drill or continuity test announced anywhere in the message; "nothing is actually wrong".
+      .filter(
+        (cue) =>
+          !(
+            (cue.kind === 'outage' || cue.kind === 'security') &&
+            (mentionsPlannedStop(text) || deniesIncidentNow(text))
+          ),
+      )
       // "What happens to our data if we terminate the contract?" supposes it.
       .filter(
         (cue) =>

@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The forty-second to forty-fourth batches are left
+ * The labelled sets the shipped model learns from. The forty-fifth to forty-seventh batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -62,6 +62,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-39.jsonl',
   'test/fixtures/triage-heldout-40.jsonl',
   'test/fixtures/triage-heldout-41.jsonl',
+  'test/fixtures/triage-heldout-42.jsonl',
+  'test/fixtures/triage-heldout-43.jsonl',
+  'test/fixtures/triage-heldout-44.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -8,8 +8,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The forty-second to
- * forty-fourth batches were written blind to the engine by separate writers and never tuned or
+ * regression sets (a little below where a batch missed them when it was spent). The forty-fifth to
+ * forty-seventh batches were written blind to the engine by separate writers and never tuned or
  * trained on: their floors sit just below what they measured after round 19 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
@@ -289,20 +289,20 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   },
   'triage-heldout-42.jsonl': {
     urgentRecall: 0.93,
-    urgentPrecision: 0.8,
+    urgentPrecision: 0.85,
     churnRecall: 0.85,
     churnDriverRecall: 0.6,
     noiseAccuracy: 0.95,
   },
   'triage-heldout-43.jsonl': {
-    urgentRecall: 0.8,
+    urgentRecall: 0.93,
     urgentPrecision: 0.85,
     churnRecall: 0.75,
     churnDriverRecall: 0.6,
     noiseAccuracy: 0.95,
   },
   'triage-heldout-44.jsonl': {
-    urgentRecall: 0.9,
+    urgentRecall: 0.93,
     urgentPrecision: 0.9,
     churnRecall: 0.9,
     churnDriverRecall: 0.65,

@@ -975,3 +975,43 @@ describe('round 19: a leaver who can still log in, APIs returning empty arrays; 
     ).not.toContain('competitor');
   });
 });
+
+describe('round 20: mid-service failures, a leaver who was let go, data nobody should see; tests announced and denials up front', () => {
+  it.each([
+    'POS is taking 40-60 seconds per tap. queue out the door, every terminal, both sites. restarted everything, no change',
+    'Uber Eats orders stopped coming into the POS at all 9 of our sites around 12:10. Staff are retyping everything by hand.',
+    'none of the online orders from our website since about 5pm tonight have reached the kitchen printer',
+    'P.S. Marco, who we let go in March, apparently logged in last night and processed refunds. His account should have been deactivated weeks ago.',
+    'one of our new volunteers could see the full supporter list including bank details when she logged in yesterday',
+    'every single supporter who gave online today is getting a thank-you email addressed to "Dear Margaret". all ~1,900 of them.',
+  ])('raises %j to P1 or P2', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'We will be conducting our annual business continuity test on 12 June, during which we will disable SSO to simulate an identity provider failure. Expect failed login attempts.',
+    'Quick question for our risk register, nothing is actually wrong. Our trustees asked: if your platform goes down during our appeal week, what is the fallback?',
+    'Following the outage on the 3rd (card payments failed for two hours – all fine since), our insurer wants an incident report.',
+    'Hei, viime viikon katkos on nyt kunnossa, kiitos. Vakuutusyhtiö pyytää selvitystä katkon kestosta.',
+    'When I run the Gift Aid claim schedule report, about 60 of the 410 rows have an empty postcode column.',
+    "Zero-rated invoices aren't syncing to Xero with a TaxType error. Standard-rated invoices go through fine.",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('still pages for an outage that began after a maintenance window', async () => {
+    expect(['P1', 'P2']).toContain(
+      (
+        await triage(
+          'The Jira integration has been down for our whole org since your 02:00 maintenance window.',
+        )
+      ).priority,
+    );
+  });
+
+  it('finds no competitor in sales that should flow into an accounting system', async () => {
+    expect(drivers(await triage('saako meidän myynnit siirtymään suoraan Procountoriin?'))).not.toContain(
+      'competitor',
+    );
+  });
+});
