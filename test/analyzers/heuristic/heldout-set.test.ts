@@ -10,7 +10,7 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
  * regression sets (a little below where a batch missed them when it was spent). The forty-fifth to
  * forty-seventh batches were written blind to the engine by separate writers and never tuned or
- * trained on: their floors sit just below what they measured after round 19 (2026-12-07), below the
+ * trained on: their floors sit just below what they measured after round 20 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
@@ -306,6 +306,27 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.9,
     churnRecall: 0.9,
     churnDriverRecall: 0.65,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-45.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.8,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.75,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-46.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.9,
+    churnRecall: 0.95,
+    churnDriverRecall: 0.9,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-47.jsonl': {
+    urgentRecall: 0.85,
+    urgentPrecision: 0.75,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.5,
     noiseAccuracy: 0.95,
   },
 };
