@@ -14,8 +14,9 @@ const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
     'all good now|closing (?:this(?: one)?|it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
-    "that did it|that fixed it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
-    'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|toimimaan)|se auttoi',
+    "that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
+    'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
+    '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
@@ -38,7 +39,7 @@ const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
-  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
 
 export function isClosingNote(text: string): boolean {
   const trimmed = text.replace(QUOTED, '').replace(CHAT_PREFIX, '').trim().replace(SIGN_OFF, '').trim();

@@ -140,7 +140,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     cues: [
       'data loss|loss of data',
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
-      `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing|corrupted|corrupt)`,
+      `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing(?! (?:our|the|a|an|their|its|any) )|corrupted|corrupt)`,
       '(?:deleted|wiped|erased) (?:all|every|everything|our|the entire|the whole)',
       'disappeared|vanished|(?:went|gone) missing',
       'corrupt(?:ed|ion)?',

@@ -28,7 +28,7 @@ const PAST_MARKER = new RegExp(
     "(?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?",
     // Finnish
     'eilen|eilinen|eilisen|toissapäivänä|viime (?:\\p{L}+)|viimeviikkoinen|viimeviikkoisen',
-    `(?:${FI_WEEKDAYS})na`,
+    `(?:${FI_WEEKDAYS})(?:na|n)`,
     '\\d+ (?:päivää|viikkoa|kuukautta|tuntia) sitten|aiemmin|edellinen|edellisen',
   ].join('|'),
   'iu',

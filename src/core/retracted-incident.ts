@@ -23,7 +23,8 @@ const RETRACTION = new RegExp(
     // "suspicious login from Lisbon — that was me, I'm at Web Summit"; "back before anyone noticed".
     '(?:that|it|this) was (?:just )?(?:me|us|one of us|my colleague)|(?:was|came) back (?:up |online )?(?:before|within|after|again|by)',
     'se olin minä|se oli minä|olin se minä',
-    'all (?:fine|good|ok|okay|stable) since|(?:on )?nyt kunnossa',
+    'all (?:fine|good|ok|okay|stable) since|(?:on )?nyt kunnossa|(?:on )?(?:nyt )?ohi ja kaikki toimii|kaikki on toiminut (?:ihan )?normaalisti',
+    "so all good|turns? out (?:they['’]ve|they have|it['’]s|it has|they|it) (?:just )?(?:moved|been moved|hidden|under)",
     '(?:their|our (?:own )?)(?: \\p{L}+)? hosting,? not (?:you|yours)|not (?:you|yours|on your (?:side|end))(?=[).,])|nothing to do with (?:you|your (?:platform|service|system))',
     '(?:ei siis|eli ei) (?:mitään )?hätää|kyseessä oli (?:meidän|oma)|oli meidän oma',
     'turned out (?:to be )?(?:\\p{L}+ ){0,5}(?:on our (?:side|end)|our own|nothing)|osoittautui (?:\\p{L}+ ){0,4}(?:meidän päässä|omaksi|ei miksikään)',

@@ -500,3 +500,13 @@ describe('round 20: closings with a dash or a quoted answer, hospice receipts, a
     ).toEqual({ noise: true, reason: 'bulk-mail' });
   });
 });
+
+describe('round 21: more closings', () => {
+  it.each([
+    'Selvä, saatiin hoidettua meidän päässä. Kiitos nopeasta avusta!',
+    'thanks, that sorted it 👍',
+    'Hi both, just closing the loop on this - the accounts are all showing now after Dan re-ran the sync. No need to keep the ticket open.\nCheers,\nTom',
+  ])('%j closes the customer’s own message', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+});

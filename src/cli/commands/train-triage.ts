@@ -16,7 +16,7 @@ import { type CliCommand, UsageError } from '../cli-command.ts';
 import { createEvaluationTriage, readTaxonomy } from './evaluate.ts';
 
 /**
- * The labelled sets the shipped model learns from. The forty-fifth to forty-seventh batches are left
+ * The labelled sets the shipped model learns from. The forty-eighth to fiftieth batches are left
  * out on purpose: they were written blind to the engine and stay the held-out measure of it.
  */
 const DEFAULT_FILES = [
@@ -65,6 +65,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-42.jsonl',
   'test/fixtures/triage-heldout-43.jsonl',
   'test/fixtures/triage-heldout-44.jsonl',
+  'test/fixtures/triage-heldout-45.jsonl',
+  'test/fixtures/triage-heldout-46.jsonl',
+  'test/fixtures/triage-heldout-47.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -8,8 +8,8 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The forty-fifth to
- * forty-seventh batches were written blind to the engine by separate writers and never tuned or
+ * regression sets (a little below where a batch missed them when it was spent). The forty-eighth to
+ * fiftieth batches were written blind to the engine by separate writers and never tuned or
  * trained on: their floors sit just below what they measured after round 20 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
@@ -323,10 +323,10 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     noiseAccuracy: 0.95,
   },
   'triage-heldout-47.jsonl': {
-    urgentRecall: 0.85,
+    urgentRecall: 0.9,
     urgentPrecision: 0.75,
     churnRecall: 0.9,
-    churnDriverRecall: 0.5,
+    churnDriverRecall: 0.55,
     noiseAccuracy: 0.95,
   },
 };

@@ -1015,3 +1015,23 @@ describe('round 20: mid-service failures, a leaver who was let go, data nobody s
     );
   });
 });
+
+describe('round 21: outages that are over, fields missing from invoices', () => {
+  it.each([
+    'Hei, tiistain katko oli meillä noin 20 minuuttia ja sen jälkeen kaikki on toiminut ihan normaalisti. Katkon aikana tuli tuplavarauksia, miten ne poistetaan?',
+    'Viime viikon katkos on nyt ohi ja kaikki toimii, kiitos. Tarvitsisimme kirjallisen häiriöraportin johtoryhmälle.',
+    'Our last three invoices are missing our VAT number. Could you reissue them with it?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    [
+      '6 weeks. SIX WEEKS and still nothing on the duplicate alerts issue. does anyone actually read these',
+      'unheard-voice',
+    ],
+    ['The usage numbers show 11 active users out of the 60 seats we pay for.', 'weak-value'],
+  ])('finds the churn in %j (%s)', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+});
