@@ -10,7 +10,7 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * from the labelled set. Batches that were tuned or trained on are held to the targets as
  * regression sets (a little below where a batch missed them when it was spent). The forty-eighth to
  * fiftieth batches were written blind to the engine by separate writers and never tuned or
- * trained on: their floors sit just below what they measured after round 20 (2026-12-07), below the
+ * trained on: their floors sit just below what they measured after round 21 (2026-12-07), below the
  * targets where they miss them, so that a regression shows without pretending they meet them.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
@@ -327,6 +327,27 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.75,
     churnRecall: 0.9,
     churnDriverRecall: 0.55,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-48.jsonl': {
+    urgentRecall: 0.9,
+    urgentPrecision: 0.9,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-49.jsonl': {
+    urgentRecall: 0.88,
+    urgentPrecision: 0.85,
+    churnRecall: 0.9,
+    churnDriverRecall: 0.75,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-50.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.95,
+    churnRecall: 0.95,
+    churnDriverRecall: 0.8,
     noiseAccuracy: 0.95,
   },
 };
