@@ -33,5 +33,6 @@ export function isFigurativeDown(text: string, end: number): boolean {
   if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after) || WENT_DOWN_WELL.test(after)) return true;
   if (IN_LOW_SPIRITS.test(text.slice(Math.max(0, end - 30), end))) return true;
   if (A_MEASURE_FELL.test(text.slice(Math.max(0, end - 80), end))) return true;
-  return /down$/iu.test(text.slice(0, end)) && PARTICLE_OF.test(text.slice(Math.max(0, end - 40), end));
+  const before = text.slice(Math.max(0, end - 40), end);
+  return /down$/iu.test(before) && PARTICLE_OF.test(before);
 }

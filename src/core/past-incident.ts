@@ -34,6 +34,9 @@ const PAST_MARKER = new RegExp(
   'iu',
 );
 
+/** A past marker as a whole word. */
+const PAST_MARKER_WORD = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
+
 const DURING_BEFORE = /(?<![\p{L}])(?:during|duration of) (?:the )?$/iu;
 const DURING_AFTER = /^ (?:aika\p{L}*|aikana|kesto\p{L}*)(?![\p{L}])/iu;
 
@@ -52,12 +55,11 @@ export function isPastIncident(text: string, start: number, end: number): boolea
   if (
     (DURING_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
       DURING_AFTER.test(text.slice(end, end + 12))) &&
-    new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu').test(text)
+    PAST_MARKER_WORD.test(text)
   )
     return true;
   const clause = clauseAround(text, start, end);
-  const pastMarker = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
-  return pastMarker.test(clause) && !PRESENT_MARKER.test(clause);
+  return PAST_MARKER_WORD.test(clause) && !PRESENT_MARKER.test(clause);
 }
 
 function clauseAround(text: string, start: number, end: number): string {

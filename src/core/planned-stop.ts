@@ -1,17 +1,12 @@
-import { sentenceAround } from './sentence-around.ts';
-
 /**
- * A stop somebody planned, or rehearsed ("we're running a disaster recovery drill on Saturday",
- * "one scenario was 'payroll vendor completely unavailable for 48 hours'"): "our production is stopped over midsummer — a planned maintenance
- * shutdown", "suunniteltu huoltokatko su klo 2–4". Nothing failed; whether it is ours or the
- * customer's, it is a question about scheduling, not an outage to page for. The planning word must
- * be in the same sentence, so "after the planned maintenance the site is down" still is one.
+ * A stop somebody planned, or rehearsed: "our production is stopped over midsummer — a planned
+ * maintenance shutdown", "suunniteltu huoltokatko su klo 2–4", "we're running a disaster recovery
+ * drill on Saturday", "one scenario was 'payroll vendor completely unavailable for 48 hours'".
+ * Nothing failed; whether it is ours or the customer's, it is a question about scheduling, not an
+ * outage to page for — unless something broke after it ("down since your maintenance window").
  */
 export const PLANNED_STOP =
   '(?<![\\p{L}])(?:(?:disaster recovery|dr|failover|continuity|business-continuity|tabletop|incident response|fire|evacuation)(?: \\p{L}+)? (?:drill|test|exercise|simulation)s?|drill|scenario|simulat\\p{L}*|valmiusharjoitu\\p{L}*|harjoitu\\p{L}*|(?:planned|scheduled|announced|routine) (?:maintenance|downtime|shutdown|outage|stoppage|works?)|maintenance (?:window|shutdown|break|weekend)|suunnitel\\p{L}* (?:huolto\\p{L}*|katko\\p{L}*|seisok\\p{L}*|käyttökatko\\p{L}*)|huoltokatko\\p{L}*|huoltoseisok\\p{L}*|huoltotauko\\p{L}*|vuosihuol\\p{L}*)(?![\\p{L}])';
-
-const PLANNED = new RegExp(PLANNED_STOP, 'iu');
-const AFTER_IT = /(?<![\p{L}])(?:after|since|following|jälkeen|jälkeen|lähtien)(?![\p{L}])/iu;
 
 const PLANNED_ALL = new RegExp(PLANNED_STOP, 'giu');
 /** "…since your 02:00 maintenance window", "huoltokatkon jälkeen": the plan is when it broke. */
@@ -29,12 +24,4 @@ export function mentionsPlannedStop(text: string): boolean {
     if (!FAILED_SINCE_BEFORE.test(before) && !FAILED_SINCE_AFTER.test(after)) return true;
   }
   return false;
-}
-
-export function isPlannedStop(text: string, at: number): boolean {
-  const sentence = sentenceAround(text, at).text;
-  const planned = PLANNED.exec(sentence);
-  if (!planned) return false;
-  // "Since the planned maintenance the site is down": the failure followed the plan.
-  return !AFTER_IT.test(sentence);
 }

@@ -13,7 +13,7 @@ import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
-import { isPlannedStop, mentionsPlannedStop } from './planned-stop.ts';
+import { mentionsPlannedStop } from './planned-stop.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from './retracted-incident.ts';
@@ -187,8 +187,6 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
       if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
-      // "Production stops over midsummer for a planned maintenance shutdown": nothing failed.
-      if (rule.rule === 'outage' && isPlannedStop(text, match.index)) continue;
       // "How do you notify customers of an outage?": any outage, asked about.
       if (INCIDENT_RULES.has(rule.rule) && isGenericInQuestion(text, match.index, end)) continue;
       // "A contingency plan in case the platform goes down": prepared for, not happening.
@@ -210,7 +208,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.rule === 'outage' && isNarrowScope(text)) continue;
       // "PRODUCTION DOWN!!! … sorry, our own VPN, works again": taken back in the same message.
       if (INCIDENT_RULES.has(rule.rule) && (isRetracted(text, end) || deniesIncidentNow(text))) continue;
-      // "We will be conducting our continuity test on 12 June … simulate an IdP failure".
+      // "Production stops over midsummer for a planned maintenance shutdown", "we will be
+      // conducting our continuity test on 12 June … simulate an IdP failure": nothing failed.
       if ((rule.rule === 'outage' || rule.rule === 'security') && mentionsPlannedStop(text)) continue;
       best = { index: match.index, phrase: match[0] };
       break;

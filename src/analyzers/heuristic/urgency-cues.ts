@@ -10,7 +10,7 @@ import { isFigurativeDown } from '../../core/figurative-down.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
-import { isPlannedStop, mentionsPlannedStop } from '../../core/planned-stop.ts';
+import { mentionsPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
@@ -527,6 +527,8 @@ export function findUrgencyCues(
 ): UrgencyCue[] {
   const found: UrgencyCue[] = [];
   let coveredUntil = 0;
+  // "It does load eventually": slow, not down (eventually-works.ts), read once per text.
+  const eventually = worksEventually(text);
   for (const hit of findPhrases(tokens, COMPILED)) {
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
@@ -565,7 +567,7 @@ export function findUrgencyCues(
     // "A contingency plan in case the platform goes down" prepares for one.
     if ((hit.entry.kind === 'outage' || hit.entry.kind === 'security') && isPlannedFor(text, hit.start))
       continue;
-    if (hit.entry.kind === 'outage' && worksEventually(text)) continue;
+    if (hit.entry.kind === 'outage' && eventually) continue;
     // "How would you notify us if your platform were compromised?" supposes an intrusion.
     if (hit.entry.kind === 'security' && isSupposedInQuestion(text, hit.start, hit.end)) continue;
     // "Terveisin / Johanna Aho / Lakimies": a title in the signature.
@@ -614,6 +616,7 @@ export function findUrgencyCues(
   }
   // "Colleagues are fine, it's only me": one user's trouble is no outage, whatever the words.
   const narrow = isNarrowScope(text);
+  const plannedOrDenied = mentionsPlannedStop(text) || deniesIncidentNow(text);
   return (
     [...found, ...composedCues(text, tokens, found, evidence)]
       .filter((cue) => !(narrow && cue.kind === 'outage'))
@@ -622,15 +625,8 @@ export function findUrgencyCues(
         (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),
       )
       .filter((cue) => !(cue.kind === 'outage' && isFigurativeDown(text, cue.start + cue.phrase.length)))
-      .filter((cue) => !(cue.kind === 'outage' && isPlannedStop(text, cue.start)))
-      // A drill or continuity test announced anywhere in the message; "nothing is actually wrong".
-      .filter(
-        (cue) =>
-          !(
-            (cue.kind === 'outage' || cue.kind === 'security') &&
-            (mentionsPlannedStop(text) || deniesIncidentNow(text))
-          ),
-      )
+      // A planned stop, drill or continuity test in the message; "nothing is actually wrong".
+      .filter((cue) => !(plannedOrDenied && (cue.kind === 'outage' || cue.kind === 'security')))
       // "What happens to our data if we terminate the contract?" supposes it.
       .filter(
         (cue) =>
