@@ -29,6 +29,11 @@ function friendly(error: Error): string {
     .split('\n')[0]!
     .replace(/^Unknown option '([^']+)'.*$/, 'unknown option "$1"')
     .replace(/^Option '(-\S+)(?: <value>)?' argument missing$/, '$1 needs a value')
+    .replace(
+      /^Option '(-\S+)' argument is ambiguous\.$/,
+      '$1 needs a value (one that starts with a dash is written $1=VALUE)',
+    )
+    .replace(/^Option '(-\S+)' does not take an argument$/, '$1 takes no value')
     .replace(/^Unexpected argument '([^']+)'.*$/, 'unexpected argument "$1"')
     .replace(/\. To specify a positional argument.*$/, '');
 }

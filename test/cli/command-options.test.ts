@@ -14,6 +14,21 @@ describe('verbatim <command> options', () => {
     expect(replay.stdout).toMatch(/--no-post +store, group and triage, but post nothing/);
   });
 
+  it('describes the options of churn, dead-letters, digest, evaluate and forget under --help', async () => {
+    const expected: Record<string, RegExp> = {
+      churn: /--horizon DAYS +backtest: /,
+      'dead-letters': /--limit N +list: at most N/,
+      digest: /--week YYYY-Www +an ISO week/,
+      evaluate: /--mistakes +also list every example/,
+      forget: /--dry-run +show what would be erased/,
+    };
+    for (const [name, option] of Object.entries(expected)) {
+      const result = await runVerbatim([name, '-h'], { env: {} });
+      expect(result.code, name).toBe(0);
+      expect(result.stdout, name).toMatch(option);
+    }
+  });
+
   it('points from the command list to per-command help', async () => {
     const result = await runVerbatim(['help'], { env: {} });
     expect(result.stdout).toContain("`verbatim <command> --help` describes a command's options.");

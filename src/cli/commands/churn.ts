@@ -12,6 +12,7 @@ import { listStoredAccounts, mergeAccounts } from '../../storage/account-store.t
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { openStorageOrExplain, runsBesideStart } from '../open-storage-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { renderHealthText, renderRiskListText } from '../render-health-text.ts';
 import { printBacktest } from './churn-backtest-output.ts';
 
@@ -27,6 +28,17 @@ export function createChurnCommand(options: { clock?: Clock } = {}): CliCommand 
     name: 'churn',
     summary: 'account health: the risk list, one account explained, snapshots, backtest against outcomes',
     usage: USAGE,
+    help: [
+      'ACCOUNT            one account explained: its id, name or email domain; none lists the risks',
+      '--json             the account, the risk list or the backtest report as JSON',
+      '--limit N          the risk list: at most N accounts',
+      "snapshot           take today's snapshots now (no alerts)",
+      '--from YYYY-MM-DD  snapshot: back-fill the days from this one, as they stood then',
+      '--to YYYY-MM-DD    snapshot: the last day to back-fill (default: yesterday)',
+      '--every DAYS       snapshot: back-fill every DAYS days (default: 1)',
+      'backtest FILE      how early the score warned, against a CRM export of outcomes (docs/health.md)',
+      '--horizon DAYS     backtest: the days before each outcome whose snapshots count (default: 90)',
+    ].join('\n'),
     async run(args, io) {
       const parsed = parseArgs(args);
       const config = loadConfigOrExplain(io);
@@ -143,32 +155,25 @@ type ChurnArgs =
   | { kind: 'backtest'; file: string; horizonDays: number; json: boolean };
 
 function parseArgs(args: string[]): ChurnArgs {
-  let json = false;
-  let limit: number | undefined;
-  let horizonDays = 90;
-  let everyDays = 1;
-  let fromDay: string | null = null;
-  let toDay: string | null = null;
-  const words: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--from' || arg === '--to') {
-      const value = args[++index] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-        throw new UsageError(`${arg} needs a date as YYYY-MM-DD, not "${value}"`);
-      if (arg === '--from') fromDay = value;
-      else toDay = value;
-    } else if (arg === '--limit' || arg === '--horizon' || arg === '--every') {
-      const value = Number(args[++index]);
-      if (!Number.isInteger(value) || value <= 0)
-        throw new UsageError(`${arg} needs a positive whole number`);
-      if (arg === '--limit') limit = value;
-      else if (arg === '--every') everyDays = value;
-      else horizonDays = value;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"`);
-    else words.push(arg);
-  }
+  const { values, positionals: words } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      every: { type: 'string' },
+      horizon: { type: 'string' },
+    },
+    // An account may be named in several words: `verbatim churn Acme Logistics`.
+    Number.POSITIVE_INFINITY,
+  );
+  const json = values.json === true;
+  const limit = positiveWholeNumber('--limit', values.limit);
+  const fromDay = day('--from', values.from);
+  const toDay = day('--to', values.to);
+  const everyDays = positiveWholeNumber('--every', values.every) ?? 1;
+  const horizonDays = positiveWholeNumber('--horizon', values.horizon) ?? 90;
   if (words[0] === 'snapshot' && words.length === 1) {
     if (fromDay) return { kind: 'backfill', fromDay, toDay, everyDays };
     if (toDay) throw new UsageError('--to needs --from');
@@ -180,4 +185,19 @@ function parseArgs(args: string[]): ChurnArgs {
   }
   if (words.length === 0) return { kind: 'list', json, limit };
   return { kind: 'explain', account: words.join(' '), json };
+}
+
+function positiveWholeNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number <= 0)
+    throw new UsageError(`${flag} needs a positive whole number`);
+  return number;
+}
+
+function day(flag: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new UsageError(`${flag} needs a date as YYYY-MM-DD, not "${value}"`);
+  return value;
 }

@@ -14,6 +14,7 @@ import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { openStorageOrExplain } from '../open-storage-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { isInboxLetter, reviveInboxLetter } from './revive-inbox-letter.ts';
 
 /** Lines of the raw bytes `show` prints, and the characters kept of each. */
@@ -37,6 +38,14 @@ export function createDeadLettersCommand(options: { clock?: Clock } = {}): CliCo
     name: 'dead-letters',
     summary: 'list, show, retry and discard input that could not be read and jobs that ran out of retries',
     usage: 'verbatim dead-letters [list] [--limit N] [--json] | show ID [--json] | retry ID | discard ID',
+    help: [
+      'list        input that could not be read, and jobs that ran out of retries (the default)',
+      '--limit N   list: at most N of each kind (default: 50)',
+      "--json      list or show: as JSON (an input's raw bytes as rawBase64)",
+      'show ID     one, with the first lines of its raw bytes; ID is a number, or a job uuid',
+      'retry ID    read the input again into the pipeline, or move the job back with fresh retries',
+      'discard ID  delete it for good',
+    ].join('\n'),
     async run(args, io) {
       const { action, id, json, limit } = parseArgs(args);
       const config = loadConfigOrExplain(io);
@@ -135,22 +144,16 @@ function parseArgs(args: string[]): {
   json: boolean;
   limit: number;
 } {
-  const positional: string[] = [];
-  let json = false;
-  let limit = 50;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--limit' || arg.startsWith('--limit=')) {
-      const value = arg === '--limit' ? args[++index] : arg.slice('--limit='.length);
-      limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new UsageError('--limit needs a positive whole number');
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"`);
-    else positional.push(arg);
-  }
-  const [action = 'list', id, extra] = positional;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, limit: { type: 'string' } },
+    2,
+  );
+  const json = values.json === true;
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (values.limit?.trim() === '' || !Number.isInteger(limit) || limit < 1)
+    throw new UsageError('--limit needs a positive whole number');
+  const [action = 'list', id] = positionals;
   if (action === 'list') {
     if (id !== undefined) throw new UsageError(`unexpected argument "${id}"`);
     return { action, json, limit };

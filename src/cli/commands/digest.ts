@@ -24,6 +24,7 @@ import { createSlackDigestPublisherForToken } from '../../slack/slack-digest-pub
 import { type CliCommand, UsageError } from '../cli-command.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { openStorageOrExplain, runsBesideStart } from '../open-storage-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 interface DigestArgs {
   week?: IsoWeek;
@@ -47,6 +48,13 @@ export function createDigestCommand(
     summary:
       'show (or post) the weekly digest: rising and falling topics with quotes, accounts, response times',
     usage: 'verbatim digest [--week YYYY-Www] [--team ID] [--json] [--png FILE] [--post]',
+    help: [
+      '--week YYYY-Www  an ISO week, e.g. 2026-W47 (default: the last complete week)',
+      "--team ID        one team's digest (its own destination with --post)",
+      '--json           the stored digest as JSON',
+      '--png FILE       also write the chart of rising and falling topics to FILE',
+      "--post           post it now to digest.destination (the team's with --team); once per week",
+    ].join('\n'),
     async run(args, io) {
       const parsed = parseArgs(args);
       const config = loadConfigOrExplain(io);
@@ -154,28 +162,22 @@ export function createDigestCommand(
 export const digestCommand = createDigestCommand();
 
 function parseArgs(args: string[]): DigestArgs {
-  const parsed: DigestArgs = { json: false, post: false };
-  const argumentAt = (flag: string, index: number): string => {
-    const value = args[index];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return value;
-  };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = () => inline ?? argumentAt(flag, ++index);
-    if (flag === '--json') parsed.json = true;
-    else if (flag === '--post') parsed.post = true;
-    else if (flag === '--team') parsed.teamId = value();
-    else if (flag === '--png') parsed.png = value();
-    else if (flag === '--week') {
-      const week = parseIsoWeek(value());
-      if (!week.ok) throw new UsageError(`invalid --week: ${week.problem}`);
-      parsed.week = week.week;
-    } else throw new UsageError(`unknown argument "${arg}"`);
+  const { values } = parseCommandArgs(args, {
+    week: { type: 'string' },
+    team: { type: 'string' },
+    json: { type: 'boolean' },
+    png: { type: 'string' },
+    post: { type: 'boolean' },
+  });
+  for (const flag of ['week', 'team', 'png'] as const)
+    if (values[flag]?.trim() === '') throw new UsageError(`--${flag} needs a value`);
+  const parsed: DigestArgs = { json: values.json === true, post: values.post === true };
+  if (values.team !== undefined) parsed.teamId = values.team;
+  if (values.png !== undefined) parsed.png = values.png;
+  if (values.week !== undefined) {
+    const week = parseIsoWeek(values.week);
+    if (!week.ok) throw new UsageError(`invalid --week: ${week.problem}`);
+    parsed.week = week.week;
   }
   return parsed;
 }

@@ -20,6 +20,7 @@ import { classifyNoise } from '../../core/noise-filter.ts';
 import type { Analyzer } from '../../core/ports.ts';
 import { applyFloor, findFloorHits } from '../../core/priority-floor.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 const DEFAULT_FILE = 'test/fixtures/triage-labelled.jsonl';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';
@@ -143,26 +144,20 @@ interface EvaluateArgs {
 }
 
 function parseArgs(args: string[]): EvaluateArgs {
-  const parsed: EvaluateArgs = {
-    file: DEFAULT_FILE,
-    taxonomy: DEFAULT_TAXONOMY,
-    json: false,
-    mistakes: false,
+  const { values } = parseCommandArgs(args, {
+    file: { type: 'string' },
+    taxonomy: { type: 'string' },
+    json: { type: 'boolean' },
+    mistakes: { type: 'boolean' },
+  });
+  for (const flag of ['file', 'taxonomy'] as const)
+    if (values[flag]?.trim() === '') throw new UsageError(`--${flag} needs a value`);
+  return {
+    file: values.file ?? DEFAULT_FILE,
+    taxonomy: values.taxonomy ?? DEFAULT_TAXONOMY,
+    json: values.json === true,
+    mistakes: values.mistakes === true,
   };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    const value = () => {
-      const next = args[++index];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a path`);
-      return next;
-    };
-    if (arg === '--file') parsed.file = value();
-    else if (arg === '--taxonomy') parsed.taxonomy = value();
-    else if (arg === '--json') parsed.json = true;
-    else if (arg === '--mistakes') parsed.mistakes = true;
-    else throw new UsageError(`unknown option ${arg}`);
-  }
-  return parsed;
 }
 
 /** `verbatim evaluate`: scores the offline triage against the labelled set. Tests may pass their own analyzer. */
@@ -171,6 +166,12 @@ export function createEvaluateCommand(options: { analyzer?: Analyzer } = {}): Cl
     name: 'evaluate',
     summary: 'score triage (noise, priority, topic, churn) against a labelled set',
     usage: `verbatim evaluate [--file ${DEFAULT_FILE}] [--taxonomy ${DEFAULT_TAXONOMY}] [--json] [--mistakes]`,
+    help: [
+      `--file FILE      the labelled set, JSON lines (default: ${DEFAULT_FILE})`,
+      `--taxonomy FILE  the topics, a YAML list (default: ${DEFAULT_TAXONOMY})`,
+      '--json           the scores per slice as JSON',
+      '--mistakes       also list every example triaged differently from its label',
+    ].join('\n'),
     async run(args: string[], io: CliIo): Promise<number> {
       const parsed = parseArgs(args);
       const file = resolve(io.cwd, parsed.file);

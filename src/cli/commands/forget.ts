@@ -13,10 +13,14 @@ import { type CliCommand, type CliIo, UsageError } from '../cli-command.ts';
 import { createPostRetractors } from '../create-post-retractors.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
 import { openStorageOrExplain } from '../open-storage-or-explain.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 
 const PLATFORM_NAMES: Record<string, string> = { slack: 'Slack', teams: 'Teams' };
 
-const SUBJECT_FLAGS = { '--email': 'email', '--slack-user': 'slack-user', '--account': 'account' } as const;
+/** The subject kinds, each named by the option of the same name. */
+const SUBJECT_KINDS = ['email', 'slack-user', 'account'] as const satisfies ReadonlyArray<
+  ErasureSubject['kind']
+>;
 
 /**
  * `verbatim forget --email ADDRESS | --slack-user ID | --account ID [--dry-run] [--by NAME]`:
@@ -30,6 +34,13 @@ export const forgetCommand: CliCommand = {
   name: 'forget',
   summary: 'erase a person or an account: messages, requests, audit records, quotes; edit their posts',
   usage: 'verbatim forget --email ADDRESS | --slack-user ID | --account ID [--dry-run] [--by NAME]',
+  help: [
+    '--email ADDRESS  a person, by email address',
+    '--slack-user ID  a person, by Slack user id (U0123ABC)',
+    '--account ID     an account from the directory, everything stored for it',
+    '--dry-run        show what would be erased; nothing changes',
+    '--by NAME        who asked, recorded with the erasure (default: $USER)',
+  ].join('\n'),
   async run(args, io) {
     const { subject, dryRun, by } = parseArgs(args, io);
     const config = loadConfigOrExplain(io);
@@ -82,29 +93,27 @@ export const forgetCommand: CliCommand = {
 };
 
 function parseArgs(args: string[], io: CliIo): { subject: ErasureSubject; dryRun: boolean; by: string } {
-  let subject: ErasureSubject | null = null;
-  let dryRun = false;
-  let by = io.env['USER'] || safeUserName();
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--by') by = requireValue(args[++index], '--by');
-    else if (arg in SUBJECT_FLAGS) {
-      if (subject) throw new UsageError('name exactly one of --email, --slack-user, --account');
-      const value = requireValue(args[++index], arg).trim();
-      const kind = SUBJECT_FLAGS[arg as keyof typeof SUBJECT_FLAGS];
-      if (kind === 'email' && !/^[^@\s]+@[^@\s]+$/.test(value))
-        throw new UsageError(`"${value}" is not an email address`);
-      subject = { kind, value };
-    } else throw new UsageError(`unknown argument "${arg}"`);
-  }
-  if (!subject) throw new UsageError('name whom to forget: --email, --slack-user or --account');
-  return { subject, dryRun, by };
-}
-
-function requireValue(value: string | undefined, flag: string): string {
-  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-  return value;
+  const { values } = parseCommandArgs(args, {
+    email: { type: 'string', multiple: true },
+    'slack-user': { type: 'string', multiple: true },
+    account: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    by: { type: 'string' },
+  });
+  const named = SUBJECT_KINDS.flatMap((kind) => (values[kind] ?? []).map((value) => ({ kind, value })));
+  if (named.length === 0) throw new UsageError('name whom to forget: --email, --slack-user or --account');
+  if (named.length > 1) throw new UsageError('name exactly one of --email, --slack-user, --account');
+  const { kind } = named[0]!;
+  const value = named[0]!.value.trim();
+  if (value === '') throw new UsageError(`--${kind} needs a value`);
+  if (kind === 'email' && !/^[^@\s]+@[^@\s]+$/.test(value))
+    throw new UsageError(`"${value}" is not an email address`);
+  if (values.by?.trim() === '') throw new UsageError('--by needs a value');
+  return {
+    subject: { kind, value },
+    dryRun: values['dry-run'] === true,
+    by: values.by ?? (io.env['USER'] || safeUserName()),
+  };
 }
 
 function safeUserName(): string {

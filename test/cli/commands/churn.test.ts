@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChurnCommand } from '../../../src/cli/commands/churn.ts';
+import { runCli } from '../../../src/cli/run-cli.ts';
 import { DEFAULT_HEALTH_MODEL, modelVersion } from '../../../src/core/health/health-model.ts';
 import { createHealthStore } from '../../../src/storage/health-store.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
@@ -142,6 +143,41 @@ describe('verbatim churn', () => {
     expect((await run()).out).toMatch(
       /^ACCOUNT\s+BAND\s+SCORE\s+TREND\s+URGENCY\s+TOP REASON\nAcme Logistics/,
     );
+  });
+
+  it('parses its options strictly through the dispatcher: unknown, missing and bad values exit 2', async () => {
+    const verbatim = async (...args: string[]) => {
+      const capture = captureIo(cwd);
+      const code = await runCli(['churn', ...args], capture.io, [command]);
+      return { code, out: capture.out(), err: capture.err() };
+    };
+    expect(await verbatim('--lmit', '3')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim churn: unknown option "--lmit"\nusage: verbatim churn /),
+    });
+    expect(await verbatim('--limit')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim churn: --limit needs a value\n/),
+    });
+    expect(await verbatim('snapshot', '--from', '--every', '2')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim churn: --from needs a value/),
+    });
+    expect(await verbatim('--limit', '0')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim churn: --limit needs a positive whole number\n/),
+    });
+    expect((await verbatim('backtest', 'outcomes.csv', '--horizon=1.5')).err).toMatch(
+      /--horizon needs a positive whole number/,
+    );
+    expect((await verbatim('snapshot', '--to=2026-11-01')).err).toMatch(/--to needs --from/);
+
+    const listed = await verbatim('--limit=1', '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out).accounts).toHaveLength(1);
+    const explained = await verbatim('Acme', 'Logistics', '--json');
+    expect(explained.code).toBe(0);
+    expect(JSON.parse(explained.out).account.id).toBe('acme');
   });
 
   it('backtests snapshots against an outcomes file', async () => {

@@ -213,6 +213,31 @@ describe('verbatim dead-letters', () => {
     expect((await verbatim(['dead-letters', 'show', 'abc'], cwd)).stderr).toMatch(/needs a dead letter id/);
     expect((await verbatim(['dead-letters', 'purge'], cwd)).stderr).toMatch(/unknown action "purge"/);
     expect((await verbatim(['dead-letters', '--limit', '0'], cwd)).code).toBe(2);
+    expect(await verbatim(['dead-letters', 'show', '1', '2'], cwd)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim dead-letters: unexpected argument "2"\n/),
+    });
+  });
+
+  it('parses its options strictly: unknown option and missing value exit 2, --limit=N works', async () => {
+    expect(await verbatim(['dead-letters', 'list', '--jsno'], cwd)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^verbatim dead-letters: unknown option "--jsno"\nusage: verbatim dead-letters /,
+      ),
+    });
+    expect(await verbatim(['dead-letters', '--limit'], cwd)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim dead-letters: --limit needs a value\n/),
+    });
+    expect(await verbatim(['dead-letters', '--limit', '--json'], cwd)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim dead-letters: --limit needs a value/),
+    });
+    const limited = await verbatim(['dead-letters', 'list', '--limit=1', '--json'], cwd);
+    expect(limited.code).toBe(0);
+    const entries = JSON.parse(limited.stdout) as Array<{ kind: string }>;
+    expect(entries.filter((entry) => entry.kind === 'input')).toHaveLength(1);
   });
 });
 

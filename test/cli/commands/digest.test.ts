@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createDigestCommand } from '../../../src/cli/commands/digest.ts';
+import { runCli } from '../../../src/cli/run-cli.ts';
 import { openStorage } from '../../../src/storage/open-storage.ts';
 import { startFakeAnthropic } from '../../fakes/anthropic-api.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-web-api.ts';
@@ -200,6 +201,35 @@ describe('verbatim digest', () => {
     expect(err()).toContain(
       'week 2026-W48 has not ended yet in Europe/Helsinki; the last complete week is 2026-W47',
     );
+  });
+
+  it('parses its options strictly through the dispatcher: unknown option and missing value exit 2', async () => {
+    const verbatim = async (...args: string[]) => {
+      const capture = captureIo(cwd);
+      const code = await runCli(['digest', ...args], capture.io, [command]);
+      return { code, out: capture.out(), err: capture.err() };
+    };
+    expect(await verbatim('--weak', '2026-W47')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim digest: unknown option "--weak"\nusage: verbatim digest /),
+    });
+    expect(await verbatim('--week')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim digest: --week needs a value\n/),
+    });
+    expect(await verbatim('--team', '--json')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim digest: --team needs a value/),
+    });
+    expect(await verbatim('2026-W47')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^verbatim digest: unexpected argument "2026-W47"\n/),
+    });
+    expect((await verbatim('--json=yes')).err).toMatch(/^verbatim digest: --json takes no value\n/);
+
+    const valid = await verbatim('--week=2026-W47', '--json');
+    expect(valid.code).toBe(0);
+    expect(JSON.parse(valid.out).week).toBe('2026-W47');
   });
 
   it('gives a short quiet-week digest for a week with no data', async () => {

@@ -6,6 +6,7 @@ import { UsageError } from '../../../src/cli/cli-command.ts';
 import { createEvaluateCommand, evaluateCommand } from '../../../src/cli/commands/evaluate.ts';
 import type { Analyzer } from '../../../src/core/ports.ts';
 import { captureCliIo } from '../../support/capture-cli-io.ts';
+import { runVerbatim } from '../../support/cli-harness.ts';
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
@@ -102,5 +103,30 @@ describe('verbatim evaluate', () => {
     const { io } = captureIo();
     await expect(evaluateCommand.run(['--nope'], io)).rejects.toBeInstanceOf(UsageError);
     await expect(evaluateCommand.run(['--file'], io)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('parses its options strictly through the dispatcher: unknown option and missing value exit 2', async () => {
+    expect(await runVerbatim(['evaluate', '--mistake'], { cwd: repoRoot })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^verbatim evaluate: unknown option "--mistake"\nusage: verbatim evaluate /,
+      ),
+    });
+    expect(await runVerbatim(['evaluate', '--taxonomy'], { cwd: repoRoot })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim evaluate: --taxonomy needs a value\n/),
+    });
+    expect(await runVerbatim(['evaluate', 'labelled.jsonl'], { cwd: repoRoot })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim evaluate: unexpected argument "labelled.jsonl"\n/),
+    });
+    const valid = await runVerbatim(['evaluate', '--file=test/fixtures/triage-labelled.jsonl', '--json'], {
+      cwd: repoRoot,
+    });
+    expect(valid.code).toBe(0);
+    expect(JSON.parse(valid.stdout)).toMatchObject({
+      engine: 'heuristic',
+      file: 'test/fixtures/triage-labelled.jsonl',
+    });
   });
 });

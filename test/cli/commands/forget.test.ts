@@ -212,5 +212,39 @@ describe('verbatim forget', () => {
     expect(
       (await runVerbatim(['forget', '--email', 'a@b.example', '--account', 'acme'], { cwd, env })).code,
     ).toBe(2);
+    expect(
+      await runVerbatim(['forget', '--account', 'acme', '--account', 'pohjola'], { cwd, env }),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^verbatim forget: name exactly one of --email, --slack-user, --account\n/,
+      ),
+    });
+  });
+
+  it('parses its options strictly: unknown option and missing value exit 2, --option=value works', async () => {
+    expect(await runVerbatim(['forget', '--emial', ANN.email], { cwd, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim forget: unknown option "--emial"\nusage: verbatim forget /),
+    });
+    expect(await runVerbatim(['forget', '--email'], { cwd, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim forget: --email needs a value\n/),
+    });
+    expect(await runVerbatim(['forget', '--slack-user', 'UBOB', '--by'], { cwd, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim forget: --by needs a value\n/),
+    });
+    expect(await runVerbatim(['forget', '--email', 'not-an-address'], { cwd, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^verbatim forget: "not-an-address" is not an email address\n/),
+    });
+    const dryRun = await runVerbatim(['forget', `--slack-user=${BOB.id}`, '--dry-run', '--by=dpo'], {
+      cwd,
+      env,
+    });
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain(`to erase for slack-user ${BOB.id}:`);
+    expect(dryRun.stdout).toContain('dry run: nothing was erased');
   });
 });
