@@ -19,10 +19,16 @@ const OPENING_CHARS = 200;
 const WELCOME_MARKER =
   /(?<![\p{L}])(?:thanks for subscribing to|thank you for subscribing to|welcome to (?:our|the) (?:\p{L}+ )?newsletter|kiitos (?:kun tilasit|uutiskirjeen tilaamisesta))(?![\p{L}])/iu;
 
+/** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
+const MASTHEAD =
+  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|uutiskirje|tiedote)(?![\p{L}])[^\n?？]{0,40}\n/iu;
+
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
   if (!UNSUBSCRIBE.test(footer)) return false;
-  if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(text.slice(0, OPENING_CHARS * 2))) return false;
+  const opening = text.slice(0, OPENING_CHARS * 2);
+  if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(opening) && !MASTHEAD.test(opening.trimStart()))
+    return false;
   // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
   const forward = FORWARDED.exec(text);
   if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;

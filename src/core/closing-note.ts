@@ -8,25 +8,38 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä)[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+
+const ACK =
+  "received|(?:will|i['’]ll|we['’]ll) (?:pass|forward|share|send)(?: it| this| that)?(?: on| along)?(?: to| with) (?:the |our |my )?[\\p{L}' ]{1,40}|(?:i['’]ve |we['’]ve |i have |we have )?(?:forwarded|passed) (?:it|this|that)(?: on)? to (?:the |our |my )?[\\p{L}' ]{1,40}";
 
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
-    'all good now|closing (?:this(?: one)?|it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
+    'all good now|closing(?: this(?: one)?| it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
     "that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
     '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
-    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );
 
+/**
+ * "Thanks Sarah, received.", "Got it, will pass it on to the lads on site tomorrow": an
+ * acknowledgement relayed inside the customer's own team. Weaker than a closing, so it must be the
+ * whole note.
+ */
+const RELAYED_ACK = new RegExp(
+  `^\\W*${LEAD_IN}(?:${ACK})[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?$`,
+  'iu',
+);
+
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|mutta|edelleen|yhä|kuitenkin)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi)(?![\p{L}])/iu;
 
 export const MAX_CLOSING_NOTE_CHARS = 400;
 
@@ -44,5 +57,8 @@ const CLOSES_AT_END =
 export function isClosingNote(text: string): boolean {
   const trimmed = text.replace(QUOTED, '').replace(CHAT_PREFIX, '').trim().replace(SIGN_OFF, '').trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
-  return (CLOSING.test(trimmed) || CLOSES_AT_END.test(trimmed)) && !TURNS.test(trimmed);
+  return (
+    (CLOSING.test(trimmed) || CLOSES_AT_END.test(trimmed) || RELAYED_ACK.test(trimmed)) &&
+    !TURNS.test(trimmed)
+  );
 }

@@ -63,7 +63,11 @@ export function isPlannedFor(text: string, start: number): boolean {
  */
 export function isGenericInQuestion(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
+  // "Is there a status page I can subscribe to for outages and incidents?": outages in general.
+  const pluralAfterPreposition =
+    /s$/iu.test(text.slice(start, end)) && /(?<![\p{L}])(?:for|of|about|on|during|around)\s+$/iu.test(before);
   if (
+    !pluralAfterPreposition &&
     !/(?<![\p{L}])(?:an?|any|possible|potential|maximum|max|acceptable|worst-case|mahdollise\p{L}*|mahdollinen)\s+(?:\p{L}+\s+)?$/iu.test(
       before,
     )

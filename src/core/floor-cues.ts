@@ -41,6 +41,8 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'without',
   'nothing',
   'none',
+  // "zero lost entries this week", "zero downtime": a count of nothing.
+  'zero',
   'ei',
   'eivät',
   'en',

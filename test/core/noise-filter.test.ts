@@ -510,3 +510,41 @@ describe('round 21: more closings', () => {
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
   });
 });
+
+describe('round 22: acknowledgements, auto-replies and a staff newsletter', () => {
+  it.each([
+    'Thanks Sarah, received.',
+    'Got it, will pass it on to the crew on site tomorrow.',
+    'Thanks for the invite, I have forwarded it to our marketing team.',
+    'Got it, thanks Mike. Closing on our side.',
+    'Thanks all, ignore my previous message — found it in the settings.',
+    'ok, homma toimii nyt. kiitti!',
+    'Tämän voi sulkea, ongelma ratkesi. Kiitos avusta!',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'This mailbox is not monitored. Your message has been received by Bright Dental. If you have a dental emergency, please call 0117 496 0000.',
+    'Thank you for contacting Bloom & Co. Our customer service team is available Mon–Fri 9:00–17:00. We will get back to you within 2 business days.\n\nThis is an automated message, please do not reply.',
+    'Olen lomalla 1.7.–26.7. ja luen sähköpostia vain satunnaisesti. Kiireellisissä asioissa ota yhteyttä Sanna Virtaseen, puh. 040 123 4567.\n\nTerveisin\nJari Mäkelä\nVastaava työnjohtaja, Rakennus Mäkelä Oy',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a staff newsletter with a masthead and an unsubscribe footer as bulk mail', () => {
+    expect(
+      classifyNoise(
+        'Northside Monthly | December edition\n- Welcome to our new starters!\n- Christmas party on the 18th\n\nUnsubscribe | Manage preferences',
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it.each([
+    'Got it, but the export still fails for the Leeds site.',
+    'Thanks Sarah, received. One more thing: the March invoice is missing our VAT number.',
+    'Newsletter question\nWhy did our customers get your newsletter twice? Unsubscribe | Manage preferences',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

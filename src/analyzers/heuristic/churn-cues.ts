@@ -95,7 +95,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "How many times do we have to ask?" — not "do you retry, and if so how many times and over
     // what window?", which asks about a setting.
     'how many (?:more )?times (?:do|does|did|must|should|have|has|will|are|is|am)(?= (?:\\p{L}+ )?(?:i|we|us|have|need|ask|tell|told|report|reported|write|chase|remind|explain)(?![\\p{L}]))',
-    'keep (?:asking|reporting|telling)',
+    // "We keep asking you", not "clients keep telling reception how easy it is".
+    '(?<!(?:clients|customers|users|patients|people|staff|they|members|guests|visitors) )keep (?:asking|reporting|telling)(?! (?:\\p{L}+ ){0,2}(?:how (?:easy|good|great|much they|nice)|that they love|they love))',
     '(?:nobody|no one) (?:listens|is listening|cares)',
     'still (?:not fixed|unresolved|broken|the same)',
     'same (?:issue|problem|bug) (?:again|as before|keeps)',
@@ -436,6 +437,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'konserni(?:tason|n päätös|n linjaus)',
     'lomautu',
     'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
+    // "all non-essential software is being cut from next quarter … your tool is on the list"
+    '(?:non-essential|nonessential|all) (?:software|tools|subscriptions|spend(?:ing)?|vendors|licen[cs]es) (?:is|are) being (?:cut|dropped|cancelled|reviewed for cuts)',
+    "funding (?:round )?(?:fell through|collapsed|was pulled|didn't come through)",
     '(?:spend(?:ing)?|budget|purchasing|procurement|hiring|software) freeze',
     '(?:froze|frozen|freezing) (?:\\p{L}+ ){0,3}(?:spend|spending|budgets?|purchases|purchasing)',
     'restructuring(?! (?:our|the|of (?:our|the)) (?:sales )?(?:regions?|teams?|territor\\p{L}*|folders?|workflows?|tags?|categories|pipelines?|data|accounts?|permissions?|roles?))',

@@ -24,7 +24,7 @@ const DATA = apostropheTolerant(
 );
 // A ticket number ("#48213") is not a quantity.
 const QUANTITY = apostropheTolerant(
-  `(?<![#\\p{L}\\p{N}])(?:all|every|everything|half|most|entire|whole|thousands?|hundreds?|\\d{1,3}(?:[ ,.]\\d{3})+|\\d{3,}|kaikki${OPEN}|koko|puolet|suurin osa|tuhansi${OPEN}|satoja|satojen|\\d+ ?%)${E}`,
+  `(?<![#\\p{L}\\p{N}])(?:all|every|everything|half|most|entire|whole|thousands?|hundreds?|\\d{1,3}(?:[ ,.]\\d{3})+|\\d{3,}|kaikki${OPEN}|koko|puolet|suurin osa|tuhansi${OPEN}|satoja|satojen|\\d+ ?%|(?:iso|ison|suuri|suuren) osa|valtaosa|(?:a )?(?:large|big|good) (?:part|chunk|portion|number) of|dozens)${E}`,
   'iu',
 );
 

@@ -70,6 +70,9 @@ const PRAISE = 0.35;
  * unhappy (the lexicon score alone is not enough); P4 patience, ideas or
  * praise without a problem; P3 everything else.
  */
+/** An impact phrase that is itself the harm ("really hurting us", "myynti on pudonnut"), not a setting. */
+const SAYS_HARM = /hurting|losing|conversions?\b|menet/iu;
+
 export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const patient = evidence.cues.some((cue) => cue.kind === 'patience');
   const critical = evidence.cues.find((cue) => cue.level === 'critical');
@@ -88,7 +91,11 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };
   // Impact or a deadline matters when something is wrong, not in "our customers love it".
   const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
-  if (impact && evidence.negativeWeight <= -2 && evidence.problemTakenBack !== true)
+  if (
+    impact &&
+    (evidence.negativeWeight <= -2 || SAYS_HARM.test(impact.phrase)) &&
+    evidence.problemTakenBack !== true
+  )
     return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 
   // A customer who says they are unheard, were promised otherwise, are badly served, are

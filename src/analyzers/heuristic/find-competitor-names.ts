@@ -162,6 +162,8 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
         /\p{L}+ksi\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, match.index - 40), match.index))
       )
         continue;
+      // "Siirrytään teille WooCommercesta" moves FROM a rival to us; "testattu iPhonella" names a device.
+      if (finnish && side === 'after' && /(?:sta|stä|lta|ltä|lla|llä)$/iu.test(picked.raw)) continue;
       // "switch to the Pro plan", "vaihtaa Team-pakettiin": one of our own plans, not a rival.
       if (
         OWN_PLAN.test(picked.raw) ||

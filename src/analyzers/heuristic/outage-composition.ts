@@ -35,6 +35,8 @@ const FAILURE_PARTS = [
   `(?:blank|white|empty) (?:page|screen|box|window)`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
   `(?:just |only )?spins`,
+  // "has been saying 'loading…' since 9am"
+  `(?:saying|showing|says|shows|stuck on) ['"‘“]?(?:loading|please wait|connecting)`,
   `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
   `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
@@ -51,7 +53,7 @@ const FAILURE_PARTS = [
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
   `(?:returns?|returning|shows?|showing) (?:nothing|no data|no results|zero results|0 results|an empty (?:list|page|state))`,
   `0 (?:liidiä|tilausta|tikettiä|viestiä|soittoa|kävijää|myyntiä)`,
@@ -91,6 +93,8 @@ const FAILURE_PARTS = [
   // "none of our 61 vans seem to have reported a position since 02:00"
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to )?(?:have|has|are|is) (?:reported|sent|synced|updated|connected|arrived|come through|working|online|responding)`,
   `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
+  // "none of our purchase orders seem to be reaching suppliers"
+  `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to be|are|is) (?:reaching|getting through|arriving|going out|coming through|being sent|being delivered)`,
   `alhaalla`,
   `nurin`,
 ];
@@ -106,7 +110,9 @@ const BREADTH_PARTS = [
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
-  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber)`,
+  `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber|manager|colleague|clinic|practice|vet|pharmacist|receptionist|dispatcher|cashier|foreman|engineer|worker|shop|restaurant|warehouse|depot)`,
+  `(?:all|every one of|each of) (?:our |the |my )?(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:\\p{Lu}\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|practices|depots|schools|hospitals|pharmacies)`,
+  `in the (?:whole |entire )?(?:company|organi[sz]ation|business|group)`,
   `all \\d+ of (?:our|the|my) (?:\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|properties)`,
   `both (?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues)`,
   `across the (?:board|company|organi[sz]ation)`,
@@ -163,6 +169,10 @@ const IMPACT_PARTS = [
   `kassoilla (?:on )?(?:pitkä )?jono${OPEN}`,
   `queues? at the (?:tills|checkouts?|counters?|front desk)`,
   `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
+  // "writing labels by hand", "working off printed day lists", "print everything off like it's 1998"
+  `(?:writing|doing|filling in|filling out|recording|taking|logging|booking) (?:\\p{L}+ ){0,2}(?:by hand|on paper|manually)`,
+  `working (?:off|from) (?:paper|printed|printouts)`,
+  `print everything (?:off|out)`,
   `(?:retyping|re-entering|re-typing|typing) (?:everything|all orders|every order|it all) (?:by hand|manually)`,
   `\\d+ (?:people|staff|agents|nurses|drivers|employees) (?:on shift|working) right now`,
   // "20 agenttia tyhjän panttina jo 40 min": staff idle, the Finnish idiom.
@@ -171,6 +181,13 @@ const IMPACT_PARTS = [
   `(?:sitting|sat) (?:around )?(?:idle|doing nothing)`,
   `pysähdyksissä`,
   `pysähty${OPEN}`,
+  // Work redone by hand because of the failure: "retype values into the clinical notes".
+  `(?:retyp|re-typ|re-?enter)\\p{L}* (?:\\p{L}+ ){0,4}(?:by hand|manually|separately|into)`,
+  `log(?:ging)? into \\p{L}+ separately`,
+  `slowing (?:every|each|all) (?:\\p{L}+ ){0,2}down`,
+  `(?:eikä|ei) (?:\\p{L}+ )?(?:tilausta|tilauksia|kauppaa|maksua) (?:\\p{L}+ )?(?:voi|pysty|saa) (?:\\p{L}+ )?(?:viedä|tehdä|vietyä|tehtyä) (?:loppuun|läpi)`,
+  `(?:asiakkaita|asiakkaat) odotta${OPEN}`,
+  `(?:osa )?asiakkaista (?:on )?(?:jo )?(?:soittanut|soittaneet|valittanut|kysellyt)`,
 ];
 
 const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');
@@ -180,7 +197,7 @@ const IMPACT = either(IMPACT_PARTS);
 
 /** The customer says it is only them: one user's problem, not an outage. */
 const LOCAL_ONLY = apostropheTolerant(
-  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|vain (?:minulla|minun|yhdellä))${E}`,
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|muilla (?:\\p{L}+ )?(?:toimii|toimivat|ok)|(?:the )?other (?:sites|clinics|branches|stores|offices|locations|practices|depots) (?:look|are|seem|work)(?: to be)?(?: \\p{L}+)? (?:fine|ok|okay|normal|unaffected)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );
 
@@ -259,6 +276,32 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
 }
 
 /**
+ * A failure that stops real work but not everywhere: "none of the 6 hygienists at the Bristol
+ * clinic can log in … everyone else is fine. They are working off printed day lists." The scope
+ * rules out an outage; the failure and its impact together still block a team (P2).
+ */
+export function findScopedBlocker(text: string): ComposedOutage | null {
+  const failures = [...text.matchAll(FAILURE)].filter(
+    (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
+  );
+  if (failures.length === 0) return null;
+  const impact = [...text.matchAll(IMPACT)].find(
+    (match) =>
+      isReported(text, match.index) &&
+      !REASSURANCE.test(text.slice(match.index, match.index + 60)) &&
+      failures.some(
+        (failure) =>
+          near(failure.index, match.index) &&
+          (failure.index >= match.index + match[0].length ||
+            failure.index + failure[0].length <= match.index),
+      ),
+  );
+  if (!impact) return null;
+  const first = failures[0]!;
+  return { phrase: first[0], start: first.index };
+}
+
+/**
  * Characters between a failure and its breadth or impact. Both halves of an outage sit in the
  * same few sentences; a long email that mentions an "error" in its third paragraph and "production
  * data" in its first tells of two things, not one outage.
@@ -270,8 +313,9 @@ function near(failureAt: number, backingAt: number): boolean {
 }
 
 /** "Not sure if this is related, but …" hedges; it supposes nothing. */
+// Politeness around a report ("I don't want to cause a fuss, but …") supposes nothing.
 const HEDGED_IF =
-  /(?<![\p{L}])(?:(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:don['’]t|do not|didn['’]t|wouldn['’]t) want to (?:cause|make|create|kick up) (?:a |any )?(?:fuss|drama|panic|alarm|trouble)|(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
 
 /** A failure the customer reports, not one they negate, ask about in general or want to prevent. */
 function isReported(text: string, at: number): boolean {

@@ -14,6 +14,7 @@ import { mentionsPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts';
 import { isSecurityExercise } from '../../core/security-exercise.ts';
+import { sentenceAround } from '../../core/sentence-around.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { findDoubleCharge } from './double-charge.ts';
@@ -22,6 +23,7 @@ import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
 import {
   findComposedOutage,
+  findScopedBlocker,
   isGeneralQuestion,
   isNonProduction,
   isRetrospective,
@@ -243,6 +245,18 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ]),
   ...cues('high', 'business-impact', 'en', [
     'in production',
+    // Harm to the customer's own sales: "our conversion rate is down about 30%".
+    'conversion rate is down',
+    'conversion is down',
+    'conversions are down',
+    'conversion has dropped',
+    'conversion rate has dropped',
+    'losing sales',
+    'losing orders',
+    'hurting our sales',
+    'hurting our business',
+    'really hurting us',
+    'seriously hurting',
     // Rooms or slots sold twice: guests at the door of an occupied room.
     'double bookings',
     'double-bookings',
@@ -342,6 +356,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ]),
   ...cues('high', 'business-impact', 'fi', [
     'tuotannossa',
+    'myynti on pudonnut',
+    'myynti on laskenut',
+    'myynti pudonnut',
+    'menetetään myyntiä',
     'tuplavaraukset',
     'tuplavarauksia',
     'päällekkäiset varaukset',
@@ -481,6 +499,12 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
 
 const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
+const EMERGENCY_SERVICE_AFTER =
+  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|plans?|drills?|kit)(?![\p{L}])/iu;
+
+const HYPOTHETICAL =
+  /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
+
 const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
 
@@ -564,6 +588,9 @@ export function findUrgencyCues(
       continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
     if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
+    // "Hypothetically - if your service went down during our payroll cut-off day …": a plan, not harm.
+    if (hit.entry.kind === 'business-impact' && HYPOTHETICAL.test(sentenceAround(text, hit.start).text))
+      continue;
     // "A contingency plan in case the platform goes down" prepares for one.
     if ((hit.entry.kind === 'outage' || hit.entry.kind === 'security') && isPlannedFor(text, hit.start))
       continue;
@@ -573,6 +600,12 @@ export function findUrgencyCues(
     // "Terveisin / Johanna Aho / Lakimies": a title in the signature.
     if (hit.entry.level !== 'critical' && isSignatureTitle(text, hit.start, hit.end)) continue;
     if (hit.entry.kind === 'deadline' && DEADLINE_WITH_ROOM.test(text.slice(hit.end, hit.end + 25))) continue;
+    // "our 24/7 emergency hospital", "the emergency line": a kind of place or service, not this request's urgency.
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      EMERGENCY_SERVICE_AFTER.test(text.slice(hit.end, hit.end + 30))
+    )
+      continue;
     // "Password login still works so no one is locked out": reassurance, not a blocker.
     if (
       hit.entry.kind === 'blocker' &&
@@ -672,6 +705,10 @@ function composedCues(
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
     else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
     else if (security) composed.push({ level: 'critical', kind: 'security', ...security });
+    else if (!found.some((cue) => cue.kind === 'blocker')) {
+      const blocker = findScopedBlocker(text);
+      if (blocker) composed.push({ level: 'high', kind: 'blocker', ...blocker });
+    }
   }
   const priceChange = findUnannouncedPriceChange(text);
   if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });

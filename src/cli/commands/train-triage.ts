@@ -68,6 +68,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-45.jsonl',
   'test/fixtures/triage-heldout-46.jsonl',
   'test/fixtures/triage-heldout-47.jsonl',
+  'test/fixtures/triage-heldout-48.jsonl',
+  'test/fixtures/triage-heldout-49.jsonl',
+  'test/fixtures/triage-heldout-50.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -7,11 +7,11 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
 
 /**
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
- * from the labelled set. Batches that were tuned or trained on are held to the targets as
- * regression sets (a little below where a batch missed them when it was spent). The forty-eighth to
- * fiftieth batches were written blind to the engine by separate writers and never tuned or
- * trained on: their floors sit just below what they measured after round 21 (2026-12-07), below the
- * targets where they miss them, so that a regression shows without pretending they meet them.
+ * from the labelled set. Every batch here has been measured blind once and then tuned on (and, up
+ * to batch 50, trained on), so they are regression sets: each floor sits a little below what the
+ * batch measured after the round that was tuned on it (51–53: round 22, 2026-12-07), below the
+ * targets where a batch misses them, so that a regression shows without pretending it meets them.
+ * Blind figures live in docs/evaluation.md; new blind batches are written outside the repository.
  */
 const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
   'triage-heldout.jsonl': {
@@ -348,6 +348,27 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     urgentPrecision: 0.95,
     churnRecall: 0.95,
     churnDriverRecall: 0.8,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-51.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.88,
+    churnRecall: 0.75,
+    churnDriverRecall: 0.6,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-52.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.85,
+    churnRecall: 0.95,
+    churnDriverRecall: 0.55,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-53.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.9,
+    churnRecall: 0.85,
+    churnDriverRecall: 0.65,
     noiseAccuracy: 0.95,
   },
 };

@@ -1035,3 +1035,45 @@ describe('round 21: outages that are over, fields missing from invoices', () => 
     expect(drivers(await triage(text))).toContain(driver);
   });
 });
+
+describe('round 22: sarcasm over a failure, scoped blockers, harm to sales, hypotheticals', () => {
+  it.each([
+    // Sarcasm: the praise words wrap an outage.
+    'love that the rota page has been a white screen all morning for every manager. great timing with payroll on friday',
+    "Love that the order screen has been saying 'loading…' since 10am. All four Leeds branches are writing tickets by hand.",
+    // Politeness before the report supposes nothing.
+    "I don't want to cause a fuss, but since this morning none of our invoices seem to be reaching customers.",
+    'Oulun toimipisteestä katosi iso osa eilisistä kirjauksista, ainakin 30 käyntiä näkyy tyhjinä.',
+    'Since the update the scans tab shows X-rays that belong to a different patient on at least two records.',
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    // One site blocked, the rest fine: not an outage, still a blocked team.
+    'None of the 4 nurses at the York clinic can log in since IT changed the SSO policy. Everyone else is fine. They are working off printed day lists.',
+    'Since Monday lab results are not being imported at our Leeds site. The other sites look fine. Vets are retyping the values into the notes by hand.',
+    'Not an outage, but checkout takes 20 seconds to load and our conversion rate is down 25%. It is really hurting us.',
+    'All non-essential software is being cut after the funding round fell through, and your tool is on the list.',
+  ])('makes %j P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'The new offline mode is a big improvement for our crew – zero lost entries this week. Nice work.',
+    'Is there a status page I can subscribe to for outages? Our ops team wants the alerts in Teams.',
+    'Saw the maintenance notice for Sunday night. Our site is a 24/7 emergency clinic - will the calendar stay up during the window?',
+    'Hypothetically - if your service went down on our payroll day, would approvals in progress be kept?',
+    'Our sales are down about 15% this month. How do I break revenue down by channel in the dashboard?',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Moi! Siirrytään teille Shopifysta ensi kuussa. Miten saadaan vanhat tilaukset tuotua?',
+    'Kuvat ei näy mobiilissa. Testattu iPhonella ja Androidilla.',
+    'Just wanted to say the new booking page is a big hit - clients keep telling reception how easy it is.',
+  ])('finds no churn in %j', async (text) => {
+    expect(drivers(await triage(text))).toEqual([]);
+  });
+});
