@@ -8,7 +8,7 @@
  */
 const OPENING = new RegExp(
   [
-    String.raw`^(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
+    String.raw`^(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:(?:thank you for your (?:e-?mail|message)|kiitos viestistäsi)[.!]\s+)?(?:poissaoloilmoitus:\s*)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
     String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|(?:on|in) (?:annual |parental |sick |summer |winter |christmas |maternity |paternity |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off|attending an? (?:conference|training|course|seminar|workshop|trade fair)|at (?:\p{Lu}[\p{L}-]*)(?: \p{Lu}?[\p{L}-]*){0,4} until)`,
     'this is an? (?:automated|automatic) (?:message|reply|response|e-?mail|notification)',
     '(?:your|thank you,? your) (?:message|e-?mail|request) has been received',
@@ -24,7 +24,7 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voit olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 800;
 
@@ -95,6 +95,13 @@ function isSignature(line: string): boolean {
   // "Meridian Foods IT Service Desk | servicedesk@meridianfoods.example": a longer line with an address.
   const withAddress = /\S@\S|\+?\d[\d ()-]{6,}\d/u.test(line);
   // "Vastaava työnjohtaja, Rakennus Mäkelä Oy": a title in lower case, then the company.
+  // "ICT-suunnittelija, Järvelän kaupunki / sivistystoimi": the organisation and its unit.
+  if (
+    /^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}, \p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2} \/ [\p{L}-]+(?: [\p{L}-]+){0,2}$/u.test(
+      line.trim(),
+    )
+  )
+    return true;
   const titleThenCompany =
     /^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}, (?:\p{Lu}[\p{L}&.-]*)(?: (?:\p{Lu}[\p{L}&.-]*|&|ja|and|Oy|Ab|Oyj|Ltd))*$/u;
   if (titleThenCompany.test(line.trim())) return true;

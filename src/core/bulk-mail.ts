@@ -8,7 +8,7 @@ const UNSUBSCRIBE =
   /(?<![\p{L}])(?:unsubscribe|opt[- ]out|manage (?:your )?(?:email )?preferences|peruuta tilaus|peru tilaus|tilauksen peruminen|lopeta tilaus)(?![\p{L}])/iu;
 // The list footer's own words; "newsletter" alone is a topic customers write about.
 const BULK_MARKER =
-  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen)|view (?:it |this (?:e-?mail )?)?in (?:your |a |the )?browser|to unsubscribe from these)(?![\p{L}])/iu;
 const FORWARDED =
   /(?:forwarded message|begin forwarded message|original message|välitetty viesti|alkuperäinen viesti|^\s*(?:from|lähettäjä):)/imu;
 
@@ -21,7 +21,7 @@ const WELCOME_MARKER =
 
 /** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
 const MASTHEAD =
-  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|uutiskirje|tiedote)(?![\p{L}])[^\n?？]{0,40}\n/iu;
+  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update|uutiskirje|tiedote|viikkokirje)(?![\p{L}])[^\n?？]{0,60}\n|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
 
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);

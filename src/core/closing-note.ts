@@ -16,7 +16,7 @@ const ACK =
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
-    'all good now|closing(?: this(?: one)?| it)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
+    'all good(?: on our (?:end|side))?(?: now)?|closing(?: this(?: one)?| it)?(?: out)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
     "that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
     '(?:just )?closing the loop(?: on this)?',
@@ -39,7 +39,7 @@ const RELAYED_ACK = new RegExp(
 );
 
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva)(?![\p{L}])/iu;
 
 export const MAX_CLOSING_NOTE_CHARS = 400;
 
@@ -54,11 +54,17 @@ const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 const CLOSES_AT_END =
   /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
 
+/** "FYI we're moving offices … No action needed until then": news of their own, not a closing. */
+const NEWS =
+  /(?<![\p{L}])(?:fyi|heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
+
 export function isClosingNote(text: string): boolean {
   const trimmed = text.replace(QUOTED, '').replace(CHAT_PREFIX, '').trim().replace(SIGN_OFF, '').trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
   return (
-    (CLOSING.test(trimmed) || CLOSES_AT_END.test(trimmed) || RELAYED_ACK.test(trimmed)) &&
+    (CLOSING.test(trimmed) ||
+      (CLOSES_AT_END.test(trimmed) && !NEWS.test(trimmed)) ||
+      RELAYED_ACK.test(trimmed)) &&
     !TURNS.test(trimmed)
   );
 }

@@ -548,3 +548,31 @@ describe('round 22: acknowledgements, auto-replies and a staff newsletter', () =
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('round 23: more closings, auto-replies and newsletters; news and ideas stay requests', () => {
+  it.each(['Closing this one out, all good on our end now. Cheers'])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'I am out of the office until Monday 14th October with limited access to email. For urgent matters please contact reception on 020 7946 0000.\n\nHartley Ross Solicitors is authorised and regulated by the Solicitors Regulation Authority (SRA No. 600000).',
+    'Thank you for your email. This mailbox is not monitored. Please send supplier invoices to ap@example.com and allow 30 days for payment.',
+    'Poissaoloilmoitus: Olen kesälomalla 1.7.–2.8. enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä IT-tukeen, puh. 040 123 4567.\n\nYstävällisin terveisin\nPekka Laine\nICT-suunnittelija, Järvelän kaupunki / sivistystoimi',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'FITNESS TRADE WEEKLY This week: 5 retention trends | Pricing your PT packages\nUnsubscribe | View in browser',
+    'Harrow & Lane — Autumn Client Update\n\nIn this issue:\n• Year-end checklist\n• Meet our new partner\n\nTo unsubscribe from these updates, reply STOP.',
+  ])('%j is bulk mail', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it.each([
+    "FYI we're moving offices on 1 December. New address for invoices will be Unit 4, Harbour Court. No action needed until then.",
+    'Closing the loop — the fix for the kiosk timeout works, thanks. Small idea while I have you: the kiosk could show the next booked class.',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

@@ -31,7 +31,7 @@ const ACT_PARTS = [
   `lopet${OPEN}`,
   `lopett${OPEN}`,
   `luopu${OPEN}`,
-  `(?:emme|emmekä|ettemme|en|enkä|etten|ei|eikä|ettei) (?:aio |halua |voi |pysty )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
+  `(?:emme|emmekä|ettemme|en|enkä|etten|ei|eikä|ettei) (?:aio |halua |voi |pysty |todennäköisesti |luultavasti |varmaankaan )?(?:enää )?(?:jatka|uusi|jatketa|uusita)${OPEN}`,
   `jatkamatta`,
   `uusimatta`,
   `peru(?:a|mme|tamme|utamme|uttaa|ttaa)`,

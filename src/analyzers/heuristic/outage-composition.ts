@@ -93,6 +93,7 @@ const FAILURE_PARTS = [
   // "none of our 61 vans seem to have reported a position since 02:00"
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to )?(?:have|has|are|is) (?:reported|sent|synced|updated|connected|arrived|come through|working|online|responding)`,
   `(?:haven't|have not|hasn't|has not) (?:gone out|been sent|arrived|come through)`,
+  `none of (?:our|the|my) (?:[\\p{L}\\p{N}-]+ ){0,3}(?:work|load|open|send|sync|go through|arrive)(?=[\\s,.;:—–-])`,
   // "none of our purchase orders seem to be reaching suppliers"
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}]+ ){0,3}(?:seems? to be|are|is) (?:reaching|getting through|arriving|going out|coming through|being sent|being delivered)`,
   `alhaalla`,
@@ -201,9 +202,12 @@ const LOCAL_ONLY = apostropheTolerant(
   'iu',
 );
 
-/** A negator right before the failure: "no errors", "not failing", "ei virheitä". */
+/**
+ * A negator right before the failure: "no errors", "not failing", "ei virheitä". An intermittent
+ * failure ("sometimes times out", "välillä kaatuu") is a bug to look at, not an outage either.
+ */
 const NEGATED_BEFORE =
-  /(?<![\p{L}\p{N}])(?:no|not|never|without|zero|ilman|ei|eikä|mitään)\s+(?:\p{L}+\s+)?$/iu;
+  /(?<![\p{L}\p{N}])(?:no|not|never|without|zero|ilman|ei|eikä|mitään|sometimes|occasionally|intermittently|now and then|once in a while|joskus|välillä|satunnaisesti)\s+(?:\p{L}+\s+)?$/iu;
 
 /** A failure only supposed or wished for: "we want every user to get an error if …". */
 const SUPPOSED_BEFORE =

@@ -58,7 +58,7 @@ const FELL_FOR = apostropheTolerant(
 
 /** "clicked it but did not enter anything", "ei syöttänyt tunnuksia": the lure failed. */
 const NOTHING_ENTERED = apostropheTolerant(
-  `${W}(?:(?:didn't|did not|never|without) (?:\\p{L}+ )?(?:enter|type|give|submit)\\p{L}*|(?:ei|eikä|eivät) (?:\\p{L}+ )?(?:syöttänyt|syöttäneet|antanut|antaneet|kirjoittanut)|no (?:credentials|passwords?|details) (?:were )?(?:entered|given|typed))`,
+  `${W}(?:(?:neither|none)(?: of (?:them|us|the \\p{L}+))? clicked|(?:nobody|no one|no-one) clicked|(?:didn't|did not|never|without) (?:\\p{L}+ )?(?:enter|type|give|submit|click)\\p{L}*|(?:ei|eikä|eivät) (?:\\p{L}+ )?(?:syöttänyt|syöttäneet|antanut|antaneet|kirjoittanut)|no (?:credentials|passwords?|details) (?:were )?(?:entered|given|typed))`,
   'iu',
 );
 
@@ -79,7 +79,7 @@ const REVOKED_PERSON = apostropheTolerant(
   'iu',
 );
 const USED_ACCESS = apostropheTolerant(
-  `${W}(?:(?:can|could) still (?:log ?in|sign ?in|access|get in|see)|could see|logged in|signed in|logging in|log(?:ged)? into|accessed|accessing|exported|exporting|downloaded|downloading|viewed|viewing|used (?:the|their|his|her) (?:account|login|credentials|token)|sent|replied|posted|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut|lähetetty|lähetti|vastattu|vastasi)`,
+  `${W}(?:(?:can|could) still (?:log ?in|sign ?in|access|get in|see)|could see|logged in|signed in|logging in|log(?:ged)? into|accessed|accessing|exported|exporting|downloaded|downloading|viewed|viewing|used (?:the|their|his|her) (?:account|login|credentials|token)|sent(?! (?:us |you |in )?(?:an? |their |his |her )?(?:erasure|deletion|gdpr|subject access|data|complaint|request|letter|invoice|cv|resignation)\\p{L}*)|replied|posted|kirjautu${OPEN}|kirjauduttiin|vei|vienyt|latasi|ladannut|lähetetty|lähetti|vastattu|vastasi)`,
   'iu',
 );
 
@@ -139,7 +139,7 @@ const NOT_REPORTED = /(?<![\p{L}])(?:if|whether|how|can we|could we|should|jos|m
  * accounting's name, salary and bank account".
  */
 const ONE_PERSON_TO_ALL = apostropheTolerant(
-  `${W}(?:every|all|each|everyone['’]s|kaikki|jokainen|jokaisen) (?:\\p{L}+ ){0,4}(?:now )?(?:shows?|showing|displays?|näyttää|näkyy)(?: [\\p{L}\\p{N}]+){1,5}['’]s? (?:name|salary|salaries|bank (?:account|details)|personal (?:data|details|information)|address|phone number|ssn|social security number|henkilötunnu${OPEN}|palk${OPEN}|tilinumer${OPEN})`,
+  `${W}(?:(?:meant|intended) (?:only )?for (?:one|a single|just one|only one) (?:\\p{L}+ ){0,2}(?:to|went to|reached) (?:every|all|each|the whole)|(?:every|all|each|everyone['’]s|kaikki|jokainen|jokaisen) (?:\\p{L}+ ){0,4}(?:now )?(?:shows?|showing|displays?|näyttää|näkyy)(?: [\\p{L}\\p{N}]+){1,5}['’]s? (?:name|salary|salaries|bank (?:account|details)|personal (?:data|details|information)|address|phone number|ssn|social security number|henkilötunnu${OPEN}|palk${OPEN}|tilinumer${OPEN}))`,
   'iu',
 );
 

@@ -500,10 +500,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
 const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
 const EMERGENCY_SERVICE_AFTER =
-  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|plans?|drills?|kit)(?![\p{L}])/iu;
+  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
 
 const HYPOTHETICAL =
-  /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|(?:our|an) internal (?:security )?policy|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
 
 const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
@@ -588,8 +588,14 @@ export function findUrgencyCues(
       continue;
     // "What happens to the widget if your platform goes down?" supposes an outage.
     if (hit.entry.kind === 'outage' && isSupposed(text, hit.start)) continue;
-    // "Hypothetically - if your service went down during our payroll cut-off day …": a plan, not harm.
-    if (hit.entry.kind === 'business-impact' && HYPOTHETICAL.test(sentenceAround(text, hit.start).text))
+    // "Hypothetically - if your service went down during our payroll cut-off day …", "… what's
+    // the emergency process? Want to document it": a plan or a policy asked about, not this request.
+    if (
+      hit.entry.level === 'high' &&
+      hit.entry.kind !== 'cancellation' &&
+      (HYPOTHETICAL.test(sentenceAround(text, hit.start).text) ||
+        HYPOTHETICAL.test(sentenceAround(text, 0).text))
+    )
       continue;
     // "A contingency plan in case the platform goes down" prepares for one.
     if ((hit.entry.kind === 'outage' || hit.entry.kind === 'security') && isPlannedFor(text, hit.start))

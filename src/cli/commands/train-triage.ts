@@ -71,6 +71,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-48.jsonl',
   'test/fixtures/triage-heldout-49.jsonl',
   'test/fixtures/triage-heldout-50.jsonl',
+  'test/fixtures/triage-heldout-51.jsonl',
+  'test/fixtures/triage-heldout-52.jsonl',
+  'test/fixtures/triage-heldout-53.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1077,3 +1077,28 @@ describe('round 22: sarcasm over a failure, scoped blockers, harm to sales, hypo
     expect(drivers(await triage(text))).toEqual([]);
   });
 });
+
+describe('round 23: buried incidents, intermittent failures, policies asked about', () => {
+  it.each([
+    'A few follow-ups:\n1. Can trainees join the Probate group?\n2. Since 9 this morning none of our e-signature envelopes work, clients get "link expired". It is every envelope across all three offices.\n3. Could we get the slides?',
+    'Our messaging just sent a notice meant for one pupil to every Year 9 parent, about 200 families, and it keeps sending copies.',
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'tiedoksi: siirrymme franchising-malliin, joten emme todennäköisesti jatka nykyistä sopimusta ensi vuoden jälkeen.',
+  ])('makes %j P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Running the yearly visits report for all 14 sites takes about 20 minutes and sometimes times out. Is there a better way to get a CSV?',
+    'Not an outage or anything, just a wish: when the system is down for maintenance, could the login page show a friendly message?',
+    'A former member has sent an erasure request under GDPR. How do we delete her data but keep the invoices?',
+    'Two of our managers got an email pretending to be from you with a link to a lookalike login page. Neither clicked. Would you ever ask for bank details by email?',
+    'Hypothetical for our continuity plan: if our only admin got locked out during a weekend, what is the emergency process to regain access?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
