@@ -21,7 +21,7 @@ const WELCOME_MARKER =
 
 /** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
 const MASTHEAD =
-  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update|uutiskirje|tiedote|viikkokirje)(?![\p{L}])[^\n?？]{0,60}\n|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
+  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update|uutiskirje|tiedote|viikkokirje)(?![\p{L}])[^\n?？]{0,80}(?:\n|[|·•])|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
 
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);

@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const ACK =
   "received|(?:will|i['’]ll|we['’]ll) (?:pass|forward|share|send)(?: it| this| that)?(?: on| along)?(?: to| with) (?:the |our |my )?[\\p{L}' ]{1,40}|(?:i['’]ve |we['’]ve |i have |we have )?(?:forwarded|passed) (?:it|this|that)(?: on)? to (?:the |our |my )?[\\p{L}' ]{1,40}";
@@ -23,7 +23,7 @@ const CLOSING = new RegExp(
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     'sorry for the noise',
-    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|suljetaan (?:tämä|tää|tämä tiketti|tiketti|se|asia)(?: meidän (?:päästä|puolesta))?|kaikki (?:ok|kunnossa|hyvin)(?: nyt)?|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );
@@ -34,7 +34,7 @@ const CLOSING = new RegExp(
  * whole note.
  */
 const RELAYED_ACK = new RegExp(
-  `^\\W*${LEAD_IN}(?:${ACK})[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?$`,
+  `^\\W*${LEAD_IN}(?:${ACK})(?:[\\s,.!]+(?:(?:thanks|thank you|cheers|kiitos)[\\s,.!]+)?(?:${ACK}))?[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?$`,
   'iu',
 );
 

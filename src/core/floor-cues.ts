@@ -168,7 +168,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // Not "a leaking radiator" or "a water leak": plumbing, in a property or facilities app.
       '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
       'exposed',
-      'vulnerabilit(?:y|ies)|vulnerable',
+      // Not "Consumer Duty vulnerability flags" or "vulnerable customers": a customer's circumstances.
+      '(?<!(?:consumer duty|customer|client|financial) )vulnerabilit(?:y|ies)(?! (?:flags?|markers?|indicators?|assessments?|status|register|characteristics))|vulnerable(?! (?:customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?))',
       'unauthori[sz]ed (?:access|logins?|use|users?|persons?|part(?:y|ies)|transactions?)',
       'phishing|spear-?phishing',
       'hacked|hackers?|hacking',

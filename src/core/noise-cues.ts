@@ -141,6 +141,7 @@ export const NOISE_FILLERS: ReadonlySet<string> = new Set([
   ...['vain', 'nyt', 'sitten', 'ja', 'myös', 'kaikille', 'teille', 'sulle', 'sinulle', 'tiimi'],
   ...['avusta', 'avustasi', 'nopeasta vastauksesta', 'nopeasta avusta', 'vastauksesta'],
   ...['tiedosta', 'tiedoista', 'tästä', 'korjauksesta', 'päivityksestä'],
+  ...['palaverissa', 'kokouksessa', 'at the meeting', 'in the meeting', 'on the call'],
 ]);
 
 function withCategory(phrases: readonly string[], category: NoiseCategory): Array<[string, NoiseCategory]> {

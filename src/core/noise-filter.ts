@@ -80,6 +80,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
   if (isClosingNote(text)) return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
+  if (CALENDAR_RESPONSE.test(text.trim())) return { noise: true, reason: 'calendar-response' };
   return NOT_NOISE;
 }
 
@@ -113,6 +114,13 @@ function compilePattern(pattern: string): RegExp {
  */
 const MEMBERSHIP_NOTICE =
   /^(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) (?:has )?(?:joined|left) (?:the )?(?:channel|conversation|group|team|#[\w-]+)(?: #?[\w-]+)?[.!]?$|^@?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:liittyi|poistui) (?:kanavalle|kanavalta|keskusteluun|keskustelusta|ryhmään|ryhmästä)(?: #[\w-]+)?[.!]?$/u;
+
+/**
+ * "Accepted: Quarterly account review \n When: … \n Where: Microsoft Teams Meeting": a calendar
+ * client's automatic answer to an invitation. A reply with a note of its own is left a request.
+ */
+const CALENDAR_RESPONSE =
+  /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava):\s[^\n]{1,200}(?:\n\s*(?:when|where|aika|paikka|sijainti):[^\n]*){1,3}\s*$/iu;
 
 /** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
 const compiled = new Map<string, RegExp | null>();

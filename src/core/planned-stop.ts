@@ -6,7 +6,7 @@
  * outage to page for — unless something broke after it ("down since your maintenance window").
  */
 export const PLANNED_STOP =
-  '(?<![\\p{L}])(?:(?:disaster recovery|dr|failover|continuity|business-continuity|tabletop|incident response|fire|evacuation)(?: \\p{L}+)? (?:drill|test|exercise|simulation)s?|drill|scenario|simulat\\p{L}*|valmiusharjoitu\\p{L}*|harjoitu\\p{L}*|(?:planned|scheduled|announced|routine) (?:maintenance|downtime|shutdown|outage|stoppage|works?)|maintenance (?:window|shutdown|break|weekend)|down for (?:scheduled |planned |routine )?(?:maintenance|an? (?:update|upgrade))|suunnitel\\p{L}* (?:huolto\\p{L}*|katko\\p{L}*|seisok\\p{L}*|käyttökatko\\p{L}*)|huoltokatko\\p{L}*|huoltoseisok\\p{L}*|huoltotauko\\p{L}*|vuosihuol\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:(?:disaster recovery|dr|failover|continuity|business-continuity|tabletop|incident response|fire|evacuation)(?: \\p{L}+)? (?:drill|test|exercise|simulation)s?|drill|scenario|simulat\\p{L}*|valmiusharjoitu\\p{L}*|harjoitu\\p{L}*|(?:planned|scheduled|announced|routine) (?:[\\p{L}-]+ )?(?:maintenance|downtime|shutdown|outage|stoppage|works?)|maintenance (?:window|shutdown|break|weekend)|down for (?:scheduled |planned |routine )?(?:maintenance|an? (?:update|upgrade))|suunnitel\\p{L}* (?:huolto\\p{L}*|katko\\p{L}*|seisok\\p{L}*|käyttökatko\\p{L}*)|huoltokatko\\p{L}*|huoltoseisok\\p{L}*|huoltotauko\\p{L}*|vuosihuol\\p{L}*)(?![\\p{L}])';
 
 const PLANNED_ALL = new RegExp(PLANNED_STOP, 'giu');
 /** "…since your 02:00 maintenance window", "huoltokatkon jälkeen": the plan is when it broke. */

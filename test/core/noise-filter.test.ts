@@ -576,3 +576,46 @@ describe('round 23: more closings, auto-replies and newsletters; news and ideas 
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('round 24: Finnish closings, two acknowledgements, calendar answers', () => {
+  it.each([
+    'Selvä, suljetaan tämä meidän päästä. Kaikki ok nyt.',
+    'Ok, suljetaan tää. Kaikki kunnossa.',
+    'Received, thank you. Will forward to our planning team.',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads "nähdään torstaina palaverissa" as a greeting', () => {
+    expect(classifyNoise('Jep, nähdään torstaina palaverissa 👍').noise).toBe(true);
+  });
+
+  it('reads a Finnish auto-reply addressed to several people as one', () => {
+    expect(
+      classifyNoise(
+        'Automaattinen vastaus: Olen lomalla 1.–19.7. Kiireellisissä huoltoasioissa soittakaa päivystykseen 020 555 1234. Vuokra-asioissa voitte olla yhteydessä toimistoon.',
+      ),
+    ).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a one-line newsletter with a masthead as bulk mail', () => {
+    expect(
+      classifyNoise(
+        '[Reliability Weekly] 5 ways to cut unplanned downtime | Webinar: gearboxes | Manage preferences · Unsubscribe',
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it('reads a calendar acceptance as noise, and one with a note of its own as a request', () => {
+    expect(
+      classifyNoise(
+        'Accepted: Quarterly account review\nWhen: Tuesday 14 January 10:00–11:00\nWhere: Microsoft Teams Meeting',
+      ),
+    ).toEqual({ noise: true, reason: 'calendar-response' });
+    expect(
+      classifyNoise(
+        'Accepted: Quarterly account review\nWhen: Tuesday 14 January 10:00–11:00\nI would like to discuss the invoice errors too.',
+      ).noise,
+    ).toBe(false);
+  });
+});

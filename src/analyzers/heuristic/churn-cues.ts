@@ -96,7 +96,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     // what window?", which asks about a setting.
     'how many (?:more )?times (?:do|does|did|must|should|have|has|will|are|is|am)(?= (?:\\p{L}+ )?(?:i|we|us|have|need|ask|tell|told|report|reported|write|chase|remind|explain)(?![\\p{L}]))',
     // "We keep asking you", not "clients keep telling reception how easy it is".
-    '(?<!(?:clients|customers|users|patients|people|staff|they|members|guests|visitors) )keep (?:asking|reporting|telling)(?! (?:\\p{L}+ ){0,2}(?:how (?:easy|good|great|much they|nice)|that they love|they love))',
+    '(?<!(?:clients|customers|users|patients|people|staff|they|members|guests|visitors|contractors|tenants|residents|parents|drivers|technicians|agents) )keep (?:asking|reporting|telling)(?! (?:\\p{L}+ ){0,2}(?:how (?:easy|good|great|much they|nice)|that they love|they love))',
     '(?:nobody|no one) (?:listens|is listening|cares)',
     'still (?:not fixed|unresolved|broken|the same)',
     'same (?:issue|problem|bug) (?:again|as before|keeps)',
@@ -108,7 +108,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'harder (?:and harder )?(?:for (?:me|us) )?to (?:defend|justify) (?:\\p{L}+ ){0,2}(?:internally|to (?:my|our) \\p{L}+)',
     "(?:we['’]ve been|we have been|i['’]ve been|i have been) asking (?:for (?:this|it|that) )?(?:for )?(?:months|a year|half a year|\\d+ months|over a year)",
     '(?:ollaan|olemme|oon|olen|on) (?:pyytäneet|pyydetty|kysyneet|kysytty|toivottu|toivoneet) (?:\\p{L}+ ){0,4}jo (?:puoli vuotta|vuoden|vuosi|kuukausia|\\d+ kuukautta|monta kertaa)',
-    '(?:eikä|mutta) mitään (?:ei )?tapahdu',
+    // Not "se vaan pyörii eikä mitään tapahdu": a spinner that does nothing is a bug.
+    '(?<!(?:pyörii|latautuu|jumittaa|jumissa|lataa) )(?:eikä|mutta) mitään (?:ei )?tapahdu',
     // "per my last three emails", "never heard a word back", "nobody seems to care".
     'kolmannen kerran|neljännen kerran|(?:edelliseen|aiempiin|aikaisempiin) (?:kahteen|kolmeen|\\p{L}+) (?:viestiin|tikettiin) (?:ei )?(?:ole )?vastattu|ettei (?:näitä|meidän) viestejä lueta',
     'per my (?:last|previous) (?:\\p{L}+ )?(?:e-?mails?|messages?|tickets?)|my last (?:two|three|four|five|several|\\d+) (?:e-?mails|messages|tickets)',
@@ -364,6 +365,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'consolidat\\p{L}* (?:our |the )?(?:vendor|tool|saas|software|supplier) (?:stack|list|landscape|base)|(?:vendor|tool|saas) consolidation',
     "came in and (?:walked|showed|demoed|demo['’]d|presented)",
     '(?:review|reviewing|explore|exploring|weigh|weighing|assess|assessing|re-?evaluat\\p{L}*) (?:all )?(?:of )?(?:our|other|the) (?:options|alternatives|vendors|suppliers|tools|tooling|contracts)',
+    // "we're genuinely reviewing whether Brokerdesk is the right system for us"
+    '(?:reviewing|questioning|asking ourselves|wondering|considering|re-?evaluating|evaluating) (?:whether|if) (?:[\\p{L}-]+ ){1,3}(?:is|are) (?:still |really )?(?:the right|a good|the best) (?:system|tool|platform|fit|choice|partner|vendor|solution|product)',
     // Not "the annual vendor review": a routine every supplier goes through.
     '(?<!(?:annual|quarterly|yearly|regular|routine|periodic|monthly) )vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',

@@ -149,6 +149,8 @@ const BREADTH_PARTS = [
 
 const IMPACT_PARTS = [
   `(?:can't|cannot|can not|unable to|not able to) (?:work|pay|order|checkout|check out|take orders|process|ship|serve|sell|do our jobs?|do anything)`,
+  // "so the admin team can't reconcile anything", "they can't attach anything to client files"
+  `(?:can't|cannot|can not|unable to|not able to) (?:[\\p{L}-]+ )?anything`,
   `customers (?:can't|cannot|can not|are unable|aren't able|are not able)`,
   `(?:orders|tickets|calls|requests) (?:are )?(?:piling up|stacking up|lost)`,
   `losing (?:money|sales|orders|revenue|customers)`,

@@ -505,6 +505,17 @@ const EMERGENCY_SERVICE_AFTER =
 const HYPOTHETICAL =
   /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|(?:our|an) internal (?:security )?policy|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
 
+const VULNERABILITY_OF_A_PERSON_AFTER =
+  /^\s*(?:flags?|markers?|indicators?|assessments?|status|register|characteristics|customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?)(?![\p{L}])/iu;
+
+function isPersonsVulnerability(text: string, start: number, end: number): boolean {
+  if (!/^vulnerab/iu.test(text.slice(start, end))) return false;
+  return (
+    VULNERABILITY_OF_A_PERSON_AFTER.test(text.slice(end, end + 30)) ||
+    /(?:consumer duty|customer|client|financial)\s+$/iu.test(text.slice(Math.max(0, start - 20), start))
+  );
+}
+
 const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
 
@@ -581,6 +592,8 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'security' && SLA_VOCABULARY_AFTER.test(text.slice(hit.end, hit.end + 30)))
       continue;
     if (hit.entry.kind === 'security' && isContractBreach(text, hit.start, hit.end)) continue;
+    // "Consumer Duty vulnerability flags", "vulnerable customers": a person's circumstances.
+    if (hit.entry.kind === 'security' && isPersonsVulnerability(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.
     if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start)) continue;
     // "The sandbox is down again" stops nobody's customers.

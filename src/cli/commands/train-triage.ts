@@ -74,6 +74,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-51.jsonl',
   'test/fixtures/triage-heldout-52.jsonl',
   'test/fixtures/triage-heldout-53.jsonl',
+  'test/fixtures/triage-heldout-54.jsonl',
+  'test/fixtures/triage-heldout-55.jsonl',
+  'test/fixtures/triage-heldout-56.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1102,3 +1102,26 @@ describe('round 23: buried incidents, intermittent failures, policies asked abou
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 24: blocked work at one office, a system questioned, circumstances that are not incidents', () => {
+  it.each([
+    'Uploads from our Leeds office all fail with "Upload failed (413)". That office does all our renewals, so they cannot attach anything to client files. Other offices are fine.',
+    'We asked for bulk fee changes on every user call for 18 months, then nothing. We are now genuinely reviewing whether Brokerdesk is the right system for us.',
+  ])('makes %j P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'At some point, could the client list filter include the Consumer Duty vulnerability flags? No rush at all.',
+    'FYI: planned network maintenance on the plant VLAN Saturday 02:00–06:00, so the tablets in Hall 3 will be offline. No action needed from you.',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Mikä on liitteen maksimikoko? Yritän liittää 40 Mt:n PDF:ää ja se vaan pyörii eikä mitään tapahdu.',
+    'Photos from iPhones show up rotated in the contractor view. Not the end of the world but contractors keep asking.',
+  ])('finds no churn in %j', async (text) => {
+    expect(drivers(await triage(text))).toEqual([]);
+  });
+});

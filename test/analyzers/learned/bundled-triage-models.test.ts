@@ -35,9 +35,9 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    expect(files).not.toContain('test/fixtures/triage-heldout-54.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-55.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-56.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-57.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-58.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-59.jsonl');
   });
 
   it('is reproduced exactly by `verbatim train-triage`', async () => {
