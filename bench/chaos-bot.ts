@@ -61,15 +61,4 @@ process.on('SIGTERM', () => {
 });
 // CHAOS_MEMORY_REPORT=1: on SIGUSR2, one JSON line with process.memoryUsage() and the V8 heap's
 // spaces (the soak's breakdown of where the resident set goes).
-if (env['CHAOS_MEMORY_REPORT'] === '1') {
-  const { getHeapSpaceStatistics } = await import('node:v8');
-  process.on('SIGUSR2', () => {
-    const spaces = Object.fromEntries(
-      getHeapSpaceStatistics().map((space) => [
-        space.space_name,
-        { size: space.space_size, used: space.space_used_size },
-      ]),
-    );
-    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), spaces })}\n`);
-  });
-}
+if (env['CHAOS_MEMORY_REPORT'] === '1') await import('./memory-report.ts');

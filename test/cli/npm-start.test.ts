@@ -52,6 +52,12 @@ describe('npm start', () => {
       const botPid = Number(/"pid":(\d+)/.exec(output)?.[1]);
       expect(botPid).toBeGreaterThan(0);
       expect(botPid).not.toBe(npm.pid);
+      // glibc's malloc settings reach the bot (docs/operations.md, "Memory").
+      if (process.platform === 'linux') {
+        const environment = readFileSync(`/proc/${botPid}/environ`, 'utf8').split('\0');
+        expect(environment).toContain('MALLOC_ARENA_MAX=2');
+        expect(environment).toContain('MALLOC_TRIM_THRESHOLD_=131072');
+      }
 
       npm.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -68,7 +74,7 @@ describe('npm start', () => {
       string,
       string
     >;
-    expect(scripts.start).toMatch(/^node bin\/check-node-version\.cjs && exec node /);
+    expect(scripts.start).toMatch(/^node bin\/check-node-version\.cjs && ([A-Z_]+=\S+ )*exec node /);
     for (const name of ['demo', 'test', 'verbatim', 'dev', 'bench', 'evaluate', 'build', 'typecheck']) {
       expect(scripts[name], name).toMatch(/^node bin\/check-node-version\.cjs && /);
     }

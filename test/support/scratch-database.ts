@@ -3,12 +3,14 @@ import pg from 'pg';
 
 /**
  * A fresh, empty PostgreSQL database on the server named by TEST_DATABASE_URL, dropped by the
- * returned `drop`. Each test file gets its own, so files can run in parallel.
+ * returned `drop`. Each test file gets its own, so files can run in parallel. `prefix` names it
+ * (benches use their own, so their databases are told apart from the tests').
  */
 export async function createScratchDatabase(
   baseUrl: string,
+  prefix = 'verbatim_t_',
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `verbatim_t_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startVerbatim } from '../../compose-verbatim.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
@@ -12,6 +15,7 @@ export const startCommand: CliCommand = {
     parseCommandArgs(args, {});
     const config = loadConfigOrExplain(io);
     if (!config) return 1;
+    if (!config.env.DATABASE_URL) createEmbeddedDatabaseApart(resolve(io.cwd, config.env.VERBATIM_DATA_DIR));
     const verbatim = await startVerbatim({ config, adapters: createPlatformAdapters(config) });
     await new Promise<void>((resolve) => {
       const shutdown = (signal: string) => {
@@ -31,3 +35,24 @@ export const startCommand: CliCommand = {
     return 0;
   },
 };
+
+/**
+ * A new embedded database is created (PGlite's initdb, then the migrations) by `verbatim migrate` in a
+ * short-lived child process: done in the bot's own process, initdb leaves native memory in glibc's
+ * malloc heap and arenas for the life of the process (docs/performance.md, "Memory"). Only on
+ * `verbatim start`, and only when the directory has no database yet; when the child fails, the bot
+ * creates the database itself as before (and reports what went wrong).
+ */
+function createEmbeddedDatabaseApart(dataDir: string): void {
+  if (existsSync(resolve(dataDir, 'pgdata', 'PG_VERSION'))) return;
+  const entry = process.argv[1];
+  if (!entry) return;
+  // The same Node flags (tsx's loader in development), but not a watcher or an inspector: the child
+  // must exit, and must not take the parent's debugger port.
+  const flags = process.execArgv.filter((flag) => !/^--(watch|inspect|debug)/.test(flag));
+  spawnSync(process.execPath, [...flags, entry, 'migrate'], {
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 300_000,
+  });
+}
