@@ -22,6 +22,8 @@ const CLOSING = new RegExp(
     '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
+    // "confirmed the new key works in staging and prod"
+    'confirmed (?:that )?(?:the |it |everything )?(?:[\\p{L}-]+ ){0,3}works(?: now| again)?(?: (?:in|on|for) [\\p{L} ]{1,30})?',
     'sorry for the noise',
     '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|suljetaan (?:tämä|tää|tämä tiketti|tiketti|se|asia)(?: meidän (?:päästä|puolesta))?|kaikki (?:ok|kunnossa|hyvin)(?: nyt)?|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) toimii|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,

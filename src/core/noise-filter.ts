@@ -120,7 +120,7 @@ const MEMBERSHIP_NOTICE =
  * client's automatic answer to an invitation. A reply with a note of its own is left a request.
  */
 const CALENDAR_RESPONSE =
-  /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava):\s[^\n]{1,200}(?:\n\s*(?:when|where|aika|paikka|sijainti):[^\n]*){1,3}\s*$/iu;
+  /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava):\s(?:[^\n]{1,200}(?:\n\s*(?:when|where|aika|paikka|sijainti):[^\n]*){1,3}|[^\n?]{1,200}\(\p{L}{0,10}\.? ?\d{1,2}[:.]\d{2}\s*[–-]\s*\d{1,2}[:.]\d{2}\))\s*$/iu;
 
 /** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
 const compiled = new Map<string, RegExp | null>();

@@ -619,3 +619,21 @@ describe('round 24: Finnish closings, two acknowledgements, calendar answers', (
     ).toBe(false);
   });
 });
+
+describe('round 25: a one-line calendar answer, a confirmation that it works', () => {
+  it('reads a one-line calendar acceptance as noise', () => {
+    expect(
+      classifyNoise('Accepted: Quarterly Business Review – Kestrel Dev / Vendor (Thu 10:00–11:00)'),
+    ).toEqual({
+      noise: true,
+      reason: 'calendar-response',
+    });
+  });
+
+  it('reads "confirmed the new key works" as a closing note', () => {
+    expect(classifyNoise('Great, thanks Sara — confirmed the new key works in staging and prod.')).toEqual({
+      noise: true,
+      reason: 'closing-note',
+    });
+  });
+});

@@ -95,6 +95,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "How many times do we have to ask?" — not "do you retry, and if so how many times and over
     // what window?", which asks about a setting.
     'how many (?:more )?times (?:do|does|did|must|should|have|has|will|are|is|am)(?= (?:\\p{L}+ )?(?:i|we|us|have|need|ask|tell|told|report|reported|write|chase|remind|explain)(?![\\p{L}]))',
+    "(?:adding|add) (?:our|my) (?:\\+1|vote|voice) (?:again|once more)|\\+1 again|(?:we['’]ve|we have|i['’]ve|i have) (?:mentioned|raised|asked (?:about|for)) (?:it|this|that) (?:a couple of|several|a few|many|multiple) times|asked (?:at|on|in) every (?:check-in|call|meeting|qbr|review|user group)|under consideration['’\"]? since (?:19|20)\\d\\d",
     // "We keep asking you", not "clients keep telling reception how easy it is".
     '(?<!(?:clients|customers|users|patients|people|staff|they|members|guests|visitors|contractors|tenants|residents|parents|drivers|technicians|agents) )keep (?:asking|reporting|telling)(?! (?:\\p{L}+ ){0,2}(?:how (?:easy|good|great|much they|nice)|that they love|they love))',
     '(?:nobody|no one) (?:listens|is listening|cares)',

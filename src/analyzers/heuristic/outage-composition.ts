@@ -87,7 +87,7 @@ const FAILURE_PARTS = [
   `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,
   `none of (?:[\\p{L}\\p{N}'’]+ ){1,10}(?:have|has) (?:gone out|been sent|been paid|been received|arrived|come through|come in|reached|printed|reported|synced|updated)`,
   // "POS is taking 40-60 seconds per tap"
-  `taking \\d+(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction)`,
+  `taking \\d+\\+?(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction|ticket|badge|check-?in)`,
   `(?:getting|receiving) (?:an? |the )?(?:[\\p{L}-]+ )?(?:e-?mails?|sms|texts?|letters?|messages?) addressed to (?:the wrong|someone else|another|[\\u0022\\u2018\\u201C\\u0027]?dear \\p{Lu}\\p{L}*)`,
   `(?:can't|cant|cannot|can not|unable to) (?:clock|check|punch) ?in`,
   // "none of our 61 vans seem to have reported a position since 02:00"
@@ -114,6 +114,10 @@ const BREADTH_PARTS = [
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber|manager|colleague|clinic|practice|vet|pharmacist|receptionist|dispatcher|cashier|foreman|engineer|worker|shop|restaurant|warehouse|depot)`,
   `(?:all|every one of|each of) (?:our |the |my )?(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:\\p{Lu}\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|practices|depots|schools|hospitals|pharmacies)`,
   `in the (?:whole |entire )?(?:company|organi[sz]ation|business|group)`,
+  // "40% of our requests are failing", "every tenant on our platform", "all endpoints"
+  `\\d+ ?% of (?:our |all |the )?(?:requests|calls|orders|users|customers|payments|transactions|checkouts|logins|api calls)`,
+  `every (?:single )?(?:tenant|merchant|entrance|gate|venue|endpoint|region|shop|property|building)`,
+  `all (?:of )?(?:our |the )?(?:two|three|four|five|six|\\d+ )?(?:tenants|merchants|entrances|gates|endpoints|regions|properties|buildings)`,
   `all \\d+ of (?:our|the|my) (?:\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|properties)`,
   `both (?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues)`,
   `across the (?:board|company|organi[sz]ation)`,
@@ -171,6 +175,9 @@ const IMPACT_PARTS = [
   `customers (?:are )?(?:leaving|walking out|walking away)`,
   `kassoilla (?:on )?(?:pitkä )?jono${OPEN}`,
   `queues? at the (?:tills|checkouts?|counters?|front desk)`,
+  `queues? (?:are |is )?(?:round|around|out|outside|out of) (?:the )?(?:building|door|block|venue|shop|store)`,
+  `(?:impacting|affecting) (?:every|all|our (?:whole|entire))`,
+  `(?:rekat|autot|asiakkaat|ihmiset|potilaat|kuljettajat) (?:on |ovat )?jonossa`,
   `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
   // "writing labels by hand", "working off printed day lists", "print everything off like it's 1998"
   `(?:writing|doing|filling in|filling out|recording|taking|logging|booking) (?:\\p{L}+ ){0,2}(?:by hand|on paper|manually)`,

@@ -441,6 +441,13 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
     'not really urgent',
     'not critical',
+    // A vote cast again for a wish: heard or not, the customer sets no pace.
+    'putting it on record',
+    'just adding our vote',
+    'adding my +1',
+    'adding our +1',
+    'adding our vote again',
+    'not holding my breath',
     'none of them urgent',
     'none of them are urgent',
     'none of this is urgent',

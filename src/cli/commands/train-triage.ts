@@ -77,6 +77,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-54.jsonl',
   'test/fixtures/triage-heldout-55.jsonl',
   'test/fixtures/triage-heldout-56.jsonl',
+  'test/fixtures/triage-heldout-57.jsonl',
+  'test/fixtures/triage-heldout-58.jsonl',
+  'test/fixtures/triage-heldout-59.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1125,3 +1125,21 @@ describe('round 24: blocked work at one office, a system questioned, circumstanc
     expect(drivers(await triage(text))).toEqual([]);
   });
 });
+
+describe('round 25: slow everywhere right now, votes cast again', () => {
+  it.each([
+    'Check-in app is taking 40+ seconds per scan at all four entrances right now. Queues are round the building and the show starts at 19:30.',
+    'p99 latency across all endpoints went to 10s in the last 20 minutes and about 40% of our requests are failing with ReadTimeout. This is impacting every tenant on our platform.',
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    "Adding my +1 again to the dark mode request (raised by us in 2022 and 2023). Guess it's not happening.",
+    "Just adding our +1 again to the sessions export. It has been 'under consideration' since 2022, so I'm not holding my breath.",
+  ])('hears the unheard voice in %j without rushing it', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).toContain('unheard-voice');
+    expect(['P3', 'P4']).toContain(analysis.priority);
+  });
+});
