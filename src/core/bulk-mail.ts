@@ -8,7 +8,7 @@ const UNSUBSCRIBE =
   /(?<![\p{L}])(?:unsubscribe|opt[- ]out|manage (?:your )?(?:email )?preferences|peruuta tilaus|peru tilaus|tilauksen peruminen|lopeta tilaus)(?![\p{L}])/iu;
 // The list footer's own words; "newsletter" alone is a topic customers write about.
 const BULK_MARKER =
-  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen)|view (?:it |this (?:e-?mail )?)?in (?:your |a |the )?browser|to unsubscribe from these)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen)|view (?:it |this (?:e-?mail )?)?in (?:your |a |the )?browser|read (?:it )?online|to unsubscribe from these)(?![\p{L}])/iu;
 const FORWARDED =
   /(?:forwarded message|begin forwarded message|original message|välitetty viesti|alkuperäinen viesti|^\s*(?:from|lähettäjä):)/imu;
 
@@ -25,10 +25,12 @@ const MASTHEAD =
 
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
-  if (!UNSUBSCRIBE.test(footer)) return false;
   const opening = text.slice(0, OPENING_CHARS * 2);
-  if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(opening) && !MASTHEAD.test(opening.trimStart()))
-    return false;
+  const masthead = MASTHEAD.test(opening.trimStart());
+  // "Operations Bulletin #42 … You are receiving this because you are on the distribution list":
+  // an internal list may have no unsubscribe link, but then it names itself twice.
+  if (!UNSUBSCRIBE.test(footer) && !(masthead && BULK_MARKER.test(footer))) return false;
+  if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(opening) && !masthead) return false;
   // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
   const forward = FORWARDED.exec(text);
   if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;

@@ -16,12 +16,14 @@ const ACK =
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
-    'all good(?: on our (?:end|side))?(?: now)?|closing(?: this(?: one)?| it)?(?: out)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
+    'all good(?: on our (?:end|side))?(?: now)?|closing(?: this(?: one)?| it)?(?: out| off)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
     "that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
     '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
+    // "everything's back to normal here", "confirmed on our side, all timesheets went through"
+    "(?:everything|all|it|things)(?:['’]s| is| are)? back to normal|confirmed on our (?:side|end)",
     // "confirmed the new key works in staging and prod"
     'confirmed (?:that )?(?:the |it |everything )?(?:[\\p{L}-]+ ){0,3}works(?: now| again)?(?: (?:in|on|for) [\\p{L} ]{1,30})?',
     'sorry for the noise',

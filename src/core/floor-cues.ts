@@ -96,6 +96,11 @@ const PROBLEM_GONE =
 const PHYSICAL_BREAK_IN =
   '(?<![\\p{L}])(?:poliisi\\p{L}*|police|burglar\\p{L}*|varasto\\p{L}*|myymälä\\p{L}*|toimisto\\p{L}*|autoon|(?:our|the) (?:warehouse|store|shop|office|van|car|depot|site) (?:was |got )?broken into|broke into (?:our|the) (?:warehouse|store|shop|office|van|car|depot))(?![\\p{L}])';
 
+/** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
+export const OUTAGE_THING_NOUNS =
+  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast';
+const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`;
+
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
     rule: 'outage',
@@ -105,7 +110,9 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     unlessDesired: true,
     unlessInClause: NON_PRODUCTION_PLACE,
     cues: [
-      'outages?|downtime|(?:service|system) disruption',
+      // Not "the outage board", "Outage Notify", "the outage.updated webhook": a utility's own tools,
+      // named after the outages they track.
+      `(?:outages?(?!\\.\\w|[\\w-])${OUTAGE_AS_A_THING})|downtime|(?:service|system) disruption`,
       `${SUBJECT} (?:has |have )?(?:crashed|is crashing|keeps crashing)`,
       `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
       `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,

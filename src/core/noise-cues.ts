@@ -89,6 +89,7 @@ const ACKNOWLEDGEMENTS = [
   ...['great', 'perfect', 'awesome', 'excellent', 'brilliant', 'wonderful', 'fantastic'],
   ...['amazing', 'cool', 'nice', 'lovely', 'super', 'good', 'fine', 'works now', 'it works'],
   ...['it works now', 'that works', 'that worked', 'makes sense', 'perfect sense'],
+  ...["that's exactly what i needed", 'exactly what i needed', 'just what i needed', "that's what i needed"],
   ...['that fixed it', 'that fixed the issue', 'that did it', 'that did the trick', 'all good now'],
   ...["that's great", "that's perfect", "that's fine", 'that is great', 'great news'],
   ...['good news', 'will check', "i'll check", 'haha', 'hehe', 'lol', 'yay', 'wow', 'great job'],
@@ -105,6 +106,7 @@ const ACKNOWLEDGEMENTS = [
   ...['jes', 'aivan', 'ymmärretty', 'asia selvä', 'hyvää työtä', 'hyvin tehty'],
   ...['katotaan', 'katotaan huomenna', 'katsotaan huomenna', 'hoidan', 'hoidetaan', 'teen niin'],
   ...['totta', 'just niin', 'juuri niin', 'niinpä', 'näin on', 'sovitaan niin', 'ehdottomasti'],
+  ...['odotellaan', 'odotellaan päivitystä', 'jäädään odottamaan', 'odotamme päivitystä'],
 ];
 
 /**

@@ -637,3 +637,35 @@ describe('round 25: a one-line calendar answer, a confirmation that it works', (
     });
   });
 });
+
+describe('round 26: more auto-replies, closings and lists', () => {
+  it.each([
+    'Tämä viesti on lähetetty automaattisesti. Olemme vastaanottaneet viestisi ja käsittelemme sen mahdollisimman pian.\n\nKirjaamo, Vesalahden kaupunki',
+    'This mailbox is not monitored. Your message has not been delivered to a member of staff. Please use the contact form on our website.',
+    'Poissaolovastaus: Olen lomalla 1.7.–24.7. Kiireellisissä palkka-asioissa ota yhteyttä palkat@example.fi.\n\nt. Sanna Virtanen',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Closing this one off - all good now after the cache clear. Cheers!',
+    'Thanks Sam - confirmed on our side, all timesheets went through to payroll. 👍',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'Perfect, that’s exactly what I needed. Have a good weekend!',
+    'Selvä, kiitos tiedosta. Odotellaan päivitystä.',
+  ])('%j is an acknowledgement', (text) => {
+    expect(classifyNoise(text).noise).toBe(true);
+  });
+
+  it('reads an internal bulletin that names its distribution list as bulk mail', () => {
+    expect(
+      classifyNoise(
+        'Northfield Co-op | Operations Bulletin #42\n\nIn this issue:\n• Vegetation season starts 1 March\n• Staff BBQ Friday\n\nYou are receiving this because you are on the Operations distribution list.',
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from '../../core/denied-incident.ts';
 import { worksEventually } from '../../core/eventually-works.ts';
 import { isFigurativeDown } from '../../core/figurative-down.ts';
+import { OUTAGE_THING_NOUNS } from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
@@ -512,6 +513,8 @@ const EMERGENCY_SERVICE_AFTER =
 const HYPOTHETICAL =
   /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|(?:our|an) internal (?:security )?policy|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
 
+const OUTAGE_THING_AFTER = new RegExp(`^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`, 'iu');
+
 const VULNERABILITY_OF_A_PERSON_AFTER =
   /^\s*(?:flags?|markers?|indicators?|assessments?|status|register|characteristics|customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?)(?![\p{L}])/iu;
 
@@ -599,6 +602,13 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'security' && SLA_VOCABULARY_AFTER.test(text.slice(hit.end, hit.end + 30)))
       continue;
     if (hit.entry.kind === 'security' && isContractBreach(text, hit.start, hit.end)) continue;
+    // "the outage board", "Outage Notify", "outage.updated": a tool named after what it tracks.
+    if (
+      hit.entry.kind === 'outage' &&
+      /^outages?$/iu.test(text.slice(hit.start, hit.end)) &&
+      OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 30))
+    )
+      continue;
     // "Consumer Duty vulnerability flags", "vulnerable customers": a person's circumstances.
     if (hit.entry.kind === 'security' && isPersonsVulnerability(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.

@@ -80,6 +80,9 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-57.jsonl',
   'test/fixtures/triage-heldout-58.jsonl',
   'test/fixtures/triage-heldout-59.jsonl',
+  'test/fixtures/triage-heldout-60.jsonl',
+  'test/fixtures/triage-heldout-61.jsonl',
+  'test/fixtures/triage-heldout-62.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

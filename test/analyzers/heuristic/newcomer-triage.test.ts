@@ -1143,3 +1143,20 @@ describe('round 25: slow everywhere right now, votes cast again', () => {
     expect(['P3', 'P4']).toContain(analysis.priority);
   });
 });
+
+describe("round 26: a utility's outage tools are not outages", () => {
+  it.each([
+    'Tiny thing: the customer-facing outage page says "Estimated restortion time". No rush.',
+    'Feature idea: a dark mode for the control room view. We run the outage board on wall screens overnight.',
+    'The outage.updated webhook payload does not include estimated_restoration_time. Is that field only in outage.created?',
+    'Could our new control room shift get a training session on Outage Notify next month?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('still reads a real outage in the same words as one', async () => {
+    expect(
+      (await triage('We have an outage. The outage board itself is down for all dispatchers.')).priority,
+    ).toBe('P1');
+  });
+});

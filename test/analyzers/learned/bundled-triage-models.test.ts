@@ -35,9 +35,12 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    expect(files).not.toContain('test/fixtures/triage-heldout-60.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-61.jsonl');
-    expect(files).not.toContain('test/fixtures/triage-heldout-62.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-63.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-64.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-65.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-66.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-67.jsonl');
+    expect(files).not.toContain('test/fixtures/triage-heldout-68.jsonl');
   });
 
   it('is reproduced exactly by `verbatim train-triage`', async () => {
