@@ -96,6 +96,16 @@ const PROBLEM_GONE =
 const PHYSICAL_BREAK_IN =
   '(?<![\\p{L}])(?:poliisi\\p{L}*|police|burglar\\p{L}*|varasto\\p{L}*|myymälä\\p{L}*|toimisto\\p{L}*|autoon|(?:our|the) (?:warehouse|store|shop|office|van|car|depot|site) (?:was |got )?broken into|broke into (?:our|the) (?:warehouse|store|shop|office|van|car|depot))(?![\\p{L}])';
 
+/**
+ * "Consumer Duty vulnerability flags", "vulnerable customers": a person's circumstances, not a
+ * security hole. Shared by the floor and the analyzer's security cues.
+ */
+export const VULNERABILITY_MARKER_NOUNS =
+  'flags?|markers?|indicators?|assessments?|status|register|characteristics';
+export const VULNERABLE_PERSON_NOUNS =
+  'customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?';
+export const VULNERABILITY_OF_A_PERSON_BEFORE = 'consumer duty|customer|client|financial';
+
 /** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
 export const OUTAGE_THING_NOUNS =
   'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast';
@@ -176,7 +186,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
       'exposed',
       // Not "Consumer Duty vulnerability flags" or "vulnerable customers": a customer's circumstances.
-      '(?<!(?:consumer duty|customer|client|financial) )vulnerabilit(?:y|ies)(?! (?:flags?|markers?|indicators?|assessments?|status|register|characteristics))|vulnerable(?! (?:customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?))',
+      `(?<!(?:${VULNERABILITY_OF_A_PERSON_BEFORE}) )vulnerabilit(?:y|ies)(?! (?:${VULNERABILITY_MARKER_NOUNS}))|vulnerable(?! (?:${VULNERABLE_PERSON_NOUNS}))`,
       'unauthori[sz]ed (?:access|logins?|use|users?|persons?|part(?:y|ies)|transactions?)',
       'phishing|spear-?phishing',
       'hacked|hackers?|hacking',

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type Keyv from 'keyv';
 import type { PGliteLike } from 'pg-boss';
@@ -59,7 +59,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
     };
   }
 
-  const directory = options.dataDir ? resolve(options.dataDir, 'pgdata') : null;
+  const directory = options.dataDir ? embeddedDatabaseDirectory(options.dataDir) : null;
   const lock = directory ? lockDataDir(directory) : { release: () => {}, notice: null };
   let db: Awaited<ReturnType<typeof import('./pglite-database.ts').createPgliteDatabase>>;
   try {
@@ -150,6 +150,16 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Where the embedded database lives inside `VERBATIM_DATA_DIR`. */
+export function embeddedDatabaseDirectory(dataDir: string): string {
+  return resolve(dataDir, 'pgdata');
+}
+
+/** Whether `dataDir` already holds an embedded database (PostgreSQL's own `PG_VERSION` marker). */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(resolve(embeddedDatabaseDirectory(dataDir), 'PG_VERSION'));
 }
 
 export function redactUrl(url: string): string {

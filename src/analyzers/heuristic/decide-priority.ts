@@ -57,6 +57,9 @@ const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
 const VERY_NEGATIVE = -0.75;
 const VERY_NEGATIVE_ENTERPRISE = -0.45;
 
+/** An impact phrase that is itself the harm ("really hurting us", "menetetään myyntiä"), not a setting. */
+const SAYS_HARM = /hurting|losing|conversions?\b|menet/iu;
+
 /** Tone at which outright anger makes a message P2 whatever the tier. */
 const ANGRY = -0.5;
 
@@ -70,9 +73,6 @@ const PRAISE = 0.35;
  * unhappy (the lexicon score alone is not enough); P4 patience, ideas or
  * praise without a problem; P3 everything else.
  */
-/** An impact phrase that is itself the harm ("really hurting us", "myynti on pudonnut"), not a setting. */
-const SAYS_HARM = /hurting|losing|conversions?\b|menet/iu;
-
 export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const patient = evidence.cues.some((cue) => cue.kind === 'patience');
   const critical = evidence.cues.find((cue) => cue.level === 'critical');

@@ -259,17 +259,10 @@ export interface OutageEvidence {
  */
 export function findComposedOutage(text: string, evidence: OutageEvidence = {}): ComposedOutage | null {
   if (LOCAL_ONLY.test(text)) return null;
-  const failures = [...text.matchAll(FAILURE)].filter(
-    (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
-  );
+  const failures = reportedFailures(text);
   if (failures.length === 0 && !evidence.pastedFailure) return null;
-  // Impact words can be failure words too ("can't process"): one phrase is not both halves.
   const apartFromFailures = (match: RegExpExecArray) =>
-    evidence.pastedFailure === true ||
-    failures.some(
-      (failure) =>
-        failure.index >= match.index + match[0].length || failure.index + failure[0].length <= match.index,
-    );
+    evidence.pastedFailure === true || failures.some((failure) => apart(failure, match));
   const impacts = [...text.matchAll(IMPACT)].filter(apartFromFailures);
   const backing = [...text.matchAll(BREADTH), ...impacts].find(
     (match) =>
@@ -294,24 +287,29 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
  * rules out an outage; the failure and its impact together still block a team (P2).
  */
 export function findScopedBlocker(text: string): ComposedOutage | null {
-  const failures = [...text.matchAll(FAILURE)].filter(
-    (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
-  );
+  const failures = reportedFailures(text);
   if (failures.length === 0) return null;
   const impact = [...text.matchAll(IMPACT)].find(
     (match) =>
       isReported(text, match.index) &&
       !REASSURANCE.test(text.slice(match.index, match.index + 60)) &&
-      failures.some(
-        (failure) =>
-          near(failure.index, match.index) &&
-          (failure.index >= match.index + match[0].length ||
-            failure.index + failure[0].length <= match.index),
-      ),
+      failures.some((failure) => near(failure.index, match.index) && apart(failure, match)),
   );
   if (!impact) return null;
   const first = failures[0]!;
   return { phrase: first[0], start: first.index };
+}
+
+/** Failure predicates the customer reports, outside test environments. */
+function reportedFailures(text: string): RegExpExecArray[] {
+  return [...text.matchAll(FAILURE)].filter(
+    (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
+  );
+}
+
+/** Impact words can be failure words too ("can't process"): one phrase is not both halves. */
+function apart(failure: RegExpExecArray, match: RegExpExecArray): boolean {
+  return failure.index >= match.index + match[0].length || failure.index + failure[0].length <= match.index;
 }
 
 /**
@@ -325,8 +323,10 @@ function near(failureAt: number, backingAt: number): boolean {
   return Math.abs(failureAt - backingAt) <= NEAR;
 }
 
-/** "Not sure if this is related, but …" hedges; it supposes nothing. */
-// Politeness around a report ("I don't want to cause a fuss, but …") supposes nothing.
+/**
+ * "Not sure if this is related, but …" hedges, and politeness around a report ("I don't want to
+ * cause a fuss, but …"); neither supposes anything.
+ */
 const HEDGED_IF =
   /(?<![\p{L}])(?:(?:don['’]t|do not|didn['’]t|wouldn['’]t) want to (?:cause|make|create|kick up) (?:a |any )?(?:fuss|drama|panic|alarm|trouble)|(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
 

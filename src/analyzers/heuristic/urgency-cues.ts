@@ -7,7 +7,12 @@ import {
 } from '../../core/denied-incident.ts';
 import { worksEventually } from '../../core/eventually-works.ts';
 import { isFigurativeDown } from '../../core/figurative-down.ts';
-import { OUTAGE_THING_NOUNS } from '../../core/floor-cues.ts';
+import {
+  OUTAGE_THING_NOUNS,
+  VULNERABILITY_MARKER_NOUNS,
+  VULNERABILITY_OF_A_PERSON_BEFORE,
+  VULNERABLE_PERSON_NOUNS,
+} from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
@@ -515,14 +520,17 @@ const HYPOTHETICAL =
 
 const OUTAGE_THING_AFTER = new RegExp(`^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`, 'iu');
 
-const VULNERABILITY_OF_A_PERSON_AFTER =
-  /^\s*(?:flags?|markers?|indicators?|assessments?|status|register|characteristics|customers?|clients?|adults?|people|persons?|members?|tenants?|residents?|pupils?|children|patients?)(?![\p{L}])/iu;
+const VULNERABILITY_OF_A_PERSON_AFTER = new RegExp(
+  `^\\s*(?:${VULNERABILITY_MARKER_NOUNS}|${VULNERABLE_PERSON_NOUNS})(?![\\p{L}])`,
+  'iu',
+);
+const VULNERABILITY_OF_A_PERSON_BEFORE_RE = new RegExp(`(?:${VULNERABILITY_OF_A_PERSON_BEFORE})\\s+$`, 'iu');
 
 function isPersonsVulnerability(text: string, start: number, end: number): boolean {
   if (!/^vulnerab/iu.test(text.slice(start, end))) return false;
   return (
     VULNERABILITY_OF_A_PERSON_AFTER.test(text.slice(end, end + 30)) ||
-    /(?:consumer duty|customer|client|financial)\s+$/iu.test(text.slice(Math.max(0, start - 20), start))
+    VULNERABILITY_OF_A_PERSON_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start))
   );
 }
 
@@ -574,6 +582,8 @@ export function findUrgencyCues(
   let coveredUntil = 0;
   // "It does load eventually": slow, not down (eventually-works.ts), read once per text.
   const eventually = worksEventually(text);
+  // "Hypothetically — if a member's card is compromised …": the opening frames every later sentence.
+  const framedAsHypothetical = HYPOTHETICAL.test(sentenceAround(text, 0).text);
   for (const hit of findPhrases(tokens, COMPILED)) {
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
@@ -623,8 +633,7 @@ export function findUrgencyCues(
     if (
       hit.entry.level === 'high' &&
       hit.entry.kind !== 'cancellation' &&
-      (HYPOTHETICAL.test(sentenceAround(text, hit.start).text) ||
-        HYPOTHETICAL.test(sentenceAround(text, 0).text))
+      (framedAsHypothetical || HYPOTHETICAL.test(sentenceAround(text, hit.start).text))
     )
       continue;
     // "A contingency plan in case the platform goes down" prepares for one.

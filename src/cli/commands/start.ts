@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startVerbatim } from '../../compose-verbatim.ts';
+import { hasEmbeddedDatabase } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createPlatformAdapters } from '../create-platform-adapters.ts';
 import { loadConfigOrExplain } from '../load-config-or-explain.ts';
@@ -44,7 +44,7 @@ export const startCommand: CliCommand = {
  * creates the database itself as before (and reports what went wrong).
  */
 function createEmbeddedDatabaseApart(dataDir: string): void {
-  if (existsSync(resolve(dataDir, 'pgdata', 'PG_VERSION'))) return;
+  if (hasEmbeddedDatabase(dataDir)) return;
   const entry = process.argv[1];
   if (!entry) return;
   // The same Node flags (tsx's loader in development), but not a watcher or an inspector: the child
