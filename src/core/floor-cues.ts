@@ -111,6 +111,14 @@ export const OUTAGE_THING_NOUNS =
   'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast';
 const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`;
 
+/**
+ * "I switch to WhatsApp and back" switches apps; "our registered office address is changing to
+ * Unit 4" moves house. Neither changes vendor (same syntax as the rule cues; shared with the
+ * analyzer's competitor names).
+ */
+export const NOT_A_VENDOR_CHANGE =
+  '(?<![\\p{L}])(?:and back|ja takaisin|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
+
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
     rule: 'outage',
@@ -268,6 +276,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P2',
     reason: 'mentions switching to a competitor',
     negatable: false,
+    unlessInClause: NOT_A_VENDOR_CHANGE,
     cues: [
       `(?:switch\\p{L}*|mov\\p{L}*|migrat\\p{L}*|chang\\p{L}*) (?:over )?to ${NAME}`,
       `(?:evaluating|trialing|trialling|piloting|testing out|considering|looking at) ${NAME}`,

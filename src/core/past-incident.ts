@@ -43,6 +43,9 @@ const DURING_AFTER = /^ (?:aika\p{L}*|aikana|kesto\p{L}*)(?![\p{L}])/iu;
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
 
+const CLASSIFIES_BEFORE =
+  /(?<![\p{L}])(?:report|record|class|classif|log|file|treat|count|list)\p{L}* (?:it|this|that|them) as (?:a |an )?(?:\p{L}+ )?$/iu;
+
 const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 
 /**
@@ -57,6 +60,10 @@ export function isPastIncident(text: string, start: number, end: number): boolea
       DURING_AFTER.test(text.slice(end, end + 12))) &&
     PAST_MARKER_WORD.test(text)
   )
+    return true;
+  // "Regarding last Tuesday's outage … needs to report it as a service disruption": the noun
+  // names what the earlier incident counts as.
+  if (CLASSIFIES_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && PAST_MARKER_WORD.test(text))
     return true;
   const clause = clauseAround(text, start, end);
   return PAST_MARKER_WORD.test(clause) && !PRESENT_MARKER.test(clause);

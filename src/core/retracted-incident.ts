@@ -40,9 +40,12 @@ const RETRACTION = new RegExp(
 const NEGATED_BEFORE =
   /(?<![\p{L}])(?:not|no longer|doesn['’]t|does not|don['’]t|isn['’]t|is not|never|ei|eikä|enää)\s+$/iu;
 
-/** The problem still there after the retraction: "works again for me but still down for the team". */
+/**
+ * The problem still there after the retraction: "works again for me but still down for the team";
+ * or a problem of another kind: "Nothing is down, but our KYC team of 12 is basically sitting idle".
+ */
 const STILL_BROKEN =
-  /(?<![\p{L}])(?:still (?:down|broken|failing|not|can['’]t|cannot|unavailable)|but (?:\p{L}+ ){0,3}(?:still|not|can['’]t|cannot)|edelleen (?:rikki|alhaalla|ei|jumissa)|yhä (?:rikki|alhaalla|ei)|mutta (?:\p{L}+ ){0,3}(?:ei|eivät|edelleen))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:still (?:down|broken|failing|not|can['’]t|cannot|unavailable)|but (?:\p{L}+ ){0,3}(?:still|not|can['’]t|cannot)|but (?:[\p{L}\p{N}'’-]+ ){0,8}(?:(?:sitting |sat )?idle|blocked|stuck|falling (?:well |far )?behind)|edelleen (?:rikki|alhaalla|ei|jumissa)|yhä (?:rikki|alhaalla|ei)|mutta (?:\p{L}+ ){0,3}(?:ei|eivät|edelleen))(?![\p{L}])/iu;
 
 /**
  * "Quick question for our risk register, nothing is actually wrong": said anywhere, before the

@@ -140,6 +140,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Asked at two or more named times: "raised this in September, October and now November".
     `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
     'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
+    // "raised it at the last three user forums … it never seems to make the roadmap"
+    '(?:raised|asked for|requested|suggested|voted for|brought up) (?:it|this|that) (?:at|in) the last (?:two|three|four|five|several|\\d+) ',
+    'never (?:seems to |seem to )?(?:make|makes|made|get onto|gets onto|get on|gets on|get onto) (?:it )?(?:the|your|onto the|on the) roadmap',
     '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmotin|ilmoitimme|ilmotettiin|ilmoitettiin|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
     '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',
     'jo (?:kahdesti|kolmesti|neljästi|(?:kaksi|kolme|neljä|viisi|kuusi|\\d+) kertaa)',
@@ -188,6 +191,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:been )?waiting (?:for )?(?:two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks)',
     '(?:sulki|sulkivat|suljitte|sulkenut|sulkeneet)\\p{L}* (?:\\p{L}+ )?(?:tiketi|tiketti|tapaukse|tapaus|pyynnö|pyyntö)\\p{L}*',
     'waiting for (?:a |an )?(?:answer|reply|response|update) (?:for|since)',
+    // "it took five days to get an answer to a fairly simple question"
+    'took (?:\\p{L}+ ){0,2}(?:days|weeks) to get (?:an? |any )?(?:answer|reply|response)',
     '(?:been )?waiting (?:for )?(?:days|weeks|\\d+ days|\\d+ weeks)',
     '(?:poor|terrible|awful|bad|useless|slow) (?:support|customer service|service|response)',
     'support (?:is|was|has been) (?:useless|terrible|slow|unhelpful|awful|non-existent)',
@@ -225,6 +230,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'weak-value',
     2,
     'not worth',
+    // "Maksetaan 50k kontaktin paketista vaikka lähetetään enää kerran kuussa …, ei oo oikein järkeä."
+    'maks(?:etaan|amme|an|aa)\\p{L}* [^.!?\\n]{0,120}(?:ei|eikä) (?:oo|ole) (?:oikein |kovin |mitään |enää )?järke',
     // "only 3 of our 20 seats are really used", "paying for stuff we have never opened".
     '(?:only|just) (?:\\d+|one|two|three|four|five|a few|a handful) (?:of (?:our|the) \\d+ )?(?:seats|licen[cs]es|users)(?: \\p{L}+){0,2} (?:are |is )?(?:really |actually )?(?:used|in use|active)',
     'paying for (?:stuff|things|features|something|tools) (?:we|nobody) (?:have |has )?(?:literally )?never (?:used|opened|touched)',
@@ -316,7 +323,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'build (?:our own|it ourselves|in-house)',
     'tarpeemme (?:ovat )?muuttuneet',
     'tarpeet (?:ovat )?muuttuneet',
-    '(?:emme|en) enää tarvitse',
+    '(?:emme|en) (?:siis |kai |oikeastaan |jatkossa )?enää tarvitse',
     'kasvaneet (?:ulos|yli)',
     'uusi (?:suunta|strategia|toimintamalli)',
     'enää (?:sovi|vastaa (?:tarpeitamme|sitä mitä|meidän tarpei\\p{L}*))',
@@ -372,6 +379,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?<!(?:annual|quarterly|yearly|regular|routine|periodic|monthly) )vendor (?:review|evaluation|selection)',
     '\\d+ ?% (?:lower|cheaper|less)',
     'considering (?:switching|a switch|moving(?! (?:\\p{L}+ ){0,4}(?:onto|to) (?:your|you))|changing (?:vendors?|providers?|suppliers?|tools?))',
+    // "Trying to figure out whether we'd have to switch to get that", "keep nudging us to look at Brevo".
+    "(?:whether|if) we['’]?d (?:have|need) to (?:switch|move|change (?:vendors?|providers?|platforms?|systems?))",
+    '(?:nudging|pushing|urging|pressing) (?:us|me|management|our \\p{L}+) to (?:look at|try|consider|evaluate|move to|switch to)',
     '(?:for|at) (?:\\p{L}+ )?(?:less money|a lower price|half the price)',
     '(?:an? )?rfp',
     `kilpailija${COMPETITOR_FEATURE_FI}`,
@@ -422,12 +432,14 @@ const PATTERNS: readonly ChurnPattern[] = [
     'parent company (?:\\p{L}+ ){0,4}(?:decided|has decided|wants|mandates?|requires?|is (?:moving|standardi[sz]ing|consolidating|centrali[sz]ing)|will (?:move|standardi[sz]e|consolidate|centrali[sz]e))',
     'group[- ]wide (?:decision|policy|standardi[sz]ation|consolidation|mandate|licen[cs]e|agreement|contract|procurement)',
     'business model (?:change|is changing|has changed)',
-    'budjetti(?:\\p{L}*) (?:leikat|leikkau|pienen|jäädy)',
+    // "budjetteja leikataan", "budjettia pienennetään"
+    'budjet\\p{L}* (?:\\p{L}+ )?(?:leikat|leikkau|pienen|jäädy)',
     'budjettileikkau',
     'säästö\\p{L}*',
     '(?:yt|muutos)[- ]?neuvottelu',
     'konkurssi',
-    'yrityssaneeraus',
+    // Finnish -us nouns inflect through -uks-: "yrityssaneerauksessa".
+    'yrityssaneerau(?:s|ks)',
     'saneerausmenettely',
     'yritysosto',
     '(?:meidät )?ostettiin',

@@ -1,3 +1,5 @@
+import { NOT_A_VENDOR_CHANGE } from '../../core/floor-cues.ts';
+import { sentenceAround } from '../../core/sentence-around.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /** A competitor the customer named, with where the naming phrase is in the text. */
@@ -134,6 +136,8 @@ const NOT_A_NAME = new Set(
     .split(' '),
 );
 
+const NOT_A_VENDOR_CHANGE_NEAR = new RegExp(NOT_A_VENDOR_CHANGE, 'iu');
+
 const FINNISH_DATA_BEFORE =
   /(?<![\p{L}])(?:myynnit|myynti|tiedot|laskut|tilaukset|data|datat|tapahtumat|kirjaukset|merkinnät|tuotteet|asiakkaat|tunnit|palkat)(?: \p{L}+)? $/iu;
 
@@ -170,6 +174,8 @@ export function findCompetitorNames(text: string, known: readonly string[]): Com
         PLAN_NOUN_AFTER.test(text.slice(match.index + match[0].indexOf(picked.raw) + picked.raw.length))
       )
         continue;
+      // "switch to WhatsApp and back", "address is changing to Unit 4": no vendor change.
+      if (NOT_A_VENDOR_CHANGE_NEAR.test(sentenceAround(text, match.index).text)) continue;
       // For "switch to X …" the phrase ends at the name, not at the words read after it.
       const end =
         side === 'after'

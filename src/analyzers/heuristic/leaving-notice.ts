@@ -67,6 +67,10 @@ const HYPOTHETICAL = /(?<![\p{L}])(?:if|whether|in case|jos|mikäli|jos\p{L}*)(?
 const TERMS_QUESTION =
   /(?<![\p{L}])(?:how|what|when|can|could|is it possible|do you|miten|mitä|milloin|voiko|voimmeko|onko mahdollista)(?![\p{L}])[^.!?\n]*$/iu;
 
+/** "the driver cancels in the app": the app is where a booking is cancelled, not what is. */
+const WHERE_IT_HAPPENS =
+  /(?<![\p{L}])(?:in|via|through|inside|within|using|from) (?:your|the|our) (?:tool|product|platform|software|system|solution|app)(?![\p{L}])/giu;
+
 export interface LeavingNotice {
   start: number;
   end: number;
@@ -100,7 +104,8 @@ export function findLeavingNotice(text: string): LeavingNotice | null {
       .slice(0, WINDOW_WORDS + 1)
       .join(' ');
     const wordsBefore = clauseBefore.split(/\s+/u).filter(Boolean).slice(-WINDOW_WORDS).join(' ');
-    if (OBJECT.test(wordsAfter) || OBJECT.test(wordsBefore) || OBJECT.test(act[0])) return { start, end };
+    const objectAfter = OBJECT.test(wordsAfter.replace(WHERE_IT_HAPPENS, ''));
+    if (objectAfter || OBJECT.test(wordsBefore) || OBJECT.test(act[0])) return { start, end };
   }
   return null;
 }

@@ -22,7 +22,7 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run|push|arrive|complete|finish|generate)(?:s|ed|ing)?`,
   `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead(?! slow)`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
@@ -31,6 +31,9 @@ const FAILURE_PARTS = [
   `unreachable`,
   `unavailable`,
   `unresponsive`,
+  // "dispatch console is basically unusable", "järjestelmä on käyttökelvoton"
+  `(?:is|are|has become|have become|became|basically|completely|totally|practically|virtually|now) unusable`,
+  `käyttökelvoto${OPEN}`,
   `not responding`,
   `(?:blank|white|empty) (?:page|screen|box|window)`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
@@ -53,7 +56,7 @@ const FAILURE_PARTS = [
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety|valmistu)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
   `(?:returns?|returning|shows?|showing) (?:nothing|no data|no results|zero results|0 results|an empty (?:list|page|state))`,
   `0 (?:liidiä|tilausta|tikettiä|viestiä|soittoa|kävijää|myyntiä)`,
@@ -200,14 +203,52 @@ const IMPACT_PARTS = [
   `(?:osa )?asiakkaista (?:on )?(?:jo )?(?:soittanut|soittaneet|valittanut|kysellyt)`,
 ];
 
+/**
+ * Slowness that stops work but is no outage: "very slow since Monday", "takes 4–6 minutes instead
+ * of 20 seconds", "ääni ja video pätkii". Only the scoped blocker reads these: with an impact they
+ * block a team (P2); with breadth alone they are still a performance problem, not an incident.
+ */
+const SLOWDOWN_PARTS = [
+  `(?:very|extremely|painfully|really|so|super|unbearably|incredibly|terribly|horribly|unusably) slow(?:ly)?`,
+  `(?:now )?takes? (?:over |more than |about |around |up to )?\\d+(?:[-–]\\d+)? ?(?:minutes|mins|hours)(?: \\p{L}+){0,4} (?:instead of|rather than|compared to|where it used to|when it used to)`,
+  `(?:now )?takes? (?:over|more than) \\d+ ?(?:minutes|mins|hours)`,
+  `pätki${OPEN}`,
+  `tökki${OPEN}`,
+  `takkua${OPEN}`,
+  `(?:todella|tosi|erittäin|hirveän|älyttömän|järkyttävän|tuskallisen|aivan) hita${OPEN}`,
+];
+
+/**
+ * What makes a local failure a blocker without being an outage's impact: a deadline it meets
+ * ("month-end is Thursday", "Talous tarvitsee sen kuun vaihteessa"), a flood of complaints ("we've
+ * had ~40 emails about it"), people waiting, work done around it ("borrowing colleagues'
+ * phones"). Read only by the scoped blocker: none of these makes
+ * a failure an outage.
+ */
+const BLOCKER_IMPACT_PARTS = [
+  `month-?end(?: close)? is (?:on )?(?:today|tomorrow|\\p{L}+day|this week|next week|in \\p{L}+ days)`,
+  `(?:payroll|billing|invoicing|invoice run|filing|submission)(?: run)? (?:cut-?off|deadline) is`,
+  `needs? (?:it|them|this|these) (?:daily|every day|every morning|today|for (?:month-?end|payroll|the audit|reconciliation))`,
+  `(?:\\p{L}+ )?week (?:started|starts|begins|began) (?:yesterday|today|tomorrow|on \\p{L}+day)`,
+  `tarvit${OPEN} (?:\\p{L}+ ){0,3}kuu(?:kauden|n) (?:vaihteessa|lopussa|loppuun)`,
+  `(?:we['’]ve|we have|we['’]ve already|we have already|already) (?:had|received|got|gotten) (?:~|about |around |over |more than |nearly |almost )?\\d+\\+? (?:e-?mails|calls|complaints|tickets|messages|phone calls)`,
+  `(?:our )?(?:clients|borrowers|patients|students|members|guests|passengers|parents|residents|shoppers|buyers|applicants|callers|learners|carers) (?:are )?(?:waiting|complaining|calling|chasing|emailing|ringing|stuck)`,
+  // People who cannot see their day's work: "They can't see any of next week's visits".
+  `(?:can't|cannot|can not|unable to|not able to) (?:see|access|open|get to) (?:any of )?(?:their|the|our|next week['’]s|this week['’]s|today['’]s|tomorrow['’]s) (?:\\p{L}+ )?(?:visits|shifts|rotas?|schedules?|appointments|jobs|runs|routes|rounds|bookings|lessons|classes|timetables?)`,
+  `(?:having|have|had) to (?:borrow|share|use) (?:[\\p{L}'’]+ ){0,2}(?:phones?|devices?|laptops?|computers?|tablets?|logins?|accounts?)`,
+  `\\p{L}*(?:opiskelijat|oppilaat|potilaat|käyttäjät|kuljettajat|asukkaat|vieraat|huoltajat|vanhemmat) (?:ihmettel|valitta|odotta|soitt|kysel|kysy|jonott)${OPEN}`,
+];
+
 const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');
 const FAILURE = either(FAILURE_PARTS);
 const BREADTH = either(BREADTH_PARTS);
 const IMPACT = either(IMPACT_PARTS);
+const SLOWDOWN = either(SLOWDOWN_PARTS);
+const BLOCKER_IMPACT = either([...IMPACT_PARTS, ...BLOCKER_IMPACT_PARTS]);
 
 /** The customer says it is only them: one user's problem, not an outage. */
 const LOCAL_ONLY = apostropheTolerant(
-  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|muilla (?:\\p{L}+ )?(?:toimii|toimivat|ok)|(?:the )?other (?:sites|clinics|branches|stores|offices|locations|practices|depots) (?:look|are|seem|work)(?: to be)?(?: \\p{L}+)? (?:fine|ok|okay|normal|unaffected)|vain (?:minulla|minun|yhdellä))${E}`,
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|muilla (?:\\p{L}+ )?(?:toimii|toimivat|ok)|muissa (?:\\p{L}+ )?(?:toimii|toimivat|ok|kunnossa)|(?:the )?other (?:sites|clinics|branches|stores|offices|locations|practices|depots) (?:look|are|seem|work)(?: to be)?(?: \\p{L}+)? (?:fine|ok|okay|normal|unaffected)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );
 
@@ -216,7 +257,7 @@ const LOCAL_ONLY = apostropheTolerant(
  * failure ("sometimes times out", "välillä kaatuu") is a bug to look at, not an outage either.
  */
 const NEGATED_BEFORE =
-  /(?<![\p{L}\p{N}])(?:no|not|never|without|zero|ilman|ei|eikä|mitään|sometimes|occasionally|intermittently|now and then|once in a while|joskus|välillä|satunnaisesti)\s+(?:\p{L}+\s+)?$/iu;
+  /(?<![\p{L}\p{N}])(?:no|not|never|nothing|without|zero|ilman|ei|eikä|mitään|sometimes|occasionally|intermittently|now and then|once in a while|joskus|välillä|satunnaisesti)\s+(?:\p{L}+\s+)?$/iu;
 
 /** A failure only supposed or wished for: "we want every user to get an error if …". */
 const SUPPOSED_BEFORE =
@@ -287,9 +328,9 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
  * rules out an outage; the failure and its impact together still block a team (P2).
  */
 export function findScopedBlocker(text: string): ComposedOutage | null {
-  const failures = reportedFailures(text);
+  const failures = [...reportedFailures(text), ...reported(text, SLOWDOWN)].sort((a, b) => a.index - b.index);
   if (failures.length === 0) return null;
-  const impact = [...text.matchAll(IMPACT)].find(
+  const impact = [...text.matchAll(BLOCKER_IMPACT)].find(
     (match) =>
       isReported(text, match.index) &&
       !REASSURANCE.test(text.slice(match.index, match.index + 60)) &&
@@ -302,7 +343,11 @@ export function findScopedBlocker(text: string): ComposedOutage | null {
 
 /** Failure predicates the customer reports, outside test environments. */
 function reportedFailures(text: string): RegExpExecArray[] {
-  return [...text.matchAll(FAILURE)].filter(
+  return reported(text, FAILURE);
+}
+
+function reported(text: string, parts: RegExp): RegExpExecArray[] {
+  return [...text.matchAll(parts)].filter(
     (match) => isReported(text, match.index) && !isNonProduction(text, match.index),
   );
 }

@@ -157,6 +157,38 @@ const SEES_SENSITIVE = apostropheTolerant(
   'iu',
 );
 
+/**
+ * Other people's personal records in front of someone: "hän näkee muiden opiskelijoiden laskut
+ * nimineen, henkilötunnuksineen", "I could open other patients' X-ray reports". Other people alone
+ * ("teachers see other teachers' courses") is how shared tools work; their records are not.
+ */
+const OTHER_PEOPLE = apostropheTolerant(
+  `${W}(?:other (?:students|patients|pupils|members|employees|residents|tenants|guests|passengers|borrowers|patrons|policyholders|parents|learners|applicants|claimants)['’]|muiden (?:\\p{L}+ )?(?:asiakkaiden|opiskelijoiden|potilaiden|oppilaiden|henkilöiden|työntekijöiden|jäsenten|asukkaiden|huoltajien|lainaajien|vakuutettujen|hakijoiden))`,
+  'iu',
+);
+const PERSONAL_RECORDS = apostropheTolerant(
+  `${W}(?:invoices?|records?|payslips?|salar(?:y|ies)|home address(?:es)?|addresses|bank (?:details|accounts?)|card (?:details|numbers?)|medical|diagnos${OPEN}|x-?rays?|grades|social security|date of birth|personal (?:data|details|information)|lasku${OPEN}|henkilötunnu${OPEN}|osoit${OPEN}|tilinumer${OPEN}|potilastie${OPEN}|palkka${OPEN}|arvosan${OPEN}|tiedo${OPEN}|tiedot)`,
+  'iu',
+);
+
+/**
+ * One person's document sent to everyone: "the invoice run attached the same PDF (one private
+ * student's invoice, with her home address …) to all 412 invoice emails". All three halves in one
+ * sentence: the one document, the many recipients, and that it went out.
+ */
+const ONE_DOCUMENT = apostropheTolerant(
+  `${W}(?:the same (?:\\p{L}+ )?(?:pdf|file|attachment|document|invoice|payslip|letter|report|statement)|one (?:[\\p{L}-]+ )?(?:person|student|patient|customer|client|employee|member|pupil|guest|tenant|resident|user|parent|policyholder)['’]s|saman (?:\\p{L}+ )?(?:liitteen|tiedoston|laskun|pdf${OPEN}|kirjeen|raportin)|yhden (?:\\p{L}+ )?(?:asiakkaan|opiskelijan|potilaan|työntekijän|henkilön|oppilaan|jäsenen))`,
+  'iu',
+);
+const TO_EVERYONE = apostropheTolerant(
+  `${W}(?:to (?:all|every|each|everyone|everybody)(?: (?:of )?(?:our |the )?\\d+)?|kaikille|jokaiselle)`,
+  'iu',
+);
+const WENT_OUT = apostropheTolerant(
+  `${W}(?:attached|sent|went out|gone out|delivered|e-?mailed|mailed|included|lähti|lähtivät|lähetti|lähetettiin|liitettiin|liitti)`,
+  'iu',
+);
+
 export interface ComposedSecurity {
   phrase: string;
   start: number;
@@ -179,6 +211,8 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (REVOKED_PERSON.test(sentence) || REVOKED_PERSON.test(before) ? USED_ACCESS.exec(sentence) : null) ??
       ONE_PERSON_TO_ALL.exec(sentence) ??
       SEES_SENSITIVE.exec(sentence) ??
+      (SEES.test(sentence) && PERSONAL_RECORDS.test(sentence) ? OTHER_PEOPLE.exec(sentence) : null) ??
+      (TO_EVERYONE.test(sentence) && WENT_OUT.test(sentence) ? ONE_DOCUMENT.exec(sentence) : null) ??
       (MEANT_PRIVATE.test(text) ? MADE_PUBLIC.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??

@@ -105,9 +105,11 @@ export function splitSentences(text: string): Sentence[] {
 
 /**
  * A newline ends a sentence unless it is a hard wrap inside one: the line ends in a lower-case
- * letter or a comma and the next line starts with a lower-case letter.
+ * letter or a comma and the next line starts with a lower-case letter. A blank line always ends
+ * one: "Hei,\n\nhyvinvointialue ottaa …" is a greeting, then the message.
  */
 function isLineBreakSentenceEnd(text: string, index: number): boolean {
+  if (/^[ \t\r]*\n/u.test(text.slice(index + 1, index + 1 + LOOK_LIMIT))) return true;
   const before = nearestNonSpace(text, index - 1, -1);
   const after = nearestNonSpace(text, index + 1, 1);
   const wraps = /[\p{Ll},]/u.test(before) && /\p{Ll}/u.test(after);

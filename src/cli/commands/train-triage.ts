@@ -83,6 +83,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-60.jsonl',
   'test/fixtures/triage-heldout-61.jsonl',
   'test/fixtures/triage-heldout-62.jsonl',
+  'test/fixtures/triage-heldout-63.jsonl',
+  'test/fixtures/triage-heldout-64.jsonl',
+  'test/fixtures/triage-heldout-65.jsonl',
+  'test/fixtures/triage-heldout-66.jsonl',
+  'test/fixtures/triage-heldout-67.jsonl',
+  'test/fixtures/triage-heldout-68.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

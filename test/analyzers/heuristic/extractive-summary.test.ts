@@ -24,6 +24,9 @@ describe('splitSentences', () => {
     ['Version 2.3.1 broke the export. Please roll back.', 2],
     ['Hi team,\n\nThe export fails.\n\nBest regards,\nMaria', 4],
     ['This line is hard\nwrapped in the middle of a sentence.', 1],
+    // A blank line ends a sentence even when the next paragraph starts in lower case.
+    ['Hei,\n\nhyvinvointialue ottaa suunnittelun omaan järjestelmäänsä.', 2],
+    ['Hi,\n  \nthe export fails.', 2],
   ])('splits %j into %i sentences', (text, count) => {
     expect(splitSentences(text)).toHaveLength(count);
   });

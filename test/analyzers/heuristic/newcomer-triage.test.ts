@@ -1160,3 +1160,100 @@ describe("round 26: a utility's outage tools are not outages", () => {
     ).toBe('P1');
   });
 });
+
+describe('round 27: a blocker that is slow, scoped or up against a deadline', () => {
+  it.each([
+    // slowness with people idle, even after "nothing is down"
+    'Claims intake has been extremely slow since Tuesday; each upload takes 5-8 minutes instead of a few seconds. Nothing is down, but our intake team of 9 is basically sitting idle.',
+    // a failure against a deadline
+    'The payroll export now takes over 15 minutes and usually times out. Payroll cut-off is Friday.',
+    'Palkkaraportti ei valmistu ollenkaan, tulee aikakatkaisu. Talous tarvitsee sen kuun vaihteessa maksuihin.',
+    // scoped, with a flood of complaints or people waiting
+    'Parents on older iPads cannot submit the consent form, the button just greys out. Term started yesterday and we have had 35 emails about it so far. Other devices are fine.',
+    'Webhooks for invoice.paid stopped firing last night. Other events arrive fine, but our clients are waiting for receipts.',
+    // scoped, with people unable to see their day's work
+    "Since the update, publishing the schedule doesn't push to the cleaners' phones at the north depot. They can't see any of tomorrow's shifts. The other depots are fine.",
+    "About 8 of our drivers get a crash every time they open the delivery list. Everything else works. They're having to borrow colleagues' phones.",
+    'Videoyhteys pätkii pahasti kaikilla Oulun toimipisteen opettajilla. Opiskelijat valittavat, ettei tunneista saa selvää. Muissa toimipisteissä toimii ok.',
+  ])('makes %j urgent', async (text) => {
+    expect(['P1', 'P2']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    // a workaround that keeps work going is no blocker
+    'The macro stopped filling in the ticket number this morning. Agents are typing it by hand for now so we are OK.',
+    'One of our two kiosks shows "Unable to connect" since noon; reception is checking people in manually meanwhile, so no drama.',
+    'Excel-vienti kaatuu aina jos valitsen yli 500 riviä. Pienemmissä erissä onnistuu, mutta vähän työlästä kuun lopussa.',
+    'The e-signature status does not update back into the record, maybe 1 in 5 times, even after everyone has signed. We mark it manually, so not blocking.',
+  ])('keeps %j below P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it('reads a dispatch console that is unusable for all dispatchers as an outage', async () => {
+    const text =
+      'The dispatch console is basically unusable, 3 minutes to load the board. All 25 dispatchers affected, we are phoning crews now.';
+    expect((await triage(text)).priority).toBe('P1');
+  });
+});
+
+describe("round 27: other people's records in front of someone are an incident", () => {
+  it.each([
+    'Oppilas huomasi, että kun osoiterivin numeroa vaihtaa, hän näkee muiden oppilaiden arvosanat ja henkilötunnukset. Kokeilin itse, pitää paikkansa.',
+    "A tenant told us that changing the number in the link shows other tenants' invoices with their bank details.",
+    "3) The reminder run attached the same PDF (one patient's letter, with her home address) to all 230 emails that went out this morning.",
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Teachers can see other teachers’ courses in the catalogue. Is that intended?',
+    'We would like to send the same letter to all parents before the trip. Is there a template?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
+
+describe('round 27: churn said plainly, and vendor changes that are not', () => {
+  it.each([
+    [
+      'ensi vuoden budjetteja leikataan koko konsernissa, paljonko maksaisi 40 käyttäjää vähemmän?',
+      'involuntary',
+    ],
+    ['Yhtiö on yrityssaneerauksessa, joten laskut maksetaan jatkossa selvittäjän kautta.', 'involuntary'],
+    ['Maksetaan isosta paketista vaikka käytetään enää yhtä moduulia, ei oo oikein järkeä.', 'weak-value'],
+    ['It took four days to get an answer to a simple question about exports, again.', 'complaint-handling'],
+    [
+      'We raised it at the last two customer councils and it never seems to make the roadmap.',
+      'unheard-voice',
+    ],
+    ['Our sales team keeps nudging us to look at Pipedrive, which already has this.', 'competitor'],
+    ["Trying to figure out whether we'd have to switch to get that.", 'competitor'],
+    ['Emme siis enää tarvitse varausmoduulia, ainoastaan kassaa.', 'changed-needs'],
+  ])('finds the churn driver in %j', async (text, driver) => {
+    expect(drivers(await triage(text, { language: 'fi' }))).toContain(driver);
+  });
+
+  it.each([
+    'WHY does the app log me out every time I switch to WhatsApp and back? So annoying.',
+    'FYI our registered office address is changing to Unit 7, Harbour Road from 1 March.',
+    'The booking.cancelled webhook does not fire when a guest cancels in the app. Is that intended?',
+  ])('finds no leaving or competitor in %j', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(drivers(analysis)).not.toContain('weak-value');
+    expect(analysis.priority).not.toBe('P1');
+  });
+
+  it('quotes the sentence after a greeting, not the greeting with it', async () => {
+    const analysis = await triage(
+      'Hei,\n\nemme siis enää tarvitse varausmoduulia, koska kunta hoitaa varaukset jatkossa itse.',
+    );
+    expect(analysis.churnSignals[0]?.phrase.startsWith('Hei')).toBe(false);
+  });
+
+  it('does not page anyone for an outage that is over and only being written up', async () => {
+    const text =
+      "Regarding last Thursday's outage (resolved, thanks): could we get a written RCA? Our board needs to report it as a service disruption.";
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
