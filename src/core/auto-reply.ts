@@ -14,7 +14,7 @@ const OPENING = new RegExp(
     'tämä (?:viesti|sähköposti) on lähetetty automaattisesti',
     '(?:your|thank you,? your) (?:message|e-?mail|request) has been received',
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+(?:i am|i['’]m) (?:currently\s+)?(?:out|away|on|at|attending)`,
-    String.raw`thank you for contacting \p{Lu}`,
+    String.raw`thank you for contacting (?:the )?\p{Lu}`,
     String.raw`this (?:mail ?box|inbox|e-?mail address) is (?:not|no longer|only occasionally) (?:monitored|checked|read)`,
     'automaattinen vastaus|poissaoloviesti|poissaoloilmoitus|lomavastaaja',
     String.raw`olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa|matkoilla|vapaalla|työmatkalla|vanhempainvapaalla|koulutuksessa)`,
@@ -25,7 +25,7 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:will )?(?:respond|reply|get back to you) within|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|olemme vastaanottaneet viestisi|käsittelemme (?:sen|viestisi) (?:mahdollisimman pian|\p{L}+)|(?:has|have) not been (?:delivered|passed|forwarded) to|use the contact form|\p{L}+(?: |-)?asioissa:|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voi(?:t|tte) olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you)? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|if your (?:\p{L}+ ){0,2}is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä)|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:your|the) (?:e-?mail|message|request|ticket|case|enquiry|inquiry) [^.\n]{1,80} (?:has been|was|is) (?:received|logged|registered|assigned|created|opened)|expected (?:response|resolution|reply)(?: time)?:|(?:will )?(?:respond|reply|get back to you) within|will (?:reply|respond|be back|get back to you) (?:by|on|after|when)|(?:service|opening|office|business|support) hours are|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|olemme vastaanottaneet viestisi|käsittelemme (?:sen|viestisi) (?:mahdollisimman pian|\p{L}+)|(?:has|have) not been (?:delivered|passed|forwarded) to|use the contact form|\p{L}+(?: |-)?asioissa:|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:\p{L}+ )?(?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|(?:please )?do not reply|voi(?:t|tte) olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
 
 const MAX_AUTO_REPLY_CHARS = 800;
 
@@ -40,6 +40,9 @@ const AUTO_SUBJECT =
 const TRAILER =
   /\n\s*(?:>|-{2,}\s*(?:original message|alkuperäinen viesti)|(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\p{L}+ )?luottamuksellinen))[\s\S]*$/iu;
 
+/** "Järjestelmähäiriöt ja katkot: IT-päivystys 040 555 0142 (24/7)": someone else to contact. */
+const CONTACT_LINE = /\S@\S+\.\p{L}{2,}|\+?\d[\d ()-]{6,}\d/u;
+
 export function isAutoReply(text: string): boolean {
   const trimmed = text.trim().replace(AUTO_SUBJECT, '').replace(TRAILER, '').trim();
   if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed)) return false;
@@ -51,6 +54,7 @@ export function isAutoReply(text: string): boolean {
   return sentences.every(
     (sentence, at) =>
       PART.test(sentence) ||
+      (at > 0 && CONTACT_LINE.test(sentence)) ||
       SIGN_OFF.test(sentence.trim()) ||
       isSignature(sentence) ||
       isBareOpening(sentence) ||

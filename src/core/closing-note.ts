@@ -8,10 +8,20 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|\\p{Lu}\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
-const ACK =
-  "received|(?:will|i['’]ll|we['’]ll) (?:pass|forward|share|send)(?: it| this| that)?(?: on| along)?(?: to| with) (?:the |our |my )?[\\p{L}' ]{1,40}|(?:i['’]ve |we['’]ve |i have |we have )?(?:forwarded|passed) (?:it|this|that)(?: on)? to (?:the |our |my )?[\\p{L}' ]{1,40}";
+const ACK = [
+  'received',
+  "(?:will|i['’]ll|we['’]ll) (?:pass|forward|share|send)(?: it| this| that)?(?: on| along)?(?: to| with) (?:the |our |my )?[\\p{L}' ]{1,40}",
+  // "I've passed Jenni's reply on to our site managers"
+  "(?:i['’]ve |we['’]ve |i have |we have )?(?:forwarded|passed|shared)(?: [\\p{L}'’]+){1,3}(?: on| along)? (?:to|with) (?:the |our |my )?[\\p{L}' ]{1,40}",
+  // "ok 👌 will check on monday"
+  "(?:will|i['’]ll|we['’]ll) (?:check|look|have a look)(?: (?:at )?(?:it|this|that))?(?: on \\p{L}+day| tomorrow| next week| later| when i['’]m back)",
+  // "Välitän tämän meidän tiimille", "Otan tämän tiedoksi ja välitän tiimille, palataan."
+  '(?:välitän|välitin|välitimme|välitämme|välitetään|välitetty)(?: \\p{L}+){0,3}? (?:\\p{L}+lle|eteenpäin)',
+  '(?:otan|otin|otetaan|otimme|otettu) (?:tämän |tän |sen |asian )?tiedoksi',
+  'kaikki kuittas\\p{L}*|kaikki kuittasivat|palataan(?: asiaan)?',
+].join('|');
 
 const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
@@ -38,27 +48,44 @@ const CLOSING = new RegExp(
  * whole note.
  */
 const RELAYED_ACK = new RegExp(
-  `^\\W*${LEAD_IN}(?:${ACK})(?:[\\s,.!]+(?:(?:thanks|thank you|cheers|kiitos)[\\s,.!]+)?(?:${ACK}))?[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?$`,
+  `^\\W*${LEAD_IN}(?:${ACK})(?:(?:\\s+(?:ja|and)\\s+|[\\s,.!]+)(?:(?:thanks|thank you|cheers|kiitos)[\\s,.!]+)?(?:${ACK})){0,2}[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?[\\s.!\\p{Extended_Pictographic}\\uFE0F]*(?:[–—-]\\s*\\p{Lu}\\p{Ll}+)?$`,
   'iu',
 );
 
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|separately|new (?:issue|problem|bug|question|request)|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
 
 export const MAX_CLOSING_NOTE_CHARS = 400;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =
-  /\n\s*(?:(?:(?:best|kind|warm) )?regards|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
+  /\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
 /** "[15:32] Dana: all good now" — a chat transcript's time and speaker. */
 const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
-  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from you)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin)[\s.!,]*(?:cheers|thanks|kiitos)?[\s.!,\p{L}]{0,20}$/iu;
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
+
+/**
+ * "This ticket can be closed.", "You can mark this one resolved", "happy for you to close this one
+ * now": the customer closes the thread, wherever in the short note they say it.
+ */
+const CLOSES_ANYWHERE =
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?sulkea)(?![\p{L}])/iu;
+
+/** "Thank you both for all your help on this. Have a lovely weekend!": thanks, then a wish. */
+const THANKS_NOTE = new RegExp(
+  `^\\W*${LEAD_IN}(?:thank you|thanks|many thanks|kiitos)(?: (?:so much|a lot|both|all|everyone|again|\\p{Lu}\\p{Ll}+))*(?: for (?:all )?(?:your|the) (?:help|support|patience|quick (?:help|reply|response|fix|turnaround))(?: (?:on|with) (?:this|that|it))?| avusta| nopeasta (?:vastauksesta|avusta|korjauksesta))?[\\s.!,]*(?:(?:have a (?:nice|lovely|great|good) (?:weekend|day|week|summer|holiday|evening)|(?:hyvää|mukavaa|aurinkoista) (?:\\p{L}+ )?(?:viikonloppua|päivänjatkoa|kesää|joulua|joulun odotusta|lomaa|jatkoa))[\\s.!]*)?$`,
+  'iu',
+);
 
 /** "FYI we're moving offices … No action needed until then": news of their own, not a closing. */
+/** "Tiedoksi: teidän Mikko soitti jo ja asia on hoidettu": the news is that it is handled. */
+const HANDLED =
+  /(?<![\p{L}])(?:(?:asia|se|homma|tämä) on (?:jo )?(?:hoidettu|hoidossa|ratkaistu|selvitetty)|already (?:confirmed|sorted|handled|resolved|fixed)|(?:has|have) (?:already )?been (?:sorted|handled|resolved|fixed|taken care of))(?![\p{L}])/iu;
+
 const NEWS =
   /(?<![\p{L}])(?:fyi|heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
 
@@ -67,8 +94,10 @@ export function isClosingNote(text: string): boolean {
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
   return (
     (CLOSING.test(trimmed) ||
-      (CLOSES_AT_END.test(trimmed) && !NEWS.test(trimmed)) ||
-      RELAYED_ACK.test(trimmed)) &&
+      CLOSES_ANYWHERE.test(trimmed) ||
+      (CLOSES_AT_END.test(trimmed) && (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
+      RELAYED_ACK.test(trimmed) ||
+      THANKS_NOTE.test(trimmed)) &&
     !TURNS.test(trimmed)
   );
 }

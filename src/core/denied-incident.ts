@@ -9,8 +9,14 @@ const DENIED_BEFORE =
 const DENIED_AFTER =
   /^\p{L}*\s+(?:ei|eikä)\s+(?:ole|ollut|ole\s+ollut|ole\s+tapahtunut|ole\s+havaittu|havaittu)(?![\p{L}])/iu;
 
+/** A lure that caught nobody: "Looks like phishing — nobody clicked as far as we know". */
+const LURE_WORD = /^(?:\p{L}*kalastelu\p{L}*|(?:spear-?)?phishing)$/iu;
+const NOBODY_FELL =
+  /(?<![\p{L}])(?:(?:nobody|no one|no-one|none of (?:us|them|the \p{L}+|our \p{L}+)) (?:has |had )?(?:clicked|opened (?:it|the link)|entered|typed|fell for)|(?:didn['’]t|did not|never) (?:click|enter|type|open the link)|(?:kukaan ei|ei kukaan|kukaan meistä ei) (?:ole )?(?:klikannut|avannut|syöttänyt)|(?:emme|en|eivät|ei) (?:ole )?(?:klikanneet|klikannut|avanneet|avannut|syöttäneet|syöttänyt))(?![\p{L}])/iu;
+
 export function isDeniedIncident(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
+  if (LURE_WORD.test(text.slice(start, end)) && NOBODY_FELL.test(text)) return true;
   return DENIED_BEFORE.test(before) || DENIED_AFTER.test(text.slice(end, end + 60));
 }
 

@@ -71,7 +71,8 @@ const NAME = '(?<name>\\p{L}[\\p{L}\\p{N}.&+-]*)';
 export const COMPETITOR_FEATURE_EN =
   '(?![ -](?:analysis|analyses|report|reports|reporting|tracking|research|benchmarks?|dashboards?|data|fields?|lists?|monitoring|module|tabs?|overview|comparison|insights|widgets?|pages?|views?|filters?|segments?|tags?|columns?|charts?|templates?))';
 export const COMPETITOR_FEATURE_FI =
-  '(?![\\p{L}-]*(?:vertailu|analyysi|seuranta|seuranna|raportti|raportin|raportit|tutkimus|tiedot|tieto|näkymä|lista|kenttä|välilehti|kaavio|pohja))';
+  // "kilpailijahotellien hinnat": the customer's own rivals, compounded, are market data too.
+  '(?![\\p{L}-]*(?:vertailu|analyysi|seuranta|seuranna|raportti|raportin|raportit|tutkimus|tiedot|tieto|näkymä|lista|kenttä|välilehti|kaavio|pohja|hotell|yrity|ketju|kaup|liik|myymä|ravintol|apteek|klinik|toimij))';
 
 /**
  * A loss word in the same clause as a place in the user interface ("the report has disappeared
@@ -109,7 +110,9 @@ export const VULNERABILITY_OF_A_PERSON_BEFORE = 'consumer duty|customer|client|f
 /** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
 export const OUTAGE_THING_NOUNS =
   'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast';
-const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`;
+/** Finnish case endings on the English name: "Outage boardille", "Outage boardilla". */
+export const FINNISH_ENDING_ON_ENGLISH = '(?:i?(?:lle|lla|llä|lta|ssa|sta|n|a)|ien)?';
+const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`;
 
 /**
  * "I switch to WhatsApp and back" switches apps; "our registered office address is changing to
@@ -117,7 +120,7 @@ const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`;
  * analyzer's competitor names).
  */
 export const NOT_A_VENDOR_CHANGE =
-  '(?<![\\p{L}])(?:and back|ja takaisin|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
 
 export const FLOOR_RULES: readonly FloorRule[] = [
   {

@@ -80,7 +80,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
   if (isClosingNote(text)) return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
-  if (CALENDAR_RESPONSE.test(text.trim())) return { noise: true, reason: 'calendar-response' };
+  if (isCalendarResponse(text)) return { noise: true, reason: 'calendar-response' };
   return NOT_NOISE;
 }
 
@@ -119,8 +119,23 @@ const MEMBERSHIP_NOTICE =
  * "Accepted: Quarterly account review \n When: … \n Where: Microsoft Teams Meeting": a calendar
  * client's automatic answer to an invitation. A reply with a note of its own is left a request.
  */
-const CALENDAR_RESPONSE =
-  /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava):\s(?:[^\n]{1,200}(?:\n\s*(?:when|where|aika|paikka|sijainti):[^\n]*){1,3}|[^\n?]{1,200}\(\p{L}{0,10}\.? ?\d{1,2}[:.]\d{2}\s*[–-]\s*\d{1,2}[:.]\d{2}\))\s*$/iu;
+const CALENDAR_RESPONSE = {
+  /** "Accepted: Quarterly review – Acme @ Thu 28 Nov 2024 10:00–11:00 (EET)": the subject line. */
+  head: /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}$/iu,
+  /** What the client writes under it: when, where, who answered. */
+  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|[^\n?]{1,80} on hyväksynyt (?:kutsun|kokouksen)\.?)$/iu,
+  /** A time or a When line: what makes it a calendar answer, not "Accepted: we'll go with plan B". */
+  time: /\d{1,2}[:.]\d{2}|^\s*(?:when|aika):/imu,
+};
+
+function isCalendarResponse(text: string): boolean {
+  const [head, ...rest] = text.trim().split('\n');
+  return (
+    CALENDAR_RESPONSE.head.test(head!.trim()) &&
+    rest.every((line) => line.trim() === '' || CALENDAR_RESPONSE.line.test(line)) &&
+    CALENDAR_RESPONSE.time.test(text)
+  );
+}
 
 /** Memo of compiled patterns (null = invalid, ignored here; config validation reports it). */
 const compiled = new Map<string, RegExp | null>();

@@ -46,6 +46,10 @@ const PRESENT_MARKER =
 const CLASSIFIES_BEFORE =
   /(?<![\p{L}])(?:report|record|class|classif|log|file|treat|count|list)\p{L}* (?:it|this|that|them) as (?:a |an )?(?:\p{L}+ )?$/iu;
 
+const CAUSE_AFTER = /^\s+(?:syy\p{L}*|juurisy\p{L}*|aiheuttaj\p{L}*)(?![\p{L}])/iu;
+const CAUSE_BEFORE =
+  /(?<![\p{L}])(?:root cause|cause|rca|post-?mortem|write-?up|report) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
+
 const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 
 /**
@@ -63,7 +67,14 @@ export function isPastIncident(text: string, start: number, end: number): boolea
     return true;
   // "Regarding last Tuesday's outage … needs to report it as a service disruption": the noun
   // names what the earlier incident counts as.
-  if (CLASSIFIES_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && PAST_MARKER_WORD.test(text))
+  // "selvitys katkon syystä", "the root cause of the outage" after "Eilinen katko …": its cause asked for.
+  const asksCause =
+    CAUSE_AFTER.test(text.slice(end, end + 30)) ||
+    CAUSE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  if (
+    (asksCause || CLASSIFIES_BEFORE.test(text.slice(Math.max(0, start - 50), start))) &&
+    PAST_MARKER_WORD.test(text)
+  )
     return true;
   const clause = clauseAround(text, start, end);
   return PAST_MARKER_WORD.test(clause) && !PRESENT_MARKER.test(clause);

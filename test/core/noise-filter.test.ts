@@ -669,3 +669,55 @@ describe('round 26: more auto-replies, closings and lists', () => {
     ).toEqual({ noise: true, reason: 'bulk-mail' });
   });
 });
+
+describe('round 28: closings, relayed acknowledgements and calendar answers in more shapes', () => {
+  it.each([
+    'Accepted: Quarterly review – Harbour Hotels (Thu 6 Feb 10:00–11:00 EET)',
+    'Accepted: Lumen QBR - Thu 14 March 2024 10:00-11:00 (GMT)',
+    'Accepted: Service review – Kontio @ Tue 3 Dec 2024 13:00–14:00 (EET) (anna@example.fi)',
+    'Accepted: Annual review – Northgate\nWhen: Wed 12 March 2025 10:00–11:00 (GMT)\nWhere: Microsoft Teams Meeting\n\nAlan Pryce has accepted this meeting.',
+  ])('%j is a calendar answer', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+
+  it.each([
+    'Accepted: we will go with plan B for the rollout.',
+    'Accepted: Quarterly review (Thu 6 Feb 10:00–11:00)\n\nCould we also cover the invoice dispute?',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it.each([
+    'Hi Jenni, all good now — the invites went out after all, one address had a typo. This ticket can be closed. Have a nice weekend!',
+    'This can be closed - turned out to be our own firewall after an update on our side. All working now. Thanks for your patience!',
+    'Re: [Ticket #4821] Encoder offline\n\nHi, confirming everything has been working since the fix. You can mark this one resolved.\n\nBest,\nVille',
+    'Hi both, happy for you to close this one now — the totals match after the rerun. Thanks for sticking with it!',
+    'Okei, selvä homma. Kiitos nopeasta vastauksesta, tämän tiketin voi sulkea. Hyvää viikonloppua!',
+    'Noted, I’ve passed Jenni’s reply on to our site managers. Thanks.',
+    'Selvä, kiitos tiedosta. Välitän tämän meidän tiimille.',
+    'Otan tämän tiedoksi ja välitän tiimille, palataan. –Minna',
+    'Välitin tiedon vastaanoton porukalle, kaikki kuittas 👍',
+    'ok 👌 will check on monday',
+    'Perfect, thank you both for all your help on this. Have a lovely weekend!\n\nBest,\nGwen',
+    'Tiedoksi tähän ketjuun: teidän Mikko soitti jo ja asia on hoidettu, eli ei tarvitse enää reagoida 👍',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'This ticket can be closed. New problem though: the export now fails for every user.',
+    'Just closing the loop: the migration went smoothly, 184k tickets imported. Thanks for staying online with us on Saturday, that was above and beyond.',
+    'You can close the old ticket, but the sync is still failing.',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it.each([
+    'Automaattinen vastaus: Olen vuosilomalla 1.7.–19.7. enkä lue sähköpostiani säännöllisesti.\n\nKiireellisissä korvausasioissa ota yhteyttä korvauspalveluun: korvaukset@example.fi.\nJärjestelmähäiriöt ja katkot: IT-päivystys 040 555 0142 (24/7).\n\nViestejä ei välitetä eteenpäin.',
+    'Automaattinen vastaus: Olen lomalla 1.–21.7. enkä lue sähköpostia. Kiireellisissä asioissa ota yhteyttä Jaakkoon (jaakko@example.fi, 040 765 4321). Vastaan viestiisi palattuani.',
+    'This is an automated message from Brightsmile IT Service Desk.\n\nYour request INC0048821 "RE: critical incident notification" has been received and assigned to the queue \'Third Party Vendors\'. Expected response: 3 business days.\n\nPlease do not reply to this email.',
+    'Thank you for contacting the Hartfield Library IT Service Desk.\n\nYour email has been received and logged under reference INC0098123. A member of the team will respond within 2 working days.\n\nOur service hours are Monday to Friday, 08:30–17:00. If your issue is urgent (for example a system outage), please telephone 01632 960 100.\n\nPlease do not reply to this automated message.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

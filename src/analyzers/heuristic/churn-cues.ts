@@ -55,6 +55,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     'the demo (?:we (?:saw|had|got)|you (?:gave|showed) us) (?:\\p{L}+ )?(?:showed|had|included|promised|did)',
     '(?:pricing page|website|web site|your site|your docs|documentation|brochure|product page) (?:says|said|states|promises|claims)',
     '(?:was|were) supposed to (?:be|work|have|include)',
+    // "In the demo last spring you showed …", "was sold to us last year as 'faster and more reliable'"
+    'in the demo (?:\\p{L}+ ){0,3}you (?:showed|promised|said|demonstrated|told)',
+    '(?:was|were) sold to (?:us|me) (?:\\p{L}+ ){0,4}as',
+    '(?:failed|fail|fails|failing) to (?:meet|deliver) (?:the )?(?:[\\p{L}\\p{N}.%]+ ){0,3}(?:committed|promised|agreed|guaranteed)',
     'not what (?:we|i) (?:were sold|was sold|paid for|signed up for|bought)',
     '(?:as|was) advertised',
     'the demo (?:showed|promised)',
@@ -140,6 +144,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Asked at two or more named times: "raised this in September, October and now November".
     `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
     'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
+    // "ollaan nyt kolme kertaa pyydetty", "toivottu jo parin vuoden ajan"
+    '(?:kaksi|kolme|neljä|viisi|monta|useamman|useita) kertaa (?:pyydetty|kysytty|pyytäneet|kysyneet|toivottu|ilmoitettu)',
+    '(?:toivottu|pyydetty|kysytty|odotettu) jo (?:\\p{L}+ ){0,2}(?:vuoden|vuotta|vuosia|kuukauden|kuukautta|kuukausia)',
     // "raised it at the last three user forums … it never seems to make the roadmap"
     '(?:raised|asked for|requested|suggested|voted for|brought up) (?:it|this|that) (?:at|in) the last (?:two|three|four|five|several|\\d+) ',
     'never (?:seems to |seem to )?(?:make|makes|made|get onto|gets onto|get on|gets on|get onto) (?:it )?(?:the|your|onto the|on the) roadmap',
@@ -193,6 +200,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'waiting for (?:a |an )?(?:answer|reply|response|update) (?:for|since)',
     // "it took five days to get an answer to a fairly simple question"
     'took (?:\\p{L}+ ){0,2}(?:days|weeks) to get (?:an? |any )?(?:answer|reply|response)',
+    // "Your support insists the scans are correct and won't look further", "told us twice it was user error"
+    "(?:your )?support (?:insists|insisted|keeps insisting|refuses|refused|won['’]t|will not|would not|wouldn['’]t) ",
+    "told us (?:\\p{L}+ )?(?:that )?(?:it was|it['’]s|it is) [\"'“‘]?user error",
     '(?:been )?waiting (?:for )?(?:days|weeks|\\d+ days|\\d+ weeks)',
     '(?:poor|terrible|awful|bad|useless|slow) (?:support|customer service|service|response)',
     'support (?:is|was|has been) (?:useless|terrible|slow|unhelpful|awful|non-existent)',
@@ -304,6 +314,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     'changed-needs',
     2,
     '(?:our )?needs (?:have )?changed',
+    // A part of the business sold, spun off or closed: "We sold our Didsbury practice to another group",
+    // "julkisivuyksikkömme eriytetään omaksi yhtiökseen".
+    '(?:we )?(?:sold|closed|divested|spun off) (?:our|one of our) (?:[\\p{L}-]+ ){0,2}(?:practice|site|branch|clinic|store|shop|office|business|division|unit|location|hotel|restaurant)',
+    '(?:eriytetään|eriytettiin|eriytetty|yhtiöitetään|yhtiöitettiin) (?:\\p{L}+ ){0,3}(?:omaksi|erilliseksi) (?:yhtiöksi|yhtiökseen|yritykseksi)',
     "(?:we've|we have) outgrown",
     'outgrow',
     "(?:no longer|don't|do not) need (?:it|this|the|your)",
@@ -451,7 +465,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'lopetamme (?:toiminnan|liiketoiminnan)',
     'emoyhtiö\\p{L}* (?:\\p{L}+ ){0,3}(?:päätti|päättänyt|linjasi|linjannut|vaatii|haluaa|siirtää|keskittää|yhtenäistää)',
     'konserni(?:tason|n päätös|n linjaus)',
-    'lomautu',
+    'lomau(?:tu|te|tt)',
     'liiketoimintamalli(?:\\p{L}*) (?:muuttu|muuttuu|on muuttunut)',
     // "all non-essential software is being cut from next quarter … your tool is on the list"
     '(?:non-essential|nonessential|all) (?:software|tools|subscriptions|spend(?:ing)?|vendors|licen[cs]es) (?:is|are) being (?:cut|dropped|cancelled|reviewed for cuts)',
@@ -472,7 +486,10 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:konserni|emoyhtiö|pääkonttori|omistaja|hallitus|johtoryhmä)\\p{L}* (?:on )?(?:päättänyt|päätti|linjannut|linjasi|vaatii|edellyttää)',
     '(?:kulu|kustannu|meno)\\p{L}* (?:\\p{L}+ ){0,2}(?:karsi|leikat|leikkau|vähenn)\\p{L}*',
     '(?:karsi|leikat|leikkaa)\\p{L}* (?:\\p{L}+ ){0,2}(?:kulu|kustannu|meno)\\p{L}*',
-    '(?:lopettaa|lopetamme|lopettanut|lopettavat) (?:\\p{L}+ )?toiminta\\p{L}*',
+    '(?:lopettaa|lopetamme|lopettanut|lopettavat) (?:\\p{L}+ ){0,3}toiminna?\\p{L}*',
+    // UK insolvency by its letterhead: "Parkside Dental Ltd (in administration)", "the joint administrators of the above company".
+    '(?:ltd|limited|plc|llp|oy|company)\\.? \\(?in administration\\)?|(?:joint )?administrators of (?:the|our) (?:above )?(?:company|business)',
+    "(?:is|are|we['’]re|we are|will be) merging with",
   ),
 ];
 

@@ -51,6 +51,7 @@ const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
   'cancellation',
   'price-dispute',
   'billing-error',
+  'vulnerability',
 ]);
 
 /** Tone at which a message is P2 by itself; enterprise accounts get attention sooner. */
@@ -105,9 +106,24 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   const risk = evidence.churnSignals.find(
     (item) => item.explicit && (item.signal.driver !== 'weak-value' || evidence.weakValueAtStake === true),
   );
-  // "Not urgent, but I mentioned it in January and again last month": heard, and not rushed.
+  // "Not urgent, but I mentioned it in January and again last month": heard, and not rushed. A
+  // wish asked for again ("Toive: … toivottu jo parin vuoden ajan") is the same unhurried voice.
+  const unhurriedWish =
+    risk?.signal.driver === 'unheard-voice' &&
+    evidence.cues.some((cue) => cue.kind === 'idea') &&
+    evidence.negativeWeight > -2;
+  // "In the demo you showed X; I can't find it. Is it on a different plan?", "We sold one site; how
+  // do we reduce the seats?": a gap or a change asked about calmly is a question to answer well.
+  const calmQuestion =
+    (risk?.signal.driver === 'promise-gap' || risk?.signal.driver === 'changed-needs') &&
+    evidence.asksQuestion &&
+    evidence.negativeWeight > -1 &&
+    !evidence.statesDissatisfaction;
   if (risk)
-    return { priority: patient ? 'P3' : 'P2', basis: { rule: 'churn-risk', phrase: risk.signal.phrase } };
+    return {
+      priority: patient || unhurriedWish || calmQuestion ? 'P3' : 'P2',
+      basis: { rule: 'churn-risk', phrase: risk.signal.phrase },
+    };
 
   // Outright anger ("furious", "kestämätön") about a described problem is an angry customer —
   // unless they say themselves that it is small ("not blocking anything, just confusing") or

@@ -17,6 +17,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     cancellation: 'Talk of cancelling or not renewing: {phrase}.',
     'price-dispute': 'A price change the customer was not told about: {phrase}.',
     'billing-error': 'The customer was charged twice: {phrase}.',
+    vulnerability: 'A security weakness reported, not known to be used: {phrase}.',
     'churn-risk': 'Churn risk in the customer’s words: {phrase}.',
     'very-negative': 'Very negative tone.',
     learned: 'Reads like the urgent examples the offline triage learned from, most of all: {phrase}.',
@@ -39,6 +40,7 @@ const TEMPLATES: Record<'en' | 'fi', Record<Rule, string> & { floor: string; ton
     cancellation: 'Puhetta irtisanomisesta tai jatkamatta jättämisestä: {phrase}.',
     'price-dispute': 'Hinnanmuutos, josta asiakkaalle ei kerrottu: {phrase}.',
     'billing-error': 'Asiakkaalta on veloitettu kahdesti: {phrase}.',
+    vulnerability: 'Raportoitu tietoturvaheikkous, jota ei tiettävästi ole käytetty: {phrase}.',
     'churn-risk': 'Asiakaspoistuman riski asiakkaan sanoin: {phrase}.',
     'very-negative': 'Hyvin kielteinen sävy.',
     learned:

@@ -22,7 +22,9 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run|push|arrive|complete|finish|generate)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run|push|arrive|complete|finish|generate|post)(?:s|ed|ing)?`,
+  // "returns at the kiosks aren't clearing the loan": a thing that is not doing its job now.
+  `(?<!(?:we|i|you|they) )(?:isn't|aren't|is not|are not) (?!using|planning|expecting|going|trying|looking|asking|paying|considering|thinking|charging|billing|worried|sure|happy|interested|bothered|blocking|urgent)\\p{L}+ing`,
   `exceptions?`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead(?! slow)`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
@@ -112,7 +114,7 @@ const BREADTH_PARTS = [
   `none of us`,
   `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
-  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber|manager|colleague|clinic|practice|vet|pharmacist|receptionist|dispatcher|cashier|foreman|engineer|worker|shop|restaurant|warehouse|depot)`,
   `(?:all|every one of|each of) (?:our |the |my )?(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:\\p{Lu}\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|practices|depots|schools|hospitals|pharmacies)`,
@@ -148,7 +150,8 @@ const BREADTH_PARTS = [
   `yksikään`,
   // "koko tiimi", not "koko ajan" (all the time) or "koko arkisto" (the whole archive, a thing).
   `koko (?!\\p{L}+ ajan)(?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
-  `(?:our|all our) (?:app |mobile |web )?(?:users|subscribers|readers|members|riders|drivers|couriers|listeners|viewers)`,
+  // Not "one of our drivers": one person is no breadth.
+  `(?<!(?:one|some|a few|two|several) of )(?:our|all our) (?:app |mobile |web )?(?:users|subscribers|readers|members|riders|drivers|couriers|listeners|viewers)`,
   `kaikki (?:\\p{L}+-)?(?:käyttäj|kutsu|sivu|pyyn|asiakka|agent|työntekij|toimipist|myymä|tilauks)${OPEN}`,
   `tuotanto${OPEN}`,
   `tuotannossa`,
@@ -182,6 +185,8 @@ const IMPACT_PARTS = [
   `(?:impacting|affecting) (?:every|all|our (?:whole|entire))`,
   `(?:rekat|autot|asiakkaat|ihmiset|potilaat|kuljettajat) (?:on |ovat )?jonossa`,
   `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
+  `running (?:everything|it all|the \\p{L}+) on paper`,
+  `phone lines (?:are )?(?:melting|jammed|going crazy|ringing off the hook)`,
   // "writing labels by hand", "working off printed day lists", "print everything off like it's 1998"
   `(?:writing|doing|filling in|filling out|recording|taking|logging|booking) (?:\\p{L}+ ){0,2}(?:by hand|on paper|manually)`,
   `working (?:off|from) (?:paper|printed|printouts)`,
@@ -237,6 +242,11 @@ const BLOCKER_IMPACT_PARTS = [
   `(?:can't|cannot|can not|unable to|not able to) (?:see|access|open|get to) (?:any of )?(?:their|the|our|next week['’]s|this week['’]s|today['’]s|tomorrow['’]s) (?:\\p{L}+ )?(?:visits|shifts|rotas?|schedules?|appointments|jobs|runs|routes|rounds|bookings|lessons|classes|timetables?)`,
   `(?:having|have|had) to (?:borrow|share|use) (?:[\\p{L}'’]+ ){0,2}(?:phones?|devices?|laptops?|computers?|tablets?|logins?|accounts?)`,
   `\\p{L}*(?:opiskelijat|oppilaat|potilaat|käyttäjät|kuljettajat|asukkaat|vieraat|huoltajat|vanhemmat) (?:ihmettel|valitta|odotta|soitt|kysel|kysy|jonott)${OPEN}`,
+  // "150 motor claims are sat waiting", "the team is having to key them manually"
+  `(?:are |is )?(?:sat|sitting|stuck) waiting`,
+  `having to (?:[\\p{L}'’]+ ){1,6}(?:manually|by hand|on paper)`,
+  `(?:really |badly |seriously )?slowing down (?:\\p{L}+ ){0,2}(?:check-?ins|orders|deliveries|dispatch|the (?:\\p{L}+ )?(?:team|desk|line|queue))`,
+  `(?:dozens|hundreds|lots) of (?:complaints|calls|e-?mails|tickets)`,
 ];
 
 const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');
@@ -248,7 +258,7 @@ const BLOCKER_IMPACT = either([...IMPACT_PARTS, ...BLOCKER_IMPACT_PARTS]);
 
 /** The customer says it is only them: one user's problem, not an outage. */
 const LOCAL_ONLY = apostropheTolerant(
-  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|muilla (?:\\p{L}+ )?(?:toimii|toimivat|ok)|muissa (?:\\p{L}+ )?(?:toimii|toimivat|ok|kunnossa)|(?:the )?other (?:sites|clinics|branches|stores|offices|locations|practices|depots) (?:look|are|seem|work)(?: to be)?(?: \\p{L}+)? (?:fine|ok|okay|normal|unaffected)|vain (?:minulla|minun|yhdellä))${E}`,
+  `${W}(?:only (?:me|for me|my|on my|one user|one of)|(?<!(?:probably|maybe|prob|might be|could be) )just (?:me|for me|my|on my)(?!,? but)|(?:on|for) (?:my|one) (?:[\\p{L}-]+ ){0,2}(?:device|ipad|iphone|phone|laptop|computer|machine|browser|mac|pc|user|account)|every(?:one|body) else|the others are|others are fine|others (?:get|receive|see) (?:them|it|theirs) fine|(?:colleagues|rest of the team) (?:are|is) fine|works for (?:everyone|others|my colleagues)|muilla (?:toimii|käyttäjillä toimii)|muilla (?:\\p{L}+ )?(?:toimii|toimivat|ok)|muissa (?:\\p{L}+ )?(?:toimii|toimivat|ok|kunnossa)|(?:the )?other (?:sites|clinics|branches|stores|offices|locations|practices|depots|properties|hotels|restaurants|schools|libraries|teams|departments|units|warehouses|surgeries) (?:look|are|seem|work)(?: to be)?(?: \\p{L}+)? (?:fine|ok|okay|normal|unaffected)|vain (?:minulla|minun|yhdellä))${E}`,
   'iu',
 );
 

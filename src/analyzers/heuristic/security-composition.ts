@@ -34,7 +34,7 @@ const EXPOSED = apostropheTolerant(
   'iu',
 );
 const OTHER_PARTY = apostropheTolerant(
-  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant|firm)['’]?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|(?:belong(?:s|ing)? to|from) (?:a |an )?(?:different|another|the wrong) (?:patient|customer|client|person|user|account|company|pet)s?|(?:a |an )?(?:different|another|the wrong) (?:patient|customer|client|person|user|company)['’]s|other (?:branches|clinics|sites|stores|offices|practices|pharmacies)['’]? (?:patients|customers|clients)|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
+  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant|firm)['’]?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|(?:belong(?:s|ing)? to|from) (?:a |an )?(?:different|another|the wrong) (?:patient|customer|client|person|user|account|company|pet|merchant|store|shop|tenant|business|firm|organi[sz]ation|school|library|practice|clinic|landlord|contractor)s?|(?:a |an |the )?(?:different|another|the wrong|previous|next) (?:patient|customer|client|person|user|company)['’]s|(?:isn't|aren't|is not|are not) (?:theirs|hers|his|ours|mine)|other (?:branches|clinics|sites|stores|offices|practices|pharmacies)['’]? (?:patients|customers|clients)|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
   'iu',
 );
 const SEES = apostropheTolerant(
@@ -167,7 +167,7 @@ const OTHER_PEOPLE = apostropheTolerant(
   'iu',
 );
 const PERSONAL_RECORDS = apostropheTolerant(
-  `${W}(?:invoices?|records?|payslips?|salar(?:y|ies)|home address(?:es)?|addresses|bank (?:details|accounts?)|card (?:details|numbers?)|medical|diagnos${OPEN}|x-?rays?|grades|social security|date of birth|personal (?:data|details|information)|lasku${OPEN}|henkilötunnu${OPEN}|osoit${OPEN}|tilinumer${OPEN}|potilastie${OPEN}|palkka${OPEN}|arvosan${OPEN}|tiedo${OPEN}|tiedot)`,
+  `${W}(?:names|details|loans|bookings|appointments|applications|tax numbers|veronumer${OPEN}|hakemu${OPEN}|invoices?|records?|payslips?|salar(?:y|ies)|home address(?:es)?|addresses|bank (?:details|accounts?)|card (?:details|numbers?)|medical|diagnos${OPEN}|x-?rays?|grades|social security|date of birth|personal (?:data|details|information)|lasku${OPEN}|henkilötunnu${OPEN}|osoit${OPEN}|tilinumer${OPEN}|potilastie${OPEN}|palkka${OPEN}|arvosan${OPEN}|tiedo${OPEN}|tiedot)`,
   'iu',
 );
 
@@ -186,6 +186,22 @@ const TO_EVERYONE = apostropheTolerant(
 );
 const WENT_OUT = apostropheTolerant(
   `${W}(?:attached|sent|went out|gone out|delivered|e-?mailed|mailed|included|lähti|lähtivät|lähetti|lähetettiin|liitettiin|liitti)`,
+  'iu',
+);
+
+/**
+ * Data gone to an outsider: "raportti on lähtenyt ihan vieraalle vastaanottajalle … jossa on
+ * työntekijöiden nimet ja veronumerot", "the payslips went to the wrong employees". Personal
+ * records must be in the message: a brochure sent to the wrong address is no incident.
+ */
+const WRONG_RECIPIENT = apostropheTolerant(
+  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:lähtenyt|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
+  'iu',
+);
+
+/** "bitewings are being saved to the PREVIOUS patient's record": records filed under someone else. */
+const WRONG_RECORD = apostropheTolerant(
+  `${W}(?:saved|attached|filed|stored|linked|posted|assigned|written|going|showing up) (?:\\p{L}+ ){0,2}(?:to|on|under|into|in) (?:the )?(?:wrong|previous|next|another|a different|other) (?:patient|customer|client|student|member|person|policyholder|guest|tenant|pupil|claimant)['’]?s? (?:record|file|account|chart|folio|profile|notes)s?`,
   'iu',
 );
 
@@ -213,6 +229,8 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       SEES_SENSITIVE.exec(sentence) ??
       (SEES.test(sentence) && PERSONAL_RECORDS.test(sentence) ? OTHER_PEOPLE.exec(sentence) : null) ??
       (TO_EVERYONE.test(sentence) && WENT_OUT.test(sentence) ? ONE_DOCUMENT.exec(sentence) : null) ??
+      (PERSONAL_RECORDS.test(text) ? WRONG_RECIPIENT.exec(sentence) : null) ??
+      WRONG_RECORD.exec(sentence) ??
       (MEANT_PRIVATE.test(text) ? MADE_PUBLIC.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.
       (sentence.trimEnd().endsWith('?') ? null : WHAT_WAS_TAKEN.exec(sentence)) ??

@@ -8,6 +8,7 @@ import {
 import { worksEventually } from '../../core/eventually-works.ts';
 import { isFigurativeDown } from '../../core/figurative-down.ts';
 import {
+  FINNISH_ENDING_ON_ENGLISH,
   OUTAGE_THING_NOUNS,
   VULNERABILITY_MARKER_NOUNS,
   VULNERABILITY_OF_A_PERSON_BEFORE,
@@ -39,6 +40,7 @@ import {
 import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 import { findUnannouncedPriceChange } from './unannounced-price-change.ts';
+import { findVulnerabilityFinding } from './vulnerability-finding.ts';
 
 /**
  * Words that say how urgent a request is. `critical` cues describe an incident (outage, data
@@ -61,6 +63,7 @@ export type UrgencyKind =
   | 'cancellation'
   | 'price-dispute'
   | 'billing-error'
+  | 'vulnerability'
   | 'idea'
   | 'patience';
 
@@ -518,7 +521,10 @@ const EMERGENCY_SERVICE_AFTER =
 const HYPOTHETICAL =
   /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|(?:our|an) internal (?:security )?policy|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
 
-const OUTAGE_THING_AFTER = new RegExp(`^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})(?![\\p{L}]))`, 'iu');
+const OUTAGE_THING_AFTER = new RegExp(
+  `^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
+  'iu',
+);
 
 const VULNERABILITY_OF_A_PERSON_AFTER = new RegExp(
   `^\\s*(?:${VULNERABILITY_MARKER_NOUNS}|${VULNERABLE_PERSON_NOUNS})(?![\\p{L}])`,
@@ -759,6 +765,8 @@ function composedCues(
   if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });
   const doubleCharge = findDoubleCharge(text, tokens);
   if (doubleCharge) composed.push({ level: 'high', kind: 'billing-error', ...doubleCharge });
+  const vulnerability = found.some((cue) => cue.kind === 'security') ? null : findVulnerabilityFinding(text);
+  if (vulnerability) composed.push({ level: 'high', kind: 'vulnerability', ...vulnerability });
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);
     if (notice)

@@ -89,6 +89,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-66.jsonl',
   'test/fixtures/triage-heldout-67.jsonl',
   'test/fixtures/triage-heldout-68.jsonl',
+  'test/fixtures/triage-heldout-69.jsonl',
+  'test/fixtures/triage-heldout-70.jsonl',
+  'test/fixtures/triage-heldout-71.jsonl',
+  'test/fixtures/triage-heldout-72.jsonl',
+  'test/fixtures/triage-heldout-73.jsonl',
+  'test/fixtures/triage-heldout-74.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1257,3 +1257,79 @@ describe('round 27: churn said plainly, and vendor changes that are not', () => 
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 28: incidents in other words, and what only sounds like one', () => {
+  it.each([
+    "4. Also, since about 6 this morning the POS isn't posting any charges to room folios — in all three restaurants and the spa. Staff are writing room charges on paper.",
+    "Oh, and since the upgrade last night, returns at the kiosks aren't clearing the loan. It's happening at all our sites and the desks have had dozens of complaints already.",
+    "Our online booking page is returning 'Something went wrong' for all our clinics and the phone lines are melting.",
+    '4. Since 6am our handhelds are showing parcels and customer addresses that belong to a different merchant.',
+    "Since Monday's update some X-rays are being saved to the previous patient's record rather than the patient in the chair.",
+    'Meidän raportti on tänään lähtenyt ihan vieraalle vastaanottajalle, ja siinä on työntekijöiden nimet ja veronumerot.',
+    "The reminder email they received listed loans that aren't theirs — other borrowers' names, titles and due dates.",
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'The assessment feed stopped landing yesterday. About 150 claims are sat waiting and the team is having to key them in manually.',
+    'The housekeeping app stopped syncing room statuses at one property. We are running everything on paper lists and it is really slowing down check-ins. Other properties seem fine.',
+    'Our pen test (report attached) found that document download links never expire — anyone who has the URL can open the file without being logged in.',
+    'Our penetration testers found that the password reset link can be reused (finding 4, rated High). We need a remediation date.',
+  ])('makes %j P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Miten Outage boardille saa lisättyä sähkökatkoilmoituksen? Meillä on ensi tiistaina sähkökatko A-rapussa klo 9–12.',
+    'Outage boardilla myrskyalue piirtyy kartalle väärään kohtaan. Muut tapahtumat näkyvät oikein.',
+    'Meidän palvelin on alhaalla huomenna klo 17–19, kun IT vaihtaa reitittimen. Pitääkö teidän päässä tehdä jotain?',
+    'FYI our IT team will be running a penetration test against our own SSO next Tuesday. You may see unusual login attempts. No action required.',
+    'We got an email claiming to be from you asking staff to verify their password via a fake link. Looks like phishing, nobody clicked.',
+    'Eilinen katko näkyi meilläkin, nyt kaikki ok. Tarvitsisimme kirjallisen selvityksen katkon syystä.',
+    "one of our drivers isn't receiving password reset emails. checked spam. others get them fine",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
+
+describe('round 28: churn in more words, and when it is a calm question', () => {
+  it.each([
+    [
+      'Parkside Dental Ltd (in administration). I write on behalf of the joint administrators of the above company.',
+      'involuntary',
+    ],
+    [
+      'As you may know, Northfield University is merging with Kingsbridge University next year.',
+      'involuntary',
+    ],
+    ['Puolet porukasta on lomautettuna maaliskuuhun asti.', 'involuntary'],
+    ['Julkisivuyksikkömme eriytetään tammikuussa omaksi yhtiökseen.', 'changed-needs'],
+    ['Your support insists the scans are correct and won’t look further.', 'complaint-handling'],
+    [
+      'The move to your cloud was sold to us last year as "faster and more reliable". So far it is neither.',
+      'promise-gap',
+    ],
+    ['Ollaan nyt kolme kertaa pyydetty, että laskupohjaan saataisiin y-tunnus.', 'unheard-voice'],
+  ])('finds the churn driver in %j', async (text, driver) => {
+    expect(drivers(await triage(text, { language: 'fi' }))).toContain(driver);
+  });
+
+  it.each([
+    'We sold our Didsbury practice to another group last month, so we only need licences for two sites. How do we reduce the seat count?',
+    'Toive: voisiko raportin saada automaattisesti sähköpostiin? Tätä on toivottu jo parin vuoden ajan käyttäjäpäivillä.',
+  ])('keeps %j a P3 with its churn signal', async (text) => {
+    const analysis = await triage(text, { language: 'fi' });
+    expect(analysis.priority).toBe('P3');
+    expect(analysis.churnSignals.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Olisi hyvä jos kanavanhallinnassa näkyisi myös kilpailijahotellien hinnat samassa näkymässä.',
+    'FYI we are changing our trading name from Pennine Claims to Pennine Loss Group from 1 May.',
+  ])('finds no competitor in %j', async (text) => {
+    const analysis = await triage(text, { language: 'fi' });
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(analysis.priority).not.toBe('P2');
+  });
+});
