@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|\\p{Lu}\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+))[\\s,.!–—\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|\\p{Lu}\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const ACK = [
   'received',
@@ -21,6 +21,8 @@ const ACK = [
   '(?:välitän|välitin|välitimme|välitämme|välitetään|välitetty)(?: \\p{L}+){0,3}? (?:\\p{L}+lle|eteenpäin)',
   '(?:otan|otin|otetaan|otimme|otettu) (?:tämän |tän |sen |asian )?tiedoksi',
   'kaikki kuittas\\p{L}*|kaikki kuittasivat|palataan(?: asiaan)?',
+  // "Selvä, katsotaan tätä ensi viikon palaverissa."
+  'katsotaan (?:tätä|tää|asiaa|sitä)(?: \\p{L}+){0,4}',
 ].join('|');
 
 const CLOSING = new RegExp(
@@ -53,7 +55,7 @@ const RELAYED_ACK = new RegExp(
 );
 
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|separately|new (?:issue|problem|bug|question|request)|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|new (?:issue|problem|bug|question|request)|(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|hearing nothing|ei toimi|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
 
 export const MAX_CLOSING_NOTE_CHARS = 400;
 
@@ -61,19 +63,22 @@ export const MAX_CLOSING_NOTE_CHARS = 400;
 const SIGN_OFF =
   /\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
+/** "---------- Forwarded message ---------" and everything under it: the support reply they forward. */
+const FORWARDED_BLOCK =
+  /\n\s*-{2,}\s*(?:forwarded message|original message|välitetty viesti|alkuperäinen viesti)[\s\S]*$/iu;
 /** "[15:32] Dana: all good now" — a chat transcript's time and speaker. */
 const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
-  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us|our (?:side|end)|\p{Lu}[\p{L}-]*))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
 
 /**
  * "This ticket can be closed.", "You can mark this one resolved", "happy for you to close this one
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?sulkea)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
 
 /** "Thank you both for all your help on this. Have a lovely weekend!": thanks, then a wish. */
 const THANKS_NOTE = new RegExp(
@@ -90,7 +95,13 @@ const NEWS =
   /(?<![\p{L}])(?:fyi|heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
 
 export function isClosingNote(text: string): boolean {
-  const trimmed = text.replace(QUOTED, '').replace(CHAT_PREFIX, '').trim().replace(SIGN_OFF, '').trim();
+  const trimmed = text
+    .replace(FORWARDED_BLOCK, '')
+    .replace(QUOTED, '')
+    .replace(CHAT_PREFIX, '')
+    .trim()
+    .replace(SIGN_OFF, '')
+    .trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
   return (
     (CLOSING.test(trimmed) ||

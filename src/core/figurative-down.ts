@@ -11,7 +11,11 @@ const WITH_ILLNESS =
   /^\s*(?:\.{2,3}|…)?\s*with (?:the |a |an )?(?:flu|cold|covid|covid-19|fever|virus|stomach bug|tummy bug|migraine|sickness|illness|norovirus|chickenpox)(?![\p{L}])/iu;
 
 const BY_A_QUANTITY =
-  /^\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?\d)/iu;
+  /^\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?\d|by \d)/iu;
+
+/** "breaks application volumes down by ward": a breakdown, not a failure. */
+const BY_A_DIMENSION =
+  /^\s*by (?:ward|month|week|day|year|quarter|region|team|category|type|user|agent|site|department|branch|location|product|channel|source|status|date|person|employee|client|customer)s?(?![\p{L}])/iu;
 
 /** "Down" as the particle of a verb: "it's slowing down", "narrow it down", "calm down". */
 const PARTICLE_OF =
@@ -30,7 +34,13 @@ const IN_LOW_SPIRITS =
 
 export function isFigurativeDown(text: string, end: number): boolean {
   const after = text.slice(end, end + 40);
-  if (WITH_ILLNESS.test(after) || BY_A_QUANTITY.test(after) || WENT_DOWN_WELL.test(after)) return true;
+  if (
+    WITH_ILLNESS.test(after) ||
+    BY_A_QUANTITY.test(after) ||
+    BY_A_DIMENSION.test(after) ||
+    WENT_DOWN_WELL.test(after)
+  )
+    return true;
   if (IN_LOW_SPIRITS.test(text.slice(Math.max(0, end - 30), end))) return true;
   if (A_MEASURE_FELL.test(text.slice(Math.max(0, end - 80), end))) return true;
   const before = text.slice(Math.max(0, end - 40), end);

@@ -144,8 +144,10 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:${SUBJECT}|page|pages|nothing|anything) (?:${W} )?(?:is not|isn't|are not|aren't|not|won't|will not|doesn't|does not|don't|do not|fails to|failed to|stopped) load(?:ing)?`,
       'nothing (?:is )?load(?:s|ing)',
       `(?:can't|cannot|can not|unable to|not able to) (?:load|open|access|reach) (?:the |your |our )?${SUBJECT}`,
-      '(?:http |error |status )?5\\d\\d(?: |-)?(?:errors?|server errors?|status(?:es)?|responses?|virhe\\p{L}*)',
-      '(?:error|status|http|code|virhe) 5\\d\\d|internal server errors?|bad gateway|gateway time-?outs?',
+      // A server error is an outage when it is everywhere ("500 errors on every request"); one
+      // failing action ("Error 500 when I export October's report") is a bug for the analyzer.
+      '(?:http |error |status )?5\\d\\d(?: |-)?(?:errors?|server errors?|status(?:es)?|responses?|virhe\\p{L}*)(?: \\p{L}+){0,3} (?:on|for|from|across|in|with) (?:every|all|each|any|kaikissa|kaikille)',
+      '(?:every|all|each) (?:\\p{L}+ ){0,2}(?:requests?|calls?|pages?|endpoints?) (?:\\p{L}+ ){0,4}(?:returns?|returning|gets?|getting|fails? with|failing with|gives?|giving) (?:an? )?(?:http |error |status )?5\\d\\d',
       `(?:nobody|no one|no-one|none of (?:us|our users|the users|our team)) (?:${W} )?(?:can|could|is able to|are able to|manages to) (?:log|sign) ?in`,
       `${PEOPLE} (?:${W} ){0,2}(?:can't|cannot|can not|is unable to|are unable to|is locked out|are locked out|gets locked out|get locked out|fails to (?:log|sign) ?in|fail to (?:log|sign) ?in)`,
       `(?:can't|cannot|can not|unable to|not able to) (?:log|sign) ?in[^.!?\\n]{0,40}?(?:for )?(?:anyone|${PEOPLE}|none of us)`,

@@ -11,6 +11,7 @@ import type { FloorHit } from './floor.ts';
 import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_CUES } from './floor-cues.ts';
 import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
+import { isFramedAsHypothetical } from './hypothetical-frame.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
 import { mentionsPlannedStop } from './planned-stop.ts';
@@ -18,6 +19,7 @@ import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from './retracted-incident.ts';
 import { isSignatureTitle } from './signature-title.ts';
+import { isSomeoneElsesOutage } from './someone-elses-outage.ts';
 
 /**
  * The priority floor: deterministic rules that set a minimum priority whatever an analyzer says,
@@ -187,6 +189,9 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
       if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
+      if (rule.rule === 'outage' && isSomeoneElsesOutage(text, match.index)) continue;
+      // "Quick hypothetical from our business continuity lead: if the portal went down …"
+      if (rule.rule === 'outage' && isFramedAsHypothetical(text)) continue;
       // "How do you notify customers of an outage?": any outage, asked about.
       if (INCIDENT_RULES.has(rule.rule) && isGenericInQuestion(text, match.index, end)) continue;
       // "A contingency plan in case the platform goes down": prepared for, not happening.

@@ -721,3 +721,33 @@ describe('round 28: closings, relayed acknowledgements and calendar answers in m
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 29: handled elsewhere, and auto-replies with more around them', () => {
+  it.each([
+    'Just for your records - Sam from your support team already called our manager back and talked her through it, so no need to action ticket #6120 separately. Cheers!',
+    'Relaying for the team: Mikko from your support already confirmed on the phone that the print issue is being looked at. Just posting here so nobody opens a duplicate.',
+    'Tiedoksi kanavalle: teidän Pekka vahvisti jo puhelimessa, että logojuttu on työn alla. Ei tarvitse avata uutta tikettiä.',
+    'Got it — Mark from your team already rang to confirm the fix was deployed. All sorted on our end, thanks for jumping on it so fast. Have a good weekend!',
+    'Selvä, katsotaan tätä ensi viikon palaverissa. 👍',
+    'Forwarding for your records – Sarah already confirmed the fix on our call. Nothing further needed from our side.\n\n---------- Forwarded message ---------\nFrom: Sarah <support@example.com>\nSubject: RE: [#50877] Checklist not saving\n\nThe fix is deployed.',
+    'Forwarding for visibility, no action needed:\n\n> Hi Mark, our engineers deployed the fix this morning.\n\nAll good on our side now, thanks.',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'inbound email stopped creating tickets. last ticket was 05:52 and customers are hearing nothing back. checked our forwarding rules, all fine on our end',
+    'All sorted on our end now, but the export is not working for the finance team.',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it.each([
+    'Olen vuosilomalla 1.7.–19.7.2024 enkä lue sähköpostia.\n\nKiireellisissä palkka-asioissa ota yhteyttä palkat@example.fi. Heinäkuun palkkapäivää koskevat asiat hoitaa Outi Lampinen.',
+    'Thank you for your email. I am out of the office from 22 December until 7 January.\n\nFor urgent matters regarding blocked shipments please contact ops@example.ee or +372 600 1234.\n\nYour message will not be forwarded.\n\nMerry Christmas and a Happy New Year!',
+    '[Ticket #48213] Your request has been received\n\nHello,\n\nThis is an automated message from the Rantarock Helpdesk. A member of our team will respond within 2 business days.\n\nPlease do not reply to this message. To add information, reply above the line.\n----------------------------------------------\nRantarock Helpdesk · powered by Zendesk',
+    'Automaattinen vastaus: Olen kesälomalla 1.–19.7. enkä lue sähköpostiani.\n\nViestisi ei siirry automaattisesti eteenpäin.\n\nSähköisen asioinnin häiriöistä voi ilmoittaa suoraan toimittajan tukeen.\n\nTiina Korhonen\nrakennustarkastaja, Lahdenperän kunta',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

@@ -22,8 +22,10 @@ const TEXT_CASES: Array<[string, string[], string?]> = [
     'dashboard is unavailable',
   ],
   ['The app is not loading at all', ['outage'], 'app is not loading'],
-  ['Getting 500 errors on every request', ['outage'], '500 errors'],
-  ['HTTP 502 Bad Gateway when saving', ['outage'], 'HTTP 502'],
+  ['Getting 500 errors on every request', ['outage'], '500 errors on every'],
+  // One failing action is a bug for the analyzer to weigh, not an outage by itself.
+  ['HTTP 502 Bad Gateway when saving', []],
+  ['All requests to the API are returning 503 since 9am', ['outage']],
   ['Nobody can log in this morning', ['outage'], 'Nobody can log in'],
   ["We can't log in, none of us", ['outage'], "can't log in, none of us"],
   ['All of our users are locked out', ['outage'], 'All of our users are locked out'],

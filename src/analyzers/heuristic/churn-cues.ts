@@ -48,7 +48,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:your|the) (?:team|company|rep|representative|consultant|csm|onboarding team|support team|account team) (?:\\p{L}+ )?promised',
     '(?:you|your (?:[\\p{L}-]+ )?(?:team|rep|representative|consultant|partner|csm|manager|exec|executive|people)) (?:\\p{L}+ )?(?:assured|guaranteed) (?:us|me)',
     '(?:we were|was|were) promised',
-    'we were told',
+    'we were (?:\\p{L}+ )?told',
+    '(?:we were|was|were) sold (?:\\p{L}+ ){0,4}on the basis',
     '(?:sales|(?:your |ur )?sales ?(?:rep|person|people|team|guy|guys|lady)|salesperson|account manager) (?:told|said|promised|showed|claimed|swore)',
     '(?:showed|shown|promised) (?:us )?in the demo',
     // "The demo we saw showed messages translated as they come in. In our account …"
@@ -144,6 +145,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Asked at two or more named times: "raised this in September, October and now November".
     `(?:asked|raised|reported|mentioned|flagged|chased|requested|emailed)(?: \\p{L}+){0,3} (?:in|on|back in) ${WHEN}(?:,? (?:and )?(?:again )?(?:now |in |on )?${WHEN})+`,
     'nothing (?:ever )?changes|ei mikään (?:koskaan )?muutu',
+    '(?:second|third|fourth|fifth) time now|bringing (?:this|it) up again',
+    '(?:pari|kaksi|kolme|monta) kertaa (?:ehdotettu|ehdottaneet|ehdottanut)|ei (?:oo|ole) kuulunut mitään',
     // "ollaan nyt kolme kertaa pyydetty", "toivottu jo parin vuoden ajan"
     '(?:kaksi|kolme|neljä|viisi|monta|useamman|useita) kertaa (?:pyydetty|kysytty|pyytäneet|kysyneet|toivottu|ilmoitettu)',
     '(?:toivottu|pyydetty|kysytty|odotettu) jo (?:\\p{L}+ ){0,2}(?:vuoden|vuotta|vuosia|kuukauden|kuukautta|kuukausia)',
@@ -199,7 +202,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:sulki|sulkivat|suljitte|sulkenut|sulkeneet)\\p{L}* (?:\\p{L}+ )?(?:tiketi|tiketti|tapaukse|tapaus|pyynnö|pyyntö)\\p{L}*',
     'waiting for (?:a |an )?(?:answer|reply|response|update) (?:for|since)',
     // "it took five days to get an answer to a fairly simple question"
-    'took (?:\\p{L}+ ){0,2}(?:days|weeks) to get (?:an? |any )?(?:answer|reply|response)',
+    'took (?:[\\p{L}\\p{N}]+ ){0,2}(?:days|weeks) to get (?:an? |any |the )?(?:first )?(?:answer|reply|response)',
+    'closed (?:[\\p{L}\\p{N}#]+ ){0,3}as [\'"‘“][^\'"’”]{1,30}[\'"’”] without',
+    'sulki (?:sen|tiketin|pyynnön) (?:\\p{L}+ )?vastauksella',
     // "Your support insists the scans are correct and won't look further", "told us twice it was user error"
     "(?:your )?support (?:insists|insisted|keeps insisting|refuses|refused|won['’]t|will not|would not|wouldn['’]t) ",
     "told us (?:\\p{L}+ )?(?:that )?(?:it was|it['’]s|it is) [\"'“‘]?user error",
@@ -240,6 +245,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'weak-value',
     2,
     'not worth',
+    "for what we pay|(?:more|heavier|harder|bigger) than (?:it['’]s|it is) worth",
     // "Maksetaan 50k kontaktin paketista vaikka lähetetään enää kerran kuussa …, ei oo oikein järkeä."
     'maks(?:etaan|amme|an|aa)\\p{L}* [^.!?\\n]{0,120}(?:ei|eikä) (?:oo|ole) (?:oikein |kovin |mitään |enää )?järke',
     // "only 3 of our 20 seats are really used", "paying for stuff we have never opened".
@@ -314,6 +320,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'changed-needs',
     2,
     '(?:our )?needs (?:have )?changed',
+    '(?:reduce|lower|cut|decrease) (?:the number of |our |the )?(?:licen[cs]es|seats|user licen[cs]es|users)(?: accordingly)?',
+    '(?:discuss|move to|switch to|need|want) a smaller (?:plan|package|tier|contract|subscription)',
     // A part of the business sold, spun off or closed: "We sold our Didsbury practice to another group",
     // "julkisivuyksikkömme eriytetään omaksi yhtiökseen".
     '(?:we )?(?:sold|closed|divested|spun off) (?:our|one of our) (?:[\\p{L}-]+ ){0,2}(?:practice|site|branch|clinic|store|shop|office|business|division|unit|location|hotel|restaurant)',
@@ -338,6 +346,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     'tarpeemme (?:ovat )?muuttuneet',
     'tarpeet (?:ovat )?muuttuneet',
     '(?:emme|en) (?:siis |kai |oikeastaan |jatkossa )?enää tarvitse',
+    '(?:emme|ei) tarvitse (?:\\p{L}+ ){1,4}enää',
+    'ulkoista\\p{L}* (?:\\p{L}+ ){0,2}(?:palkanlaskennan|kirjanpidon|laskutuksen|asiakaspalvelun|toiminnon|toiminnot)',
     'kasvaneet (?:ulos|yli)',
     'uusi (?:suunta|strategia|toimintamalli)',
     'enää (?:sovi|vastaa (?:tarpeitamme|sitä mitä|meidän tarpei\\p{L}*))',
@@ -403,6 +413,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     'toimittaja-?(?:arvio|vertailu|kilpailu)',
     '\\d+ ?% (?:halvempi|edullisempi|halvemmalla|edullisemmin|halvemmaksi)',
     '(?:harkitsemme|mietimme|pohdimme|suunnittelemme|selvitämme) (?:\\p{L}+ )?(?:vaihtoa|vaihtamista|vaihtamaan|siirtymistä|siirtymään)',
+    // "meille on tarjottu toisen palvelun ratkaisua selvästi halvemmalla … miksi emme vaihda"
+    "(?:should have|should['’]ve) stayed with (?:our )?(?:old|previous|former) (?:provider|supplier|vendor|system|tool|platform)",
+    '(?:tarjottu|tarjosi|tarjoaa|tarjonnut) (?:\\p{L}+ ){0,4}(?:halvemmalla|edullisemmin)|miksi (?:emme|ei) vaihda',
     '(?:selvästi |paljon |huomattavasti )?(?:halvempi|edullisempi) (?:ja|mutta)',
     '(?:muita|muut|toisen|toista|halvemman|halvempaa) (?:toimittaj|palveluntarjoaj|vaihtoeh|järjestelm)',
     'vaihtoehtoj(?:a|en) (?:markkinoilta|muualta|kartoitetaan)',
@@ -490,6 +503,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // UK insolvency by its letterhead: "Parkside Dental Ltd (in administration)", "the joint administrators of the above company".
     '(?:ltd|limited|plc|llp|oy|company)\\.? \\(?in administration\\)?|(?:joint )?administrators of (?:the|our) (?:above )?(?:company|business)',
     "(?:is|are|we['’]re|we are|will be) merging with",
+    // "our council will be abolished on 1 April and replaced by the new unitary authority"
+    '(?:will be|is being|are being|is to be) (?:abolished|dissolved|wound up)|(?:local government|municipal) reorgani[sz]ation|kuntaliito\\p{L}*',
   ),
 ];
 

@@ -39,6 +39,8 @@ export interface PriorityEvidence {
   weakValueAtStake?: boolean;
   /** The customer says the problem is theirs alone ("colleagues are fine"; core/narrow-scope.ts). */
   narrowScope?: boolean;
+  /** The customer asks how to leave or end the contract early ("exit early", "irtisanoa"). */
+  asksHowToLeave?: boolean;
   /** The customer takes the problem back ("no current issues", "works again"; core/retracted-incident.ts). */
   problemTakenBack?: boolean;
 }
@@ -118,7 +120,9 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
     (risk?.signal.driver === 'promise-gap' || risk?.signal.driver === 'changed-needs') &&
     evidence.asksQuestion &&
     evidence.negativeWeight > -1 &&
-    !evidence.statesDissatisfaction;
+    !evidence.statesDissatisfaction &&
+    // "What are our options to reduce the contract or exit early?" asks how to leave.
+    !evidence.asksHowToLeave;
   if (risk)
     return {
       priority: patient || unhurriedWish || calmQuestion ? 'P3' : 'P2',

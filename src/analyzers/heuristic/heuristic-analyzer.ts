@@ -60,6 +60,10 @@ const JOKING = /[😂🤣😅😄😆😁]|(?<![\p{L}])(?:lol|lmao|haha\p{L}*|he
  * fallback when the LLM is unavailable. It reports floor hits in its reason but does not apply
  * them; the core does.
  */
+/** "options to … exit early", "terminate", "irtisanoa": leaving asked about, even calmly. */
+const ASKS_HOW_TO_LEAVE =
+  /(?<![\p{L}])(?:exit (?:early|the contract)|terminat\p{L}*|cancel\p{L}*|end the contract|break clause|irtisan\p{L}*|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|lopettaa sopimu\p{L}*)(?![\p{L}])/iu;
+
 export function createHeuristicAnalyzer(options: HeuristicAnalyzerOptions = {}): Analyzer {
   return {
     name: 'heuristic',
@@ -106,6 +110,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     aboutNonProduction,
     jokingTone: JOKING.test(input.text),
     narrowScope,
+    asksHowToLeave: ASKS_HOW_TO_LEAVE.test(text),
     // "RCA for Monday's incident by Friday. No current issues": a deadline on nothing broken.
     problemTakenBack,
   });

@@ -42,7 +42,7 @@ const FAILURE_PARTS = [
   `(?:just |only )?spins`,
   // "has been saying 'loading…' since 9am"
   `(?:saying|showing|says|shows|stuck on) ['"‘“]?(?:loading|please wait|connecting)`,
-  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving)`,
+  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving|reaches)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
   `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
   `lakka\\p{L}* (?:\\p{L}+ )?(?:toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
@@ -73,7 +73,8 @@ const FAILURE_PARTS = [
   `epäonnistu${OPEN}`,
   `kaatui`,
   // Not "keräilyvirheet on jo selvästi vähentyneet": errors that went down are good news.
-  `\\p{L}*virhe${OPEN}(?!(?: \\p{L}+){0,3} (?:vähentyneet|vähentynyt|vähenivät|laskeneet|laskenut|poistuneet))`,
+  // Not "pyöristysvirhe" or "kirjoitusvirhe": a wrong figure or a typo is a bug, however wide.
+  `(?!(?:pyöristys|kirjoitus|näppäily|kirjaus|laskenta|laskutus|käännös|oikeinkirjoitus|muotoilu)virhe)\\p{L}*virhe${OPEN}(?!(?: \\p{L}+){0,3} (?:vähentyneet|vähentynyt|vähenivät|laskeneet|laskenut|poistuneet))`,
   `aikakatkai${OPEN}`,
   `jumi${OPEN}`,
   `jää (?:jumiin|latautumaan|lataus${OPEN}|tyhjäksi)`,
@@ -90,6 +91,9 @@ const FAILURE_PARTS = [
   `(?:is|are|has been|have been) (?:invisible|missing|gone) (?:on|from) the (?:map|dashboard|list|screen|board)`,
   // "we are not receiving any new reservations", "none of today's payouts have gone out"
   `(?:not|aren't|are not|isn't|is not|haven't been|have not been|stopped) (?:receiving|getting) (?:any|new)`,
+  `(?:hasn't|haven't|has not|have not) (?:received|got|gotten) any`,
+  // "the fire roll-call list on the reception tablets is empty"
+  `(?:list|page|screen|dashboard|report|board|feed|queue|inbox)(?: (?:on|in) (?:the |our )?(?:[\\p{L}-]+ ){0,2}[\\p{L}-]+)? (?:is|are|shows?|comes up) (?:completely |totally )?(?:empty|blank)`,
   `none of (?:[\\p{L}\\p{N}'’]+ ){1,10}(?:have|has) (?:gone out|been sent|been paid|been received|arrived|come through|come in|reached|printed|reported|synced|updated)`,
   // "POS is taking 40-60 seconds per tap"
   `taking \\d+\\+?(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction|ticket|badge|check-?in)`,
@@ -115,6 +119,9 @@ const BREADTH_PARTS = [
   `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
   `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries)`,
+  // "can't log in from any machine here, colleagues in the other office same"
+  `(?:from|on) any (?:machine|computer|device|pc|laptop|browser|workstation)`,
+  `(?:colleagues|everyone|people|staff) (?:in|at) (?:the )?other (?:office|site|branch|building)s? (?:same|too|as well|also)`,
   `(?:whole|entire) (?:\\p{L}+ )?(?:team|company|office|floor|organi[sz]ation|org|staff|department|site|platform|system|app|service|workspace|(?:call |contact |service )?cent(?:re|er)|branch|warehouse|shift|region|store|clinic|newsroom|kitchen|fleet|school|hospital|ward|practice|studio|agency|firm|restaurant|plant|factory)`,
   `every (?:single )?(?:\\p{L}+ )?(?:user|agent|page|request|call|browser|device|customer|visitor|order|endpoint|screen|store|office|one of|patient|doctor|nurse|employee|member|student|teacher|client|driver|technician|branch|location|site|account|terminal|till|register|tablet|scanner|supporter|donor|recipient|subscriber|manager|colleague|clinic|practice|vet|pharmacist|receptionist|dispatcher|cashier|foreman|engineer|worker|shop|restaurant|warehouse|depot)`,
   `(?:all|every one of|each of) (?:our |the |my )?(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:\\p{Lu}\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|practices|depots|schools|hospitals|pharmacies)`,
@@ -135,7 +142,7 @@ const BREADTH_PARTS = [
   `kenelläkään`,
   // "in none of our stores", "missään myymälässämme": nowhere is breadth too.
   `missään`,
-  `(?:for )?(?:any|none) of our (?:\\p{L}+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses|clients|customers|users|accounts|teams|agents|patients)`,
+  `(?:for )?(?:any|none) of our (?:[\\p{L}\\p{N}]+ )?(?:stores|shops|offices|sites|branches|locations|clinics|warehouses|clients|customers|users|accounts|teams|agents|patients)`,
   `kaik\\p{L}* \\d+ (?:myymälä|toimipist|kauppa|kaupa|varasto|asiakka|käyttäjä|koulu)\\p{L}*`,
   `yhde(?:llä|lle|ssä|stä)kään`,
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
@@ -149,7 +156,7 @@ const BREADTH_PARTS = [
   `ketään`,
   `yksikään`,
   // "koko tiimi", not "koko ajan" (all the time) or "koko arkisto" (the whole archive, a thing).
-  `koko (?!\\p{L}+ ajan)(?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
+  `koko (?!\\p{L}+ ajan)(?!\\p{L}+ tasolla)(?!ajan|aja|päivä|viiko|yön|aamu|illa|kuuka|vuode|ikä|arkisto|historia|aineisto|vuosi|vuoden|tietokanta|lista|raportti|tiedosto|hakemisto|sivusto|sivu)\\p{L}+`,
   // Not "one of our drivers": one person is no breadth.
   `(?<!(?:one|some|a few|two|several) of )(?:our|all our) (?:app |mobile |web )?(?:users|subscribers|readers|members|riders|drivers|couriers|listeners|viewers)`,
   `kaikki (?:\\p{L}+-)?(?:käyttäj|kutsu|sivu|pyyn|asiakka|agent|työntekij|toimipist|myymä|tilauks)${OPEN}`,
@@ -186,6 +193,7 @@ const IMPACT_PARTS = [
   `(?:rekat|autot|asiakkaat|ihmiset|potilaat|kuljettajat) (?:on |ovat )?jonossa`,
   `doing everything (?:over the phone|by phone|by hand|manually|on paper)`,
   `running (?:everything|it all|the \\p{L}+) on paper`,
+  `(?:gone|went|going|had to go) back to (?:a |the )?paper`,
   `phone lines (?:are )?(?:melting|jammed|going crazy|ringing off the hook)`,
   // "writing labels by hand", "working off printed day lists", "print everything off like it's 1998"
   `(?:writing|doing|filling in|filling out|recording|taking|logging|booking) (?:\\p{L}+ ){0,2}(?:by hand|on paper|manually)`,
@@ -216,7 +224,7 @@ const IMPACT_PARTS = [
 const SLOWDOWN_PARTS = [
   `(?:very|extremely|painfully|really|so|super|unbearably|incredibly|terribly|horribly|unusably) slow(?:ly)?`,
   `(?:now )?takes? (?:over |more than |about |around |up to )?\\d+(?:[-–]\\d+)? ?(?:minutes|mins|hours)(?: \\p{L}+){0,4} (?:instead of|rather than|compared to|where it used to|when it used to)`,
-  `(?:now )?takes? (?:over|more than) \\d+ ?(?:minutes|mins|hours)`,
+  `(?:now )?(?:takes?|taking|took) (?:over|more than) \\d+ ?(?:minutes|mins|hours)`,
   `pätki${OPEN}`,
   `tökki${OPEN}`,
   `takkua${OPEN}`,
@@ -247,6 +255,9 @@ const BLOCKER_IMPACT_PARTS = [
   `having to (?:[\\p{L}'’]+ ){1,6}(?:manually|by hand|on paper)`,
   `(?:really |badly |seriously )?slowing down (?:\\p{L}+ ){0,2}(?:check-?ins|orders|deliveries|dispatch|the (?:\\p{L}+ )?(?:team|desk|line|queue))`,
   `(?:dozens|hundreds|lots) of (?:complaints|calls|e-?mails|tickets)`,
+  // "Payday is tomorrow - if it doesn't finish soon we miss the BACS window"
+  `(?:payday|pay ?day|payroll|go-live|launch|month-?end|the deadline) is (?:today|tomorrow|on \\p{L}+day|in \\p{L}+ (?:hours|days))`,
+  `miss (?:the|our) (?:[\\p{L}-]+ )?(?:window|deadline|cut-?off|payment run)`,
 ];
 
 const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');

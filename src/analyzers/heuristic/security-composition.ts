@@ -34,11 +34,11 @@ const EXPOSED = apostropheTolerant(
   'iu',
 );
 const OTHER_PARTY = apostropheTolerant(
-  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant|firm)['’]?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|(?:belong(?:s|ing)? to|from) (?:a |an )?(?:different|another|the wrong) (?:patient|customer|client|person|user|account|company|pet|merchant|store|shop|tenant|business|firm|organi[sz]ation|school|library|practice|clinic|landlord|contractor)s?|(?:a |an |the )?(?:different|another|the wrong|previous|next) (?:patient|customer|client|person|user|company)['’]s|(?:isn't|aren't|is not|are not) (?:theirs|hers|his|ours|mine)|other (?:branches|clinics|sites|stores|offices|practices|pharmacies)['’]? (?:patients|customers|clients)|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
+  `${W}(?:(?:a|an|some) (?:company|customer|client|organi[sz]ation|tenant|firm|business) (?:called|named)|(?:isn't|aren't|is not|are not|wasn't|weren't) (?:ours|us)|(?:don't|doesn't|do not|does not) (?:look like|seem to be|belong to) (?:ours|us)|(?:yritykse|asiakka|organisaatio)${OPEN} nimeltä|another (?:company|customer|client|organi[sz]ation|tenant|firm)['’]?s?|other (?:companies|customers|clients|organi[sz]ations|tenants)'?|(?:someone|somebody) else'?s?|a company that isn't ours|(?:belong(?:s|ing)? to|from) (?:a |an )?(?:different|another|the wrong) (?:patient|customer|client|person|user|account|company|pet|merchant|store|shop|tenant|business|firm|organi[sz]ation|school|library|practice|clinic|landlord|contractor)s?|(?:a |an |the )?(?:different|another|the wrong|previous|next) (?:patient|customer|client|person|user|company)['’]s|(?:isn't|aren't|is not|are not) (?:theirs|hers|his|ours|mine)|(?:don't|doesn't|do not|does not) belong to (?:us|them|her|him)|another (?:applicant|importer|exporter|tenant|organiser|employee|colleague|patient|pupil|student|member|guest|passenger|buyer|resident|claimant|policyholder)['’]s|of (?:a|an) (?:completely |totally )?(?:different|another|unrelated) (?:importer|exporter|company|customer|client|tenant|organi[sz]ation|business|firm|applicant|person|landlord|organiser)|kollegansa|other (?:branches|clinics|sites|stores|offices|practices|pharmacies)['’]? (?:patients|customers|clients)|to the public|the public (?:can|could)|strangers|toise${OPEN} (?:yritykse|asiakka|organisaatio)${OPEN}|toisten (?:yritysten|asiakkaiden)|vieraa${OPEN} (?:yritykse|asiakka)${OPEN}|ulkopuolis${OPEN})`,
   'iu',
 );
 const SEES = apostropheTolerant(
-  `${W}(?:see|sees|seeing|saw|seen|read|open and read|visible|shown|showing|shows?|showed|displays?|displayed|displaying|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
+  `${W}(?:see|sees|seeing|saw|seen|read|open and read|visible|shown|showing|shows?|showed|displays?|displayed|displaying|shows? up|showed up|appear(?:s|ed|ing)?|received|receives|receiving|contain(?:s|ed|ing)?|got|gets|access|accessed|opened|näke${OPEN}|näky${OPEN}|näkyi${OPEN}|näkivät|sai${OPEN}|saanut|saaneet|pääse${OPEN})`,
   'iu',
 );
 
@@ -195,7 +195,7 @@ const WENT_OUT = apostropheTolerant(
  * records must be in the message: a brochure sent to the wrong address is no incident.
  */
 const WRONG_RECIPIENT = apostropheTolerant(
-  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:lähtenyt|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
+  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:lähtenyt|lähteneet|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
   'iu',
 );
 
@@ -244,7 +244,8 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (NOT_ME.test(text) || UNINITIATED.test(text) ? SETTING_CHANGED.exec(sentence) : null) ??
       (ACCESS_OBJECT.test(sentence) ? UNINITIATED.exec(sentence) : null) ??
       (CREDENTIAL.test(sentence) ? EXPOSED.exec(sentence) : null) ??
-      (SEES.test(sentence) ? OTHER_PARTY.exec(sentence) : null) ??
+      // "… a rent statement she received this morning. It isn't hers and it isn't even one of ours"
+      (SEES.test(sentence) || SEES.test(before) ? OTHER_PARTY.exec(sentence) : null) ??
       // Internal content in front of outsiders: "Internal notes are visible to end customers".
       (SEES.test(sentence) && OUTSIDE_AUDIENCE.test(sentence) && !NOT_VISIBLE.test(sentence)
         ? INTERNAL_CONTENT.exec(sentence)

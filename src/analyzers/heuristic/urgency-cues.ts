@@ -15,6 +15,7 @@ import {
   VULNERABLE_PERSON_NOUNS,
 } from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
+import { HYPOTHETICAL, isFramedAsHypothetical } from '../../core/hypothetical-frame.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
 import { mentionsPlannedStop } from '../../core/planned-stop.ts';
@@ -23,6 +24,7 @@ import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts
 import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { sentenceAround } from '../../core/sentence-around.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
+import { isSomeoneElsesOutage } from '../../core/someone-elses-outage.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { findDoubleCharge } from './double-charge.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
@@ -518,9 +520,6 @@ const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 const EMERGENCY_SERVICE_AFTER =
   /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
 
-const HYPOTHETICAL =
-  /(?<![\p{L}])(?:hypothetical(?:ly)?|what (?:would|will) happen|what happens (?:to|if|when)|in theory|business continuity|continuity plan|(?:our|an) internal (?:security )?policy|mitä tapahtuu(?:isi)?|entä jos|teoriassa|jatkuvuussuunnitelm\p{L}*)(?![\p{L}])/iu;
-
 const OUTAGE_THING_AFTER = new RegExp(
   `^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
   'iu',
@@ -589,7 +588,7 @@ export function findUrgencyCues(
   // "It does load eventually": slow, not down (eventually-works.ts), read once per text.
   const eventually = worksEventually(text);
   // "Hypothetically — if a member's card is compromised …": the opening frames every later sentence.
-  const framedAsHypothetical = HYPOTHETICAL.test(sentenceAround(text, 0).text);
+  const framedAsHypothetical = isFramedAsHypothetical(text);
   for (const hit of findPhrases(tokens, COMPILED)) {
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
@@ -709,6 +708,7 @@ export function findUrgencyCues(
         (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),
       )
       .filter((cue) => !(cue.kind === 'outage' && isFigurativeDown(text, cue.start + cue.phrase.length)))
+      .filter((cue) => !(cue.kind === 'outage' && isSomeoneElsesOutage(text, cue.start)))
       // A planned stop, drill or continuity test in the message; "nothing is actually wrong".
       .filter((cue) => !(plannedOrDenied && (cue.kind === 'outage' || cue.kind === 'security')))
       // "What happens to our data if we terminate the contract?" supposes it.

@@ -95,6 +95,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-72.jsonl',
   'test/fixtures/triage-heldout-73.jsonl',
   'test/fixtures/triage-heldout-74.jsonl',
+  'test/fixtures/triage-heldout-75.jsonl',
+  'test/fixtures/triage-heldout-76.jsonl',
+  'test/fixtures/triage-heldout-77.jsonl',
+  'test/fixtures/triage-heldout-78.jsonl',
+  'test/fixtures/triage-heldout-79.jsonl',
+  'test/fixtures/triage-heldout-80.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

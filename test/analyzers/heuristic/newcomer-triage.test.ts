@@ -1333,3 +1333,65 @@ describe('round 28: churn in more words, and when it is a calm question', () => 
     expect(analysis.priority).not.toBe('P2');
   });
 });
+
+describe('round 29: whose data, whose system, and which "down"', () => {
+  it.each([
+    'Our client opened the customs PDF for their shipment and the document showed the consignee and invoice values of a completely different importer.',
+    "A tenant forwarded us a rent statement she received this morning. It isn't hers and it isn't even one of ours, with a full name, address and arrears.",
+    "A resident says the decision letter she downloaded contained another applicant's name and home address.",
+    'Huomasimme, että palkkalaskelmat ovat lähteneet sähköpostilla osittain väärille henkilöille.',
+    "Since 09:30 our webhook endpoint has been receiving orders that don't belong to us, with buyer names and emails.",
+    "Two buyers say their order confirmation email contained somebody else's name, phone number and tickets.",
+    "The contractor app hasn't received any new maintenance requests since Monday for any of our 11 sites. Nothing reaches the contractors.",
+    "is CaseDesk down? can't log in from any machine here, colleagues in the other office same",
+    "4. Since Tuesday's update the fire roll-call list on the reception tablets is empty. We've gone back to a paper sign-in sheet.",
+  ])('makes %j P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Pay calculation is taking over 4 hours for our monthly run. Payday is tomorrow - if it does not finish soon we miss the BACS window.',
+    'Asukkaille on lähtenyt marraskuun vesimaksuennakot tuplana, noin 650 asuntoa.',
+  ])('makes %j P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    "Our trucking subcontractor's system is down this week so they're emailing us the PODs. What's the easiest way to attach one manually?",
+    'The offline mode saved us on Saturday when the mobile network went down. Please pass our thanks to the team!',
+    'Our application numbers are down about 20% on last year. Is there a report that breaks application volumes down by ward?',
+    'Headcount is down by 23 this month. Can we process the leavers in bulk?',
+    'Quick hypothetical from our business continuity lead: if the portal went down on a deadline day, what would you do? Would you provide evidence of the downtime?',
+    'Idea: could the Outage board have an RSS feed? We would embed planned water and road outages on our map.',
+    'Vastikelaskelmassa on pyöristysvirhe: summa jää 0,01 € vajaaksi koko yhtiön tasolla.',
+    "Getting this when I export October's report:\n\nError 500 - ReportExportException (ref 7f3a)\n\nSeptember exports fine.",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    [
+      'After the reorganisation our customs team is 8 people instead of 15. Could we reduce the number of licences accordingly?',
+      'changed-needs',
+    ],
+    ['When we bought this we were explicitly told it would handle 50 declarants.', 'promise-gap'],
+    ['Bringing this up again (third time now, I think) — a Latvian UI would help.', 'unheard-voice'],
+    ['For what we pay, we expected the reporting to be more flexible.', 'weak-value'],
+    ['Genuinely starting to wonder if we should have stayed with our old provider.', 'competitor'],
+    ['Our ticket took 9 days to get a first reply.', 'complaint-handling'],
+    [
+      'Meille on tarjottu toisen palvelun ratkaisua selvästi halvemmalla, ja hallitus kysyy miksi emme vaihda.',
+      'competitor',
+    ],
+    ['Our council will be abolished on 1 April and replaced by the new unitary authority.', 'involuntary'],
+  ])('finds the churn driver in %j', async (text, driver) => {
+    expect(drivers(await triage(text, { language: 'fi' }))).toContain(driver);
+  });
+
+  it('keeps a calm question about leaving early a P2', async () => {
+    const analysis = await triage(
+      'We are going through a restructure, so we will only need 15 employee records instead of 220. What are our options to reduce the contract or exit early?',
+    );
+    expect(analysis.priority).toBe('P2');
+  });
+});
