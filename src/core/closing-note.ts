@@ -20,7 +20,7 @@ const ACK = [
   // "Välitän tämän meidän tiimille", "Otan tämän tiedoksi ja välitän tiimille, palataan."
   '(?:välitän|välitin|välitimme|välitämme|välitetään|välitetty)(?: \\p{L}+){0,3}? (?:\\p{L}+lle|eteenpäin)',
   '(?:otan|otin|otetaan|otimme|otettu) (?:tämän |tän |sen |asian )?tiedoksi',
-  'kaikki kuittas\\p{L}*|kaikki kuittasivat|palataan(?: asiaan)?',
+  'kaikki kuittas\\p{L}*|kaikki kuittasivat|palataan(?: asiaan)?(?: [\\p{L}\\p{N}.]+){0,8}',
   // "Selvä, katsotaan tätä ensi viikon palaverissa."
   'katsotaan (?:tätä|tää|asiaa|sitä)(?: \\p{L}+){0,4}',
 ].join('|');
@@ -55,9 +55,9 @@ const RELAYED_ACK = new RegExp(
 );
 
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|new (?:issue|problem|bug|question|request)|(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|hearing nothing|ei toimi|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|new (?:issue|problem|bug|question|request)|(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|hearing nothing|ei toimi|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|(?<!kiitos )kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
 
-export const MAX_CLOSING_NOTE_CHARS = 400;
+export const MAX_CLOSING_NOTE_CHARS = 600;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =
@@ -78,7 +78,15 @@ const CLOSES_AT_END =
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+
+/**
+ * "No further action needed from our side", "No need to reply": closing words that news of the
+ * customer's own also uses ("FYI we're rebranding in January, nothing needed yet"), so they close
+ * the note only when it brings no news, or its news is that the matter is handled.
+ */
+const NOTHING_NEEDED =
+  /(?<![\p{L}])(?:(?:no further action|nothing further|nothing more|nothing else|nothing) (?:is )?needed(?: from (?:your|our) (?:side|end))?(?: here)?|no need to reply)(?![\p{L}])/iu;
 
 /** "Thank you both for all your help on this. Have a lovely weekend!": thanks, then a wish. */
 const THANKS_NOTE = new RegExp(
@@ -106,7 +114,8 @@ export function isClosingNote(text: string): boolean {
   return (
     (CLOSING.test(trimmed) ||
       CLOSES_ANYWHERE.test(trimmed) ||
-      (CLOSES_AT_END.test(trimmed) && (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
+      ((CLOSES_AT_END.test(trimmed) || NOTHING_NEEDED.test(trimmed)) &&
+        (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
       RELAYED_ACK.test(trimmed) ||
       THANKS_NOTE.test(trimmed)) &&
     !TURNS.test(trimmed)

@@ -88,11 +88,15 @@ export const NON_PRODUCTION_PLACE =
   '(?<![\\p{L}])(?:sandbox(?:es)?|staging|test (?:environment|env|instance|site|server|tenant|account)s?|dev(?:elopment)? (?:environment|env|instance|server)s?|demo (?:environment|instance|site)s?|uat|qa (?:environment|env)|testiympäristö\\p{L}*|kehitysympäristö\\p{L}*|hiekkalaatik\\p{L}*|demoympäristö\\p{L}*)(?![\\p{L}])';
 
 const UI_PLACE_WITHOUT_QUANTITY =
-  '^(?=.*?(?<![\\p{L}])(?:menus?|toolbar|sidebar|side bar|navigation|nav bar|buttons?|icons?|dropdown|drop-down|tabs?|valik\\p{L}*|työkalupalk\\p{L}*|sivupalk\\p{L}*|välilehd\\p{L}*|välilehti|painike\\p{L}*|nappi|napi\\p{L}*|kuvake\\p{L}*|navigaatio\\p{L}*)(?![\\p{L}]))(?!.*?(?<![\\p{L}])(?:all|every|everything|kaikki\\p{L}*)(?![\\p{L}]))';
+  '^(?=.*?(?<![\\p{L}])(?:add-?ins?|plug-?ins?|extensions?|widgets?|shortcuts?|tiles?|menus?|toolbar|sidebar|side bar|navigation|nav bar|buttons?|icons?|dropdown|drop-down|tabs?|valik\\p{L}*|työkalupalk\\p{L}*|sivupalk\\p{L}*|välilehd\\p{L}*|välilehti|painike\\p{L}*|nappi|napi\\p{L}*|kuvake\\p{L}*|navigaatio\\p{L}*)(?![\\p{L}]))(?!.*?(?<![\\p{L}])(?:all|every|everything|kaikki\\p{L}*)(?![\\p{L}]))';
 
 /** What disappeared was a problem: "our front desk queue has basically disappeared". Good news. */
 const PROBLEM_GONE =
   '(?<![\\p{L}])(?:queues?|wait(?:ing)? times?|waits|lag|delays?|problems?|issues?|bugs?|errors?|complaints?|headaches?|jono\\p{L}*|ruuhk\\p{L}*|ongelm\\p{L}*|virhee\\p{L}*|viiveet|valitukset)(?: [\\p{L}\\p{N}]+){0,5} (?:(?:has|have) )?(?:\\p{L}+ )?(?:disappeared|vanished|gone away|kadonnut|kadonneet|hävinnyt|hävinneet|hävisi|hävisivät|katosi|katosivat)(?![\\p{L}])';
+
+/** A breach somewhere else, asked about: "the data breach at another edtech provider in the news". */
+export const SOMEONE_ELSES_BREACH =
+  '(?<![\\p{L}])(?:news (?:about|of)|in the news|at another (?:[\\p{L}-]+ )?(?:provider|vendor|supplier|company|council|school|trust|firm|customer)|another (?:[\\p{L}-]+ )?(?:provider|vendor|supplier)[\\u0027\\u2019]s)(?![\\p{L}])';
 
 const PHYSICAL_BREAK_IN =
   '(?<![\\p{L}])(?:poliisi\\p{L}*|police|burglar\\p{L}*|varasto\\p{L}*|myymälä\\p{L}*|toimisto\\p{L}*|autoon|(?:our|the) (?:warehouse|store|shop|office|van|car|depot|site) (?:was |got )?broken into|broke into (?:our|the) (?:warehouse|store|shop|office|van|car|depot))(?![\\p{L}])';
@@ -120,7 +124,8 @@ const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGL
  * analyzer's competitor names).
  */
 export const NOT_A_VENDOR_CHANGE =
-  '(?<![\\p{L}])(?:and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
+  // "we're migrating to Hirelane from Teamtailor": the customer comes to us from a rival.
+  '(?<![\\p{L}])(?:(?:moving|migrating|switching|going) (?:over )?to [\\p{L}\\p{N}.-]+ from (?!you(?:r|rs)?(?![\\p{L}]))[\\p{L}\\p{N}.-]+|and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
 
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
@@ -191,10 +196,11 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     unlessDenied: true,
     // "Our IT is running a phishing simulation this week": announced so that nobody reacts.
     // "Varastolle murtauduttiin viime yönä, poliisi hoitaa": a burglary, not an intrusion into data.
-    unlessInClause: `${SECURITY_EXERCISE}|${PHYSICAL_BREAK_IN}`,
+    // "news about the data breach at another edtech provider … were you affected?": someone else's.
+    unlessInClause: `${SECURITY_EXERCISE}|${PHYSICAL_BREAK_IN}|${SOMEONE_ELSES_BREACH}`,
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
-      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?))',
+      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?|registers?|logs?|categor\\p{L}*|modules?|reporting|forms?|templates?|polic\\p{L}*|procedures?))',
       // Not "a leaking radiator" or "a water leak": plumbing, in a property or facilities app.
       '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
       'exposed',

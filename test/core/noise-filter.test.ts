@@ -751,3 +751,31 @@ describe('round 29: handled elsewhere, and auto-replies with more around them', 
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 30: longer closings and auto-replies, and news that stays a request', () => {
+  it.each([
+    'Hi all,\n\nJust wanted to close the loop on this one — the February invoices all went out fine after the template fix. Nothing further needed from your side.\n\nBest,\nAnna',
+    "Hi all, quick heads up that Mikko from your support team already got back to us and sorted the pairing – he asked me to post here so there's a record. No further action needed from our side.",
+    'Just logging for reference - Tom from your team already rang me back about the transfer question and is on it. Nothing needed here.',
+    'Tämän voi sulkea, ongelma ratkes itsestään kun tyhjensin välimuistin. Kiitos kuitenkin!',
+    'Kiitos vielä eilisestä puhelusta. Tarkistettiin aamulla ja kaikki toimii, eli meidän puolesta asia on kunnossa. Mukavaa viikon jatkoa!',
+    'ok, selvä. palataan asiaan ensi viikolla kun Jari on takas lomalta',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'FYI we are rebranding to Core Collective in January. We will send the assets nearer the time, nothing needed yet.',
+    'Heads up: our ISP is doing planned network maintenance at all stores this Sunday 01:00-05:00. Nothing needed on your end.',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it.each([
+    'Kiitos viestistäsi! Tämä on automaattinen vahvistus: viestisi on vastaanotettu IT-tukeen tunnuksella #48213. Käsittelemme yhteydenotot arkisin klo 8–16.\n\n— Aalto & Rinne IT-tuki',
+    'Automaattinen vastaus: Olen vuosilomalla 1.7.–28.7. enkä lue sähköpostiani. Kiireellisissä asioissa ota yhteyttä hr@example.fi tai puh. 040 123 4567. Järjestelmähäiriöistä ilmoita IT-tukeen.\n\nMervi Koskinen, rekrytointiasiantuntija',
+    'Thank you for your message. I am out of the office from 14 July to 4 August. During the silage season our farm office is staffed only on Tuesdays. For urgent matters please call 040 551 2893.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

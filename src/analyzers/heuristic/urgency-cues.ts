@@ -10,6 +10,7 @@ import { isFigurativeDown } from '../../core/figurative-down.ts';
 import {
   FINNISH_ENDING_ON_ENGLISH,
   OUTAGE_THING_NOUNS,
+  SOMEONE_ELSES_BREACH,
   VULNERABILITY_MARKER_NOUNS,
   VULNERABILITY_OF_A_PERSON_BEFORE,
   VULNERABLE_PERSON_NOUNS,
@@ -520,6 +521,10 @@ const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 const EMERGENCY_SERVICE_AFTER =
   /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
 
+const SOMEONE_ELSES_BREACH_NEAR = new RegExp(SOMEONE_ELSES_BREACH, 'iu');
+const BREACH_AS_A_THING =
+  /^\s+(?:registers?|logs?|categor\p{L}*|modules?|reporting|forms?|templates?|polic\p{L}*|procedures?)(?![\p{L}])/iu;
+
 const OUTAGE_THING_AFTER = new RegExp(
   `^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
   'iu',
@@ -628,6 +633,13 @@ export function findUrgencyCues(
     if (hit.entry.kind === 'security' && isPersonsVulnerability(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.
     if (hit.entry.kind === 'security' && isSecurityExercise(text, hit.start)) continue;
+    // "the data breach at another edtech provider", "the Breach register module": not ours, not one.
+    if (
+      hit.entry.kind === 'security' &&
+      (SOMEONE_ELSES_BREACH_NEAR.test(sentenceAround(text, hit.start).text) ||
+        BREACH_AS_A_THING.test(text.slice(hit.end, hit.end + 20)))
+    )
+      continue;
     // "The sandbox is down again" stops nobody's customers.
     if ((hit.entry.kind === 'outage' || hit.entry.kind === 'data-loss') && isNonProduction(text, hit.start))
       continue;

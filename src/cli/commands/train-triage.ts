@@ -101,6 +101,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-78.jsonl',
   'test/fixtures/triage-heldout-79.jsonl',
   'test/fixtures/triage-heldout-80.jsonl',
+  'test/fixtures/triage-heldout-81.jsonl',
+  'test/fixtures/triage-heldout-82.jsonl',
+  'test/fixtures/triage-heldout-83.jsonl',
+  'test/fixtures/triage-heldout-84.jsonl',
+  'test/fixtures/triage-heldout-85.jsonl',
+  'test/fixtures/triage-heldout-86.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

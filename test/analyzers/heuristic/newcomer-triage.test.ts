@@ -1395,3 +1395,22 @@ describe('round 29: whose data, whose system, and which "down"', () => {
     expect(analysis.priority).toBe('P2');
   });
 });
+
+describe('round 30: a vendor change towards us, a breach elsewhere, a register named after breaches', () => {
+  it.each([
+    "We're migrating to Hirelane from Teamtailor this month (contract signed 🎉). What format do you need for the import?",
+    "We're moving over to Lexora from Clio next month. Can your import tool handle custom fields?",
+  ])('finds no competitor in %j', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(analysis.priority).toBe('P3');
+  });
+
+  it.each([
+    'In the Breach register module, how do we add a new breach category for misdirected email?',
+    'Our DPO has seen news about the data breach at another edtech provider this week. Could you confirm in writing whether you were affected?',
+    'The Outlook add-in has disappeared for one of our partners since Office updated. Everyone else is fine.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
