@@ -87,7 +87,7 @@ const CONTRAST =
 
 /** "Best,", "Cheers", "t.", "Hyvää kesää!": a sign-off or a wish on a line of its own. */
 const SIGN_OFF =
-  /^(?:-{3,}|[–—_=*]{3,}|[—–-]\s*\p{Lu}[^.!?\n]{0,60}|have a (?:great|good|nice|lovely|merry|happy) (?:christmas|holiday|holidays|new year|summer)[^.!]{0,40}|t\.\s*\p{Lu}\p{L}*|best(?: wishes)?|cheers|br|t\.|thanks|many thanks|merry christmas(?: and a happy new year)?|happy (?:new year|holidays|easter)|hyvää (?:joulua|uutta vuotta|joulua ja uutta vuotta)|(?:hyvää|aurinkoista|mukavaa|rentouttavaa) (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))[,.!\s\p{Extended_Pictographic}\uFE0F]*$/iu;
+  /^(?:-{3,}|[–—_=*]{3,}|[—–-]\s*\p{Lu}[^.!?\n]{0,60}|have a (?:great|good|nice|lovely|merry|happy) (?:christmas|holiday|holidays|new year|summer)[^.!]{0,40}|t\.\s*\p{Lu}\p{L}*|best(?: wishes)?|cheers|br|t\.|thanks|many thanks|merry christmas(?: and a happy new year)?|happy (?:new year|holidays|easter)|hyvää (?:joulua|uutta vuotta|joulua ja uutta vuotta)|(?:hyvää|aurinkoista|mukavaa|rentouttavaa) (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))(?:[,.!\s]|\p{Extended_Pictographic}|\uFE0F)*$/iu;
 
 function isShortTitle(line: string): boolean {
   const trimmed = line.trim();
