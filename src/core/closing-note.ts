@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|\\p{Lu}\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|\\p{Lu}\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|(?-i:\\p{Lu})\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|(?-i:\\p{Lu})\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const ACK = [
   'received',
@@ -50,7 +50,7 @@ const CLOSING = new RegExp(
  * whole note.
  */
 const RELAYED_ACK = new RegExp(
-  `^\\W*${LEAD_IN}(?:${ACK})(?:(?:\\s+(?:ja|and)\\s+|[\\s,.!]+)(?:(?:thanks|thank you|cheers|kiitos)[\\s,.!]+)?(?:${ACK})){0,2}[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?[\\s.!\\p{Extended_Pictographic}\\uFE0F]*(?:[–—-]\\s*\\p{Lu}\\p{Ll}+)?$`,
+  `^\\W*${LEAD_IN}(?:${ACK})(?:(?:\\s+(?:ja|and)\\s+|[\\s,.!]+)(?:(?:thanks|thank you|cheers|kiitos)[\\s,.!]+)?(?:${ACK})){0,2}[\\s.!]*(?:(?:thanks|thank you|cheers|kiitos)[\\s\\p{L}.!,]{0,20})?[\\s.!\\p{Extended_Pictographic}\\uFE0F]*(?:[–—-]\\s*(?-i:\\p{Lu})\\p{Ll}+)?$`,
   'iu',
 );
 
@@ -61,7 +61,7 @@ export const MAX_CLOSING_NOTE_CHARS = 600;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =
-  /\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*\p{Lu}[\s\S]*$/iu;
+  /\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*(?-i:\p{Lu})[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
 /** "---------- Forwarded message ---------" and everything under it: the support reply they forward. */
 const FORWARDED_BLOCK =
@@ -71,7 +71,7 @@ const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
-  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us|our (?:side|end)|\p{Lu}[\p{L}-]*))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us|our (?:side|end)|(?-i:\p{Lu})[\p{L}-]*))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
 
 /**
  * "This ticket can be closed.", "You can mark this one resolved", "happy for you to close this one
@@ -90,7 +90,7 @@ const NOTHING_NEEDED =
 
 /** "Thank you both for all your help on this. Have a lovely weekend!": thanks, then a wish. */
 const THANKS_NOTE = new RegExp(
-  `^\\W*${LEAD_IN}(?:thank you|thanks|many thanks|kiitos)(?: (?:so much|a lot|both|all|everyone|again|\\p{Lu}\\p{Ll}+))*(?: for (?:all )?(?:your|the) (?:help|support|patience|quick (?:help|reply|response|fix|turnaround))(?: (?:on|with) (?:this|that|it))?| avusta| nopeasta (?:vastauksesta|avusta|korjauksesta))?[\\s.!,]*(?:(?:have a (?:nice|lovely|great|good) (?:weekend|day|week|summer|holiday|evening)|(?:hyvää|mukavaa|aurinkoista) (?:\\p{L}+ )?(?:viikonloppua|päivänjatkoa|kesää|joulua|joulun odotusta|lomaa|jatkoa))[\\s.!]*)?$`,
+  `^\\W*${LEAD_IN}(?:thank you|thanks|many thanks|kiitos)(?: (?:so much|a lot|both|all|everyone|again|(?-i:\\p{Lu})\\p{Ll}+))*(?: for (?:all )?(?:your|the) (?:help|support|patience|quick (?:help|reply|response|fix|turnaround))(?: (?:on|with) (?:this|that|it))?| avusta| nopeasta (?:vastauksesta|avusta|korjauksesta))?[\\s.!,]*(?:(?:have a (?:nice|lovely|great|good) (?:weekend|day|week|summer|holiday|evening)|(?:hyvää|mukavaa|aurinkoista) (?:\\p{L}+ )?(?:viikonloppua|päivänjatkoa|kesää|joulua|joulun odotusta|lomaa|jatkoa))[\\s.!]*)?$`,
   'iu',
 );
 

@@ -2,6 +2,7 @@ import { isAutoReply } from './auto-reply.ts';
 import { isBulkMail } from './bulk-mail.ts';
 import { isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
+import { findFloorHits } from './priority-floor.ts';
 
 /**
  * Tells engagement ("thanks!", "ok 👍", "kiitos paljon", "hyvää viikonloppua") from requests.
@@ -78,7 +79,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   }
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
-  if (isClosingNote(text)) return { noise: true, reason: 'closing-note' };
+  if (isClosingNote(text) && !reportsIncident(text)) return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
   if (isCalendarResponse(text)) return { noise: true, reason: 'calendar-response' };
   return NOT_NOISE;
@@ -236,4 +237,15 @@ function matchPhrase(
     if (NOISE_FILLERS.has(key)) return { length, category: null };
   }
   return null;
+}
+
+/**
+ * A closing's words can sit beside an incident ("Nothing else needed from us, production is down
+ * again"); a message the floor would make P1 is never set aside as noise. The floor's renewal rule
+ * needs an account, so no date or window matters here.
+ */
+function reportsIncident(text: string): boolean {
+  return findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).some(
+    (hit) => hit.priority === 'P1',
+  );
 }

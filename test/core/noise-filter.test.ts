@@ -779,3 +779,26 @@ describe('round 30: longer closings and auto-replies, and news that stays a requ
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('a closing’s words never hide a problem', () => {
+  it.each([
+    // `\p{Lu}` under the `i` flag matches any letter, so these once read as "thanks <Name> <Name> …".
+    'Thanks again nobody can log in',
+    'Thanks nothing works',
+    'Thanks in advance for the quick help.',
+    // The closing words are there, but so is an outage the floor would make P1.
+    'Nothing else needed from production is down',
+    'ok\nt. everything is down',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it.each([
+    'Thanks Maria for the quick help!',
+    'Hi Team, all sorted now',
+    'Nothing else needed from Pekka',
+    'Kiitos\nt. Matti',
+  ])('%j, where the capital is a name, is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+});

@@ -41,7 +41,7 @@ describe.each(backends)('eraseSubject on %s', (backend) => {
         author: { id: 'UDORA', name: 'Dora Doe', external: true },
         texts: [
           'Dora: our SSO certificate expires next week, please rotate.',
-          'Thanks in advance for the quick help.',
+          'Dora again: the new metadata file is attached to our ticket.',
         ],
         at: new Date('2026-11-25T08:00:00Z'),
       })
