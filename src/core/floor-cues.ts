@@ -123,9 +123,13 @@ const OUTAGE_AS_A_THING = `(?! (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGL
  * Unit 4" moves house. Neither changes vendor (same syntax as the rule cues; shared with the
  * analyzer's competitor names).
  */
+/** "Sopimus päättyy kesäkuussa ja haluamme ehdottomasti jatkaa": the end of a term, to be renewed. */
+const STAYS =
+  "(?<![\\p{L}])(?:(?:haluamme|haluaisimme|aiomme|tulemme) (?:\\p{L}+ )?(?:jatkaa|uusia|jatkamaan|uusimaan)|(?<!(?:not|n['’]t|no longer|never) )(?:want|wants|would like|plan|planning|intend|intending|keen|happy|glad|going|look forward|looking forward) to (?:renew|continue|extend|stay))(?![\\p{L}])";
+
 export const NOT_A_VENDOR_CHANGE =
   // "we're migrating to Hirelane from Teamtailor": the customer comes to us from a rival.
-  '(?<![\\p{L}])(?:(?:moving|migrating|switching|going) (?:over )?to [\\p{L}\\p{N}.-]+ from (?!you(?:r|rs)?(?![\\p{L}]))[\\p{L}\\p{N}.-]+|and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:(?:moving|migrating|switching|going|moved|migrated|switched|went) (?:over )?to [\\p{L}\\p{N}.-]+ from (?!you(?:r|rs)?(?![\\p{L}]))[\\p{L}\\p{N}.-]+|(?:team|staff|office|offices|branch|site|depot|warehouse|everyone|people|hq|clinic|practice) (?:is |are |will be )?(?:moving|relocating|moves) to|nime\\p{L}*|nimi|teidän (?:järjestelmään|palveluun|sovellukseen|ohjelmaan|alustaan|alustalle)|and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
 
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
@@ -200,7 +204,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     unlessInClause: `${SECURITY_EXERCISE}|${PHYSICAL_BREAK_IN}|${SOMEONE_ELSES_BREACH}`,
     cues: [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
-      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?|registers?|logs?|categor\\p{L}*|modules?|reporting|forms?|templates?|polic\\p{L}*|procedures?))',
+      '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?|registers?|reports?|lists?|exports?|counts?|rates?|dashboards?|logs?|categor\\p{L}*|modules?|reporting|forms?|templates?|polic\\p{L}*|procedures?))',
       // Not "a leaking radiator" or "a water leak": plumbing, in a property or facilities app.
       '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
       'exposed',
@@ -256,6 +260,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     priority: 'P2',
     reason: 'mentions cancelling or not renewing',
     negatable: false,
+    unlessInClause: STAYS,
     cues: [
       // Not "cancellation policies and rate plans": a hotel's or a shop's own terms.
       `cancel\\p{L}*(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*) (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
@@ -273,7 +278,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       'leav\\p{L}* (?:you|your (?:service|platform|product))',
       // Finnish
       // Not "irtisanottu agentti": an employee let go.
-      'irtisano\\p{L}*(?!\\p{L})(?! (?:\\p{L}+ )?(?:agentti|agentin|työntekijä|henkilö|käyttäjä|kollega|myyjä|tukihenkilö|esihenkilö|hänet|heidät)\\p{L}*)',
+      '(?<!(?:yksi|kaksi|kolme|neljä|viisi|\\d+) )irtisano\\p{L}*(?!\\p{L})(?! (?:\\p{L}+ )?(?:agentti|agentin|työntekijä|henkilö|käyttäjä|kollega|myyjä|tukihenkilö|esihenkilö|hänet|heidät)\\p{L}*)',
       '(?:harkitsemme|mietimme|pohdimme),? (?:jatkammeko|uusimmeko|jatketaanko|uusitaanko)',
       `lopet\\p{L}* (?:${W} ){0,2}(?:sopimu|tilau|palvelu|käytö|asiakkuu|yhteisty|lisen)\\p{L}*`,
       '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:jatketa|uusita)',

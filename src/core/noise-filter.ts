@@ -124,7 +124,7 @@ const CALENDAR_RESPONSE = {
   /** "Accepted: Quarterly review – Acme @ Thu 28 Nov 2024 10:00–11:00 (EET)": the subject line. */
   head: /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}$/iu,
   /** What the client writes under it: when, where, who answered. */
-  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|[^\n?]{1,80} on hyväksynyt (?:kutsun|kokouksen)\.?)$/iu,
+  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
   /** A time or a When line: what makes it a calendar answer, not "Accepted: we'll go with plan B". */
   time: /\d{1,2}[:.]\d{2}|^\s*(?:when|aika):/imu,
 };

@@ -38,7 +38,7 @@ const PAST_MARKER = new RegExp(
 const PAST_MARKER_WORD = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
 
 const DURING_BEFORE = /(?<![\p{L}])(?:during|duration of) (?:the )?$/iu;
-const DURING_AFTER = /^ (?:aika\p{L}*|aikana|kesto\p{L}*)(?![\p{L}])/iu;
+const DURING_AFTER = /^ (?:aika\p{L}*|aikana|ajalta|ajan|kesto\p{L}*)(?![\p{L}])/iu;
 
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
@@ -48,7 +48,7 @@ const CLASSIFIES_BEFORE =
 
 const CAUSE_AFTER = /^\s+(?:syy\p{L}*|juurisy\p{L}*|aiheuttaj\p{L}*)(?![\p{L}])/iu;
 const CAUSE_BEFORE =
-  /(?<![\p{L}])(?:root cause|cause|rca|post-?mortem|write-?up|report) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
+  /(?<![\p{L}])(?:root cause(?: analysis)?|cause|rca|post-?mortem|write-?up|(?:incident )?report|summary|explanation|analysis) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
 
 const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 

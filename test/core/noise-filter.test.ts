@@ -802,3 +802,29 @@ describe('a closing’s words never hide a problem', () => {
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
   });
 });
+
+describe('round 31: Finnish service-desk receipts, closings that pass the answer on', () => {
+  it.each([
+    'Tämä on automaattinen vastaanottokuittaus.\n\nViestisi on vastaanotettu IT-tukeen ja sille on luotu tiketti #IT-1234. Käsittelemme yhteydenotot arkisin klo 8–16.\n\nÄlä vastaa tähän viestiin.',
+    'Tämä on automaattinen vastaus: viestisi on vastaanotettu palvelupisteeseen tunnuksella INC0001234. Käsittelemme viestit arkisin klo 8–16. Älä vastaa tähän viestiin.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Got it, thanks. I’ve passed your instructions on to Maria and she will restart the screens tonight. Will shout if anything changes.',
+    'Just relaying: our IT team says they’ve received your email about the certificate and will get back to you next week.',
+    'Moi, kiitti kaikille eilisestä avusta, kaikki lähetykset lähti ajallaan ja nyt on kaikki ok. Hyvää viikonloppua!',
+    'joo selvä, tän tiketin voi kyllä sulkea, kiitti avusta!',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads a Finnish calendar acceptance of a meeting invitation as a calendar response', () => {
+    expect(
+      classifyNoise(
+        'Hyväksytty: Koulutus\nAika: tiistai 14.5. klo 13.00–14.00\nPaikka: Teams\n\nAnu Virtanen on hyväksynyt kokouskutsun.',
+      ),
+    ).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+});

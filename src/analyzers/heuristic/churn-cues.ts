@@ -121,7 +121,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     'per my (?:last|previous) (?:\\p{L}+ )?(?:e-?mails?|messages?|tickets?)|my last (?:two|three|four|five|several|\\d+) (?:e-?mails|messages|tickets)',
     'never heard (?:a word |anything )?back|heard nothing back|no word back',
     'does anyone (?:actually |even |ever )?read (?:these|this|my \\p{L}+)|still nothing on',
-    '(?:nobody|no one) (?:seems|appears) to (?:care|listen|read)',
+    '(?:nobody|no one) (?:seems|appears) to (?:care|listen|read|have (?:listened|read it|heard))',
     'running out of (?:new )?ways to (?:phrase|say|explain|ask)',
     '(?:someone|anyone)\\W{1,4}(?:anyone\\W{1,4})?(?:simply |just |even )?acknowledge',
     '(?:raised|reported|logged|flagged) (?:it|this|the \\p{L}+(?: \\p{L}+)?) in (?:like |about |around )?(?:\\d+|several|many|multiple) tickets',
@@ -151,7 +151,7 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:kaksi|kolme|neljä|viisi|monta|useamman|useita) kertaa (?:pyydetty|kysytty|pyytäneet|kysyneet|toivottu|ilmoitettu)',
     '(?:toivottu|pyydetty|kysytty|odotettu) jo (?:\\p{L}+ ){0,2}(?:vuoden|vuotta|vuosia|kuukauden|kuukautta|kuukausia)',
     // "raised it at the last three user forums … it never seems to make the roadmap"
-    '(?:raised|asked for|requested|suggested|voted for|brought up) (?:it|this|that) (?:at|in) the last (?:two|three|four|five|several|\\d+) ',
+    '(?:raised|asked for|requested|suggested|voted for|brought up|mentioned) (?:it|this|that) (?:at|in) (?:the last|each of the last|all of the last|every one of the last) (?:couple of |few |two |three |four |five |several |\\d+ )?(?:(?:\\p{L}+ )?(?:qbrs?|check-?ins|user groups|reviews|calls|meetings|forums|panels|catch-?ups|workshops|user days|roundtables)|(?=two|three|four|five|several|\\d))',
     'never (?:seems to |seem to )?(?:make|makes|made|get onto|gets onto|get on|gets on|get onto) (?:it )?(?:the|your|onto the|on the) roadmap',
     '(?:kysyin|kysyimme|pyysin|pyysimme|ilmoitin|ilmotin|ilmoitimme|ilmotettiin|ilmoitettiin|kerroin|kerroimme|raportoin|raportoimme|muistutin|muistutimme|huomautin|huomautimme)(?: \\p{L}+){0,4} (?:jo|uudelleen|uudestaan|taas|kahdesti|kolmesti|useasti|monesti)',
     '(?:olen|olemme) (?:jo )?(?:kysynyt|kysyneet|pyytänyt|pyytäneet|muistuttanut|muistuttaneet)(?: \\p{L}+){0,3} (?:kahdesti|kolmesti|useasti|monesti|\\d+ kertaa|moneen|monta)',

@@ -19,7 +19,7 @@ const LOSS = apostropheTolerant(
   'giu',
 );
 const DATA = apostropheTolerant(
-  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?|shifts?|schedules?|bookings?|reservations?|appointments?|members?|volunteers?|events?|work|changes|versions?|edits|models?|prices)|\\p{L}*(?:merkin|merkinn|kirjauks|kirjaukse|päiväkirj|varaus|varauks|tiedo|tieto|kortit|kortti|yrity|yhteystie|kontakt|rekisteri|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
+  `${W}(?:(?:customer |contact |client |order |account )?(?:data|records?|contacts?|tickets?|customers|orders|attachments?|files?|documents?|history|notes|entries|conversations|messages|invoices?|pdfs?|deals?|leads?|opportunit(?:y|ies)|issues?|tasks?|projects?|rows?|fields?|results?|quantit(?:y|ies)|balances?|stock levels?|compan(?:y|ies)|products?|items?|photos?|images?|reports?|dashboards?|shifts?|schedules?|bookings?|reservations?|appointments?|members?|volunteers?|events?|work|changes|versions?|edits|models?|prices)|\\p{L}*(?:merkin|merkinn|kirjauks|kirjaukse|päiväkirj|varaus|varauks|tiedo|tieto|kortit|kortti|yrity|yhteystie|kontakt|rekisteri|tiketi|tiketti|tilaukse|tilaukset|liitte|liite|asiakkaa|viesti|historia|dokument|asiakirj)${OPEN})${E}`,
   'iu',
 );
 // A ticket number ("#48213") is not a quantity.
@@ -58,9 +58,12 @@ export interface ComposedDataLoss {
  * menivät sekaisin". In an output ("the numbers in the report are shifted") it is a bug instead.
  */
 const CORRUPTED = apostropheTolerant(
-  `${W}(?:shifted|scrambled|mixed up|swapped|jumbled|corrupted|garbled|mangled|reverted|went back to (?:last year['’]?s|the old|old|previous)|sekaisin|sekoittu${OPEN}|sekoitti${OPEN})${E}`,
+  `${W}(?:shifted|scrambled|mixed up|swapped|jumbled|corrupted|garbled|mangled|reverted|went back to (?:last year['’]?s|the old|old|previous)|overwrote|overwriting|(?:attach|link|assign|match|fil|sav|post)\\p{L}* to (?:the )?wrong|sekaisin|sekoittu${OPEN}|sekoitti${OPEN})${E}`,
   'giu',
 );
+
+/** "the Turku count results overwrote everything": data written over is data lost, output or not. */
+const OVERWRITE = apostropheTolerant(`${W}(?:overwrote|overwriting)${E}`, 'giu');
 
 /**
  * Sentences end at . ! ? or a line break, but not after an abbreviation that precedes a number
@@ -80,11 +83,12 @@ export function findComposedDataLoss(text: string): ComposedDataLoss | null {
     offset = at + sentence.length;
     LOSS.lastIndex = 0;
     CORRUPTED.lastIndex = 0;
+    OVERWRITE.lastIndex = 0;
     const found = LOSS.exec(sentence);
     // "60 of the 410 rows have an empty postcode column" in a report is a bug in the report.
     const loss =
       (found && !(/^(?:empty|blank)$/iu.test(found[0]) && IN_OUTPUT.test(sentence)) ? found : null) ??
-      (IN_OUTPUT.test(sentence) ? null : CORRUPTED.exec(sentence)) ??
+      (IN_OUTPUT.test(sentence) ? OVERWRITE.exec(sentence) : CORRUPTED.exec(sentence)) ??
       (WAS_THERE.test(text) && !IN_OUTPUT.test(sentence) ? MISSING.exec(sentence) : null);
     LOSS.lastIndex = 0;
     CORRUPTED.lastIndex = 0;

@@ -22,7 +22,16 @@ const DOUBLE_CHARGE = apostropheTolerant(
  * "our December invoice is for 180 seats. We have 45.", "we've been overcharged".
  */
 const OVERBILLED = apostropheTolerant(
-  `${W}(?:overcharg\\p{L}*|overbill\\p{L}*|ylilaskut\\p{L}*|liikaa laskut\\p{L}*|(?:invoice|bill|charge|lasku)\\p{L}* (?:\\p{L}+ ){0,3}(?:lists?|shows?|is for|has|says|charges? (?:us )?for|on) \\d+ (?:seats|users|licen[cs]es|käyttäjä\\p{L}*|lisenssi\\p{L}*)[^!?\\n]{0,40}?(?:we|but we|meillä on|käytössä on) (?:only |actually |vain |ainoastaan )?(?:have |use |had |are |pay for |on )?(?:only )?\\d+)${E}`,
+  `${W}(?:overcharg\\p{L}*|overbill\\p{L}*|ylilaskut\\p{L}*|liikaa laskut\\p{L}*|(?:invoice|bill|charge|lasku)\\p{L}* (?:\\([^)\\n]{1,30}\\) )?(?:\\p{L}+ ){0,3}(?:lists?|shows?|is for|has|says|charges? (?:us )?for|bills? (?:us )?(?:for )?|on) \\d[\\d,]* (?:[\\p{L}-]+ ){0,2}(?:seats|users|licen[cs]es|käyttäjä\\p{L}*|lisenssi\\p{L}*)[^!?\\n]{0,40}?(?:we|but we|meillä on|käytössä on) (?:only |actually |vain |ainoastaan )?(?:have |use |had |are |pay for |on )?(?:only )?\\d+)${E}`,
+  'giu',
+);
+
+/**
+ * One amount charged for another: "That's €27,200 instead of €2,720", "billed us for 1,400
+ * employees instead of 140", "collected £54 instead of £45".
+ */
+const WRONG_AMOUNT = apostropheTolerant(
+  `(?:[€£$] ?\\d[\\d,.]*|${W}\\d[\\d,.]* ?(?:€|eur|euros?|gbp|(?:employees|seats|users|licen[cs]es|contacts|members)))(?: (?:\\+ ?)?vat)? instead of (?:[€£$] ?)?\\d`,
   'giu',
 );
 
@@ -36,8 +45,13 @@ export interface DoubleCharge {
 }
 
 export function findDoubleCharge(text: string, tokens: readonly WordToken[]): DoubleCharge | null {
-  for (const match of [...text.matchAll(DOUBLE_CHARGE), ...text.matchAll(OVERBILLED)]) {
+  for (const match of [
+    ...text.matchAll(DOUBLE_CHARGE),
+    ...text.matchAll(OVERBILLED),
+    ...text.matchAll(WRONG_AMOUNT),
+  ]) {
     const end = match.index + match[0].length;
+    if (isSmallCountGap(match[0])) continue;
     if (isSupposedInQuestion(text, match.index, end)) continue;
     if (SETTLED_AFTER.test(text.slice(end))) continue;
     const firstWord = tokens.findIndex((token) => token.start >= match.index);
@@ -45,4 +59,19 @@ export function findDoubleCharge(text: string, tokens: readonly WordToken[]): Do
     return { phrase: match[0], start: match.index };
   }
   return null;
+}
+
+/**
+ * "lists 14 user licences but we only have 12" is a count to check, not money taken: a seat count
+ * is an error worth the same day only when it is at least twice what the customer has.
+ */
+const BILLED_COUNT = /(\d[\d,]*) (?:[\p{L}-]+ ){0,2}(?:seats|users|licen[cs]es|käyttäjä|lisenssi)/iu;
+
+function isSmallCountGap(phrase: string): boolean {
+  const billedCount = BILLED_COUNT.exec(phrase);
+  const actualCount = /(\d[\d,]*)\D*$/u.exec(phrase);
+  if (!billedCount || !actualCount || billedCount.index === actualCount.index) return false;
+  const billed = Number(billedCount[1]!.replaceAll(',', ''));
+  const actual = Number(actualCount[1]!.replaceAll(',', ''));
+  return actual > 0 && billed < 2 * actual;
 }

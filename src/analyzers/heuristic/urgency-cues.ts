@@ -306,8 +306,27 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'deadline',
     'by today',
     'tomorrow',
-    'by friday',
     'by monday',
+    'by tuesday',
+    'by wednesday',
+    'by thursday',
+    'by friday',
+    'by saturday',
+    'by sunday',
+    'due monday',
+    'due tuesday',
+    'due wednesday',
+    'due thursday',
+    'due friday',
+    'due saturday',
+    'due sunday',
+    // "… by Thursday at the latest", "the VAT return is due Friday", "year-end close is this Friday".
+    'at the latest',
+    'year-end close',
+    'before it is collected',
+    "before it's collected",
+    'before it goes out',
+    "before it's debited",
     'end of day',
     'end of the month',
     'end of the week',
@@ -395,6 +414,8 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'huomenna',
     'ylihuomenna',
     'kuun loppuun',
+    'viimeistään',
+    'vielä tällä viikolla',
     'kuukauden vaihde',
   ]),
   ...cues('high', 'legal', 'fi', [
@@ -421,6 +442,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
   ...cues('low', 'idea', 'en', [
     'feature request',
     'would be nice',
+    'would be lovely',
+    'another +1',
+    '+1 to the request',
     'would be great if',
     'would love to see',
     'would love',
@@ -452,6 +476,12 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'small thing',
     // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
     'not really urgent',
+    'in case it got lost',
+    // "Nice-to-have rather than urgent": urgency named to be set aside.
+    'rather than urgent',
+    'more than urgent',
+    'not time-critical',
+    'not time critical',
     'not critical',
     // A vote cast again for a wish: heard or not, the customer sets no pace.
     'putting it on record',
@@ -523,7 +553,7 @@ const EMERGENCY_SERVICE_AFTER =
 
 const SOMEONE_ELSES_BREACH_NEAR = new RegExp(SOMEONE_ELSES_BREACH, 'iu');
 const BREACH_AS_A_THING =
-  /^\s+(?:registers?|logs?|categor\p{L}*|modules?|reporting|forms?|templates?|polic\p{L}*|procedures?)(?![\p{L}])/iu;
+  /^\s+(?:registers?|reports?|lists?|exports?|counts?|rates?|dashboards?|logs?|categor\p{L}*|modules?|reporting|forms?|templates?|polic\p{L}*|procedures?)(?![\p{L}])/iu;
 
 const OUTAGE_THING_AFTER = new RegExp(
   `^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,

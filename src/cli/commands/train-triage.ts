@@ -107,6 +107,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-84.jsonl',
   'test/fixtures/triage-heldout-85.jsonl',
   'test/fixtures/triage-heldout-86.jsonl',
+  'test/fixtures/triage-heldout-87.jsonl',
+  'test/fixtures/triage-heldout-88.jsonl',
+  'test/fixtures/triage-heldout-89.jsonl',
+  'test/fixtures/triage-heldout-90.jsonl',
+  'test/fixtures/triage-heldout-91.jsonl',
+  'test/fixtures/triage-heldout-92.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1414,3 +1414,78 @@ describe('round 30: a vendor change towards us, a breach elsewhere, a register n
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 31: gross billing errors, records filed to the wrong people, a past outage asked about, renewals kept', () => {
+  it.each([
+    'Our March invoice charges for 250 user licences. We have 25. That is €20,000 instead of €2,000 and it will be debited on Friday.',
+    'The booking page shows the members’ rate as £0.00 instead of £80, and test bookings go through for free.',
+  ])('reads %j as a billing error (P2)', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('reads a seat count a little off as a question (P3)', async () => {
+    expect(
+      (
+        await triage(
+          'Our invoice (INV-7781) charges for 22 user seats but we have 20 active users. Could you check?',
+        )
+      ).priority,
+    ).toBe('P3');
+  });
+
+  it.each([
+    'Since Monday the lab results seem to be attaching to the wrong patients. We caught three this morning.',
+    'After the night import, the stock count results from one site overwrote everything in both warehouses, so all bins show zero.',
+    'A client told us they can see reports and invoices that belong to another of our clients when they log in.',
+  ])('reads %j as an incident (P1)', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Thanks for getting things back up so quickly on Wednesday. Our CIO asked for a short root cause analysis of the outage for the supplier file, no rush.',
+    'Eilinen katko on ohi ja kaikki toimii, mutta katkon ajalta pari varausta näkyy tuplana. Voiko ne poistaa itse?',
+    'Would it be possible to have the reminders in Swedish too? Nice-to-have rather than urgent.',
+  ])('keeps %j below the urgent levels', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it('reads a breach report as a report, not a breach', async () => {
+    const text =
+      "The RTT breach report export is missing the 'Clock start' column since the update. Can you check?";
+    expect((await triage(text)).priority).not.toBe('P1');
+    expect(findFloorHits({ text, account: null, sentiment: null, now: NOW, renewalWindowDays: 90 })).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    'We migrated to Vetcore from Provet last year and it has been great. One question about old records: can the characters be fixed?',
+    'We are consolidating to one site from June and the team is moving to Leeds. How do we reduce our licences?',
+    'Tiedoksi: vaihdamme Vantaan varaston nimen "Vantaa 1" → "Vantaan keskusvarasto" ensi kuussa.',
+    'Siirrytään Excelistä teidän järjestelmään vuodenvaihteessa. Onko tuontipohjaa?',
+  ])('finds no competitor in %j', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(['P3', 'P4']).toContain(analysis.priority);
+  });
+
+  it('reads the end of a term the customer wants to renew as no cancellation', async () => {
+    const hits = findFloorHits({
+      text: 'Sopimuksemme päättyy kesäkuussa ja haluamme ehdottomasti jatkaa. Saisimmeko tarjouksen?',
+      account: null,
+      sentiment: null,
+      now: NOW,
+      renewalWindowDays: 90,
+    });
+    expect(hits.map((hit) => hit.rule)).not.toContain('cancellation');
+  });
+
+  it.each([
+    "Idea for the roadmap: a burn-down per retainer. We've mentioned it at the last couple of QBRs, so adding it here in case it got lost.",
+    "Just adding another +1 for recurring bookings. We've mentioned it at each of the last three check-ins.",
+  ])('hears the unheard voice in %j, at the customer’s pace', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).toContain('unheard-voice');
+    expect(['P3', 'P4']).toContain(analysis.priority);
+  });
+});
