@@ -78,7 +78,15 @@ const CLOSES_AT_END =
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+
+/**
+ * "Thanks, received — I'll pass it to our QA for sign-off", "Kiitos tiedosta! Välitin tiedotteen
+ * meidän freelancereille": thanks first, then the answer handed on. Without the thanks, handing on
+ * can be an escalation ("Välitän asian sivistysjohtajalle").
+ */
+const THANKS_THEN_RELAY =
+  /^\W*(?:(?:hi|hello|hei|moi)[^\n]{0,30}\n+)?(?:great,? |ok,? )?(?:thanks|thank you|many thanks|kiitos|kiitti|received)[^?\n]{0,160}?(?<![\p{L}])(?:(?:i['’]ll|i will|we['’]ll|we will) (?:pass|forward) (?:it|this|them|these|the (?:[\p{L}-]+ ){0,3}[\p{L}-]+) (?:on |along )?to (?:our|my|the) |(?:välitin|välitän|välitimme|välitämme) (?:[\p{L}-]+ ){1,4}(?:\p{L}+lle|eteenpäin))/iu;
 
 /**
  * "No further action needed from our side", "No need to reply": closing words that news of the
@@ -117,6 +125,7 @@ export function isClosingNote(text: string): boolean {
       ((CLOSES_AT_END.test(trimmed) || NOTHING_NEEDED.test(trimmed)) &&
         (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
       RELAYED_ACK.test(trimmed) ||
+      THANKS_THEN_RELAY.test(trimmed) ||
       THANKS_NOTE.test(trimmed)) &&
     !TURNS.test(trimmed)
   );

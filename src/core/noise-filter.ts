@@ -80,7 +80,8 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
   if (isClosingNote(text) && !reportsIncident(text)) return { noise: true, reason: 'closing-note' };
-  if (MEMBERSHIP_NOTICE.test(text.trim())) return { noise: true, reason: 'membership' };
+  if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
+    return { noise: true, reason: 'membership' };
   if (isCalendarResponse(text)) return { noise: true, reason: 'calendar-response' };
   return NOT_NOISE;
 }
@@ -122,18 +123,27 @@ const MEMBERSHIP_NOTICE =
  */
 const CALENDAR_RESPONSE = {
   /** "Accepted: Quarterly review – Acme @ Thu 28 Nov 2024 10:00–11:00 (EET)": the subject line. */
-  head: /^(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}$/iu,
+  head: /^(?:(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?)$/iu,
   /** What the client writes under it: when, where, who answered. */
-  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
+  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
+  /** The meeting's name: short, no question, no sentence. */
+  title: /^[^\n?.!]{1,100}$/u,
   /** A time or a When line: what makes it a calendar answer, not "Accepted: we'll go with plan B". */
   time: /\d{1,2}[:.]\d{2}|^\s*(?:when|aika):/imu,
 };
 
 function isCalendarResponse(text: string): boolean {
   const [head, ...rest] = text.trim().split('\n');
+  // "Dan has accepted this meeting." puts the meeting's title on a line of its own, once.
+  let titles = 0;
   return (
     CALENDAR_RESPONSE.head.test(head!.trim()) &&
-    rest.every((line) => line.trim() === '' || CALENDAR_RESPONSE.line.test(line)) &&
+    rest.every(
+      (line) =>
+        line.trim() === '' ||
+        CALENDAR_RESPONSE.line.test(line) ||
+        (CALENDAR_RESPONSE.title.test(line.trim()) && ++titles === 1),
+    ) &&
     CALENDAR_RESPONSE.time.test(text)
   );
 }
@@ -248,4 +258,27 @@ function reportsIncident(text: string): boolean {
   return findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).some(
     (hit) => hit.priority === 'P1',
   );
+}
+
+/** One person, or a few, in a channel's join line: "*Sanna Mäkelä*", "tom.harding", "Aino Virtanen (Kuusiniemi City)". */
+const MEMBER =
+  "[*_]?@?[\\p{L}][\\p{L}\\p{N}.'’_-]*(?: [\\p{L}][\\p{L}.'’-]*){0,3}[*_]?(?: \\([^)\\n]{1,60}\\))?";
+const MEMBERS = `${MEMBER}(?:(?:, | and | ja )${MEMBER}){0,4}`;
+const CHANNEL = '(?: (?:to )?(?:the )?(?:this )?(?:channel|conversation|group|team)?(?: #[\\w-]+)?)?';
+/**
+ * "*Sanna Mäkelä* has joined #ext-kuntalab. Also, *Pekka* and *Laura* were added by Jukka.",
+ * "tom.harding joined #ext-northgate. / ellie.w left #ext-northgate.": a client's digest of who
+ * came and went, one notice per line or sentence.
+ */
+const MEMBERSHIP_PART = new RegExp(
+  `^(?:also,? |myös )?${MEMBERS} (?:(?:has |have )?(?:joined|left)|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?|liittyi|poistui)${CHANNEL}(?: kanavalle| kanavalta)?(?: #[\\w-]+)?(?:\\. (?:also|myös),? ${MEMBERS} (?:liittyi|joined|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?))?[.!]?$`,
+  'iu',
+);
+
+function isMembershipDigest(text: string): boolean {
+  const parts = text
+    .split(/\n+|(?<=[.!])\s+(?=(?:also|myös)\b)/iu)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return parts.length > 0 && parts.length <= 6 && parts.every((part) => MEMBERSHIP_PART.test(part));
 }

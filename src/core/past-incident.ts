@@ -76,9 +76,16 @@ export function isPastIncident(text: string, start: number, end: number): boolea
     PAST_MARKER_WORD.test(text)
   )
     return true;
-  const clause = clauseAround(text, start, end);
+  // "viime tiistain (14.5.) katkos": a short aside in brackets does not end the clause.
+  const clause = clauseAround(
+    text.replace(SHORT_ASIDE, (aside) => ' '.repeat(aside.length)),
+    start,
+    end,
+  );
   return PAST_MARKER_WORD.test(clause) && !PRESENT_MARKER.test(clause);
 }
+
+const SHORT_ASIDE = /\([^()\n]{1,20}\)/gu;
 
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 120), start);

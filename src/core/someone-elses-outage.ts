@@ -21,7 +21,31 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
   'iu',
 );
 
+/**
+ * "… failing ('Service unavailable') — but I think that's an NHS England outage rather than
+ * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
+ */
+const NOT_YOURS =
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|rather than yours|not yours|on their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|ei (?:ole )?(?:teidän|teidän päässä|teidän vikanne))(?![\p{L}])/iu;
+
 /** Whether the outage words starting at `start` are said of somebody else's system. */
 export function isSomeoneElsesOutage(text: string, start: number): boolean {
-  return SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start));
+  return (
+    SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start)) ||
+    NOT_YOURS.test(sentenceAround(text, start))
+  );
+}
+
+/** The sentence around `at`, ended by . ! ? or a line break (a parenthesis stays inside). */
+function sentenceAround(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('! '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('\n'),
+  );
+  const after = text.slice(at, at + 240);
+  const end = after.search(/[.!?](?:\s|$)|\n/u);
+  return before.slice(cut + 1) + (end === -1 ? after : after.slice(0, end));
 }

@@ -828,3 +828,51 @@ describe('round 31: Finnish service-desk receipts, closings that pass the answer
     ).toEqual({ noise: true, reason: 'calendar-response' });
   });
 });
+
+describe('round 32: who came and went, calendar answers with join details, auto-replies that list urgent contacts', () => {
+  it.each([
+    '*Sanna Mäkelä* has joined #ext-acme-lab. Also, *Pekka Virtanen* and *Laura Nieminen* were added by Jukka Lehto.',
+    'tom.harding joined #ext-acme.\nellie.w left #ext-acme.\nAlso, Status Bot was added to this channel by Gareth Pryce.',
+    'Aino Virtanen (Kuusiniemi City – Education Services) has joined #acme-shared.\nMarkus Lehto has left #acme-shared.',
+    'Eetu Lindholm liittyi kanavalle #ext-acme. Myös Paula Nieminen liittyi.',
+  ])('%j is a membership notice', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'membership' });
+  });
+
+  it('keeps a join line that goes on to report something a request', () => {
+    expect(
+      classifyNoise('Priya joined #ext-acme. The barrier at gate 2 is stuck closed since 7am.').noise,
+    ).toBe(false);
+  });
+
+  it.each([
+    'Dan Whitford has accepted this meeting.\nUpgrade planning\nWhen: Thursday, 12 September 2024 10:00–11:00 (UTC+00:00)\nWhere: Microsoft Teams Meeting\n\nJoin on your computer, mobile app or room device\nMeeting ID: 382 114 907 661\nPasscode: Xk7p2Q',
+    'Accepted: Quarterly service review\nWhen: Thursday 12 September 2024 10:00–11:00 (UTC+03:00) Helsinki\nWhere: Microsoft Teams meeting\n\nDaniel Okafor has accepted this meeting.\n---\nAgenda: incident summary Q2, roadmap, renewal timeline',
+  ])('%j is a calendar response', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+
+  it.each([
+    'Thank you for your email.\n\nI am out of the office until Monday 19 August with very limited access to email. Your message has not been forwarded.\n\nFor URGENT matters – e.g. a barrier stuck closed – please call our duty manager on +44 7700 900412 (24/7).\n\nKind regards,\nSarah Whitfield\nParking Operations Manager | Castlegate Estates Ltd\n1 Minster Yard, York YO1 7HH',
+    'Thank you for your email. I am out of the office until Friday 23 August with limited access to email.\n\nIF THIS IS A LIFT ENTRAPMENT OR EMERGENCY: do not email. Call our 24/7 control room on 0330 058 4411.\n\nKind regards,\nRachel Dunmore\nUnit 4, Calder Park, Wakefield WF2 7AW',
+    'Tämä osoite ei ole enää käytössä. Satu Laine on siirtynyt toisiin tehtäviin 1.9. alkaen.\n\nLIMS-asioissa ota yhteyttä osoitteeseen lims@example.fi.\n\nViestiäsi ei välitetä eteenpäin.',
+    'Hei,\nolen koulutuksessa 14.–15.5. enkä pääse lukemaan sähköpostia. Vastaan viesteihin 16.5. alkaen.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Thanks Sara, received — I’ll forward it to our head of service.',
+    'Kiitos tiedosta! Välitin huoltotiedotteen meidän freelancereille. Ei tarvitse tehdä meidän puolesta mitään muuta.',
+    'Kiitos nopeasta vastauksesta, tämä riittää meille toistaiseksi. Mukavaa viikonloppua!',
+    'Just confirming the one-way audio on the Leeds queue is fixed since last night. Happy for you to close #48213.',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('does not read handing a complaint on to a director as a closing', () => {
+    expect(
+      classifyNoise('Tukipyyntöön ei ole vastattu kolmeen viikkoon. Välitän asian sivistysjohtajalle.').noise,
+    ).toBe(false);
+  });
+});

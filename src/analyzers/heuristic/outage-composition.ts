@@ -26,6 +26,10 @@ const FAILURE_PARTS = [
   // "returns at the kiosks aren't clearing the loan": a thing that is not doing its job now.
   `(?<!(?:we|i|you|they) )(?:isn't|aren't|is not|are not) (?!using|planning|expecting|going|trying|looking|asking|paying|considering|thinking|charging|billing|worried|sure|happy|interested|bothered|blocking|urgent)\\p{L}+ing`,
   `exceptions?`,
+  // "'Payment could not be completed' for every driver", "callouts don't seem to be reaching the phones"
+  `(?:could not|couldn't|cannot|can't|can not) be (?:completed|processed|saved|sent|loaded|reached|registered|authori[sz]ed)`,
+  `(?:don't|doesn't|do not|does not) seem to be (?:reaching|arriving|working|loading|syncing|coming through|going through)`,
+  `(?:isn't|aren't|is not|are not|not) (?:reaching|arriving at|getting to) (?:the |our |their |any )`,
   `(?:is|are|went|seems|looks|is completely|is totally) dead(?! slow)`,
   `\\p{L}+['’]s (?:completely |totally )?dead`,
   `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,

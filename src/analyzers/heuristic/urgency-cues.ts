@@ -11,6 +11,7 @@ import {
   FINNISH_ENDING_ON_ENGLISH,
   OUTAGE_THING_NOUNS,
   SOMEONE_ELSES_BREACH,
+  THING_NAME_JOIN,
   VULNERABILITY_MARKER_NOUNS,
   VULNERABILITY_OF_A_PERSON_BEFORE,
   VULNERABLE_PERSON_NOUNS,
@@ -556,7 +557,7 @@ const BREACH_AS_A_THING =
   /^\s+(?:registers?|reports?|lists?|exports?|counts?|rates?|dashboards?|logs?|categor\p{L}*|modules?|reporting|forms?|templates?|polic\p{L}*|procedures?)(?![\p{L}])/iu;
 
 const OUTAGE_THING_AFTER = new RegExp(
-  `^(?:\\.\\w|-\\w| (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
+  `^(?:\\.\\w|-\\w|${THING_NAME_JOIN} (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
   'iu',
 );
 
@@ -655,7 +656,7 @@ export function findUrgencyCues(
     // "the outage board", "Outage Notify", "outage.updated": a tool named after what it tracks.
     if (
       hit.entry.kind === 'outage' &&
-      /^outages?$/iu.test(text.slice(hit.start, hit.end)) &&
+      /^(?:outages?|downtime)$/iu.test(text.slice(hit.start, hit.end)) &&
       OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 30))
     )
       continue;

@@ -113,6 +113,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-90.jsonl',
   'test/fixtures/triage-heldout-91.jsonl',
   'test/fixtures/triage-heldout-92.jsonl',
+  'test/fixtures/triage-heldout-93.jsonl',
+  'test/fixtures/triage-heldout-94.jsonl',
+  'test/fixtures/triage-heldout-95.jsonl',
+  'test/fixtures/triage-heldout-96.jsonl',
+  'test/fixtures/triage-heldout-97.jsonl',
+  'test/fixtures/triage-heldout-98.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

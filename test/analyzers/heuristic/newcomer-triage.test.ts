@@ -1489,3 +1489,37 @@ describe('round 31: gross billing errors, records filed to the wrong people, a p
     expect(['P3', 'P4']).toContain(analysis.priority);
   });
 });
+
+describe('round 32: outage words that name a report or a switch, somebody else’s outage, understated failures', () => {
+  it.each([
+    "Where do I find the 'Barrier Downtime' report? I want last month's figures.",
+    "What does the 'Downtime mode' toggle in the tablet settings do?",
+    "Where can I find the 'Downtime & outage report' in the admin area?",
+    'Idea: an outage/status banner inside the parent app would save us calls.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    "The demographic lookups are failing ('Service unavailable') but I think that's an NHS outage rather than yours. Manual entry works.",
+    'The tribunal’s appeals site was down most of yesterday (not your system, I know). Can we extend the deadlines in bulk?',
+  ])('reads %j as somebody else’s outage', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('reads a past outage named with its date in brackets as past', async () => {
+    expect(
+      (
+        await triage(
+          'Hei, viime tiistain (14.5.) katkos mobiilimaksuissa – saadaanko siitä selvitys? Ei kiirettä.',
+        )
+      ).priority,
+    ).not.toBe('P1');
+  });
+
+  it('does not let "when you get a chance" hide payments failing for every driver at every site', async () => {
+    const text =
+      "Sorry to bother you – the app has been showing 'Payment could not be completed' for every driver since 07:40. Our attendants at all three car parks are writing plates down on paper. Could someone look when you get a chance?";
+    expect((await triage(text)).priority).toBe('P1');
+  });
+});
