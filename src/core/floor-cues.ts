@@ -113,12 +113,12 @@ export const VULNERABILITY_OF_A_PERSON_BEFORE = 'consumer duty|customer|client|f
 
 /** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
 export const OUTAGE_THING_NOUNS =
-  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log';
+  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log|course|procedure|policy|plan|drill';
 /** Finnish case endings on the English name: "Outage boardille", "Outage boardilla". */
 export const FINNISH_ENDING_ON_ENGLISH = '(?:i?(?:lle|lla|llä|lta|ssa|sta|n|a)|ien)?';
 /** "'Barrier Downtime' report", "Downtime & outage report", "an outage/status banner": names, quoted or joined. */
 export const THING_NAME_JOIN =
-  '[\\u0027\\u2019\\u0022\\u201D]?(?: (?:&|and) [\\p{L}-]+|/[\\p{L}-]+)?[\\u0027\\u2019\\u0022\\u201D]?';
+  '(?:[\\u0027\\u2019\\u0022\\u201D]?(?: (?:&|and) [\\p{L}-]+|/[\\p{L}-]+)?[\\u0027\\u2019\\u0022\\u201D]?|(?: [\\p{L}-]+){1,3}[\\u0027\\u2019\\u0022\\u201D])';
 const OUTAGE_AS_A_THING = `(?!${THING_NAME_JOIN} (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`;
 
 /**
@@ -145,7 +145,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     cues: [
       // Not "the outage board", "Outage Notify", "the outage.updated webhook": a utility's own tools,
       // named after the outages they track.
-      `(?:outages?(?!\\.\\w|[\\w-])${OUTAGE_AS_A_THING})|downtime${OUTAGE_AS_A_THING}|(?:service|system) disruption`,
+      // "what exactly counts as downtime?" asks for a definition.
+      `(?<!(?:counts?|counted|classed|treated|defined) as (?:an? )?)(?:(?:outages?(?!\\.\\w|[\\w-])${OUTAGE_AS_A_THING})|downtime${OUTAGE_AS_A_THING})|(?:service|system) disruption`,
       `${SUBJECT} (?:has |have )?(?:crashed|is crashing|keeps crashing)`,
       `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
       `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,

@@ -126,6 +126,8 @@ const CALENDAR_RESPONSE = {
   head: /^(?:(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?)$/iu,
   /** What the client writes under it: when, where, who answered. */
   line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
+  /** A line of the sender's own under an acceptance: short, no question. */
+  note: /^[^\n?]{1,160}$/u,
   /** The meeting's name: short, no question, no sentence. */
   title: /^[^\n?.!]{1,100}$/u,
   /** A time or a When line: what makes it a calendar answer, not "Accepted: we'll go with plan B". */
@@ -136,15 +138,20 @@ function isCalendarResponse(text: string): boolean {
   const [head, ...rest] = text.trim().split('\n');
   // "Dan has accepted this meeting." puts the meeting's title on a line of its own, once.
   let titles = 0;
+  let notes = 0;
   return (
     CALENDAR_RESPONSE.head.test(head!.trim()) &&
     rest.every(
       (line) =>
         line.trim() === '' ||
         CALENDAR_RESPONSE.line.test(line) ||
-        (CALENDAR_RESPONSE.title.test(line.trim()) && ++titles === 1),
+        (CALENDAR_RESPONSE.title.test(line.trim()) && ++titles === 1) ||
+        // "Greg will join from 10:15, he has a tenant inspection beforehand.": one short note.
+        (CALENDAR_RESPONSE.note.test(line.trim()) && ++notes === 1),
     ) &&
-    CALENDAR_RESPONSE.time.test(text)
+    CALENDAR_RESPONSE.time.test(text) &&
+    (notes === 0 ||
+      (!RAISES_SOMETHING.test(text.replace(CALENDAR_RESPONSE.head, '')) && !reportsAnything(text)))
   );
 }
 
@@ -275,10 +282,34 @@ const MEMBERSHIP_PART = new RegExp(
   'iu',
 );
 
+/**
+ * What may follow a join line: the newcomer introduced, by themselves or by a colleague ("Tom: hi
+ * all 👋 I've taken over from Ruth on the systems side", "Priya is our new Digital Subscriptions
+ * Manager", "Say hi 👋"). A question or anything else makes it a request.
+ */
+const INTRODUCTION =
+  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$/iu;
+
 function isMembershipDigest(text: string): boolean {
   const parts = text
-    .split(/\n+|(?<=[.!])\s+(?=(?:also|myös)\b)/iu)
+    .split(/\n+|(?<=[.!])\s+(?=(?:also|myös)\b)|(?<=#[\w-]+\.)\s+/iu)
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  return parts.length > 0 && parts.length <= 6 && parts.every((part) => MEMBERSHIP_PART.test(part));
+  if (parts.length === 0 || parts.length > 6 || !MEMBERSHIP_PART.test(parts[0]!)) return false;
+  return parts.every(
+    (part, at) =>
+      MEMBERSHIP_PART.test(part) ||
+      (at > 0 && INTRODUCTION.test(part) && !RAISES_SOMETHING.test(part) && !reportsAnything(part)),
+  );
+}
+
+/** Words that make a note a topic of its own: "I would like to discuss the invoice errors too." */
+const RAISES_SOMETHING =
+  /(?<![\p{L}])(?:errors?|issues?|problems?|broken|wrong|fail\p{L}*|bugs?|down|discuss|complain\p{L}*|not working|doesn['’]t work|virhe\p{L}*|ongelm\p{L}*|rikki|vika\p{L}*|vioi\p{L}*|ei toimi|keskustel\p{L}*|alhaalla)(?![\p{L}])/iu;
+
+/** Anything the priority floor would raise: an introduction or a note that carries a report is no noise. */
+function reportsAnything(text: string): boolean {
+  return (
+    findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).length > 0
+  );
 }

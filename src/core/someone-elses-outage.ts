@@ -26,7 +26,7 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
  * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
  */
 const NOT_YOURS =
-  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|rather than yours|not yours|on their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|ei (?:ole )?(?:teidän|teidän päässä|teidän vikanne))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|on their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem))(?![\p{L}])/iu;
 
 /** Whether the outage words starting at `start` are said of somebody else's system. */
 export function isSomeoneElsesOutage(text: string, start: number): boolean {
@@ -36,7 +36,7 @@ export function isSomeoneElsesOutage(text: string, start: number): boolean {
   );
 }
 
-/** The sentence around `at`, ended by . ! ? or a line break (a parenthesis stays inside). */
+/** The sentence around `at` and the one after it, ended by . ! ? or a line break. */
 function sentenceAround(text: string, at: number): string {
   const before = text.slice(Math.max(0, at - 200), at);
   const cut = Math.max(
@@ -45,7 +45,12 @@ function sentenceAround(text: string, at: number): string {
     before.lastIndexOf('? '),
     before.lastIndexOf('\n'),
   );
-  const after = text.slice(at, at + 240);
-  const end = after.search(/[.!?](?:\s|$)|\n/u);
-  return before.slice(cut + 1) + (end === -1 ? after : after.slice(0, end));
+  // The sentence after it too: "GP Connect is down nationally this morning … Not your issue, I know!"
+  const after = text.slice(at, at + 300);
+  const first = after.search(/[.!?](?:\s|$)|\n/u);
+  const second = first === -1 ? -1 : after.slice(first + 1).search(/[.!?](?:\s|$)|\n/u);
+  return (
+    before.slice(cut + 1) +
+    (first === -1 ? after : after.slice(0, second === -1 ? undefined : first + 1 + second + 1))
+  );
 }

@@ -876,3 +876,54 @@ describe('round 32: who came and went, calendar answers with join details, auto-
     ).toBe(false);
   });
 });
+
+describe('round 33: a newcomer introduced, an acceptance with a note, more closings and auto-replies', () => {
+  it.each([
+    "Tom Reeve has joined #fleet-shared.\n\nTom Reeve: hi all 👋 I've taken over from Ruth on the systems side, will mostly be lurking for now",
+    'Maria Lopez (Westfield Estates) has joined #lv-shared. Say hi 👋',
+  ])('%j is a membership notice', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'membership' });
+  });
+
+  it('keeps an introduction that reports an outage a request', () => {
+    expect(
+      classifyNoise(
+        "Tom has joined #fleet-shared.\nTom: hi all, I've taken over from Ruth — the tracking is down for every bus",
+      ).noise,
+    ).toBe(false);
+  });
+
+  it.each([
+    'Accepted: Quarterly review – Northgate\nWhen: Thursday 14 November 2024 10:00–11:00 (UTC+00:00)\nWhere: Microsoft Teams meeting\n\nGreg will join from 10:15, he has an inspection beforehand.',
+    'Hyväksytty: Koulutus – uudet ominaisuudet\nAika: ti 8.10.2024 13:00–14:30\nPaikka: Teams\n\nTulen, mutta joudun lähtemään vartin aikaisemmin.',
+  ])('%j is a calendar response', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+
+  it('keeps an acceptance whose note reports an outage a request', () => {
+    expect(
+      classifyNoise(
+        'Accepted: Quarterly review\nWhen: Thursday 14 November 2024 10:00–11:00\nWhere: Teams\n\nBy the way, the portal is down for everyone since 9.',
+      ).noise,
+    ).toBe(false);
+  });
+
+  it.each([
+    "Got it, thanks. I'll pass the 4.12 release notes to the depot engineers on Monday.",
+    'Thanks Priya, received. I’ve forwarded the certificate rotation steps to our identity team.',
+    'Kiitos tiedosta. Välitän infon lauantain huoltokatkosta (klo 6–8) meidän välittäjille. Ei muuta tällä kertaa.',
+    'Tää on meidän puolesta kunnossa, voitte sulkea.',
+    'Eli tiketin 20931 voi sulkea, ei muuta meiltä.',
+    'Kiitos nopeasta reagoinnista! Kaikki pelittää taas eikä tarvita mitään.',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'Automaattinen vastaus: Olen poissa toimistolta 23.12.–6.1.\n\nTietoturvapoikkeamat: soc@example.fi / 24/7 päivystys 020 555 1100.\n\nRauhallista joulua!',
+    'Thank you for your email.\n\nI am out of the office from Friday 4 October, returning Monday 14 October, with no access to email.\n\nFor urgent matters please contact our on-call coordinator on 0161 496 0732.\n\nIf you have received this email in error please notify the sender.',
+    'Tämä on automaattinen vastaus.\n\nKiireelliset asiat: päivystys 0800 12345 (24 h).\nEmme käsittele vuokrahakemuksiin liittyviä pyyntöjä sähköpostitse.\n\nIsännöinti ja Vuokrapalvelut Lahtinen Oy',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

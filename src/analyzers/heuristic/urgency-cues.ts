@@ -556,6 +556,9 @@ const SOMEONE_ELSES_BREACH_NEAR = new RegExp(SOMEONE_ELSES_BREACH, 'iu');
 const BREACH_AS_A_THING =
   /^\s+(?:registers?|reports?|lists?|exports?|counts?|rates?|dashboards?|logs?|categor\p{L}*|modules?|reporting|forms?|templates?|polic\p{L}*|procedures?)(?![\p{L}])/iu;
 
+/** "what exactly counts as downtime?": a definition asked for. */
+const DEFINED_AS_BEFORE = /(?<![\p{L}])(?:counts?|counted|classed|treated|defined) as (?:an? )?$/iu;
+
 const OUTAGE_THING_AFTER = new RegExp(
   `^(?:\\.\\w|-\\w|${THING_NAME_JOIN} (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`,
   'iu',
@@ -657,7 +660,8 @@ export function findUrgencyCues(
     if (
       hit.entry.kind === 'outage' &&
       /^(?:outages?|downtime)$/iu.test(text.slice(hit.start, hit.end)) &&
-      OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 30))
+      (OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 40)) ||
+        DEFINED_AS_BEFORE.test(text.slice(Math.max(0, hit.start - 25), hit.start)))
     )
       continue;
     // "Consumer Duty vulnerability flags", "vulnerable customers": a person's circumstances.

@@ -119,6 +119,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-96.jsonl',
   'test/fixtures/triage-heldout-97.jsonl',
   'test/fixtures/triage-heldout-98.jsonl',
+  'test/fixtures/triage-heldout-99.jsonl',
+  'test/fixtures/triage-heldout-100.jsonl',
+  'test/fixtures/triage-heldout-101.jsonl',
+  'test/fixtures/triage-heldout-102.jsonl',
+  'test/fixtures/triage-heldout-103.jsonl',
+  'test/fixtures/triage-heldout-104.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -9,7 +9,7 @@ import { createEvaluationTriage, readTaxonomy } from '../../../src/cli/commands/
  * Issue 11's targets for the offline triage (docs/evaluation.md), on the batches written apart
  * from the labelled set. Every batch here has been measured blind once and then tuned on (and, up
  * to batch 50, trained on), so they are regression sets: each floor sits a little below what the
- * batch measured after the round that was tuned on it (51–53: round 22, 54–56: round 23, 57–59: round 24, 60–62: round 25, 63–68: round 26, 69–74: round 27, 75–80: round 28, 81–86: round 29, 87–92: round 30, 93–98: round 31, 99–104: round 32, 2026-12-07), below the
+ * batch measured after the round that was tuned on it (51–53: round 22, 54–56: round 23, 57–59: round 24, 60–62: round 25, 63–68: round 26, 69–74: round 27, 75–80: round 28, 81–86: round 29, 87–92: round 30, 93–98: round 31, 99–104: round 32, 105–110: round 33, 2026-12-07), below the
  * targets where a batch misses them, so that a regression shows without pretending it meets them.
  * Blind figures live in docs/evaluation.md; new blind batches are written outside the repository.
  */
@@ -728,25 +728,72 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     churnDriverRecall: 0.83,
     noiseAccuracy: 0.94,
   },
+  'triage-heldout-105.jsonl': {
+    urgentRecall: 0.89,
+    urgentPrecision: 0.78,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-106.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.82,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.78,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-107.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.72,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-108.jsonl': {
+    urgentRecall: 0.94,
+    urgentPrecision: 0.68,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-109.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.72,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.78,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-110.jsonl': {
+    urgentRecall: 0.89,
+    urgentPrecision: 0.83,
+    churnRecall: 0.87,
+    churnDriverRecall: 0.78,
+    noiseAccuracy: 0.94,
+  },
 };
 
-const figures: Record<string, HeadlineFigures> = {};
+const ROOT = new URL('../../fixtures/', import.meta.url);
+const taxonomy = readTaxonomy(new URL('triage-taxonomy.yaml', ROOT).pathname);
+const analyzer = createHeuristicAnalyzer();
 
-beforeAll(async () => {
-  const root = new URL('../../fixtures/', import.meta.url);
-  const taxonomy = await readTaxonomy(new URL('triage-taxonomy.yaml', root).pathname);
-  for (const file of Object.keys(TARGETS)) {
-    const examples = parseLabelledExamples(await readFile(new URL(file, root), 'utf8'));
-    const evaluation = await evaluateTriage(
-      examples,
-      createEvaluationTriage({ analyzer: createHeuristicAnalyzer(), taxonomy }),
-    );
-    figures[file] = headlineFigures(evaluation.results);
-  }
-});
+/**
+ * Each file is scored in its own hook: one hook for all of them grew past a minute as the sets
+ * grew, and a slow machine then failed the whole file on the hook's timeout rather than on a figure.
+ */
+const SCORING_TIMEOUT_MS = 60_000;
 
 describe.each(Object.keys(TARGETS))('offline triage on %s', (file) => {
+  let figures: HeadlineFigures;
+  beforeAll(async () => {
+    const examples = parseLabelledExamples(await readFile(new URL(file, ROOT), 'utf8'));
+    const evaluation = await evaluateTriage(
+      examples,
+      createEvaluationTriage({ analyzer, taxonomy: await taxonomy }),
+    );
+    figures = headlineFigures(evaluation.results);
+  }, SCORING_TIMEOUT_MS);
+
   it.each(Object.keys(TARGETS[file]!) as Array<keyof HeadlineFigures>)('%s meets its target', (name) => {
-    expect(figures[file]![name].value).toBeGreaterThanOrEqual(TARGETS[file]![name]);
+    expect(figures[name].value).toBeGreaterThanOrEqual(TARGETS[file]![name]);
   });
 });

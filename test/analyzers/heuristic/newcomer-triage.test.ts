@@ -1523,3 +1523,21 @@ describe('round 32: outage words that name a report or a switch, somebody elseâ€
     expect((await triage(text)).priority).toBe('P1');
   });
 });
+
+describe('round 33: outage words in a quoted name, a definition asked for, an outage disclaimed a sentence later', () => {
+  it.each([
+    'Where do I find the "Print Outage Credits" report? We want to credit last weekâ€™s subscribers.',
+    "In the 'Outages & downtime' report, what exactly counts as downtime?",
+    'Trying to upload our "Network Outage Response Procedure" course and it sits at Processing forever.',
+    'NHS England are reporting that GP Connect is down nationally this morning. Not your issue, I know! Will the imports retry?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('still reads a quoted error with an outage as an outage', async () => {
+    expect(
+      (await triage("Since 9:00 every user gets 'Service unavailable' and the whole portal is down."))
+        .priority,
+    ).toBe('P1');
+  });
+});
