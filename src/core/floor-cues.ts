@@ -113,12 +113,12 @@ export const VULNERABILITY_OF_A_PERSON_BEFORE = 'consumer duty|customer|client|f
 
 /** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
 export const OUTAGE_THING_NOUNS =
-  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log|course|procedure|policy|plan|drill';
+  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log|course|procedure|policy|plan|drill|kpis?|metrics?|template';
 /** Finnish case endings on the English name: "Outage boardille", "Outage boardilla". */
 export const FINNISH_ENDING_ON_ENGLISH = '(?:i?(?:lle|lla|llä|lta|ssa|sta|n|a)|ien)?';
 /** "'Barrier Downtime' report", "Downtime & outage report", "an outage/status banner": names, quoted or joined. */
 export const THING_NAME_JOIN =
-  '(?:[\\u0027\\u2019\\u0022\\u201D]?(?: (?:&|and) [\\p{L}-]+|/[\\p{L}-]+)?[\\u0027\\u2019\\u0022\\u201D]?|(?: [\\p{L}-]+){1,3}[\\u0027\\u2019\\u0022\\u201D])';
+  '(?:[\\u0027\\u2019\\u0022\\u201D]?(?: (?:&|and) [\\p{L}-]+|/[\\p{L}-]+)?[\\u0027\\u2019\\u0022\\u201D]?|(?: [\\p{L}-]+){0,3}[\\u0027\\u2019\\u0022\\u201D](?: [\\p{L}-]+)?)';
 const OUTAGE_AS_A_THING = `(?!${THING_NAME_JOIN} (?:${OUTAGE_THING_NOUNS})${FINNISH_ENDING_ON_ENGLISH}(?![\\p{L}]))`;
 
 /**
@@ -253,7 +253,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `audit(?:s|or|ors)?(?! ?(?:logs?|trail))(?: ${W}){0,3} (?:blocker|is blocked|are blocked|blocked|failed|fails)`,
       `(?:blocks|blocking|blocked|blocker|fail|failed|failing) (?:our |the |an |a )?(?:${W} )?audit(?! ?(?:logs?|trail))`,
       // Finnish
-      'lakimie\\p{L}*|juristi\\p{L}*|juridi\\p{L}*|lakiasia\\p{L}*|oikeusteitse|oikeuteen|haastamme',
+      'lakimie\\p{L}*|juristi\\p{L}*|juridi\\p{L}*|lakiasia(?!intoimisto|intoimiston|in toimisto)\\p{L}*|oikeusteitse|oikeuteen|haastamme',
       'sopimusrikko\\p{L}*|sopimuksen rikko\\p{L}*|rikotte sopimusta',
       'tietosuoja(?:loukk|rikko|rikkomu|ongelm|riski|poikkeam|huol|ilmoitu|valtuutet)\\p{L}*|tietosuojaviranomai\\p{L}*|vaatimustenmukai\\p{L}*',
       `auditoin\\p{L}* (?:${W} ){0,3}(?:este|estää|estyy|kaatuu|hylät\\p{L}*|hylkää)`,

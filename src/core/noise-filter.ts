@@ -79,7 +79,7 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   }
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
-  if (isClosingNote(text) && !reportsIncident(text)) return { noise: true, reason: 'closing-note' };
+  if (isClosingNote(text) && !reportsAnything(text)) return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
     return { noise: true, reason: 'membership' };
   if (isCalendarResponse(text)) return { noise: true, reason: 'calendar-response' };
@@ -256,22 +256,11 @@ function matchPhrase(
   return null;
 }
 
-/**
- * A closing's words can sit beside an incident ("Nothing else needed from us, production is down
- * again"); a message the floor would make P1 is never set aside as noise. The floor's renewal rule
- * needs an account, so no date or window matters here.
- */
-function reportsIncident(text: string): boolean {
-  return findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).some(
-    (hit) => hit.priority === 'P1',
-  );
-}
-
 /** One person, or a few, in a channel's join line: "*Sanna Mäkelä*", "tom.harding", "Aino Virtanen (Kuusiniemi City)". */
 const MEMBER =
-  "[*_]?@?[\\p{L}][\\p{L}\\p{N}.'’_-]*(?: [\\p{L}][\\p{L}.'’-]*){0,3}[*_]?(?: \\([^)\\n]{1,60}\\))?";
+  "(?:\\*\\*|[*_])?@?[\\p{L}][\\p{L}\\p{N}.'’_-]*(?: [\\p{L}][\\p{L}.'’-]*){0,3}[*_]?(?:\\*\\*|[*_])?(?: \\([^)\\n]{1,60}\\))?";
 const MEMBERS = `${MEMBER}(?:(?:, | and | ja )${MEMBER}){0,4}`;
-const CHANNEL = '(?: (?:to )?(?:the )?(?:this )?(?:channel|conversation|group|team)?(?: #[\\w-]+)?)?';
+const CHANNEL = '(?: to)?(?: the)?(?: this)?(?: (?:channel|conversation|group|team))?(?: #[\\w-]+)?';
 /**
  * "*Sanna Mäkelä* has joined #ext-kuntalab. Also, *Pekka* and *Laura* were added by Jukka.",
  * "tom.harding joined #ext-northgate. / ellie.w left #ext-northgate.": a client's digest of who
@@ -288,7 +277,7 @@ const MEMBERSHIP_PART = new RegExp(
  * Manager", "Say hi 👋"). A question or anything else makes it a request.
  */
 const INTRODUCTION =
-  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$/iu;
+  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$/iu;
 
 function isMembershipDigest(text: string): boolean {
   const parts = text
@@ -307,7 +296,12 @@ function isMembershipDigest(text: string): boolean {
 const RAISES_SOMETHING =
   /(?<![\p{L}])(?:errors?|issues?|problems?|broken|wrong|fail\p{L}*|bugs?|down|discuss|complain\p{L}*|not working|doesn['’]t work|virhe\p{L}*|ongelm\p{L}*|rikki|vika\p{L}*|vioi\p{L}*|ei toimi|keskustel\p{L}*|alhaalla)(?![\p{L}])/iu;
 
-/** Anything the priority floor would raise: an introduction or a note that carries a report is no noise. */
+/**
+ * Anything the priority floor would raise: a closing's words can sit beside an incident or a notice
+ * ("Nothing else needed from us, production is down again", "all sorted — we won't renew though"),
+ * and an introduction or a calendar note can carry a report. The floor's renewal rule needs an
+ * account, so no date or window matters here.
+ */
 function reportsAnything(text: string): boolean {
   return (
     findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).length > 0

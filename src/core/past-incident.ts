@@ -38,7 +38,7 @@ const PAST_MARKER = new RegExp(
 const PAST_MARKER_WORD = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
 
 const DURING_BEFORE = /(?<![\p{L}])(?:during|duration of) (?:the )?$/iu;
-const DURING_AFTER = /^ (?:aika\p{L}*|aikana|ajalta|ajan|kesto\p{L}*)(?![\p{L}])/iu;
+const DURING_AFTER = /^ (?:aika\p{L}*|aikana|ajalta|ajan|alkaessa|aikaan|kesto\p{L}*)(?![\p{L}])/iu;
 
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;

@@ -4,7 +4,7 @@
  * customer asks how to work around it; nobody here can bring it back.
  */
 const OWNER =
-  '(?:subcontractor|sub-contractor|supplier|carrier|bank|client|partner|haulier|courier|landlord|isp|internet provider|broadband provider|power company|electricity company|insurer|accountant|customer)';
+  '(?:subcontractor|sub-contractor|supplier|carrier|bank|client|partner|haulier|courier|landlord|isp|internet provider|broadband provider|provider|power company|electricity company|insurer|accountant|customer)';
 const SYSTEM = '(?:system|site|website|portal|server|network|api|platform|service|software|edi)s?';
 
 const SOMEONE_ELSES_SYSTEM = new RegExp(
@@ -26,7 +26,7 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
  * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
  */
 const NOT_YOURS =
-  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|on their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem))(?![\p{L}])/iu;
 
 /** Whether the outage words starting at `start` are said of somebody else's system. */
 export function isSomeoneElsesOutage(text: string, start: number): boolean {

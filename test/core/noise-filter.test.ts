@@ -927,3 +927,36 @@ describe('round 33: a newcomer introduced, an acceptance with a note, more closi
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 34: Slack Connect notices, a hole to close, a law firm in a signature', () => {
+  it.each([
+    'Tiina Mäkelä (Hammaslaboratorio Kruunu) has joined #shared-kruunu.\nPekka Ojala left #shared-kruunu.\nThis channel is shared with CaseBridge Oy. Messages are visible to members of both organizations.',
+    '**Petra Lindqvist** has joined #ext-verstas\n**Tomas Berg** has left #ext-verstas',
+    'jonas.keller has joined the channel.\njonas.keller was added to #slopedesk-alpenhof by Sabine Gruber.',
+    'Sarah Okafor joined #ext-greenhaul. Say hi 👋\n\nSarah Okafor — Fleet Operations Coordinator, GreenHaul Ltd (Leeds depot)',
+  ])('%j is a membership notice', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'membership' });
+  });
+
+  it('keeps a reported hole "so you can close it" a request', () => {
+    expect(
+      classifyNoise(
+        "If you change /booking/100233 to /booking/100234 in the URL you see somebody else's booking summary. Flagging so you can close it.",
+      ).noise,
+    ).toBe(false);
+  });
+
+  it('keeps a closing with a notice in it a request', () => {
+    expect(
+      classifyNoise('All sorted, you can close this one. We have decided not to renew though.').noise,
+    ).toBe(false);
+  });
+
+  it('reads a thanks signed by a law firm as a closing note', () => {
+    expect(
+      classifyNoise(
+        'Kiitos nopeasta vastauksesta, tämä riittää meille toistaiseksi.\n\nSanna Mäkelä / Lakiasiaintoimisto Mäkelä & Virtanen Oy',
+      ),
+    ).toEqual({ noise: true, reason: 'closing-note' });
+  });
+});

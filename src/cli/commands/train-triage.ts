@@ -125,6 +125,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-102.jsonl',
   'test/fixtures/triage-heldout-103.jsonl',
   'test/fixtures/triage-heldout-104.jsonl',
+  'test/fixtures/triage-heldout-105.jsonl',
+  'test/fixtures/triage-heldout-106.jsonl',
+  'test/fixtures/triage-heldout-107.jsonl',
+  'test/fixtures/triage-heldout-108.jsonl',
+  'test/fixtures/triage-heldout-109.jsonl',
+  'test/fixtures/triage-heldout-110.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

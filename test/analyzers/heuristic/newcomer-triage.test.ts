@@ -1541,3 +1541,21 @@ describe('round 33: outage words in a quoted name, a definition asked for, an ou
     ).toBe('P1');
   });
 });
+
+describe('round 34: money down, a summer shutdown, a provider’s outage, quoted names with a word after', () => {
+  it.each([
+    'Our inventory value went down by about €48k after the October valuation run. Could you explain the mechanics?',
+    'FYI — production will be down for our summer shutdown from 8 July to 2 August, so you will see almost no activity.',
+    'FYI our telematics provider had an outage this morning (their side, now resolved), so positions were stale for two hours.',
+    "In the 'Weather Outage' closure template, the SMS gets cut at 160 characters. Can it be sent as two messages?",
+    "Heads up: the vehicle 'Downtime' KPI will drop next month because we're retiring four trucks.",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('keeps an incident in a list that also mentions a Christmas closure', async () => {
+    const text =
+      '1. Could you send the invoice?\n2. Since Tuesday the lab results seem to be attaching to the wrong patients. We caught two today.\n3. The practice Christmas closure dates for online booking – can we set those now?';
+    expect((await triage(text)).priority).toBe('P1');
+  });
+});
