@@ -258,7 +258,7 @@ function matchPhrase(
 
 /** One person, or a few, in a channel's join line: "*Sanna Mäkelä*", "tom.harding", "Aino Virtanen (Kuusiniemi City)". */
 const MEMBER =
-  "(?:\\*\\*|[*_])?@?[\\p{L}][\\p{L}\\p{N}.'’_-]*(?: [\\p{L}][\\p{L}.'’-]*){0,3}[*_]?(?:\\*\\*|[*_])?(?: \\([^)\\n]{1,60}\\))?";
+  "(?:\\*\\*|[*_])?@?[\\p{L}][\\p{L}\\p{N}.'’_-]*(?: [\\p{L}][\\p{L}.'’-]*){0,3}(?:\\*\\*|[*_])?(?: \\([^)\\n]{1,60}\\))?";
 const MEMBERS = `${MEMBER}(?:(?:, | and | ja )${MEMBER}){0,4}`;
 const CHANNEL = '(?: to)?(?: the)?(?: this)?(?: (?:channel|conversation|group|team))?(?: #[\\w-]+)?';
 /**

@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence-around.ts';
+
 /**
  * "Our trucking subcontractor's system is down this week, so they're emailing us the PODs",
  * "the mobile network went down during the storm": somebody else's system is down, not ours. The
@@ -28,29 +30,15 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
 const NOT_YOURS =
   /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem))(?![\p{L}])/iu;
 
-/** Whether the outage words starting at `start` are said of somebody else's system. */
+/**
+ * Whether the outage words starting at `start` are said of somebody else's system, before them
+ * ("our carrier's portal is down") or in their sentence or the next ("GP Connect is down nationally
+ * this morning. Not your issue, I know!").
+ */
 export function isSomeoneElsesOutage(text: string, start: number): boolean {
-  return (
-    SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start)) ||
-    NOT_YOURS.test(sentenceAround(text, start))
-  );
-}
-
-/** The sentence around `at` and the one after it, ended by . ! ? or a line break. */
-function sentenceAround(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 200), at);
-  const cut = Math.max(
-    before.lastIndexOf('. '),
-    before.lastIndexOf('! '),
-    before.lastIndexOf('? '),
-    before.lastIndexOf('\n'),
-  );
-  // The sentence after it too: "GP Connect is down nationally this morning … Not your issue, I know!"
-  const after = text.slice(at, at + 300);
-  const first = after.search(/[.!?](?:\s|$)|\n/u);
-  const second = first === -1 ? -1 : after.slice(first + 1).search(/[.!?](?:\s|$)|\n/u);
-  return (
-    before.slice(cut + 1) +
-    (first === -1 ? after : after.slice(0, second === -1 ? undefined : first + 1 + second + 1))
-  );
+  if (SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start))) return true;
+  const sentence = sentenceAround(text, start);
+  const end = sentence.start + sentence.text.length;
+  const next = end + 1 < text.length ? sentenceAround(text, end + 1).text : '';
+  return NOT_YOURS.test(`${sentence.text} ${next}`);
 }
