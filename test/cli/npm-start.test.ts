@@ -81,6 +81,19 @@ describe('npm start', () => {
   });
 });
 
+describe('the bundled Node 24', () => {
+  it("is installed by an approved install script, so npm's script check neither warns nor skips it", () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      allowScripts?: Record<string, boolean>;
+    };
+    // The registry's `node` package fetches the binary in its preinstall script; esbuild (tsx's
+    // compiler) does the same in postinstall.
+    expect(manifest.devDependencies.node).toMatch(/^\^24\./);
+    expect(manifest.allowScripts).toMatchObject({ node: true, esbuild: true });
+  });
+});
+
 describe('bin/check-node-version.cjs', () => {
   const check = (version: string) =>
     spawnSync(
