@@ -29,7 +29,7 @@ const OPENING = new RegExp(
 
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
-  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you| to your (?:message|e-?mail))? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|if your (?:\p{L}+ ){0,2}is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä|siirry (?:automaattisesti )?eteenpäin)|hoitaa \p{Lu}\p{Ll}+|(?:sijaisenani|sijaisena) toimii|(?:is|are) (?:covering|handling) (?:for me|my)|voi ilmoittaa|can be reported (?:to|directly)|please report (?:\p{L}+ ){0,3}to|see (?:our|the) (?:intranet|website|web site|portal|help (?:centre|center)|status page)|reply above (?:this|the) line|powered by \p{Lu}|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:your|the) (?:e-?mail|message|request|ticket|case|enquiry|inquiry) [^.\n]{1,80} (?:has been|was|is) (?:received|logged|registered|assigned|created|opened)|expected (?:response|resolution|reply)(?: time)?:|(?:will )?(?:respond|reply|get back to you) within|will (?:reply|respond|be back|get back to you) (?:by|on|after|when)|(?:service|opening|office|business|support) hours are|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|olemme vastaanottaneet viestisi|käsittelemme (?:sen|viestisi) (?:mahdollisimman pian|\p{L}+)|(?:has|have) not been (?:delivered|passed|forwarded)(?: to|(?=[.!]?$))|returning|(?:with )?no access to (?:e-?mail|my e-?mail)|reply with a delay|viiveellä|received this (?:e-?mail|message) in error|emme käsittele|(?:we do not|we don['’]t) (?:handle|process|accept)|do not (?:e-?mail|write in|send (?:an )?e-?mail)|do not change the subject|(?:summary|assigned (?:group|to)):|(?:our )?target (?:first )?response time|on siirtynyt (?:toisiin tehtäviin|\p{L}+ palvelukseen)|(?:has|have) left (?:the company|the organi[sz]ation|\p{Lu}\p{L}+)|no longer works? (?:at|for|here)|(?:en|enkä) (?:pääse )?(?:lue|lukemaan) (?:sähköpost|viestej)\p{L}*|use the contact form|\p{L}+(?: |-)?asioissa:|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:\p{L}+ )?(?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|viestisi on vastaanotettu|käsittelemme (?:yhteydenotot|viestit|pyynnöt)|palattuani|loman jälkeen|(?:ole )?välitetty eteenpäin|tämä on automaattinen (?:vastaus|vahvistus|viesti)|ilmoita\p{L}* (?:\p{L}+ ){0,3}[\p{L}-]*(?:tukeen|tuelle|päivystykseen|palvelupisteeseen)|(?:office|desk|team|line|mailbox|inbox) is (?:only )?(?:staffed|for)|staffed only|priority: \p{L}+|to update your request|will be assigned within|(?:processed|handled|answered) within \d|(?:please )?do not reply|älä vastaa tähän (?:viestiin|sähköpostiin)|voi(?:t|tte) olla yhteydessä|terveisin|ystävällisin terveisin|kiitos)/iu;
+  /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you| to your (?:message|e-?mail))? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|if your (?:\p{L}+ ){0,2}is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä|siirry (?:automaattisesti )?eteenpäin)|hoitaa \p{Lu}\p{Ll}+|(?:sijaisenani|sijaisena) toimii|(?:is|are) (?:covering|handling) (?:for me|my)|voi ilmoittaa|can be reported (?:to|directly)|please report (?:\p{L}+ ){0,3}to|see (?:our|the) (?:intranet|website|web site|portal|help (?:centre|center)|status page)|reply above (?:this|the) line|powered by \p{Lu}|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:your|the) (?:e-?mail|message|request|ticket|case|enquiry|inquiry) [^.\n]{1,80} (?:has been|was|is) (?:received|logged|registered|assigned|created|opened)|expected (?:response|resolution|reply)(?: time)?:|(?:will )?(?:respond|reply|get back to you) within|will (?:reply|respond|be back|get back to you) (?:by|on|after|when)|(?:service|opening|office|business|support) hours are|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|olemme vastaanottaneet viestisi|käsittelemme (?:sen|viestisi) (?:mahdollisimman pian|\p{L}+)|(?:has|have) not been (?:delivered|passed|forwarded)(?: to|(?=[.!]?$))|returning|(?:with )?no access to (?:e-?mail|my e-?mail)|reply with a delay|viiveellä|received this (?:e-?mail|message) in error|emme käsittele|(?:we do not|we don['’]t) (?:handle|process|accept)|do not (?:e-?mail|write in|send (?:an )?e-?mail)|do not change the subject|(?:summary|assigned (?:group|to)):|(?:our )?target (?:first )?response time|on siirtynyt (?:toisiin tehtäviin|\p{L}+ palvelukseen)|(?:has|have) left (?:the company|the organi[sz]ation|\p{Lu}\p{L}+)|no longer works? (?:at|for|here)|(?:en|enkä) (?:pääse )?(?:lue|lukemaan) (?:sähköpost|viestej)\p{L}*|use the contact form|\p{L}+(?: |-)?asioissa:|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:\p{L}+ )?(?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|viestisi on vastaanotettu|käsittelemme (?:yhteydenotot|viestit|pyynnöt)|palattuani|loman jälkeen|(?:ole )?välitetty eteenpäin|tämä on automaattinen (?:vastaus|vahvistus|viesti)|ilmoita\p{L}* (?:\p{L}+ ){0,3}[\p{L}-]*(?:tukeen|tuelle|päivystykseen|palvelupisteeseen)|(?:office|desk|team|line|mailbox|inbox) is (?:only )?(?:staffed|for)|staffed only|priority: \p{L}+|to update your request|will be assigned within|(?:processed|handled|answered) within \d|(?:please )?do not reply|älä vastaa tähän (?:viestiin|sähköpostiin)|voi(?:t|tte) olla yhteydessä|terveisin|ystävällisin terveisin|kiitos|opening hours:|(?:in an? emergency|hätätilanteessa),? (?:please )?(?:call|soita)|(?:will|shall) not be (?:processed|handled|read|answered)|(?:ei|eivät) välity (?:automaattisesti )?eteenpäin|diaarinumero|(?:has|have) moved to a new (?:\p{L}+ )?(?:e-?mail )?address|(?:are|is) handled on (?:business|working) days|jos kyseessä on [^.\n]{1,120}(?:soita|ota yhteyttä|ilmoita))/iu;
 
 const MAX_AUTO_REPLY_CHARS = 800;
 
@@ -45,27 +45,53 @@ const TRAILER =
   /\n\s*(?:>|-{2,}\s*(?:original message|alkuperäinen viesti)|(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\p{L}+ )?luottamuksellinen))[\s\S]*$/iu;
 
 /** "Järjestelmähäiriöt ja katkot: IT-päivystys 040 555 0142 (24/7)": someone else to contact. */
-const CONTACT_LINE = /\S@\S+\.\p{L}{2,}|\+?\d[\d ()-]{6,}\d/u;
+const CONTACT_LINE =
+  /\S@\S+\.\p{L}{2,}|\+?\d[\d ()-]{6,}\d|^\s*[•*-]?\s*[^:\n]{1,80}:\s*(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}(?:\/\S*)?\s*$/u;
 
 export function isAutoReply(text: string): boolean {
   const trimmed = text.trim().replace(AUTO_SUBJECT, '').replace(TRAILER, '').trim();
-  if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed)) return false;
+  // "Automatic reply: RE: Roster export failing again?": the question is the subject it answers.
+  if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed.replace(SUBJECT_LINE, ''))) return false;
   if (!OPENING.test(trimmed)) return false;
   // Split on sentence ends that are not inside a date ("15.12.") or an address.
   const sentences = trimmed.split(/(?<=[!.])\s+(?=\p{Lu})|\n+/u).filter((part) => part.trim() !== '');
-  if (CONTRAST.test(trimmed)) return false;
+  if (sentences.some(saysSomethingElse)) return false;
+  let inSignature = false;
   // Any sentence may be a bare opening: bilingual replies say the absence twice.
-  return sentences.every(
-    (sentence, at) =>
+  return sentences.every((sentence, at) => {
+    if (isSignature(sentence)) {
+      inSignature = true;
+      return true;
+    }
+    const known =
       PART.test(sentence) ||
       (at > 0 && CONTACT_LINE.test(sentence)) ||
       SIGN_OFF.test(sentence.trim()) ||
-      isSignature(sentence) ||
       isBareOpening(sentence) ||
-      // A job title in lower case under the name: "henkilöstösihteeri".
-      (at > 0 && isSignature(sentences[at - 1]!) && isShortTitle(sentence)),
-  );
+      // A job title in lower case under the name ("henkilöstösihteeri"), then the unit.
+      (inSignature && isShortTitle(sentence));
+    if (!known) inSignature = false;
+    return known;
+  });
 }
+
+/** The reply's own subject line on top: "Automatic reply: RE: …", "Automaattinen vastaus: …". */
+const SUBJECT_LINE = /^(?:automatic reply|auto-?reply|automaattinen vastaus|out of office)\s*:[^\n]*\n/iu;
+
+/**
+ * "I'm out tomorrow, but the export is broken": the customer goes on to say something. A contrast
+ * inside the reply's own wording is not ("This mailbox is monitored 24/7, but non-operational
+ * messages are handled on business days only").
+ */
+function saysSomethingElse(sentence: string): boolean {
+  const contrast = CONTRAST.exec(sentence);
+  if (contrast === null) return false;
+  return !HANDLED_LATER.test(sentence.slice(contrast.index + contrast[0].length));
+}
+
+/** "… but non-operational messages are handled on business days only": the reply's own terms. */
+const HANDLED_LATER =
+  /^\s*(?:non-operational |other |routine |all other |general )?(?:messages|e-?mails|requests|matters|enquiries|inquiries)(?:\s*\([^)]{0,80}\))?[^.!?\n]{0,60}? (?:are|will be|is) (?:only )?(?:handled|answered|read|processed|dealt with)[^.!?\n]{0,40}[.!]?\s*$/iu;
 
 /** The opening sentence with little beyond the absence itself: "Olen lomalla 23.12.–6.1.". */
 const MAX_WORDS_AFTER_OPENING = 3;
@@ -83,7 +109,6 @@ function isBareOpening(sentence: string): boolean {
   return words <= MAX_WORDS_AFTER_OPENING;
 }
 
-/** "I'm out tomorrow, but the export is broken": the customer goes on to say something. */
 const CONTRAST =
   /(?<![\p{L}])(?:but|however|although|though|meanwhile|mutta|kuitenkin|vaikka|sillä välin)(?![\p{L}])/iu;
 
@@ -97,11 +122,18 @@ function isShortTitle(line: string): boolean {
 }
 
 /** A signature line: a name, a title, a company, an address, a phone number. */
-function isSignature(line: string): boolean {
+export function isSignature(line: string): boolean {
   // A company's quoted tagline: "Quality since 1962".
   if (/^["“'‘][^"“”'‘’]{1,60}["”'’]$/u.test(line.trim())) return true;
   // "Satakylän kaupunki | Kasvatuksen ja koulutuksen toimiala | IT-tuki": an organisation's units.
-  if (/^\p{Lu}[^.!?:;\n]{0,120}$/u.test(line.trim()) && line.split(' | ').length >= 3) return true;
+  if (/^\p{Lu}[^!?:;\n]{0,120}$/u.test(line.trim()) && line.split(/ [|·] /u).length >= 3) return true;
+  // "Ylikosken kunta / Kirjaamo", "Kivikon Pursiseura ry": an organisation and its unit or form.
+  if (
+    /^\p{Lu}\p{L}+ (?:kunta|kaupunki|seurakunta|kuntayhtymä|hyvinvointialue|museo|ry|rf) \/ \p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}$/u.test(
+      line.trim(),
+    )
+  )
+    return true;
   const words = line.trim().split(/\s+/u);
   // "Meridian Foods IT Service Desk | servicedesk@meridianfoods.example": a longer line with an address.
   // A postcode ("WF2 7AW", "00100 Helsinki") makes a line an address as much as an e-mail does.
@@ -116,7 +148,7 @@ function isSignature(line: string): boolean {
     return true;
   // "Payroll & Benefits Lead, Greystone Housing Association", "rakennustarkastaja, Lahdenperän kunta".
   const titleThenCompany =
-    /^\p{L}[\p{L}-]*(?: (?:[\p{L}-]+|&)){0,3}, (?:\p{Lu}[\p{L}&.-]*)(?: (?:\p{Lu}[\p{L}&.-]*|&|ja|and|Oy|Ab|Oyj|Ltd|kaupunki|kunta|kuntayhtymä|hyvinvointialue|yliopisto|seurakunta))*$/u;
+    /^\p{L}[\p{L}-]*(?: (?:[\p{L}-]+|&)){0,3}, (?:\p{Lu}[\p{L}&.-]*)(?: (?:\p{Lu}[\p{L}&.-]*|&|ja|and|Oy|Ab|Oyj|Ltd|ry|rf|kaupunki|kunta|kuntayhtymä|hyvinvointialue|yliopisto|seurakunta))*$/u;
   if (titleThenCompany.test(line.trim())) return true;
   // "Timo Hakala, apulaisrehtori", "Mervi Koskinen, rekrytointiasiantuntija": a name, then a title.
   if (/^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}-]+){1,2}, [\p{L}() &-]{2,60}$/u.test(line.trim())) return true;

@@ -113,7 +113,7 @@ export const VULNERABILITY_OF_A_PERSON_BEFORE = 'consumer duty|customer|client|f
 
 /** Nouns that make "outage" the name of a thing: a tool, a page, a feature that tracks outages. */
 export const OUTAGE_THING_NOUNS =
-  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log|course|procedure|policy|plan|drill|kpis?|metrics?|template';
+  'board|page|map|notify|notifications?|module|view|report(?:ing)?s?|feed|webhooks?|templates?|banner|messages?|sms|dashboard|screen|data|history|management|tracker|app|field|system|tool|list|center|centre|workflow|planner|forecast|mode|toggle|button|setting|minutes|figures|stats|statistics|log|course|procedure|policy|plan|drill|kpis?|metrics?|template|hours?|days?|blocks?|totals?|calculations?';
 /** Finnish case endings on the English name: "Outage boardille", "Outage boardilla". */
 export const FINNISH_ENDING_ON_ENGLISH = '(?:i?(?:lle|lla|llä|lta|ssa|sta|n|a)|ien)?';
 /** "'Barrier Downtime' report", "Downtime & outage report", "an outage/status banner": names, quoted or joined. */
@@ -146,7 +146,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // Not "the outage board", "Outage Notify", "the outage.updated webhook": a utility's own tools,
       // named after the outages they track.
       // "what exactly counts as downtime?" asks for a definition.
-      `(?<!(?:counts?|counted|classed|treated|defined) as (?:an? )?)(?:(?:outages?(?!\\.\\w|[\\w-])${OUTAGE_AS_A_THING})|downtime${OUTAGE_AS_A_THING})|(?:service|system) disruption`,
+      `(?<!(?:counts?|counted|classed|treated|defined) as (?:an? )?)(?:(?:outages?(?!\\.\\w|[\\w-])${OUTAGE_AS_A_THING})|downtime${OUTAGE_AS_A_THING}(?!\\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed)(?![\\p{L}])))|(?:service|system) disruption`,
       `${SUBJECT} (?:has |have )?(?:crashed|is crashing|keeps crashing)`,
       `${SUBJECT} (?:(?:${W} )?(?:is|are|was|were|went|has gone|have gone|has been|have been|seems to be|seem to be|seems|seem|looks|look|keeps going|goes) )?(?:${W} )?down(?![-‐])`,
       `(?:it's|it is|everything's|are you|you're|you are) (?:${W} )?down(?![-‐])`,
@@ -168,7 +168,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       '(?:on|ovat|oli|olivat|ollut|olleet|taas|jälleen|edelleen|yhä|täysin|kokonaan|nyt) alhaalla',
       `(?:tuotanto|\\p{L}*järjestelmä|palvelu|palvelin|palvelimet|sivusto|sovellus|portaali|rajapinta|kaikki)\\p{L}* (?:${W} )?(?:on |ovat )?(?:kaatunut|kaatuneet|kaatui|kaatuivat|jumissa|jumittunut|jumiutunut|pysähtynyt|seis)`,
       `on (?:${W} )?nurin`,
-      '\\p{L}*katko(?!viiva)\\p{L}*',
+      // Not "Katkosraportti", "käyttökatkoseuranta": a report or a view named after the breaks it counts.
+      '\\p{L}*katko(?!viiva)(?!\\p{L}*(?:raport|seurant|tilasto|näkym|listau)\\p{L}*)\\p{L}*',
       `(?:kaik\\p{L}*|kene\\p{L}*|kukaan|mikään) (?:${W} ){0,2}(?:ei|eivät) (?:toimi|aukea|lataudu|vastaa)\\p{L}*`,
       `(?:ei|eivät) (?:toimi|aukea|lataudu|vastaa)\\p{L}* (?:${W} ){0,3}(?:kene\\p{L}*|kaik\\p{L}*|kukaan|ketään)`,
       'kukaan ei (?:pääse|pysty|voi)',
@@ -302,6 +303,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:evaluating|trialing|trialling|piloting|testing out|considering|looking at) ${NAME}`,
       `competitors?${COMPETITOR_FEATURE_EN}|competing (?:products?|vendors?|solutions?|tools?)`,
       'considering (?:switching|a switch|moving (?:to|away)|changing (?:vendors?|providers?|suppliers?))',
+      // "starting a 3-month pilot with another RFID vendor": a rival on trial.
+      `(?:pilot|trial|proof of concept|poc) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:${W} ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)`,
       '(?:cheaper|better) (?:alternatives?|options?|vendors?|providers?|solutions?|tools?)|alternative (?:vendors?|providers?|suppliers?)|other vendors',
       // Finnish
       `siirry\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,

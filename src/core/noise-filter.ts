@@ -1,4 +1,4 @@
-import { isAutoReply } from './auto-reply.ts';
+import { isAutoReply, isSignature } from './auto-reply.ts';
 import { isBulkMail } from './bulk-mail.ts';
 import { isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
@@ -145,6 +145,8 @@ function isCalendarResponse(text: string): boolean {
       (line) =>
         line.trim() === '' ||
         CALENDAR_RESPONSE.line.test(line) ||
+        // "Head of Ground Operations, Lapland Ground Services Oy" under the name: who answered.
+        (titles === 1 && isSignature(line)) ||
         (CALENDAR_RESPONSE.title.test(line.trim()) && ++titles === 1) ||
         // "Greg will join from 10:15, he has a tenant inspection beforehand.": one short note.
         (CALENDAR_RESPONSE.note.test(line.trim()) && ++notes === 1),

@@ -12,6 +12,7 @@ import { FLOOR_RULES, type FloorRule, NEGATORS, NOT_PROPER_NAMES, RENEWAL_RISK_C
 import { isDesiredState } from './floor-desired-state.ts';
 import { maskMachineText } from './floor-machine-text.ts';
 import { isFramedAsHypothetical } from './hypothetical-frame.ts';
+import { isNamedAfterOutages } from './named-after-outages.ts';
 import { isNarrowScope } from './narrow-scope.ts';
 import { isPastIncident } from './past-incident.ts';
 import { mentionsPlannedStop } from './planned-stop.ts';
@@ -190,6 +191,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
       if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
       if (rule.rule === 'outage' && isSomeoneElsesOutage(text, match.index)) continue;
+      // 'raportissa "Katkokset"', "Is downtime calculated …?": a report or a figure named after outages.
+      if (rule.rule === 'outage' && isNamedAfterOutages(text, match.index, end)) continue;
       // "Quick hypothetical from our business continuity lead: if the portal went down …"
       if (rule.rule === 'outage' && isFramedAsHypothetical(text)) continue;
       // "How do you notify customers of an outage?": any outage, asked about.

@@ -960,3 +960,31 @@ describe('round 34: Slack Connect notices, a hole to close, a law firm in a sign
     ).toEqual({ noise: true, reason: 'closing-note' });
   });
 });
+
+describe('round 35: auto-replies with one odd line, a calendar answer signed with a title', () => {
+  it.each([
+    'Automaattinen vastaus: Syksyn nostot\n\nOlen lomalla 14.10.–25.10. enkä lue sähköpostia.\nKiireellisissä asioissa:\n• Nostot: telakkamestari Ari Niemi, p. 040 555 2281\n• Laskut: toimisto@esimerkkiseura.fi\n\nTerveisin\nMarkku Hellström\nsatamakapteeni, Esimerkin Pursiseura ry',
+    'This is an automated response from the Maintenance Control Centre.\nYour message has been received and logged under reference MCC-2024-1021. This mailbox is monitored 24/7, but non-operational messages are handled on business days only.\nFor urgent aircraft matters call +358 9 555 3300.\nNorthwind Regional Oy · Part-CAMO approval FI.CAMO.0042 · Helsinki-Vantaa',
+    'Automatic reply: RE: Roster export failing again?\nThank you for your email. I am out of the office from 15 July until 2 August with no access to email.\nFor urgent roster matters please contact Heidi Salonen, heidi.salonen@example.fi.',
+    'Thank you for contacting Example Transport customer service.\nYour case #45821 has been registered and will be handled within 3 working days.\nOpening hours: Mon–Fri 07:00–16:00.\nIn an emergency, call 112.\nThis is an automated message, please do not reply.',
+    'Tämä on automaattinen vastaus. Älä vastaa tähän viestiin.\nViestisi on vastaanotettu kirjaamoon ja se käsitellään virka-aikana. Asiakirjan diaarinumero ilmoitetaan tarvittaessa erikseen.\nKiireellisissä asioissa soita vaihteeseen p. 03 555 2000.\nEsimerkin kunta / Kirjaamo',
+    'This mailbox is no longer monitored.\nThe league has moved to a new registrar address. Please resend your message to registrar@example.org.\n• Billing: treasurer@example.org\n• Field closures: example.org/fields\nThank you,\nThe Board',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    "I'm out of the office until Monday, but the export has been broken since this morning.",
+    'Automatic reply: I am away until 3 June, but our whole team is locked out of the portal, please call Anna.',
+  ])('keeps %j a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it('reads a calendar acceptance signed with a title as a calendar answer', () => {
+    expect(
+      classifyNoise(
+        'Accepted: Quarterly review – outage post-mortem & H2 roadmap\nWhen: Thursday 18 April 2024 10:00–11:30 (UTC+02:00) Helsinki\nWhere: Microsoft Teams meeting\nMarko Virtanen has accepted this meeting.\nMarko Virtanen\nHead of Ground Operations, Example Ground Services Oy',
+      ),
+    ).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+});

@@ -383,6 +383,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "(different vendor)" in passing is history; "considering moving onto your platform" is a prospect.
     '(?<!\\()(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))(?!\\))',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
+    // "starting a 3-month pilot with another RFID vendor at our Turku plant"
+    '(?:pilot|trial|proof of concept) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:[\\p{L}-]+ ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)',
     'evaluating (?:other|alternatives|options)',
     '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',
     "(?:demoed|demo['’]d|showed (?:us|our \\p{L}+) a demo|gave (?:us|our \\p{L}+) a demo)(?: \\p{L}+){0,6}",

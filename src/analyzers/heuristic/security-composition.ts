@@ -167,7 +167,7 @@ const OTHER_PEOPLE = apostropheTolerant(
   'iu',
 );
 const PERSONAL_RECORDS = apostropheTolerant(
-  `${W}(?:names|details|loans|bookings|appointments|applications|tax numbers|veronumer${OPEN}|hakemu${OPEN}|invoices?|records?|payslips?|salar(?:y|ies)|home address(?:es)?|addresses|bank (?:details|accounts?)|card (?:details|numbers?)|medical|diagnos${OPEN}|x-?rays?|grades|social security|date of birth|personal (?:data|details|information)|lasku${OPEN}|henkilötunnu${OPEN}|osoit${OPEN}|tilinumer${OPEN}|potilastie${OPEN}|palkka${OPEN}|arvosan${OPEN}|tiedo${OPEN}|tiedot)`,
+  `${W}(?:names|details|loans|bookings|appointments|applications|tax numbers|veronumer${OPEN}|hakemu${OPEN}|invoices?|records?|payslips?|salar(?:y|ies)|home address(?:es)?|addresses|bank (?:details|accounts?)|card (?:details|numbers?)|medical|allerg${OPEN}|care plans?|diagnos${OPEN}|x-?rays?|grades|social security|date of birth|personal (?:data|details|information)|lasku${OPEN}|henkilötunnu${OPEN}|osoit${OPEN}|tilinumer${OPEN}|potilastie${OPEN}|palkka${OPEN}|arvosan${OPEN}|tiedo${OPEN}|tiedot)`,
   'iu',
 );
 
@@ -195,7 +195,7 @@ const WENT_OUT = apostropheTolerant(
  * records must be in the message: a brochure sent to the wrong address is no incident.
  */
 const WRONG_RECIPIENT = apostropheTolerant(
-  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:lähtenyt|lähteneet|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
+  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:also|accidentally|mistakenly|by mistake) (?:been )?(?:sent|went|gone|e-?mailed|delivered|mailed) (?:out )?to (?:the )?(?:parents|famil(?:y|ies)|customers|clients|patients|members|tenants|residents|employees|recipients|people) of|(?:is|are) now with (?:~|about |around |some |over )?\\d+ (?:\\p{L}+ ){0,2}(?:who|that) (?:shouldn['’]t|should not|should never) (?:have|see) (?:it|them|this|that|these)|(?:lähtenyt|lähteneet|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
   'iu',
 );
 

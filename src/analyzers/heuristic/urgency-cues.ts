@@ -18,6 +18,7 @@ import {
 } from '../../core/floor-cues.ts';
 import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { HYPOTHETICAL, isFramedAsHypothetical } from '../../core/hypothetical-frame.ts';
+import { isNamedAfterOutages } from '../../core/named-after-outages.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
 import { isPastIncident } from '../../core/past-incident.ts';
 import { mentionsPlannedStop } from '../../core/planned-stop.ts';
@@ -194,6 +195,9 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     '502-virhe',
     '503-virhe',
     'pysähdyksissä',
+    'käytännössä seis',
+    'tehdas on seis',
+    'tehdas seisoo',
   ]),
   ...cues('critical', 'data-loss', 'fi', [
     'tiedot kadonneet',
@@ -331,6 +335,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'end of day',
     'end of the month',
     'end of the week',
+    // "The bank's cut-off for collection on the 5th is 15:00 today", "the season starts on Sunday".
+    "bank's cut-off",
+    'bank cut-off',
+    'season starts',
   ]),
   ...cues('high', 'legal', 'en', [
     'lawyer',
@@ -660,10 +668,13 @@ export function findUrgencyCues(
     if (
       hit.entry.kind === 'outage' &&
       /^(?:outages?|downtime)$/iu.test(text.slice(hit.start, hit.end)) &&
-      (OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 40)) ||
+      // "the 'Shore power outages' report": the plural's "s" is outside the phrase.
+      (OUTAGE_THING_AFTER.test(text.slice(hit.end, hit.end + 40).replace(/^s(?![\p{L}])/u, '')) ||
         DEFINED_AS_BEFORE.test(text.slice(Math.max(0, hit.start - 25), hit.start)))
     )
       continue;
+    // 'raportissa "Katkokset"', "Katkosraportti": a report or a field named after what it counts.
+    if (hit.entry.kind === 'outage' && isNamedAfterOutages(text, hit.start, hit.end)) continue;
     // "Consumer Duty vulnerability flags", "vulnerable customers": a person's circumstances.
     if (hit.entry.kind === 'security' && isPersonsVulnerability(text, hit.start, hit.end)) continue;
     // "Our IT is running a phishing simulation this week" announces an exercise.

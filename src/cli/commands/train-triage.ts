@@ -131,6 +131,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-108.jsonl',
   'test/fixtures/triage-heldout-109.jsonl',
   'test/fixtures/triage-heldout-110.jsonl',
+  'test/fixtures/triage-heldout-111.jsonl',
+  'test/fixtures/triage-heldout-112.jsonl',
+  'test/fixtures/triage-heldout-113.jsonl',
+  'test/fixtures/triage-heldout-114.jsonl',
+  'test/fixtures/triage-heldout-115.jsonl',
+  'test/fixtures/triage-heldout-116.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -812,6 +812,48 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     churnDriverRecall: 0.74,
     noiseAccuracy: 0.93,
   },
+  'triage-heldout-117.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.88,
+    churnRecall: 0.79,
+    churnDriverRecall: 0.42,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-118.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.9,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-119.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.82,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.83,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-120.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.86,
+    churnRecall: 0.88,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-121.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.77,
+    churnRecall: 0.97,
+    churnDriverRecall: 0.92,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-122.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.84,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.93,
+  },
 };
 
 const ROOT = new URL('../../fixtures/', import.meta.url);

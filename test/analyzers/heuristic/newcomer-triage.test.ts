@@ -1559,3 +1559,38 @@ describe('round 34: money down, a summer shutdown, a provider’s outage, quoted
     expect((await triage(text)).priority).toBe('P1');
   });
 });
+
+describe('round 35: names after outages, data sent to the wrong families, holes found in passing, a rival on trial', () => {
+  it.each([
+    "The 'Shore power outages' report is showing last year's dates. Can you check the year filter?",
+    'Quick question about the "Downtime report" under Admin. Is downtime calculated from driver shifts or from the vehicle status?',
+    'Moi, meidän raportissa "Katkokset" on kesäkuulle tyhjä sarake. Mistä se hakee tietonsa?',
+    'Katkosraportti näyttää nyt väärän viikon. Voitteko katsoa?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    "Hi, slightly awkward one. Last night's roster email for our U9 team seems to have also gone to the parents of the U12 team. It had the medical notes column in it, so allergy details are now with about 20 families who shouldn't have them. Could someone look when you get a chance?",
+    'Linjastolta ei tuu mitään dataa palveluun aamuyön jälkeen. Koko Porin tehdas on käytännössä seis ja autot pitäis lähteä klo 6.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    "Our treasurer works in IT security and noticed that the receipt link ends in a plain number (…/receipt/5521). If you change the number to 5520 you get someone else's receipt with their name and address. No reason to think anyone has used it.",
+    'I was testing our admin accounts and the password reset links do not seem to expire: one from three weeks ago still worked. No sign anyone has abused it.',
+    "Just flagging that the payment file for October fails to generate: the button spins and then an error. The bank's cut-off for the collection is 15:00 today.",
+    'The season import is failing: it stops at 40% with "Invalid venue code". The season starts on Saturday and the fixtures need to be published this week.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('hears a pilot with another vendor as a competitor at P2', async () => {
+    const analysis = await triage(
+      "Heads up since you'll hear it anyway: we're starting a three-month pilot with another scanning vendor at our Tampere site. The board decides in spring.",
+    );
+    expect(analysis.priority).toBe('P2');
+    expect(drivers(analysis)).toContain('competitor');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Outage words that name a report, a field or a figure rather than report an outage:
+ * 'raportissa "Katkokset"', 'the "Downtime" column', "Katkosraportti", "käyttökatkoseuranta",
+ * "Is downtime calculated from driver shifts?". Shared by the priority floor and the analyzer.
+ */
+/** What holds a name in quotes: 'the report "Katkokset"', 'raportissa "Katkokset"', 'the "Downtime" column'. */
+const NAME_HOLDER_BEFORE =
+  /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)\s+$/iu;
+/** The rest of a Finnish compound that names a report or a view: "Katko|sraportti", "käyttökatko|seuranta". */
+const NAMED_COMPOUND_TAIL = /^\p{L}+?(?:raport|seurant|tilasto|näkym|listau)\p{L}*$/iu;
+/** "Is downtime calculated from driver shifts?": how a figure is made, not an incident. */
+const FIGURE_MADE_AFTER =
+  /^\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed)(?![\p{L}])/iu;
+
+export function isNamedAfterOutages(text: string, start: number, end: number): boolean {
+  const word = text.slice(start).match(/^\p{L}+/u)?.[0] ?? '';
+  if (NAMED_COMPOUND_TAIL.test(word)) return true;
+  if (/^(?:outages?|downtime)$/iu.test(word) && FIGURE_MADE_AFTER.test(text.slice(end, end + 30)))
+    return true;
+  // The quoted word or words around the cue, preceded by what holds them.
+  const open = text.slice(Math.max(0, start - 40), start).search(/["“'‘][^"“”'‘’\n]*$/u);
+  if (open === -1) return false;
+  const openAt = Math.max(0, start - 40) + open;
+  const close = text.slice(end).search(/["”'’]/u);
+  if (close === -1 || close > 30 || /[.!?\n]/u.test(text.slice(end, end + close))) return false;
+  return NAME_HOLDER_BEFORE.test(text.slice(Math.max(0, openAt - 25), openAt));
+}
