@@ -5,12 +5,15 @@
  */
 /** What holds a name in quotes: 'the report "Katkokset"', 'raportissa "Katkokset"', 'the "Downtime" column'. */
 const NAME_HOLDER_BEFORE =
-  /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)\s+$/iu;
+  /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)(?:\s+(?:called|named|labell?ed|titled|nimeltä|to|from|as))?\s+$/iu;
+/** What follows a name in quotes: 'the "Outage" filter', 'the "Screen outage" function'. */
+const NAME_HOLDER_AFTER =
+  /^\s+(?:filters?|status(?:es)?|categor(?:y|ies)|reports?|functions?|buttons?|fields?|columns?|tabs?|labels?|tags?|options?|settings?|views?|menus?|blocks?|types?|modules?|templates?|suodatin\p{L}*|raport\p{L}*|kent\p{L}*|sarak\p{L}*|toimin\p{L}*|painik\p{L}*|tila\p{L}*)(?![\p{L}])/iu;
 /** The rest of a Finnish compound that names a report or a view: "Katko|sraportti", "käyttökatko|seuranta". */
 const NAMED_COMPOUND_TAIL = /^\p{L}+?(?:raport|seurant|tilasto|näkym|listau)\p{L}*$/iu;
 /** "Is downtime calculated from driver shifts?": how a figure is made, not an incident. */
 const FIGURE_MADE_AFTER =
-  /^\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed)(?![\p{L}])/iu;
+  /^\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed|taken from|derived from|read from|based on)(?![\p{L}])/iu;
 
 export function isNamedAfterOutages(text: string, start: number, end: number): boolean {
   const word = text.slice(start).match(/^\p{L}+/u)?.[0] ?? '';
@@ -23,5 +26,8 @@ export function isNamedAfterOutages(text: string, start: number, end: number): b
   const openAt = Math.max(0, start - 40) + open;
   const close = text.slice(end).search(/["”'’]/u);
   if (close === -1 || close > 30 || /[.!?\n]/u.test(text.slice(end, end + close))) return false;
-  return NAME_HOLDER_BEFORE.test(text.slice(Math.max(0, openAt - 25), openAt));
+  return (
+    NAME_HOLDER_BEFORE.test(text.slice(Math.max(0, openAt - 35), openAt)) ||
+    NAME_HOLDER_AFTER.test(text.slice(end + close + 1, end + close + 40))
+  );
 }

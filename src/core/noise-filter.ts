@@ -79,7 +79,10 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   }
   // After the configured patterns, so an organisation's own auto-reply pattern names itself.
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
-  if (isClosingNote(text) && !reportsAnything(text)) return { noise: true, reason: 'closing-note' };
+  // "Re: Incident report – outage 12 Feb \n Thanks, received … feel free to close this one": the
+  // subject names what is being closed.
+  if (isClosingNote(text) && !reportsAnything(text.replace(REPLY_SUBJECT, '')))
+    return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
     return { noise: true, reason: 'membership' };
   if (isCalendarResponse(text)) return { noise: true, reason: 'calendar-response' };
@@ -125,7 +128,7 @@ const CALENDAR_RESPONSE = {
   /** "Accepted: Quarterly review – Acme @ Thu 28 Nov 2024 10:00–11:00 (EET)": the subject line. */
   head: /^(?:(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?)$/iu,
   /** What the client writes under it: when, where, who answered. */
-  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
+  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|join (?:microsoft )?teams meeting[^\n]*|join zoom meeting[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda\b[^\n]{0,30}:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
   /** A line of the sender's own under an acceptance: short, no question. */
   note: /^[^\n?]{1,160}$/u,
   /** The meeting's name: short, no question, no sentence. */
@@ -134,8 +137,13 @@ const CALENDAR_RESPONSE = {
   time: /\d{1,2}[:.]\d{2}|^\s*(?:when|aika):/imu,
 };
 
+/** An item of the agenda the organiser wrote: numbered or bulleted, no question. */
+const AGENDA_ITEM = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+[^\n?]{1,140}$/u;
+const AGENDA_LINE = /^\s*agenda\b[^\n]{0,30}:\s*$/imu;
+
 function isCalendarResponse(text: string): boolean {
   const [head, ...rest] = text.trim().split('\n');
+  const hasAgenda = AGENDA_LINE.test(text);
   // "Dan has accepted this meeting." puts the meeting's title on a line of its own, once.
   let titles = 0;
   let notes = 0;
@@ -147,6 +155,8 @@ function isCalendarResponse(text: string): boolean {
         CALENDAR_RESPONSE.line.test(line) ||
         // "Head of Ground Operations, Lapland Ground Services Oy" under the name: who answered.
         (titles === 1 && isSignature(line)) ||
+        // "1. Q3 incident recap (online sales outage 21 Sept)": the organiser's agenda, copied in.
+        (hasAgenda && AGENDA_ITEM.test(line)) ||
         (CALENDAR_RESPONSE.title.test(line.trim()) && ++titles === 1) ||
         // "Greg will join from 10:15, he has a tenant inspection beforehand.": one short note.
         (CALENDAR_RESPONSE.note.test(line.trim()) && ++notes === 1),
@@ -304,6 +314,9 @@ const RAISES_SOMETHING =
  * and an introduction or a calendar note can carry a report. The floor's renewal rule needs an
  * account, so no date or window matters here.
  */
+/** The subject line of a reply on top of it: "Re: Incident report – outage 12 Feb". */
+const REPLY_SUBJECT = /^\s*(?:re|vs|sv|aw|ref)\s*:[^\n]*\n/iu;
+
 function reportsAnything(text: string): boolean {
   return (
     findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).length > 0

@@ -988,3 +988,39 @@ describe('round 35: auto-replies with one odd line, a calendar answer signed wit
     ).toEqual({ noise: true, reason: 'calendar-response' });
   });
 });
+
+describe('round 36: service-desk receipts, bilingual mailboxes, agendas in calendar answers, a closing under its subject', () => {
+  it.each([
+    'Kiitos yhteydenotostasi! Pyyntösi on vastaanotettu IT-tuen järjestelmään tunnuksella INC0049817.\nKäsittelemme pyynnöt saapumisjärjestyksessä arkisin klo 8–16. Jos kyseessä on kriittinen häiriö, soita numeroon 09 555 8800.\nTähän viestiin ei voi vastata.\n--\nEsimerkki Oy | IT-palvelut',
+    'Tämä on automaattinen vastaus. / This is an automatic reply.\nKiitos viestistäsi. Yhteistä postilaatikkoa luetaan arkisin klo 8–16, ja vastaamme kahden arkipäivän kuluessa.\nKiireelliset asiat:\n– Vastaanotto: 020 555 1000 (24/7)\n– Tietojärjestelmien häiriöt: IT-palvelupiste 020 555 1099\nThank you for your message. The mailbox is monitored on weekdays 8–16 (EET).',
+    'This is an automated message from Example Sealink AS.\nThis mailbox is not monitored. Your message regarding booking ref. NFS-2291837 has NOT been delivered to a person.\n- For urgent operational matters (delays, vessel incidents), contact the traffic centre 24/7 at +47 57 55 20 99\n- Invoicing questions: invoice@example.no',
+    'Auto-reply: Sister Margaret is on retreat until Monday 14 April and is not reading email.\nFor urgent matters concerning the community, please ring the convent on 01492 555 301.\nPax et bonum.',
+    'This mailbox is no longer monitored.\nAs of 1 September 2024, purchase order confirmations are handled exclusively via the Supplier Portal.\nFor URGENT same-day delivery deviations, call the terminal duty line.\nThis is an automated message. Please do not reply.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a calendar acceptance with the organiser’s agenda as a calendar answer', () => {
+    expect(
+      classifyNoise(
+        'Accepted: Quarterly service review – Ticketing @ Thu 14 Nov 10:00–11:00 (EET)\nMari Koskinen has accepted this invitation.\nAgenda:\n1. Q3 incident recap (online sales outage 21 Sept)\n2. Renewal timeline 2025\nJoin Microsoft Teams meeting\nMeeting ID: 371 552 904 118',
+      ),
+    ).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+
+  it('reads a closing under a subject that names the incident as a closing note', () => {
+    expect(
+      classifyNoise(
+        'Re: Incident report – outage 12 Feb\nThanks, received the incident report and shared it with our management team. No further questions from our side. Feel free to close this one.',
+      ),
+    ).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('keeps a closing that reports a new outage in its body a request', () => {
+    expect(
+      classifyNoise(
+        'Re: Invoice question\nThanks, you can close this one. The portal is down again for everyone though.',
+      ).noise,
+    ).toBe(false);
+  });
+});

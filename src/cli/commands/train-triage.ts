@@ -137,6 +137,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-114.jsonl',
   'test/fixtures/triage-heldout-115.jsonl',
   'test/fixtures/triage-heldout-116.jsonl',
+  'test/fixtures/triage-heldout-117.jsonl',
+  'test/fixtures/triage-heldout-118.jsonl',
+  'test/fixtures/triage-heldout-119.jsonl',
+  'test/fixtures/triage-heldout-120.jsonl',
+  'test/fixtures/triage-heldout-121.jsonl',
+  'test/fixtures/triage-heldout-122.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -854,6 +854,48 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     churnDriverRecall: 0.7,
     noiseAccuracy: 0.93,
   },
+  'triage-heldout-123.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.84,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.83,
+    noiseAccuracy: 0.96,
+  },
+  'triage-heldout-124.jsonl': {
+    urgentRecall: 0.97,
+    urgentPrecision: 0.85,
+    churnRecall: 0.88,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-125.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.82,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.96,
+  },
+  'triage-heldout-126.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.88,
+    churnRecall: 0.88,
+    churnDriverRecall: 0.61,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-127.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.76,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-128.jsonl': {
+    urgentRecall: 0.97,
+    urgentPrecision: 0.81,
+    churnRecall: 0.97,
+    churnDriverRecall: 0.79,
+    noiseAccuracy: 0.94,
+  },
 };
 
 const ROOT = new URL('../../fixtures/', import.meta.url);

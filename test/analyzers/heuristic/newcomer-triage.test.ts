@@ -1594,3 +1594,30 @@ describe('round 35: names after outages, data sent to the wrong families, holes 
     expect(drivers(analysis)).toContain('competitor');
   });
 });
+
+describe('round 36: holes found by pen tests and volunteers, statements sent with another family’s address, named filters', () => {
+  it.each([
+    "Our external pen test found that the invoice PDF links use sequential IDs. Changing the number returned other customers' invoices (we only tried three). We have no indication anyone has used this.",
+    'I volunteer doing IT for the club and was testing the booking widget: if I change the numeric booking id in the URL (e.g. /confirm/4411 → 4410) I get someone else’s booking page with their phone number.',
+    'Our IT found that the handheld app stores the API key and the gate password in plain text on the device. No sign of misuse that we know of.',
+    'One of our developers noticed while testing that invalid requests return a full stack trace with the database hostname. No signs of misuse.',
+    'Our annual penetration test flagged that changing the batch ID in the labels endpoint returns PDFs for batches that do not belong to our tenant. We are not aware of any misuse.',
+    'A churchwarden who works in IT security noticed that the reset token still worked when she tried it again nine days later.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('reads a statement that lists the address of a different family as P1', async () => {
+    const text =
+      "This morning's annual statements seem to have got mixed up: Mrs Patel phoned to say hers lists the giving history and home address of a different family. Could someone have a look when you get a chance?";
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'In the "Downtime by machine" report the hours do not add up. Is downtime taken from the status codes or entered by hand?',
+    "In the venue settings there's a room status called 'Service outage'. Is that meant for a room that is out of use?",
+    "After we renamed our calendar category to 'Outages & closures', its events no longer appear in the public feed.",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
