@@ -17,6 +17,8 @@ const ACK = [
   "(?:i['’]ve |we['’]ve |i have |we have )?(?:forwarded|passed|shared)(?: [\\p{L}'’]+){1,3}(?: on| along)? (?:to|with) (?:the |our |my )?[\\p{L}' ]{1,40}",
   // "ok 👌 will check on monday"
   "(?:will|i['’]ll|we['’]ll) (?:check|look|have a look)(?: (?:at )?(?:it|this|that))?(?: on \\p{L}+day| tomorrow| next week| later| when i['’]m back)",
+  // "got the credit note for the double-billed SMS package, thanks Mikko"
+  'got the (?:corrected |new |updated |revised )?(?:credit note|invoice|refund|receipt|report|document|link|certificate)(?: (?:for|of) [^.!?\\n]{1,60})?',
   // "Välitän tämän meidän tiimille", "Otan tämän tiedoksi ja välitän tiimille, palataan."
   '(?:välitän|välitin|välitimme|välitämme|välitetään|välitetty)(?: \\p{L}+){0,3}? (?:\\p{L}+lle|eteenpäin)',
   '(?:otan|otin|otetaan|otimme|otettu) (?:tämän |tän |sen |asian )?tiedoksi',
@@ -61,7 +63,7 @@ export const MAX_CLOSING_NOTE_CHARS = 600;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =
-  /\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*(?-i:\p{Lu})[\s\S]*$/iu;
+  /\n\s*-{2,}[ \t]*\n[\s\S]*$|\n\s*(?:(?:(?:best|kind|warm) )?regards|best(?: wishes)?|terveisin|ystävällisin terveisin|br|cheers|thanks|kiitos)[,.!]?[ \t]*(?:\n[\s\S]*)?$|\n\s*t\.\s*(?-i:\p{Lu})[\s\S]*$/iu;
 const QUOTED = /^\s*>.*$/gmu;
 /** "---------- Forwarded message ---------" and everything under it: the support reply they forward. */
 const FORWARDED_BLOCK =
@@ -78,7 +80,7 @@ const CLOSES_AT_END =
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side) now|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sulkea(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side)(?: now)?(?=\s*(?:[.!,]|$))|(?:you can|feel free to|happy for you to|ok to|please) close (?:the )?ticket #?\d+|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sulkea(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
 
 /**
  * "Thanks, received — I'll pass it to our QA for sign-off", "Kiitos tiedosta! Välitin tiedotteen
@@ -119,14 +121,26 @@ export function isClosingNote(text: string): boolean {
     .replace(SIGN_OFF, '')
     .trim();
   if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
+  const closesTheTicket = CLOSES_ANYWHERE.test(trimmed);
   return (
     (CLOSING.test(trimmed) ||
-      CLOSES_ANYWHERE.test(trimmed) ||
+      closesTheTicket ||
       ((CLOSES_AT_END.test(trimmed) || NOTHING_NEEDED.test(trimmed)) &&
         (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
       RELAYED_ACK.test(trimmed) ||
       THANKS_THEN_RELAY.test(trimmed) ||
       THANKS_NOTE.test(trimmed)) &&
-    !TURNS.test(trimmed)
+    // "… had stopped syncing since Tuesday's update … Nothing more needed — you can close ticket
+    // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
+    // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
+    [
+      ...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(
+        new RegExp(TURNS.source, 'giu'),
+      ),
+    ].every((turn) => closesTheTicket && RECOUNT.test(turn[0]))
   );
 }
+
+/** Turns that recount the fixed problem rather than raise a new one. */
+const RECOUNT =
+  /^(?:(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|ei toimi)$/iu;

@@ -156,6 +156,9 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       '(?:completely|totally|entirely) unavailable|service unavailable',
       `(?:${SUBJECT}|page|pages|nothing|anything) (?:${W} )?(?:is not|isn't|are not|aren't|not|won't|will not|doesn't|does not|don't|do not|fails to|failed to|stopped) load(?:ing)?`,
       'nothing (?:is )?load(?:s|ing)',
+      // "The network map hasn't loaded for any of us since 7:30", "the day view is just empty for everyone".
+      "(?:hasn't|haven't|has not|have not) loaded for (?:any of us|anyone|anybody|everyone|everybody|all of us|all (?:our )?users)",
+      '(?:empty|blank) for (?:everyone|everybody|all of us|all (?:our )?(?:users|staff|instructors|agents))',
       `(?:can't|cannot|can not|unable to|not able to) (?:load|open|access|reach) (?:the |your |our )?${SUBJECT}`,
       // A server error is an outage when it is everywhere ("500 errors on every request"); one
       // failing action ("Error 500 when I export October's report") is a bug for the analyzer.
@@ -186,7 +189,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     cues: [
       'data loss|loss of data',
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
-      `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing(?! (?:our|the|a|an|their|its|any) )|corrupted|corrupt)`,
+      `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|reservations|bookings|appointments|payments|lessons|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing(?! (?:our|the|a|an|their|its|any) )|corrupted|corrupt)`,
       '(?:deleted|wiped|erased) (?:all|every|everything|our|the entire|the whole)',
       'disappeared|vanished|(?:went|gone) missing',
       'corrupt(?:ed|ion)?',
@@ -211,7 +214,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // "breach clocks", "breach time": the SLA vocabulary of the product, not an intrusion.
       '(?<!(?:contract|sla|sopimus) )breach(?:ed|es)?(?! of (?:the |our |this )?(?:contract|agreement|sla))(?! (?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?|registers?|reports?|lists?|exports?|counts?|rates?|dashboards?|logs?|categor\\p{L}*|modules?|reporting|forms?|templates?|polic\\p{L}*|procedures?))',
       // Not "a leaking radiator" or "a water leak": plumbing, in a property or facilities app.
-      '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink)s?)',
+      '(?<!memory )(?<!water )(?<!gas )leak(?:s|ed|ing|age)?(?! (?:radiator|pipe|roof|tap|toilet|boiler|water|tank|valve|ceiling|gas|shower|sink|repair|detection|sensor|alarm|work order|location|report)s?)',
       'exposed',
       // Not "Consumer Duty vulnerability flags" or "vulnerable customers": a customer's circumstances.
       `(?<!(?:${VULNERABILITY_OF_A_PERSON_BEFORE}) )vulnerabilit(?:y|ies)(?! (?:${VULNERABILITY_MARKER_NOUNS}))|vulnerable(?! (?:${VULNERABLE_PERSON_NOUNS}))`,

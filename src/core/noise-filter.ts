@@ -1,4 +1,4 @@
-import { isAutoReply, isSignature } from './auto-reply.ts';
+import { isAutoReply, isSignature, withoutDisclaimer } from './auto-reply.ts';
 import { isBulkMail } from './bulk-mail.ts';
 import { isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
@@ -81,7 +81,10 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   if (isAutoReply(text)) return { noise: true, reason: 'auto-reply' };
   // "Re: Incident report – outage 12 Feb \n Thanks, received … feel free to close this one": the
   // subject names what is being closed.
-  if (isClosingNote(text) && !reportsAnything(text.replace(REPLY_SUBJECT, '')))
+  // "… all good on our end. / Kind regards / … / This e-mail and any attachments may contain
+  // confidential information … does not accept liability for any data loss": the notice is the server's.
+  const body = withoutDisclaimer(text);
+  if (isClosingNote(body) && !reportsAnything(body.replace(REPLY_SUBJECT, '')))
     return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
     return { noise: true, reason: 'membership' };

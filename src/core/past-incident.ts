@@ -95,3 +95,28 @@ function clauseAround(text: string, start: number, end: number): string {
   const next = new RegExp(CLAUSE_BREAK.source, 'iu').exec(after);
   return before.slice(cut) + text.slice(start, end) + (next ? after.slice(0, next.index) : after);
 }
+
+/** An incident word wherever it stands: the nouns `isPastIncident` reads. */
+const INCIDENT_WORD =
+  /(?<![\p{L}])(?:outages?|downtime|disruptions?|incidents?|\p{L}*katko\p{L}*|\p{L}*häiriö\p{L}*)(?![\p{L}])/giu;
+
+/** The customer says the matter is calm: it waits, or everything has worked since. */
+const CALM_AFTER_THE_FACT =
+  /(?<![\p{L}])(?:no rush|nothing urgent|not urgent|no hurry|no need to hurry|(?:everything|it|all) (?:has )?worked (?:fine|normally|ok) since|ei (?:mitään |mikään )?kiirettä|ei (?:mitään )?hätää|ei kiireellinen|(?:on )?toiminut (?:normaalisti|hyvin) (?:sen )?jälkeen)(?![\p{L}])/iu;
+
+/** A problem said to hold now: "it is down again", "ei toimi edelleenkään". */
+const STILL_WRONG =
+  /(?<![\p{L}])(?:still|again|right now|currently|at the moment|edelleen\p{L}*|yhä|taas|jälleen|tällä hetkellä) (?:\p{L}+ ){0,3}(?:down|unavailable|broken|failing|fails|not working|alhaalla|poikki|rikki|ei toimi)|(?:down|unavailable|broken|failing|not working|alhaalla|ei toimi) (?:\p{L}+ ){0,2}(?:again|still|right now|edelleen\p{L}*|taas|jälleen)(?![\p{L}])/iu;
+
+/**
+ * A past incident asked about calmly: "could you send us a short incident report for last
+ * Thursday's outage … Nothing urgent — everything has worked fine since", "viime tiistain katkosta
+ * … saisko lyhyen selvityksen? Ei kiirettä". The outage words of its description ("a critical
+ * system is down", "the morning nobody could log in") look back with it; nothing is down now.
+ */
+export function isCalmRetrospective(text: string): boolean {
+  if (!CALM_AFTER_THE_FACT.test(text) || STILL_WRONG.test(text)) return false;
+  for (const match of text.matchAll(INCIDENT_WORD))
+    if (isPastIncident(text, match.index, match.index + match[0].length)) return true;
+  return false;
+}

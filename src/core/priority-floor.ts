@@ -14,7 +14,7 @@ import { maskMachineText } from './floor-machine-text.ts';
 import { isFramedAsHypothetical } from './hypothetical-frame.ts';
 import { isNamedAfterOutages } from './named-after-outages.ts';
 import { isNarrowScope } from './narrow-scope.ts';
-import { isPastIncident } from './past-incident.ts';
+import { isCalmRetrospective, isPastIncident } from './past-incident.ts';
 import { mentionsPlannedStop } from './planned-stop.ts';
 import { mostUrgent, type Priority, priorityRank } from './priority.ts';
 import { isQuotedMention } from './quoted-mention.ts';
@@ -189,6 +189,8 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
+      // "An incident report for last Thursday's outage? Nothing urgent, all fine since": looked back on.
+      if (INCIDENT_RULES.has(rule.rule) && isCalmRetrospective(text)) continue;
       if (rule.rule === 'outage' && isFigurativeDown(text, end)) continue;
       if (rule.rule === 'outage' && isSomeoneElsesOutage(text, match.index)) continue;
       // 'raportissa "Katkokset"', "Is downtime calculated …?": a report or a figure named after outages.

@@ -1024,3 +1024,29 @@ describe('round 36: service-desk receipts, bilingual mailboxes, agendas in calen
     ).toBe(false);
   });
 });
+
+describe('round 37: auto-replies naming outages, closings under a disclaimer or a signature line, a closing that recounts', () => {
+  it.each([
+    'Automatic reply: Re: Invoice template change\nThank you for your email. I am out of the office from 8 July to 28 July with limited access to email. Your message will not be forwarded.\nFor urgent matters please call our office at +358 40 555 2299.\nIf your matter concerns a system outage affecting Saturday lessons, call our duty instructor on +358 50 555 4410.\nBest regards,\nMarkus Heino\nOperations Manager | Example Oy\nwww.example.fi',
+    'This mailbox (tickets@example.co.uk) is no longer monitored.\nFrom 1 September, all ticketing enquiries are handled by our Audience Services team at audiences@example.co.uk.\nIf your message concerns a technical problem during a performance (for example the box office system being down), please call the Technical Duty Manager on 0117 555 0852.\nThis is an automated message – please do not reply.',
+    '[Ticket #FAC-20931] We have received your request\nThis is an automated message from the Example Service Desk. Your request "RE: Door access outage – incident report" has been logged and will be handled by the next available agent. Typical response time: 1 business day.\nPlease do not reply to this message.',
+    'Automaattinen vastaus: Olen vuosilomalla 1.–21.7. enkä lue sähköpostia.\nKiireellisissä asioissa ota yhteyttä kiinteistöhuoltoon p. 020 555 4400 (24h). Jos varausjärjestelmä on kokonaan alhaalla, soita suoraan järjestelmätoimittajan tukeen.\nTerveisin\nJussi Korhonen',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Thanks both — got the corrected credit note for invoice 2024-1187, all good on our end.\nKind regards,\nAnneli\n\nThis e-mail and any attachments may contain confidential information. Example Oy does not accept liability for any data loss or damage caused by viruses.',
+    'Perfect, got the credit note for the double-billed SMS package, thanks Mikko. Forwarded it to our bookkeeper.\n\n--\nHenrik Lindqvist\nOwner',
+    'Hi Tomas,\n\nConfirming from our side: the checkpoints had stopped syncing since Tuesday’s update (guards saw the green tick but nothing arrived). After your hotfix the backlog came through.\n\nNothing more needed — you can close ticket #20417.\n\nThanks for the quick turnaround,\nRiikka',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'You can close ticket #20417. But the export is still broken for the Vantaa site.',
+    'hey, just closing the loop on the login issue from last week — all good on our side since the fix. really appreciated the quick turnaround from your team',
+  ])('keeps %j a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

@@ -383,6 +383,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "(different vendor)" in passing is history; "considering moving onto your platform" is a prospect.
     '(?<!\\()(?:other|another|different|cheaper) (?:vendors?|providers?|suppliers?|tools?|solutions?|platforms?)(?! (?:payments?|invoices?|bills?|debits?))(?!\\))',
     '(?:looking|look|looked) (?:at|for) (?:other |some )?alternatives',
+    // "our board has asked us to run a comparison of three platforms", "vertaillaan ainakin kolmea järjestelmää"
+    '(?:run|do|doing|running|make|making) (?:a |an )?(?:comparison|benchmark|evaluation) of (?:two|three|four|several|\\d+|other) (?:\\p{L}+ )?(?:platforms|systems|vendors|tools|solutions|providers|options)',
+    'vertail\\p{L}* (?:\\p{L}+ ){0,3}(?:kahta|kolmea|neljää|useampaa|useita|muita) (?:\\p{L}+ )?(?:\\p{L}*järjestelm\\p{L}*|toimittaj\\p{L}*|vaihtoeht\\p{L}*)',
     // "starting a 3-month pilot with another RFID vendor at our Turku plant"
     '(?:pilot|trial|proof of concept) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:[\\p{L}-]+ ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)',
     'evaluating (?:other|alternatives|options)',

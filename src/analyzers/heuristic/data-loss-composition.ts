@@ -15,7 +15,7 @@ const E = '(?![\\p{L}\\p{N}])';
 const OPEN = '\\p{L}*';
 
 const LOSS = apostropheTolerant(
-  `${W}(?:deleted|wiped|erased|purged|gone|vanished|disappeared|lost|emptied|empty|blank|overwritten|404s?|not found|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
+  `${W}(?:deleted|wiped|erased|purged|gone(?! (?:down|up)(?![\\p{L}]))|vanished|disappeared|lost|emptied|empty|blank|overwritten|404s?|not found|tyhjent${OPEN}|tyhjiä|tyhjinä|kadon${OPEN}|katosi${OPEN}|hävin${OPEN}|hävis${OPEN}|poistu${OPEN}|poistet${OPEN}|poisti${OPEN}|ylikirjoit${OPEN})${E}`,
   'giu',
 );
 const DATA = apostropheTolerant(

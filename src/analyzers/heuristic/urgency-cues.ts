@@ -20,7 +20,7 @@ import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { HYPOTHETICAL, isFramedAsHypothetical } from '../../core/hypothetical-frame.ts';
 import { isNamedAfterOutages } from '../../core/named-after-outages.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
-import { isPastIncident } from '../../core/past-incident.ts';
+import { isCalmRetrospective, isPastIncident } from '../../core/past-incident.ts';
 import { mentionsPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts';
@@ -722,6 +722,8 @@ export function findUrgencyCues(
       continue;
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
+    // "An incident report for last Thursday's outage? Nothing urgent, all fine since": looked back on.
+    if (hit.entry.level === 'critical' && isCalmRetrospective(text)) continue;
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
     // "eikä kukaan ole vastannut": nobody answered the customer — support, not an outage.

@@ -143,6 +143,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-120.jsonl',
   'test/fixtures/triage-heldout-121.jsonl',
   'test/fixtures/triage-heldout-122.jsonl',
+  'test/fixtures/triage-heldout-123.jsonl',
+  'test/fixtures/triage-heldout-124.jsonl',
+  'test/fixtures/triage-heldout-125.jsonl',
+  'test/fixtures/triage-heldout-126.jsonl',
+  'test/fixtures/triage-heldout-127.jsonl',
+  'test/fixtures/triage-heldout-128.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -896,6 +896,48 @@ const TARGETS: Record<string, Record<keyof HeadlineFigures, number>> = {
     churnDriverRecall: 0.79,
     noiseAccuracy: 0.94,
   },
+  'triage-heldout-129.jsonl': {
+    urgentRecall: 0.92,
+    urgentPrecision: 0.8,
+    churnRecall: 0.88,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-130.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.81,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.96,
+  },
+  'triage-heldout-131.jsonl': {
+    urgentRecall: 0.97,
+    urgentPrecision: 0.85,
+    churnRecall: 0.88,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
+  'triage-heldout-132.jsonl': {
+    urgentRecall: 0.97,
+    urgentPrecision: 0.78,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.74,
+    noiseAccuracy: 0.94,
+  },
+  'triage-heldout-133.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.76,
+    churnRecall: 0.83,
+    churnDriverRecall: 0.61,
+    noiseAccuracy: 0.96,
+  },
+  'triage-heldout-134.jsonl': {
+    urgentRecall: 0.95,
+    urgentPrecision: 0.77,
+    churnRecall: 0.92,
+    churnDriverRecall: 0.7,
+    noiseAccuracy: 0.95,
+  },
 };
 
 const ROOT = new URL('../../fixtures/', import.meta.url);

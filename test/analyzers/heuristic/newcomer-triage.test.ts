@@ -1621,3 +1621,31 @@ describe('round 36: holes found by pen tests and volunteers, statements sent wit
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 37: past incidents asked about calmly, an incident in a list, numbers that went down, a practice exam', () => {
+  it.each([
+    "Hi, could you send us a short incident report for last Thursday's outage (roughly 14:10–15:30)? Nothing urgent — everything has worked fine since — but our board asks for a written summary whenever a critical system is down for more than an hour.",
+    'Moi, viime viikon tiistain katkosta (kun varaussivu oli alhaalla n. tunnin aamupäivällä) — saisko jonkun lyhyen selvityksen mitä tapahtu? Meidän hallitus kyseli. Ei kiirettä.',
+    'Our online bookings have gone down quite a bit since May, roughly 30% fewer than last year. Is it likely something in our pricing?',
+    'Is there an API endpoint for work orders? The council would like to pull completed leak repairs into its asset system weekly.',
+    'Kaupungin verkko oli alhaalla tänä aamuna n. 8–10 (kaupungin IT:n vika, ei teidän). Nyt näkyy 14 myyntiä tilassa odottaa synkronointia, pitääkö ne puskea käsin?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    'Moi, teoriaopetus ei aukea kenellekään. Illalla klo 17 pitäis olla 40 oppilaan harjoituskoe luokassa. Onko tästä tietoa?',
+    'Morning, a few things:\n1. Can you add Lisa as a billing user?\n2. The invoice PDF still shows the old logo, not a big deal.\n3. The network map hasn’t loaded for any of us since about 7:30, office PCs and field tablets alike.\n4. Are you coming to the conference?',
+    'A few things from us:\n1. Can we add a trailer category?\n2. Since yesterday’s update the day view in the instructor app is just empty for everyone, at all six locations.\n3. Any news on the accounting integration?',
+    'Heads-up: the door sync seems to have stopped on Friday. The 23 members we terminated on Friday still have working mobile keys, and one of them got into the Pasila building last night.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Ahead of our renewal, our board has asked us to run a comparison of three platforms, yourselves included, for the February meeting.',
+    'Meidän hallitus pyysi että vertaillaan ensi vuodeksi ainakin kolmea ajokoulujärjestelmää ennen kuin sitoudutaan uudestaan.',
+  ])('hears a comparison of platforms in %j as a competitor', async (text) => {
+    expect(drivers(await triage(text))).toContain('competitor');
+  });
+});
