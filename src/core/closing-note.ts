@@ -137,9 +137,13 @@ export function isClosingNote(text: string): boolean {
       ...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(
         new RegExp(TURNS.source, 'giu'),
       ),
-    ].every((turn) => closesTheTicket && RECOUNT.test(turn[0]))
+    ].every((turn) => closesTheTicket && FIXED.test(trimmed) && RECOUNT.test(turn[0]))
   );
 }
+
+/** What says the recounted problem is over: "After your hotfix … the backlog came through". */
+const FIXED =
+  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen)(?![\p{L}])/iu;
 
 /** Turns that recount the fixed problem rather than raise a new one. */
 const RECOUNT =

@@ -104,9 +104,17 @@ const INCIDENT_WORD =
 const CALM_AFTER_THE_FACT =
   /(?<![\p{L}])(?:no rush|nothing urgent|not urgent|no hurry|no need to hurry|(?:everything|it|all) (?:has )?worked (?:fine|normally|ok) since|ei (?:mitään |mikään )?kiirettä|ei (?:mitään )?hätää|ei kiireellinen|(?:on )?toiminut (?:normaalisti|hyvin) (?:sen )?jälkeen)(?![\p{L}])/iu;
 
-/** A problem said to hold now: "it is down again", "ei toimi edelleenkään". */
-const STILL_WRONG =
-  /(?<![\p{L}])(?:still|again|right now|currently|at the moment|edelleen\p{L}*|yhä|taas|jälleen|tällä hetkellä) (?:\p{L}+ ){0,3}(?:down|unavailable|broken|failing|fails|not working|alhaalla|poikki|rikki|ei toimi)|(?:down|unavailable|broken|failing|not working|alhaalla|ei toimi) (?:\p{L}+ ){0,2}(?:again|still|right now|edelleen\p{L}*|taas|jälleen)(?![\p{L}])/iu;
+/** A word of the present: "since this morning", "again", "tänään". */
+const NOW =
+  /(?<![\p{L}])(?:still|again|right now|currently|at the moment|today|this morning|this afternoon|tonight|since (?:this|today|yesterday|last night|\d)|edelleen\p{L}*|yhä|taas|jälleen|tällä hetkellä|tänään|tänä aamuna|nyt)(?![\p{L}])/iu;
+/** A failure word: "down", "nobody can log in", "ei pääse". */
+const FAILING =
+  /(?<![\p{L}])(?:down|unavailable|broken|fail\p{L}*|not working|(?:can't|cannot|can not|unable to) (?:log|sign|access|open|load)|nobody can|no one can|locked out|crash\p{L}*|alhaalla|(?:ei|eivät) (?:toimi|pääse|pysty|aukea|lataudu)|kaatu\p{L}*|poikki|nurin|jumissa)(?![\p{L}])/iu;
+
+/** A problem said to hold now, in any sentence: "Separately, since this morning nobody can log in." */
+function saysSomethingIsWrongNow(text: string): boolean {
+  return text.split(/[.!?\n]+/u).some((sentence) => NOW.test(sentence) && FAILING.test(sentence));
+}
 
 /**
  * A past incident asked about calmly: "could you send us a short incident report for last
@@ -115,7 +123,7 @@ const STILL_WRONG =
  * system is down", "the morning nobody could log in") look back with it; nothing is down now.
  */
 export function isCalmRetrospective(text: string): boolean {
-  if (!CALM_AFTER_THE_FACT.test(text) || STILL_WRONG.test(text)) return false;
+  if (!CALM_AFTER_THE_FACT.test(text) || saysSomethingIsWrongNow(text)) return false;
   for (const match of text.matchAll(INCIDENT_WORD))
     if (isPastIncident(text, match.index, match.index + match[0].length)) return true;
   return false;

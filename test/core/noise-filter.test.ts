@@ -1050,3 +1050,11 @@ describe('round 37: auto-replies naming outages, closings under a disclaimer or 
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('a closing that closes the ticket and reports something new', () => {
+  it('stays a request when the problem it names is not said to be over', () => {
+    expect(
+      classifyNoise('You can close ticket #20417. The export has stopped working for the Vantaa site.').noise,
+    ).toBe(false);
+  });
+});

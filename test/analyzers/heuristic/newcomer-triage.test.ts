@@ -1649,3 +1649,12 @@ describe('round 37: past incidents asked about calmly, an incident in a list, nu
     expect(drivers(await triage(text))).toContain('competitor');
   });
 });
+
+describe('a past incident asked about calmly, next to a new one', () => {
+  it.each([
+    "Could you send the incident report for last Tuesday's outage? No rush. Separately, since this morning nobody can log in.",
+    'Viime tiistain katkosta saisko selvityksen? Ei kiirettä. Tänään aamulla kukaan ei pääse kirjautumaan.',
+  ])('still reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+});
