@@ -22,7 +22,7 @@ const OPENING = new RegExp(
     String.raw`thank you for your (?:e-?mail|message)[.,]?\s+(?:i am|i['’]m) (?:currently\s+)?(?:out|away|on|at|attending)`,
     String.raw`thank you for contacting (?:the )?\p{Lu}`,
     'kiitos yhteydenotostasi',
-    String.raw`this (?:mail ?box|inbox|e-?mail address) is (?:not|no longer|only occasionally) (?:monitored|checked|read)`,
+    'this (?:mail ?box|inbox|e-?mail address) is (?:not|no longer|only occasionally) (?:monitored|checked|read)',
     'automaattinen vastaus|poissaoloviesti|poissaoloilmoitus|lomavastaaja',
     String.raw`olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa|matkoilla|vapaalla|työmatkalla|vanhempainvapaalla|koulutuksessa)`,
     String.raw`kiitos viestistäsi[.,]?\s+olen (?:tällä hetkellä\s+)?(?:\p{L}*lomalla|poissa))`,
