@@ -44,12 +44,15 @@ const AUTO_SUBJECT =
  * What the mail server adds below the reply: the message it answers, quoted ("> …", "-----Original
  * Message-----") and a confidentiality notice. Neither is the sender's.
  */
-const TRAILER =
-  /\n\s*(?:>|-{2,}\s*(?:original message|alkuperäinen viesti)|(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\p{L}+ )?luottamuksellinen))[\s\S]*$/iu;
-
-/** A confidentiality notice under a mail, to its end: the sender's server speaks, not the sender. */
-const DISCLAIMER =
-  /\n\s*(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\p{L}+ )?luottamuksellinen)[\s\S]*$/iu;
+/** How a confidentiality notice under a mail opens: the sender's server speaks, not the sender. */
+const DISCLAIMER_OPENING =
+  '(?:confidentiality notice|disclaimer|this e-?mail(?: message)?(?:,? including any attachments,?)? (?:is|may be|and any)|tämä (?:sähköposti)?viesti (?:on|voi olla|saattaa) (?:\\p{L}+ )?luottamuksellinen)';
+const TRAILER = new RegExp(
+  `\\n\\s*(?:>|-{2,}\\s*(?:original message|alkuperäinen viesti)|${DISCLAIMER_OPENING})[\\s\\S]*$`,
+  'iu',
+);
+/** A confidentiality notice, to the end of the mail. */
+const DISCLAIMER = new RegExp(`\\n\\s*${DISCLAIMER_OPENING}[\\s\\S]*$`, 'iu');
 
 export function withoutDisclaimer(text: string): string {
   return text.replace(DISCLAIMER, '');

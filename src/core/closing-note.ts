@@ -133,13 +133,13 @@ export function isClosingNote(text: string): boolean {
     // "… had stopped syncing since Tuesday's update … Nothing more needed — you can close ticket
     // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
     // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
-    [
-      ...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(
-        new RegExp(TURNS.source, 'giu'),
-      ),
-    ].every((turn) => closesTheTicket && FIXED.test(trimmed) && RECOUNT.test(turn[0]))
+    [...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(ALL_TURNS)].every(
+      (turn) => closesTheTicket && FIXED.test(trimmed) && RECOUNT.test(turn[0]),
+    )
   );
 }
+
+const ALL_TURNS = new RegExp(TURNS.source, 'giu');
 
 /** What says the recounted problem is over: "After your hotfix … the backlog came through". */
 const FIXED =
