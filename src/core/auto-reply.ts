@@ -8,7 +8,7 @@
  */
 const OPENING = new RegExp(
   [
-    String.raw`^(?:\*{2,}\s*)?(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:(?:thank you for your (?:e-?mail|message)|kiitos viestistäsi)[.!]\s+)?(?:poissaoloilmoitus:\s*|poissaolovastaus:\s*)?(?:automatic reply|auto-?reply|out of (?:the )?office|ooo\b`,
+    String.raw`^(?:\*{2,}\s*)?(?:\[[^\]\n]{1,40}\]\s*)?(?:(?:hi|hello|hei|moi)(?:\s+(?:all|everyone|there|team|kaikki))?[,!.]?\s+)?(?:(?:thank you for your (?:e-?mail|message)|kiitos viestistäsi)[.!]\s+)?(?:poissaoloilmoitus:\s*|poissaolovastaus:\s*)?(?:automatic reply|auto-?reply|automated (?:response|reply)|out of (?:the )?office|ooo\b`,
     String.raw`(?:i am|i['’]m|i will be|i['’]ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|away|(?:on|in) (?:annual |parental |sick |summer |winter |christmas |maternity |paternity |a )?(?:leave|holiday|vacation|business trip)|travel(?:l)?ing|off|attending an? (?:conference|training|course|seminar|workshop|trade fair)|at (?:\p{Lu}[\p{L}-]*)(?: \p{Lu}?[\p{L}-]*){0,4} until)`,
     'this is an? (?:automated|automatic) (?:message|reply|response|e-?mail|notification)',
     'tämä (?:viesti|sähköposti) on lähetetty automaattisesti',
@@ -33,6 +33,33 @@ const OPENING = new RegExp(
 /** Sentences an auto-reply is made of, after its opening. */
 const PART =
   /(?:until|till|through|back (?:on|in)|return(?:ing)? (?:on|to)|limited access|(?:e-?mail|mail|messages?)(?: will)? (?:not be|be) (?:read|forwarded|answered)|(?:reply|respond|get back)(?: to you| to your (?:message|e-?mail))? (?:when|after|as soon|on my return)|(?:urgent|pressing) (?:matters|issues|requests|cases)|in urgent cases|(?:please )?contact|you can (?:reach|contact)|if (?:this|it|your (?:matter|message)) is urgent|if your (?:\p{L}+ ){0,2}is urgent|for (?:anything|something) urgent|please call|call (?:our|my|the) |offices? (?:are|is|will be) closed|(?:will )?re-?open(?:s|ing)? on|closed for the|kind regards|best regards|regards|thank you|thanks|asti|saakka|palaan|palaa|tavoitettavissa|kiireellisissä (?:[\p{L}-]+ ){0,3}(?:asioissa|tapauksissa)|kiireellisissä \p{L}*asioissa|soittakaa|on my return|(?:dealt with|answered|handled) (?:on|after) my return|registered (?:charity|company|office)|ota yhteyttä|ottakaa yhteyttä|vastaan (?:viesteihin|sähköposteihin)|(?:en|enkä) lue (?:sähköpost|viestej)\p{L}*|luen (?:sähköpost|viestej)\p{L}* (?:satunnaisesti|rajoitetusti|harvoin|vain)|(?:will not|won't|will not be|am not) (?:be )?reading|(?:viestejä|viesti\p{L}*|sähköpost\p{L}*) ei (?:lueta|välitetä|siirry (?:automaattisesti )?eteenpäin)|hoitaa \p{Lu}\p{Ll}+|(?:sijaisenani|sijaisena) toimii|(?:is|are) (?:covering|handling) (?:for me|my)|voi ilmoittaa|can be reported (?:to|directly)|please report (?:\p{L}+ ){0,3}to|see (?:our|the) (?:intranet|website|web site|portal|help (?:centre|center)|status page)|reply above (?:this|the) line|powered by \p{Lu}|(?:your )?(?:e-?mail|message|request) (?:has been|was|is) (?:received|logged|registered)|(?:your|the) (?:e-?mail|message|request|ticket|case|enquiry|inquiry) [^.\n]{1,80} (?:has been|was|is) (?:received|logged|registered|assigned|created|opened)|expected (?:response|resolution|reply)(?: time)?:|(?:will )?(?:respond|reply|get back to you) within|will (?:reply|respond|be back|get back to you) (?:by|on|after|when)|(?:service|opening|office|business|support) hours are|(?:we )?aim to (?:respond|reply)|(?:i['’]ll|i will) (?:reply|respond|get back)(?: to you)? when (?:i['’]m|i am) back|for (?:\p{L}+ ){0,2}(?:incidents|matters|issues|queries|questions|requests) (?:please )?(?:use|contact|call|e-?mail)|lomavastaaja|olemme vastaanottaneet viestisi|käsittelemme (?:sen|viestisi) (?:mahdollisimman pian|\p{L}+)|(?:has|have) not been (?:delivered|passed|forwarded)(?: to|(?=[.!]?$))|returning|(?:with )?no access to (?:e-?mail|my e-?mail)|reply with a delay|viiveellä|received this (?:e-?mail|message) in error|emme käsittele|(?:we do not|we don['’]t) (?:handle|process|accept)|do not (?:e-?mail|write in|send (?:an )?e-?mail)|do not change the subject|(?:summary|assigned (?:group|to)):|(?:our )?target (?:first )?response time|on siirtynyt (?:toisiin tehtäviin|\p{L}+ palvelukseen)|(?:has|have) left (?:the company|the organi[sz]ation|\p{Lu}\p{L}+)|no longer works? (?:at|for|here)|(?:en|enkä) (?:pääse )?(?:lue|lukemaan) (?:sähköpost|viestej)\p{L}*|use the contact form|\p{L}+(?: |-)?asioissa:|allow \d+ (?:working |business )?days|(?:is |are )?authori[sz]ed and regulated by|registered in (?:england|scotland|wales|finland)|this (?:mail ?box|inbox|e-?mail address) is (?:not |no longer )?(?:monitored|checked|read)|(?:team|desk|office|line|we) (?:is|are) (?:available|open|staffed) (?:\p{L}+ )?(?:mon|tue|wed|thu|fri|ma|ti|ke|to|pe|\d)|please (?:e-?mail|write to|send (?:it|them|your \p{L}+) to)|(?:vastaan|palaan asiaan) (?:\p{L}+ )?(?:loman jälkeen|palattuani)|muissa asioissa|in other matters|for other (?:matters|queries)|visit (?:the |our )?(?:self-service |support |customer )?portal|viestisi on vastaanotettu|käsittelemme (?:yhteydenotot|viestit|pyynnöt)|palattuani|loman jälkeen|(?:ole )?välitetty eteenpäin|tämä on automaattinen (?:vastaus|vahvistus|viesti)|ilmoita\p{L}* (?:\p{L}+ ){0,3}[\p{L}-]*(?:tukeen|tuelle|päivystykseen|palvelupisteeseen)|(?:office|desk|team|line|mailbox|inbox) is (?:only )?(?:staffed|for)|staffed only|priority: \p{L}+|to update your request|will be assigned within|(?:processed|handled|answered) within \d|(?:please )?do not reply|älä vastaa tähän (?:viestiin|sähköpostiin)|voi(?:t|tte) olla yhteydessä|terveisin|ystävällisin terveisin|kiitos|opening hours:|(?:in an? emergency|hätätilanteessa),? (?:please )?(?:call|soita)|(?:will|shall) not be (?:processed|handled|read|answered)|(?:ei|eivät) välity (?:automaattisesti )?eteenpäin|diaarinumero|(?:has|have) moved to a new (?:\p{L}+ )?(?:e-?mail )?address|(?:are|is) handled on (?:business|working) days|jos kyseessä on [^.\n]{1,120}(?:soita|ota yhteyttä|ilmoita)|(?:pyyntösi|viestisi|tikettisi|asiasi) on (?:vastaanotettu|kirjattu|rekisteröity)|tähän viestiin ei voi vastata|(?:postilaatikko|sähköposti|viestej)\p{L}* luetaan|vastaamme (?:\p{L}+ ){0,3}kuluessa|^(?:kiireelliset (?:asiat|tapaukset)|urgent (?:matters|issues|requests)):$|(?:mail ?box|inbox) is monitored (?:on|during|mon|\d)|(?:your|the) (?:message|e-?mail|enquiry|inquiry|request) (?:regarding|about|concerning)|(?:are|is) (?:now )?(?:handled|processed|dealt with) (?:exclusively |only )?(?:via|through|in|by) (?:the |our |a )?|expected (?:first )?(?:response|reply|resolution)(?: time)?:|typical (?:response|reply) time:|^subject: (?:re|fw|fwd|vs):|(?:this mailbox|this inbox)(?: \([^)\n]{1,80}\))? is (?:not|no longer) (?:monitored|checked|read)|we have received your (?:request|message|e-?mail)|jos (?:\p{L}+ ){0,4}(?:on )?(?:kokonaan )?(?:alhaalla|poikki|nurin|rikki)[^.\n]{0,60}(?:soita|ota yhteyttä|ilmoita))/iu;
+
+/**
+ * Sentences of a service desk's or an absent person's reply that name no one's problem: a
+ * conditional instruction ("If your matter concerns an order that has not arrived, please check
+ * the tracking link", "Jos kyse on häiriöstä, joka estää koneiden ajon, soita Jukalle"), opening
+ * hours ("Vastaamme sähköposteihin arkisin klo 8–16"), a reference number, a note on response times,
+ * where other questions go, and the Swedish line of a bilingual reply.
+ */
+const REPLY_TERMS = new RegExp(
+  [
+    String.raw`^(?:[-•*]\s*)?(?:if|jos|om)\s[^?\n]{0,220}(?<![\p{L}])(?:call|ring|dial|contact|e-?mail|phone|check|use|visit|see|do not|don['’]t|soita|soittakaa|ota yhteyttä|ottakaa yhteyttä|ilmoita|ilmoittakaa|käytä|katso|älä|ring|kontakta)(?![\p{L}])`,
+    String.raw`^(?:[-•*]\s*)?for [^?\n]{1,200}(?<![\p{L}])(?:call|ring|dial|contact|use|e-?mail|visit|see|go to)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])ring (?:our|my|the|us) `,
+    String.raw`(?<![\p{L}])(?:vastaa(?:mme)?|palvele(?:mme|e)|päivystä\p{L}*|(?:on|ovat) avoinna)(?![\p{L}])[^.?\n]{0,80}(?:arkisin|ma[–-]pe|klo \d|joka päivä|ympäri vuorokauden|24\/7)`,
+    String.raw`(?<![\p{L}])(?:we|our (?:[\p{L}-]+ ){0,3}(?:team|desk|office|service|line))\s(?:respond|reply|answer|(?:are|is) (?:open|available|staffed))[^.?\n]{0,80}(?:weekdays|mon(?:day)?|business days|working days|24\/7|\d{1,2}[:.]\d{2})`,
+    String.raw`^(?:your|the|viestisi|pyyntösi|tikettisi|asiasi)\s+(?:case |ticket |reference |request |support )?(?:number|reference|viitenumero|tikettinumero|numero|id)\s*(?:is|on|:)\s*#?[\w-]+\.?$`,
+    String.raw`(?<![\p{L}])(?:in an? emergency|in case of (?:an )?emergency|hätätilanteessa|hätätapauksessa)[^.?\n]{0,40}(?:call|soita|dial|ring)(?![\p{L}])`,
+    'response times? (?:may|might|will|can|could) be (?:longer|slower|delayed)|vastausajat (?:voivat|saattavat) (?:olla )?(?:pidempiä|venyä)',
+    String.raw`^(?:please note|huom(?:aa|\.)?)\s*:?$`,
+    String.raw`do not use this (?:mail ?box|inbox|address)|(?:are|is) (?:forwarded|directed|redirected|routed) (?:directly )?to|(?<![\p{L}])ohjataan (?:suoraan )?`,
+    String.raw`(?<![\p{L}])olemme vastaanottaneet(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:eikä|enkä) (?:\p{L}+ )?(?:sähköpost|viest)\p{L}* (?:lueta|välitetä|lue)(?![\p{L}])`,
+    String.raw`^(?:hei|hi|hello|moi|dear [\p{L} ]{1,40}|hyvä asiakas)[,!.]?$`,
+    String.raw`(?<![\p{L}])(?:jag (?:har|är) (?:på )?(?:semester|ledig|tjänstledig|föräldraledig|borta|sjukskriven)|i brådskande (?:ärenden|fall)|(?:vänliga|bästa) hälsningar|med vänlig hälsning)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
 
 const MAX_AUTO_REPLY_CHARS = 800;
 
@@ -67,8 +94,10 @@ export function isAutoReply(text: string): boolean {
   // "Automatic reply: RE: Roster export failing again?": the question is the subject it answers.
   if (trimmed.length > MAX_AUTO_REPLY_CHARS || /[?？]/u.test(trimmed.replace(SUBJECT_LINE, ''))) return false;
   if (!OPENING.test(trimmed)) return false;
-  // Split on sentence ends that are not inside a date ("15.12.") or an address.
-  const sentences = trimmed.split(/(?<=[!.])\s+(?=\p{Lu})|\n+/u).filter((part) => part.trim() !== '');
+  // Split on sentence ends that are not inside a date ("15.12.") or an address, nor after "e.g.".
+  const sentences = trimmed
+    .split(/(?<=[!.])(?<!(?<![\p{L}])(?:e\.g|i\.e|esim|mm|ext|tel|puh|no|nr)\.)\s+(?=\p{Lu})|\n+/u)
+    .filter((part) => part.trim() !== '');
   if (sentences.some(saysSomethingElse)) return false;
   let inSignature = false;
   // Any sentence may be a bare opening: bilingual replies say the absence twice.
@@ -79,6 +108,7 @@ export function isAutoReply(text: string): boolean {
     }
     const known =
       PART.test(sentence) ||
+      REPLY_TERMS.test(sentence.trim()) ||
       (at > 0 && CONTACT_LINE.test(sentence)) ||
       SIGN_OFF.test(sentence.trim()) ||
       isBareOpening(sentence) ||
@@ -128,11 +158,12 @@ const CONTRAST =
 
 /** "Best,", "Cheers", "t.", "Hyvää kesää!": a sign-off or a wish on a line of its own. */
 const SIGN_OFF =
-  /^(?:-{2,}|[–—_=*]{3,}|pax et bonum|god bless|blessings|season['’]s greetings|warm(?:est)? (?:regards|wishes)|siunausta|siunattua (?:päivää|viikkoa|kesää|joulua)|[—–-]\s*\p{Lu}[^.!?\n]{0,60}|have a (?:great|good|nice|lovely|merry|happy) (?:christmas|holiday|holidays|new year|summer)[^.!]{0,40}|t\.\s*\p{Lu}\p{L}*|best(?: wishes)?|cheers|br|t\.|thanks|many thanks|merry christmas(?: and a happy new year)?|happy (?:new year|holidays|easter)|hyvää (?:joulua|uutta vuotta|joulua ja uutta vuotta)|(?:hyvää|aurinkoista|mukavaa|rentouttavaa|rauhallista|iloista) (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa|uutta vuotta)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))(?:[,.!\s]|\p{Extended_Pictographic}|\uFE0F)*$/iu;
+  /^(?:-{2,}|[–—]|[–—_=*]{3,}|pax et bonum|god bless|blessings|season['’]s greetings|warm(?:est)? (?:regards|wishes)|siunausta|siunattua (?:päivää|viikkoa|kesää|joulua)|[—–-]\s*\p{Lu}[^.!?\n]{0,60}|have a (?:great|good|nice|lovely|merry|happy) (?:christmas|holiday|holidays|new year|summer)[^.!]{0,40}|t\.\s*\p{Lu}\p{L}*|best(?: wishes)?|cheers|br|t\.|thanks|many thanks|merry christmas(?: and a happy new year)?|happy (?:new year|holidays|easter)|hyvää (?:joulua|uutta vuotta|joulua ja uutta vuotta)|(?:hyvää|aurinkoista|mukavaa|rentouttavaa|rauhallista|iloista) (?:kesää|lomaa|jatkoa|joulua|viikonloppua|päivänjatkoa|uutta vuotta)|have a (?:nice|great|good|lovely) (?:day|weekend|summer|holiday|week))(?:[,.!\s]|\p{Extended_Pictographic}|\uFE0F)*$/iu;
 
 function isShortTitle(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length <= 40 && /^[\p{L}][\p{L} ,-]*$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 3;
+  // "sosiaalityön johtaja, lapsiperheiden palvelut", "Asiakaspalvelu / myyntituki".
+  return trimmed.length <= 50 && /^[\p{L}][\p{L} ,/-]*$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 4;
 }
 
 /** A signature line: a name, a title, a company, an address, a phone number. */
@@ -164,7 +195,7 @@ export function isSignature(line: string): boolean {
     return true;
   // "Payroll & Benefits Lead, Greystone Housing Association", "rakennustarkastaja, Lahdenperän kunta".
   const titleThenCompany =
-    /^\p{L}[\p{L}-]*(?: (?:[\p{L}-]+|&)){0,3}, (?:\p{Lu}[\p{L}&.-]*)(?: (?:\p{Lu}[\p{L}&.-]*|&|ja|and|Oy|Ab|Oyj|Ltd|ry|rf|kaupunki|kunta|kuntayhtymä|hyvinvointialue|yliopisto|seurakunta))*$/u;
+    /^\p{L}[\p{L}-]*(?: (?:[\p{L}-]+|&)){0,3}, (?:\p{Lu}[\p{L}&.'’-]*)(?: (?:\p{Lu}[\p{L}&.'’-]*|&|ja|and|Oy|Ab|Oyj|Ltd|ry|rf|kaupunki|kunta|kuntayhtymä|hyvinvointialue|yliopisto|seurakunta))*$/u;
   if (titleThenCompany.test(line.trim())) return true;
   // "Timo Hakala, apulaisrehtori", "Mervi Koskinen, rekrytointiasiantuntija": a name, then a title.
   if (/^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}-]+){1,2}, [\p{L}() &-]{2,60}$/u.test(line.trim())) return true;
@@ -176,10 +207,10 @@ export function isSignature(line: string): boolean {
   )
     return true;
   // "Head of Growth | Brightloop Digital GmbH": a title and a company on one line.
-  if (words.length > (withAddress ? 10 : line.includes('|') || line.includes(' — ') ? 9 : 6)) return false;
+  if (words.length > (withAddress ? 12 : /[|·]| [—–-] /u.test(line) ? 9 : 6)) return false;
   // Titles and companies keep their small words: "Head of Growth | Brightloop Digital GmbH".
   return words.every((word) =>
-    /^["'“”‘’]?[\p{Lu}\p{N}+@(]|@|^[-–|,&/]$|^(?:of|and|at|for|the|de|von|van|upon|on|le|ja|och|&)$/u.test(
+    /^["'“”‘’]?[\p{Lu}\p{N}+@(]|@|^[-–—|,&/·]$|^(?:of|and|at|for|the|de|von|van|upon|on|le|ja|och|&)$/u.test(
       word,
     ),
   );

@@ -5,10 +5,10 @@
  * forward marker or a question near the top keeps it one.
  */
 const UNSUBSCRIBE =
-  /(?<![\p{L}])(?:unsubscribe|opt[- ]out|manage (?:your )?(?:email )?preferences|peruuta tilaus|peru tilaus|tilauksen peruminen|lopeta tilaus)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:unsubscribe|opt[- ]out|manage (?:your )?(?:email )?preferences|peruuta tilaus|peru tilaus|tilauksen peruminen|lopeta tilaus|jos et (?:enää )?halua (?:vastaanottaa|saada) (?:\p{L}+ )?(?:tiedottei\p{L}*|uutiskirje\p{L}*|viestejä))(?![\p{L}])/iu;
 // The list footer's own words; "newsletter" alone is a topic customers write about.
 const BULK_MARKER =
-  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen)|view (?:it |this (?:e-?mail )?)?in (?:your |a |the )?browser|read (?:it )?online|to unsubscribe from these)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:you(?:['’]re| are) receiving this(?: (?:e-?mail|message|newsletter))? because|you(?:['’]re| are) receiving this (?:e-?mail|message|newsletter)|you received this (?:e-?mail|message) because|if you (?:no longer )?wish to (?:unsubscribe|stop receiving)|you (?:have )?subscribed (?:to|at|on|via)|saat tämän (?:viestin|sähköpostin|uutiskirjeen),? koska|olet tilannut (?:uutiskirjeemme|tämän uutiskirjeen)|view (?:it |this (?:e-?mail )?)?in (?:your |a |the )?browser|read (?:it )?online|to unsubscribe from these|tämä viesti (?:on )?lähetettiin kaikille (?:jäsenille|asiakkaille)|tämä viesti on lähetetty kaikille (?:jäsenille|asiakkaille)|(?:this|the) (?:message|e-?mail) (?:was|is|has been) sent to all (?:members|customers|subscribers))(?![\p{L}])/iu;
 const FORWARDED =
   /(?:forwarded message|begin forwarded message|original message|välitetty viesti|alkuperäinen viesti|^\s*(?:from|lähettäjä):)/imu;
 
@@ -21,7 +21,9 @@ const WELCOME_MARKER =
 
 /** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
 const MASTHEAD =
-  /^[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update|uutiskirje|tiedote|viikkokirje)(?![\p{L}])[^\n?？]{0,80}(?:\n|[|·•])|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
+  /^[^\n?？]{0,60}(?:(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update)|\p{L}*(?:uutiskirje|tiedote|viikkokirje))(?![\p{L}])[^\n?？]{0,80}(?:\n|[|·•])|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
+
+const IN_THIS_ISSUE = /(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
 
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
@@ -34,5 +36,8 @@ export function isBulkMail(text: string): boolean {
   // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
   const forward = FORWARDED.exec(text);
   if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;
-  return !/[?？]/u.test(text.slice(0, OPENING_CHARS));
+  // "In this issue: • What happens when your systems go down?": the list's own contents ask.
+  const question = /[?？]/u.exec(text.trimStart().slice(0, OPENING_CHARS));
+  const contents = IN_THIS_ISSUE.exec(text.trimStart().slice(0, OPENING_CHARS));
+  return question === null || (contents !== null && question.index > contents.index);
 }

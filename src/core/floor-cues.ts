@@ -132,7 +132,7 @@ const STAYS =
 
 export const NOT_A_VENDOR_CHANGE =
   // "we're migrating to Hirelane from Teamtailor": the customer comes to us from a rival.
-  '(?<![\\p{L}])(?:(?:moving|migrating|switching|going|moved|migrated|switched|went) (?:over )?to [\\p{L}\\p{N}.-]+ from (?!you(?:r|rs)?(?![\\p{L}]))[\\p{L}\\p{N}.-]+|(?:team|staff|office|offices|branch|site|depot|warehouse|everyone|people|hq|clinic|practice) (?:is |are |will be )?(?:moving|relocating|moves) to|nime\\p{L}*|nimi|teidän (?:järjestelmään|palveluun|sovellukseen|ohjelmaan|alustaan|alustalle)|and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
+  '(?<![\\p{L}])(?:(?:moving|migrating|switching|going|moved|migrated|switched|went) (?:over )?to [\\p{L}\\p{N}.-]+ from (?!you(?:r|rs)?(?![\\p{L}]))[\\p{L}\\p{N}.-]+|(?:switch|chang)\\p{L}* (?:over |back )?to (?:finnish|swedish|english|norwegian|danish|german|french|spanish|estonian|dutch|polish|us|uk|iso)(?: [\\p{L}-]+)? (?:format|language|date|dates|locale|version|spelling|time|units?)|(?:team|staff|office|offices|branch|site|depot|warehouse|everyone|people|hq|clinic|practice) (?:is |are |will be )?(?:moving|relocating|moves) to|nime\\p{L}*|nimi|teidän (?:järjestelmään|palveluun|sovellukseen|ohjelmaan|alustaan|alustalle)|and back|ja takaisin|(?:trading|company|business|legal|brand|registered) name|(?:registered |postal |billing |delivery |invoice |office |e-?mail )?address(?:es)?|office|premises|headquarters|osoit\\p{L}*|toimisto\\p{L}*)(?![\\p{L}])';
 
 export const FLOOR_RULES: readonly FloorRule[] = [
   {
@@ -250,7 +250,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // the cue is a problem with it.
       `gdpr[- ](?:breach\\p{L}*|violation\\p{L}*|complaint\\p{L}*|fines?|incident\\p{L}*|notification\\p{L}*|issues?|problems?|risks?|deadlines?)|(?:breach\\p{L}*|violat\\p{L}*|in violation of|against|non-?compliant with|not compliant with) (?:the )?gdpr|personal data breach|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance`,
       // "Our legal team is reviewing the MSA and has a question" names a department at work.
-      'legal(?! (?:name|entity|address|operations|ops))(?! (?:team|department|dept|counsel)(?: \\p{L}+)? (?:is|are|has|have) (?:reviewing|checking|looking|asking|going through|a question|questions|a few questions))',
+      'legal(?! (?:names?|entit(?:y|ies)|address(?:es)?|operations|ops|forms?|holidays?|requirements? for (?:invoices|invoicing|receipts)))(?! (?:team|department|dept|counsel)(?: \\p{L}+)? (?:is|are|has|have) (?:reviewing|checking|looking|asking|going through|a question|questions|a few questions))',
       'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
       'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',
       'regulators?|data protection (?:authority|ombudsman)|ombudsman',

@@ -5,12 +5,15 @@
  */
 /** What holds a name in quotes: 'the report "Katkokset"', 'raportissa "Katkokset"', 'the "Downtime" column'. */
 const NAME_HOLDER_BEFORE =
-  /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)(?:\s+(?:called|named|labell?ed|titled|nimeltä|to|from|as))?\s+$/iu;
+  /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|codes?|tiles?|widgets?|alert rules?|rules?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)(?:\s+(?:called|named|labell?ed|titled|nimeltä|to|from|as))?\s+$/iu;
 /** What follows a name in quotes: 'the "Outage" filter', 'the "Screen outage" function'. */
 const NAME_HOLDER_AFTER =
-  /^\s+(?:filters?|status(?:es)?|categor(?:y|ies)|reports?|functions?|buttons?|fields?|columns?|tabs?|labels?|tags?|options?|settings?|views?|menus?|blocks?|types?|modules?|templates?|suodatin\p{L}*|raport\p{L}*|kent\p{L}*|sarak\p{L}*|toimin\p{L}*|painik\p{L}*|tila\p{L}*)(?![\p{L}])/iu;
+  /^\s+(?:(?:daily|weekly|monthly|automatic|summary|e-?mail) )?(?:alerts?(?: rules?)?|rules?|e-?mails?|tiles?|widgets?|codes?|notifications?|dashboards?|filters?|status(?:es)?|categor(?:y|ies)|reports?|functions?|buttons?|fields?|columns?|tabs?|labels?|tags?|options?|settings?|views?|menus?|blocks?|types?|modules?|templates?|suodatin\p{L}*|raport\p{L}*|kent\p{L}*|sarak\p{L}*|toimin\p{L}*|painik\p{L}*|tila\p{L}*)(?![\p{L}])/iu;
 /** The rest of a Finnish compound that names a report or a view: "Katko|sraportti", "käyttökatko|seuranta". */
 const NAMED_COMPOUND_TAIL = /^\p{L}+?(?:raport|seurant|tilasto|näkym|listau)\p{L}*$/iu;
+/** "The downtime entries are there on the machine records": records of stops, not a stop. */
+const RECORDS_AFTER =
+  /^\s+(?:entries|hours|records|figures|minutes|totals?|logs?|codes?|reasons?|categor(?:y|ies)|tracking|statistics|stats)(?![\p{L}])/iu;
 /** "Is downtime calculated from driver shifts?": how a figure is made, not an incident. */
 const FIGURE_MADE_AFTER =
   /^\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed|taken from|derived from|read from|based on)(?![\p{L}])/iu;
@@ -20,6 +23,7 @@ export function isNamedAfterOutages(text: string, start: number, end: number): b
   if (NAMED_COMPOUND_TAIL.test(word)) return true;
   if (/^(?:outages?|downtime)$/iu.test(word) && FIGURE_MADE_AFTER.test(text.slice(end, end + 30)))
     return true;
+  if (/^(?:outages?|downtime)$/iu.test(word) && RECORDS_AFTER.test(text.slice(end, end + 30))) return true;
   // The quoted word or words around the cue, preceded by what holds them.
   const open = text.slice(Math.max(0, start - 40), start).search(/["“'‘][^"“”'‘’\n]*$/u);
   if (open === -1) return false;

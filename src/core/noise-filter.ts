@@ -38,6 +38,8 @@ const NOT_NOISE: NoiseResult = { noise: false, reason: null };
 /** A quoted line of the message being answered: "> On Tue, Support wrote:", "> Hi Kieran, …". */
 const QUOTED_LINE = /^\s*>.*$\n?/gmu;
 
+/** The signature under a "-- " delimiter line (RFC 3676), to the end of the message. */
+const SIGNATURE_BLOCK = /\n[ \t]*--[ \t]*\n[\s\S]*$/u;
 /** Slack shortcodes such as `:tada:`, `:+1:`, `:thumbsup::skin-tone-2:`. */
 const SHORTCODE = /:[a-z0-9_+'-]+:/gi;
 /** Slack user mentions `<@U123>` / `<@U123|anna>`: addressing someone, not asking anything. */
@@ -69,7 +71,8 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   if (isBulkMail(text)) return { noise: true, reason: 'bulk-mail' };
   if (text.length > MAX_NOISE_CHARS || text.trim() === '') return NOT_NOISE;
   // "> On Tue, Support wrote: … \n Great, got it, thanks": only the customer's own lines count.
-  const own = text.replace(QUOTED_LINE, '').trim();
+  // "Kiitti! 👍 \n -- \n Petra Salonen …": the signature under the standard "-- " line is not the note.
+  const own = text.replace(QUOTED_LINE, '').replace(SIGNATURE_BLOCK, '').trim();
   const builtIn = classifyByLexicon(own === '' ? text : own);
   if (builtIn.noise) return builtIn;
   const patterns = options.patterns ?? [];
@@ -282,7 +285,7 @@ const CHANNEL = '(?: to)?(?: the)?(?: this)?(?: (?:channel|conversation|group|te
  * came and went, one notice per line or sentence.
  */
 const MEMBERSHIP_PART = new RegExp(
-  `^(?:also,? |myös )?${MEMBERS} (?:(?:has |have )?(?:joined|left)|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?|liittyi|poistui)${CHANNEL}(?: kanavalle| kanavalta)?(?: #[\\w-]+)?(?:\\. (?:also|myös),? ${MEMBERS} (?:liittyi|joined|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?))?[.!]?$`,
+  `^(?:also,? |myös )?${MEMBERS} (?:(?:has |have )?(?:joined|left)|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?|liittyi|poistui)${CHANNEL}(?: kanavalle| kanavalta)?(?: #[\\w-]+)?(?: along with (?:\\d+|one|two|three|four|five) others?| ja \\d+ muuta)?(?:\\. (?:also|myös),? ${MEMBERS} (?:liittyi|joined|(?:was|were) added${CHANNEL}(?: by ${MEMBER})?))?[.!]?$`,
   'iu',
 );
 
@@ -294,6 +297,14 @@ const MEMBERSHIP_PART = new RegExp(
 const INTRODUCTION =
   /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$/iu;
 
+/**
+ * The channel's own topic or standing reminder, shown under a join line ("Channel topic: Shared
+ * support channel … For urgent outages use the P1 hotline"): written by whoever set the channel up,
+ * so its outage words are instructions, not a report.
+ */
+const CHANNEL_NOTE =
+  /^_?(?:(?:channel )?(?:topic|purpose|description)|kanavan (?:aihe|kuvaus|tarkoitus))\s*:[^?\n]{1,300}$|^_?(?:reminder:\s*)?this channel is (?:shared with|for) [^?\n]{1,300}$/iu;
+
 function isMembershipDigest(text: string): boolean {
   const parts = text
     .split(/\n+|(?<=[.!])\s+(?=(?:also|myös)\b)|(?<=#[\w-]+\.)\s+/iu)
@@ -303,7 +314,8 @@ function isMembershipDigest(text: string): boolean {
   return parts.every(
     (part, at) =>
       MEMBERSHIP_PART.test(part) ||
-      (at > 0 && INTRODUCTION.test(part) && !RAISES_SOMETHING.test(part) && !reportsAnything(part)),
+      (at > 0 && INTRODUCTION.test(part) && !RAISES_SOMETHING.test(part) && !reportsAnything(part)) ||
+      (at > 0 && CHANNEL_NOTE.test(part)),
   );
 }
 

@@ -38,7 +38,8 @@ const PAST_MARKER = new RegExp(
 const PAST_MARKER_WORD = new RegExp(`(?<![\\p{L}])(?:${PAST_MARKER.source})(?![\\p{L}])`, 'iu');
 
 const DURING_BEFORE = /(?<![\p{L}])(?:during|duration of) (?:the )?$/iu;
-const DURING_AFTER = /^ (?:aika\p{L}*|aikana|ajalta|ajan|alkaessa|aikaan|kesto\p{L}*)(?![\p{L}])/iu;
+const DURING_AFTER =
+  /^ (?:aika\p{L}*|aikana|ajalta|ajan|alkaessa|aikaan|kesto\p{L}*|jälkeen|jälkeis\p{L}*|liittyen|liittyv\p{L}*)(?![\p{L}])/iu;
 
 const PRESENT_MARKER =
   /(?<![\p{L}])(?:since|still|now|right now|currently|ongoing|again|today|tonight|this morning|at the moment|continu\p{L}*|keeps?|edelleen|yhä|nyt|tällä hetkellä|taas|jälleen|tänään|tänä aamuna|alkaen|lähtien|jatkuu)(?![\p{L}])/iu;
@@ -58,6 +59,21 @@ const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|k
  */
 export function isPastIncident(text: string, start: number, end: number): boolean {
   if (!INCIDENT_NOUN.test(text.slice(start, end))) return false;
+  if (namesPastIncident(text, start, end)) return true;
+  // "Viime torstain katkon jälkeen multa puuttuu kaksi kirjausta … ne ei ehtineet tallentua kun
+  // katko alkoi": the incident named again is the same past one, unless its clause says it goes on.
+  if (PRESENT_MARKER.test(clauseAround(text, start, end))) return false;
+  for (const earlier of text.slice(0, start).matchAll(INCIDENT_WORDS)) {
+    const at = earlier.index;
+    if (namesPastIncident(text, at, at + earlier[0].length)) return true;
+  }
+  return false;
+}
+
+const INCIDENT_WORDS =
+  /(?<![\p{L}])(?:outages?|downtime|disruptions?|incidents?|\p{L}*katko\p{L}*|\p{L}*häiriö\p{L}*)(?![\p{L}])/giu;
+
+function namesPastIncident(text: string, start: number, end: number): boolean {
   // "chats from during the outage", "katkon aikaiset chatit": the incident as a period looked back on.
   if (
     (DURING_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||

@@ -9,6 +9,8 @@ const OWNER =
   '(?:subcontractor|sub-contractor|supplier|carrier|bank|client|partner|haulier|courier|landlord|isp|internet provider|broadband provider|provider|power company|electricity company|insurer|accountant|customer)';
 const SYSTEM = '(?:system|site|website|portal|server|network|api|platform|service|software|edi)s?';
 
+const SYSTEM_AT_START = new RegExp(`^${SYSTEM} (?:is |are |was |were |has been |have been )?`, 'iu');
+
 const SOMEONE_ELSES_SYSTEM = new RegExp(
   `(?<![\\p{L}])(?:${[
     // "our subcontractor's system", "the bank's"
@@ -16,8 +18,10 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
     // "the carrier booking portal", "their own system"
     `(?:${OWNER}|their) (?:own )?(?:[\\p{L}-]+ ){0,2}${SYSTEM} (?:\\p{L}+ )?`,
     '(?:mobile|cellular|phone|4g|5g) network (?:\\p{L}+ )?',
+    // "our internet provider had an outage", "the broadband provider has an outage in the area"
+    `${OWNER} (?:had|has|have|is having|was having|reported|announced) (?:an? |some |another |its |their )?(?:\\p{L}+ )?`,
     // "alihankkijan järjestelmä on alhaalla", "mobiiliverkko kaatui"
-    '(?:alihankkija|toimittaja|kuljetusliike|pankki|operaattori)\\p{L}* (?:\\p{L}+ )?(?:järjestelmä|palvelin|portaali|verkko|sivusto)\\p{L}* (?:\\p{L}+ )?',
+    '(?:alihankkija|toimittaja|kuljetusliike|pankki|operaattori|sähköyhtiö|energiayhtiö|verkkoyhtiö|palveluntarjoaja|nettioperaattori)\\p{L}* (?:\\p{L}+ )?\\p{L}*(?:järjestelmä|palvelin|portaali|verkko|sivusto)\\p{L}* (?:\\p{L}+ )?(?:ollut |ollu |oli )?',
     '(?:mobiili|puhelin)verk\\p{L}* (?:\\p{L}+ )?',
   ].join('|')})$`,
   'iu',
@@ -37,6 +41,10 @@ const NOT_YOURS =
  */
 export function isSomeoneElsesOutage(text: string, start: number): boolean {
   if (SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start))) return true;
+  // "their ordering system is down": the cue itself may begin with the system it names.
+  const subject = SYSTEM_AT_START.exec(text.slice(start));
+  if (subject && SOMEONE_ELSES_SYSTEM.test(text.slice(Math.max(0, start - 80), start + subject[0].length)))
+    return true;
   const sentence = sentenceAround(text, start);
   const end = sentence.start + sentence.text.length;
   const next = end + 1 < text.length ? sentenceAround(text, end + 1).text : '';

@@ -1058,3 +1058,46 @@ describe('a closing that closes the ticket and reports something new', () => {
     ).toBe(false);
   });
 });
+
+describe('round 38: service-desk receipts, bilingual absences, bulletins with questions in their contents, channel topics', () => {
+  it.each([
+    'Tämä on automaattinen vastaus.\n\nVastaamme sähköposteihin arkisin klo 8–16, yleensä saman päivän aikana.\n\nJos asiasi koskee kiireellistä vikaa, soita päivystykseen 0400 123 456.\n\nEsimerkki Oy\nKauppakatu 1, 40100 Jyväskylä\nwww.esimerkki.fi',
+    'Thank you for contacting Acme Customer Service!\n\nWe have received your message. Your case number is #12345.\n\nPlease note: during Black Week response times may be longer than usual. If your matter concerns an order that has not arrived, please check the tracking link first.\n\nAcme AB | Customer Service',
+    "Auto-reply: I'm on annual leave until Monday 19 August and will not be checking emails.\n\nIn an emergency always call 112. For anything about the case system (access requests, password resets, system down), please email it.support@example.org.\n\nKind regards,\nDana Whitlock\nSystems & Performance Lead, Children's Services\nExample County Council",
+    '*** Automated response ***\nThank you for contacting the Family Services Digital Team.\n\nPlease note:\n- If you are reporting a concern about a child, do not use this mailbox.\n- For urgent system faults (e.g. the case system unavailable), ring the IT Service Desk on ext. 4400.',
+    'Automaattinen vastaus: Olen vuosilomalla 1.7.–26.7.2024, eikä sähköpostiani lueta tänä aikana.\n\nJag har semester 1.7–26.7.\n\nPekka Virtanen\nVirtasen Puutarha Oy',
+    'Kiitos yhteydenotostasi!\n\nOlemme vastaanottaneet sen ja käsittelemme sen 3 arkipäivän kuluessa. Viestisi viitenumero on #KA-88214.\n\nLatauspisteitä koskevat kysymykset ohjataan suoraan latausoperaattorille.\n\nAsiakaspalvelu | Isännöinti Oy',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    "GROWERS' BULLETIN — October edition\n\nIn this issue:\n• What happens when your heating goes down? Lessons from last winter\n• New energy subsidy rules\n\nYou are receiving this email because you subscribed at growers.example. Unsubscribe | Update preferences",
+    'Puutarhaliiton jäsentiedote 9/2024\n\n• Energiatuen haku auki 30.9. asti\n• Syyskokous 14.11. Helsingissä\n\nTämä viesti lähetettiin kaikille jäsenille. Jos et halua vastaanottaa tiedotteita, vastaa tähän viestiin sanalla PERU.',
+  ])('%j is bulk mail', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it.each([
+    '*Eero Salminen* joined #ext-acme-salminen along with 2 others.\n\n_Channel topic: Shared support channel. For urgent issues (system down on a service day) call the hotline +358 9 1234 5678._',
+    '@Laura Bennett joined #ext-harbor along with 2 others.\nChannel topic: Shared channel for escalations – machine down alerts, cashless outages. For P1 incidents call the hotline.',
+  ])('%j is a membership notice', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'membership' });
+  });
+
+  it('reads thanks above a quoted answer and a "-- " signature as thanks', () => {
+    expect(
+      classifyNoise(
+        'Kiitti! 👍\n\n> Ti 3.9. Support kirjoitti:\n> Aamun katko kirjautumisessa johtui varmenteen uusimisesta.\n\n--\nPetra Salonen\nPääkäyttäjä\nSatakunnan hyvinvointialue',
+      ).noise,
+    ).toBe(true);
+  });
+
+  it.each([
+    'Thank you for contacting Acme Support! Your case number is #123. Our whole warehouse cannot scan since 7am and we are stopped.',
+    'Newsletter question\nWhy did our customers get your newsletter twice? Unsubscribe | Manage preferences',
+    '@Laura Bennett joined #ext-harbor.\nChannel topic: escalations. Is the dispatch board down for everyone? We see nothing since 6am.',
+  ])('%j stays a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

@@ -510,6 +510,61 @@ const PATTERNS: readonly ChurnPattern[] = [
     "(?:is|are|we['’]re|we are|will be) merging with",
     // "our council will be abolished on 1 April and replaced by the new unitary authority"
     '(?:will be|is being|are being|is to be) (?:abolished|dissolved|wound up)|(?:local government|municipal) reorgani[sz]ation|kuntaliito\\p{L}*',
+    // "We're being merged into Nordic Refresh Group", "the owners have put every fixed cost under review"
+    // Not "our library service is being merged into the county team": a unit's reorganisation is changed needs.
+    "(?:we['’]re|we are|the company is|our company is) being merged",
+    '(?:put|putting|puts) (?:every|all|each) (?:\\p{L}+ )?(?:costs?|expenses?|spend|contracts?) under review',
+  ),
+  // Round 38: shapes the blind batches 135–146 brought.
+  ...p(
+    'unheard-voice',
+    2,
+    // "For the fourth quarter running we've asked", "It was in the Q1 notes, Q2 notes, Q3 notes"
+    'for the (?:second|third|fourth|fifth|sixth) (?:time|quarter|month|year|meeting|qbr) running',
+    'q1 notes,? q2 notes',
+    // "on puhuttu jo kahdessa asiakaspalaverissa … eikä mitään oo kuulunut"
+    '(?:ei|eikä) (?:mitään|mitn) (?:oo |ole |ei )?kuulunut',
+    '(?:on|oli) (?:sanottu|pyydetty|kerrottu|puhuttu|toivottu) (?:teille )?(?:jo )?(?:\\p{L}+ ){0,3}(?:kahdessa|kolmessa|pariin kertaan|kahdesti|kolmesti|viime (?:keväänä|syksynä|vuonna|kesänä|talvena))',
+    'pyydettiin jo (?:pariin|kahteen|kolmeen) kertaan',
+  ),
+  ...p(
+    'complaint-handling',
+    2,
+    // "the person I spoke to was dismissive … and hung up", "We followed up on 12 and 19 September.
+    // We have received nothing except an automatic acknowledgement."
+    '(?:was|were|been) (?:really |very |quite )?dismissive',
+    '(?:and|then) hung up(?: on me)?',
+    "(?:we have|we['’]ve|i have|i['’]ve) (?:received|had|got|heard) nothing (?:except|but|back|since)",
+    // "Vastausta ei ole tullut", "tukeen vastataan nykyään vasta 3–4 päivän päästä"
+    'vastausta ei (?:ole |oo )?(?:tullut|tullu|kuulunut)',
+    'vastataan (?:nykyään )?vasta \\d',
+    'took (?:your |the )?(?:support|team|helpdesk|service desk)? ?(?:two and a half|\\d+(?:\\.\\d)?|two|three|four|five) (?:working )?days to (?:come back|reply|respond|answer|get back)',
+  ),
+  ...p(
+    'weak-value',
+    2,
+    // "I'll be recommending we drop it at renewal", "2 logins in the last six months", "never really used it"
+    '(?:drop|cancel|remove|cut) (?:it|them|the \\p{L}+(?: module)?) at (?:the )?renewal',
+    '\\d+ logins? in the (?:last|past) (?:\\p{L}+ )?(?:months?|year|quarter|weeks?)',
+    "(?:we['’]ve|we have) never (?:really |actually )?used (?:it|them|the \\p{L}+)",
+    'justify every (?:software )?(?:line|subscription|licen[cs]e|tool)',
+  ),
+  ...p(
+    'changed-needs',
+    2,
+    // "If not, we'd need to find something that covers both countries", "better off finding a separate system"
+    "(?:we['’]d|we would|we['’]ll|we will) (?:probably )?(?:need|have) to (?:find|look for|run|get) (?:something|a separate|another|a different|separate)",
+    'better off (?:finding|getting|using|with) (?:a |an )?(?:separate|different|another|other)',
+    "(?:we['’]ve|we have) sold (?:the|our) (?:\\p{L}+ ){0,2}(?:side|part|division|business|unit)",
+    "(?:we['’]ve|we have) (?:just )?acquired (?:a|an|another) (?:\\p{L}+ ){0,3}(?:in|on|across)",
+  ),
+  ...p(
+    'competitor',
+    2,
+    // "We're comparing options for next year", "saatiin toiselta toimittajalta tarjous … 30 % edullisempi"
+    "(?:we['’]re|we are) (?:comparing|reviewing|weighing) (?:our )?options",
+    '(?:toiselta|eräältä|muulta) (?:toimittajalta|palveluntarjoajalta) (?:\\p{L}+ )?tarjous',
+    '\\d+ ?% (?:edullisempi|halvempi|halvemmalla|edullisemmin)',
   ),
 ];
 

@@ -20,6 +20,7 @@ import { raiseByLearnedSignal } from './learned-raise.ts';
 import { matchTopics } from './match-topics.ts';
 import { mentionsNonProduction } from './outage-composition.ts';
 import { isPlainlyPositive } from './plainly-positive.ts';
+import { findSarcasticOutage } from './sarcastic-complaint.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 import { findUrgencyCues } from './urgency-cues.ts';
@@ -64,6 +65,9 @@ const JOKING = /[😂🤣😅😄😆😁]|(?<![\p{L}])(?:lol|lmao|haha\p{L}*|he
 const ASKS_HOW_TO_LEAVE =
   /(?<![\p{L}])(?:exit (?:early|the contract)|terminat\p{L}*|cancel\p{L}*|end the contract|break clause|irtisan\p{L}*|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|lopettaa sopimu\p{L}*)(?![\p{L}])/iu;
 
+/** The tone given to sarcastic praise around a failure that reaches everything. */
+const SARCASTIC_TONE = -0.5;
+
 export function createHeuristicAnalyzer(options: HeuristicAnalyzerOptions = {}): Analyzer {
   return {
     name: 'heuristic',
@@ -77,7 +81,12 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const text = maskMachineText(analysed);
   const detected = detectLanguage(text);
   const tokens = tokenizeWords(text);
-  const sentiment = scoreSentiment(text, tokens);
+  const scored = scoreSentiment(text, tokens);
+  // "Brilliant. Every single stylist has an empty day. Love that for us.": the praise is not meant.
+  const sentiment =
+    findSarcasticOutage(text) === null
+      ? scored
+      : { ...scored, score: Math.min(scored.score, SARCASTIC_TONE) };
   // A pasted failing trace may stand in for the failure words; breadth must be the customer's own.
   const cues = findUrgencyCues(text, tokens, { pastedFailure: pastedFailure(analysed) });
   const topics = matchTopics(text, tokens, input.taxonomy, { compounds: detected.language === 'fi' });

@@ -62,7 +62,7 @@ const FAILURE_PARTS = [
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
   `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety|valmistu)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tulostu|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety|valmistu)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
   `(?:returns?|returning|shows?|showing) (?:nothing|no data|no results|zero results|0 results|an empty (?:list|page|state))`,
   `0 (?:liidiä|tilausta|tikettiä|viestiä|soittoa|kävijää|myyntiä)`,
@@ -122,7 +122,7 @@ const BREADTH_PARTS = [
   `none of us`,
   `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
-  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries|vans|vehicles|trucks|lorries|buses|machines|chargers|drivers|routes|terminals|printers)`,
   // "can't log in from any machine here, colleagues in the other office same"
   `(?:from|on) any (?:machine|computer|device|pc|laptop|browser|workstation)`,
   `(?:colleagues|everyone|people|staff) (?:in|at) (?:the )?other (?:office|site|branch|building)s? (?:same|too|as well|also)`,
@@ -262,6 +262,13 @@ const BLOCKER_IMPACT_PARTS = [
   // "Payday is tomorrow - if it doesn't finish soon we miss the BACS window"
   `(?:payday|pay ?day|payroll|go-live|launch|month-?end|the deadline) is (?:today|tomorrow|on \\p{L}+day|in \\p{L}+ (?:hours|days))`,
   `miss (?:the|our) (?:[\\p{L}-]+ )?(?:window|deadline|cut-?off|payment run)`,
+  // "They're sitting here with no way to record hours", "two days of induction without system access"
+  `(?:sitting|sat) (?:here |there )?with no way to`,
+  `without (?:any )?(?:system )?access`,
+  // "Nyt kirjotetaan sopimukset käsin", "mä luen osoitteita puhelimessa", "asiakkaat joutuu oottaa"
+  `(?:kirjoitetaan|kirjotetaan|tehdään|täytetään) (?:\\p{L}+ ){0,2}käsin`,
+  `(?:luen|luetaan|sanelen|soitellaan) (?:\\p{L}+ ){0,2}puhelimessa`,
+  `(?:asiakkaat|kuljettajat|teknikot|kaikki) (?:joutuu|joutuvat) (?:odottaa|oottaa|odottamaan|jonottamaan)`,
 ];
 
 const either = (parts: readonly string[]) => apostropheTolerant(`${W}(?:${parts.join('|')})${E}`, 'giu');
@@ -269,6 +276,11 @@ const FAILURE = either(FAILURE_PARTS);
 const BREADTH = either(BREADTH_PARTS);
 const IMPACT = either(IMPACT_PARTS);
 const SLOWDOWN = either(SLOWDOWN_PARTS);
+/**
+ * "Koko Oulun tiimi ei näe tämän viikon reittejä": people who cannot see their work are blocked,
+ * though alone it does not make an outage ("asentajat ei näe puolia kohteista").
+ */
+const CANNOT_SEE = either(['(?:ei|eivät) (?:\\p{L}+ )?näe']);
 const BLOCKER_IMPACT = either([...IMPACT_PARTS, ...BLOCKER_IMPACT_PARTS]);
 
 /** The customer says it is only them: one user's problem, not an outage. */
@@ -353,7 +365,11 @@ export function findComposedOutage(text: string, evidence: OutageEvidence = {}):
  * rules out an outage; the failure and its impact together still block a team (P2).
  */
 export function findScopedBlocker(text: string): ComposedOutage | null {
-  const failures = [...reportedFailures(text), ...reported(text, SLOWDOWN)].sort((a, b) => a.index - b.index);
+  const failures = [
+    ...reportedFailures(text),
+    ...reported(text, SLOWDOWN),
+    ...reported(text, CANNOT_SEE),
+  ].sort((a, b) => a.index - b.index);
   if (failures.length === 0) return null;
   const impact = [...text.matchAll(BLOCKER_IMPACT)].find(
     (match) =>
@@ -398,7 +414,7 @@ function near(failureAt: number, backingAt: number): boolean {
  * cause a fuss, but …"); neither supposes anything.
  */
 const HEDGED_IF =
-  /(?<![\p{L}])(?:(?:don['’]t|do not|didn['’]t|wouldn['’]t) want to (?:cause|make|create|kick up) (?:a |any )?(?:fuss|drama|panic|alarm|trouble)|(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:just |only )?in case(?: you (?:don['’]t|do not|haven['’]t) (?:know|seen it|heard))?\s*[:,—–-]|(?:don['’]t|do not|didn['’]t|wouldn['’]t) want to (?:cause|make|create|kick up) (?:a |any )?(?:fuss|drama|panic|alarm|trouble)|(?:not sure|unsure|no idea|don['’]t know|do not know|wonder(?:ing)?|en tiedä|en ole varma)(?: \p{L}+)? (?:if|whether|onko|liittyykö)|(?:if|jos) (?:someone|anyone|you|somebody|joku|jollakulla|teillä|sinulla)(?: \p{L}+)? (?:gets?|has|have|ehtii|ehditte|on aikaa)(?: (?:a|the))?(?: (?:chance|moment|time|minute))?)(?![\p{L}])/giu;
 
 /** A failure the customer reports, not one they negate, ask about in general or want to prevent. */
 function isReported(text: string, at: number): boolean {

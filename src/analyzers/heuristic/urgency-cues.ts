@@ -29,6 +29,7 @@ import { sentenceAround } from '../../core/sentence-around.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
 import { isSomeoneElsesOutage } from '../../core/someone-elses-outage.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
+import { findDeadlineAtRisk } from './deadline-at-risk.ts';
 import { findDoubleCharge } from './double-charge.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
 import { isNegated } from './is-negated.ts';
@@ -42,6 +43,7 @@ import {
   isSupposed,
   type OutageEvidence,
 } from './outage-composition.ts';
+import { findSarcasticOutage } from './sarcastic-complaint.ts';
 import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 import { findUnannouncedPriceChange } from './unannounced-price-change.ts';
@@ -472,6 +474,13 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'roadmap',
   ]),
   ...cues('low', 'patience', 'en', [
+    // "Not saying we're going anywhere, but …": a rival mentioned without leaving.
+    "not saying we're going anywhere",
+    // "We're comparing options for next year, so a rough idea is fine"
+    'a rough idea is fine',
+    'a rough figure is fine',
+    "we're not going anywhere",
+    'we are not going anywhere',
     'no rush',
     'no hurry',
     'not urgent',
@@ -531,6 +540,12 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'onko suunnitelmissa',
   ]),
   ...cues('low', 'patience', 'fi', [
+    // "Ei kaada mitään", "Ei tää maailmaa kaada": the customer says it breaks nothing.
+    'ei kaada mitään',
+    'maailmaa kaada',
+    // "Ei olla lähdössä mihinkään, ollaan oltu tyytyväisiä": a rival's offer, calmly.
+    'ei olla lähdössä mihinkään',
+    'emme ole lähdössä mihinkään',
     'ei kiire',
     'ei ole kiire',
     'ei kiirettä',
@@ -614,12 +629,14 @@ const DEADLINE_WITH_ROOM =
   /^\s+(?:is|would be|will be|works) (?:fine|ok|okay|plenty|early enough)|^\s+(?:on )?riittää/iu;
 
 const NOBODY_ANSWERED_AFTER =
-  /^\s+(?:ole\s+)?(?:vastannut|vastaa|reagoinut|reagoi|ottanut yhteyttä|soittanut|lukenut|katsonut|kuittaa|kuitannut)(?![\p{L}])/iu;
+  /^\s+(?:(?:ole|oo)\s+)?(?:(?:koskaan|edes|vielä)\s+)?(?:vastannut|vastaa|reagoinut|reagoi|ottanut yhteyttä|soittanut|lukenut|katsonut|kuittaa|kuitannut|avannut|avannu|avaa|käyttänyt|käyttäny|käytä|kirjautunut|kirjautunu|tarvitse|tarvinnut)(?![\p{L}])/iu;
+/** "Meillä ei sinänsä mitään hätää": there is no emergency, says the customer. */
+const NO_EMERGENCY_BEFORE = /(?<![\p{L}])(?:ei|eikä)(?: (?:sinänsä|mitään|mikään|nyt|kyllä|oo|ole))* $/iu;
 /** "…can find the button", "…can change billing settings (the only admin left)": no outage. */
 const CANNOT_FIND_AFTER =
   /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where|(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))(?![\p{L}])/iu;
 const BLOCKS_A_THING_AFTER =
-  /^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
+  /^\s+(?:out|off)(?![\p{L}])|^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
 const INCIDENT_KINDS: ReadonlySet<UrgencyKind> = new Set(['outage', 'security', 'data-loss']);
 
 const CLASSIFIES_A_SUPPLIER =
@@ -708,6 +725,22 @@ export function findUrgencyCues(
     // "Terveisin / Johanna Aho / Lakimies": a title in the signature.
     if (hit.entry.level !== 'critical' && isSignatureTitle(text, hit.start, hit.end)) continue;
     if (hit.entry.kind === 'deadline' && DEADLINE_WITH_ROOM.test(text.slice(hit.end, hit.end + 25))) continue;
+    // "Ymmärrän jos on kiireitä", "Kiireessä se jää helposti katsomatta": someone's busy day, not this request's urgency.
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      (/^kiirees/iu.test(text.slice(hit.start, hit.end)) ||
+        (/^kiireit/iu.test(text.slice(hit.start, hit.end)) &&
+          /(?<![\p{L}])(?:jos|kun|että) (?:teillä |sulla |teil |siellä )?on $/iu.test(
+            text.slice(Math.max(0, hit.start - 25), hit.start),
+          )))
+    )
+      continue;
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      /^hätä/iu.test(text.slice(hit.start, hit.end)) &&
+      NO_EMERGENCY_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start))
+    )
+      continue;
     // "our 24/7 emergency hospital", "the emergency line": a kind of place or service, not this request's urgency.
     if (
       hit.entry.kind === 'stated-urgency' &&
@@ -759,10 +792,14 @@ export function findUrgencyCues(
   }
   // "Colleagues are fine, it's only me": one user's trouble is no outage, whatever the words.
   const narrow = isNarrowScope(text);
+  // "1. New tariff template, no rush … 3. Since 22:00 load balancing has stopped working": in a
+  // list of several matters, each item sets its own pace, not the message's.
+  const itemsOwnPace = LIST_ITEM_START.test(text) && (text.match(LIST_ITEMS) ?? []).length >= 3;
   const plannedOrDenied = mentionsPlannedStop(text) || deniesIncidentNow(text);
   return (
     [...found, ...composedCues(text, tokens, found, evidence)]
       .filter((cue) => !(narrow && cue.kind === 'outage'))
+      .filter((cue) => !(itemsOwnPace && cue.kind === 'patience' && isInListItem(text, cue.start)))
       // Composed cues too: "bulk-deleted 1,200 tickets in our SANDBOX" loses no customer's data.
       .filter(
         (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),
@@ -782,9 +819,25 @@ export function findUrgencyCues(
       .filter(
         (cue) => cue.level === 'critical' || !isQuotedMention(text, cue.start, cue.start + cue.phrase.length),
       )
-      .filter((cue) => !(RETRACTABLE.has(cue.kind) && isRetracted(text, cue.start + cue.phrase.length)))
+      .filter((cue) => !(RETRACTABLE.has(cue.kind) && isTakenBack(text, cue, itemsOwnPace)))
       .sort((a, b) => a.start - b.start)
   );
+}
+
+const LIST_ITEM_START = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/mu;
+const LIST_ITEMS = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/gmu;
+
+/** "3. … load balancing has stopped working … 4. May invoices look fine now": in a list, only the item itself can take its alarm back. */
+function isTakenBack(text: string, cue: UrgencyCue, itemsOwnPace: boolean): boolean {
+  const end = cue.start + cue.phrase.length;
+  if (!itemsOwnPace || !isInListItem(text, cue.start)) return isRetracted(text, end);
+  const nextItem = text.slice(end).search(/\n\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/u);
+  return isRetracted(nextItem === -1 ? text : text.slice(0, end + nextItem), end);
+}
+
+function isInListItem(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return LIST_ITEM_START.test(text.slice(lineStart, at + 1));
 }
 
 /** Alarms a customer can take back later in the message ("… never mind, works again"). */
@@ -810,7 +863,7 @@ function composedCues(
 ): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   if (!found.some((cue) => cue.level === 'critical')) {
-    const outage = findComposedOutage(text, evidence);
+    const outage = findComposedOutage(text, evidence) ?? findSarcasticOutage(text);
     const loss = outage ? null : findComposedDataLoss(text);
     const security = outage || loss ? null : findComposedSecurity(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
@@ -820,6 +873,10 @@ function composedCues(
       const blocker = findScopedBlocker(text);
       if (blocker) composed.push({ level: 'high', kind: 'blocker', ...blocker });
     }
+  }
+  if (!found.some((cue) => cue.level === 'critical' || cue.kind === 'blocker')) {
+    const deadline = findDeadlineAtRisk(text);
+    if (deadline) composed.push({ level: 'high', kind: 'blocker', ...deadline });
   }
   const priceChange = findUnannouncedPriceChange(text);
   if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });

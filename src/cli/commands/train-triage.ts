@@ -149,6 +149,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-126.jsonl',
   'test/fixtures/triage-heldout-127.jsonl',
   'test/fixtures/triage-heldout-128.jsonl',
+  'test/fixtures/triage-heldout-129.jsonl',
+  'test/fixtures/triage-heldout-130.jsonl',
+  'test/fixtures/triage-heldout-131.jsonl',
+  'test/fixtures/triage-heldout-132.jsonl',
+  'test/fixtures/triage-heldout-133.jsonl',
+  'test/fixtures/triage-heldout-134.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1658,3 +1658,94 @@ describe('a past incident asked about calmly, next to a new one', () => {
     expect((await triage(text)).priority).toBe('P1');
   });
 });
+
+describe('round 38: names and other people’s outages, sarcasm, a different customer’s data, findings, deadlines at risk', () => {
+  it.each([
+    "The 'Outage alerts' weekly email lists four sites as offline, but they have been trading all week. Could the rule use the heartbeat instead?",
+    'How do I add a second phone number to the "Power outage" alert rule? Only one contact per rule seems possible.',
+    "Could the 'Downtime' tile on the dashboard be filtered by line? No rush.",
+    "Hours logged to the activity code 'DOWN – downtime / internal' are missing from the utilisation report. Setting or bug?",
+    'The monthly report shows 0 hours for the excavators, yet the downtime entries are there on the machine records.',
+    'FYI our internet provider had an outage at the Leeds office this morning, the tablets were offline for two hours. Two orders now appear twice; which should we void?',
+    'Our broadband provider has an outage in the area today. Will the till sync the offline sales once it is back?',
+    'The florist emailed that their ordering system is down today. Can you queue our orders until tomorrow?',
+    'Meidän sähköyhtiön asiakasportaali on ollu alhaalla koko viikon, joten kulutusdata puuttuu. Voiko sen tuoda käsin CSV:nä?',
+    'Hei, viime tiistain katkon jälkeen multa puuttuu yksi tuntikirjaus. Voi olla ettei se ehtinyt tallentua kun katko alkoi. Kirjaanko uudestaan?',
+    'Since we moved invoicing to you, our month-end close went down from four days to one. Thanks!',
+    'Your latest invoice still has our old Y-tunnus and address from before the merger last year; could you reissue it?',
+    "After replacing the card reader at the Pasila site, the new one shows up as 'Unknown device' and its sales are not attributed. Is there a remap step?",
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it.each([
+    'Viime tiistain katkoon liittyen: saako sopimuksen mukaan hyvitystä? Meillä ei sinänsä mitään hätää, hallitus vain kysyi.',
+    "Our Camden salon closes for refurbishment in August and we've blocked out the calendar already. Nothing you need to do.",
+    "In the 'Section outages' report, could the dates be switched to Finnish format?",
+    'Raportti kestää 3–4 minuuttia. Ei kaada mitään, mutta olisi kiva kuulla onko tämä listalla.',
+    'Voisiko allergiatiedot näkyä suoraan kalenterissa? Kiireessä ne jää helposti katsomatta.',
+  ])('does not read %j as urgent', async (text) => {
+    expect((await triage(text)).priority).toMatch(/P3|P4/);
+  });
+
+  it.each([
+    'Wonderful. Monday 8:00 and every single booking page on our site shows an error. Is anyone actually looking at this?',
+    "Love that for us: every one of our 240 scanners has said 'offline' since last night and zero orders have synced. Really great stuff.",
+    'When I opened this week’s delivery note, pages 2–4 were for a different grower, with their customer names and prices.',
+    'A client told us the proof link showed them a proof for a completely different customer, with that customer’s address on it.',
+    'Morning - probably you know already, but just in case: none of us at the Tampere office can log in since 8:10. It is the whole organisation, about 200 people.',
+    'Hi, three things:\n1. Could we get the new price list template? No rush.\n2. The logo on the invoice is old, not urgent.\n3. Since 22:00 yesterday load balancing has stopped working at the depot. All 30 vans charged at full power and the breaker tripped twice.\n4. The April invoices look fine now, thanks.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Our IT contractor was testing our site and found that the guestbook accepts HTML; a <script> test entry ran when staff opened the moderation queue. We removed it and see no sign anyone else tried.',
+    'During our annual penetration test the tester found that attachment URLs use sequential IDs and files are returned without a session check. Test environment only, no indication it was used.',
+    "Our IT contractor did a quick review for a client's supplier audit: no lockout after failed logins, and the password policy accepts '1234'.",
+    'Huomattiin että syyskuussa lähteneen asentajan tunnukset toimii edelleen sovelluksessa. Ei mitään viitteitä että niitä olis käytetty.',
+    "The 'Generate letters' button throws a 500 error. The neighbour letters must be out by 11am tomorrow or we reschedule the blast, which costs us a crew day.",
+    'Ympäristöraportti pitäisi toimittaa perjantaina, mutta neljännesvuosiraportti tulee ihan tyhjänä. Jos raportti ei lähde ajallaan, siitä tulee huomautus.',
+    'Tampereen toimipisteessä sopimukset ei tulostu eilisen päivityksen jälkeen. Muilla toimii. Nyt kirjoitetaan sopimukset käsin ja asiakkaat joutuu odottaa.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    [
+      "Quick one: what's our notice period? We're being merged into Baltic Foods Group from January and their IT will pick the systems.",
+      'involuntary',
+    ],
+    [
+      "After this winter's energy bills the owners have put every fixed cost under review. What's our notice period?",
+      'involuntary',
+    ],
+    [
+      "For the third quarter running we've asked for automatic no-show fees. Each time: 'passed to product'. Nothing.",
+      'unheard-voice',
+    ],
+    ['Tästä on puhuttu jo kahdessa asiakaspalaverissa eikä mitään oo kuulunut.', 'unheard-voice'],
+    ['The person I spoke to on your support line was dismissive and hung up on me.', 'complaint-handling'],
+    ['Olemme pyytäneet käsittelysopimusta kolme kertaa. Vastausta ei ole tullut.', 'complaint-handling'],
+    [
+      "The module has had 3 logins in the last six months, so I'll be recommending we drop it at renewal.",
+      'weak-value',
+    ],
+    [
+      "We've just acquired a clinic in Malmö. Do you support Swedish invoicing? If not we'd need to find something that covers both countries.",
+      'changed-needs',
+    ],
+    ['Saatiin toiselta toimittajalta tarjous, joka oli 25 % edullisempi.', 'competitor'],
+  ])('hears %j as %s', async (text, driver) => {
+    expect(drivers(await triage(text))).toContain(driver);
+  });
+
+  it('hears a unit merged into another team as changed needs, not an acquisition', async () => {
+    const found = drivers(
+      await triage(
+        'Our schools library service is being merged into the county learning team from April. We will only need the catalogue; can we move to a smaller package?',
+      ),
+    );
+    expect(found).not.toContain('involuntary');
+  });
+});
