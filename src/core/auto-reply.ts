@@ -56,6 +56,11 @@ const REPLY_TERMS = new RegExp(
     String.raw`(?<![\p{L}])olemme vastaanottaneet(?![\p{L}])`,
     String.raw`(?<![\p{L}])(?:eikä|enkä) (?:\p{L}+ )?(?:sähköpost|viest)\p{L}* (?:lueta|välitetä|lue)(?![\p{L}])`,
     String.raw`^(?:hei|hi|hello|moi|dear [\p{L} ]{1,40}|hyvä asiakas)[,!.]?$`,
+    // "If your message concerns:" above a bulleted list of where each matter goes.
+    String.raw`^(?:if|jos) (?:your|the) (?:message|e-?mail|matter|query|enquiry|issue) (?:concerns|is about|relates to)\s*:?$|^jos (?:asiasi|viestisi|asia) koskee\s*:?$`,
+    String.raw`(?<![\p{L}])(?:älä jätä (?:\p{L}+ ){0,2}odottamaan|vikailmoitus (?:\p{L}+ ){0,3}(?:tukeen|tuelle|palveluun))`,
+    String.raw`(?<![\p{L}])(?:sähköpost|postilaatikko|viestej)\p{L}* ei (?:seurata|lueta|valvota)(?![\p{L}])`,
+    'keep the (?:ticket |case )?(?:reference|number) in the subject',
     String.raw`(?<![\p{L}])(?:jag (?:har|är) (?:på )?(?:semester|ledig|tjänstledig|föräldraledig|borta|sjukskriven)|i brådskande (?:ärenden|fall)|(?:vänliga|bästa) hälsningar|med vänlig hälsning)(?![\p{L}])`,
   ].join('|'),
   'iu',
@@ -168,6 +173,14 @@ function isShortTitle(line: string): boolean {
 
 /** A signature line: a name, a title, a company, an address, a phone number. */
 export function isSignature(line: string): boolean {
+  // "Managed by Calder Property Management Ltd", "Pohjanmaan hyvinvointialue": who runs the place.
+  if (/^(?:[Mm]anaged|[Oo]perated|[Oo]wned|[Rr]un) by \p{Lu}/u.test(line.trim())) return true;
+  if (
+    /^\p{Lu}[\p{L}-]+ (?:hyvinvointialue|kaupunki|kunta|seurakunta|kuntayhtymä|yliopisto|sairaanhoitopiiri)$/u.test(
+      line.trim(),
+    )
+  )
+    return true;
   // "www.autokoulukiito.fi": the company's web address on a line of its own.
   if (/^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\/?$/u.test(line.trim())) return true;
   // A company's quoted tagline: "Quality since 1962".
@@ -201,7 +214,7 @@ export function isSignature(line: string): boolean {
   if (/^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}-]+){1,2}, [\p{L}() &-]{2,60}$/u.test(line.trim())) return true;
   // "Office Manager | Pine County Rural Water District No. 3": a title, then the organisation.
   if (
-    /^\p{Lu}[\p{L}&-]*(?: [\p{L}&-]+){0,3} \| \p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’-]+){0,8}$/u.test(
+    /^\p{Lu}[\p{L}&-]*(?: [\p{L}&-]+){0,3} \| \p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’/-]+){0,8}$/u.test(
       line.trim(),
     )
   )

@@ -289,7 +289,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       '(?<!(?:yksi|kaksi|kolme|neljä|viisi|\\d+) )irtisano\\p{L}*(?!\\p{L})(?! (?:\\p{L}+ )?(?:agentti|agentin|työntekijä|henkilö|käyttäjä|kollega|myyjä|tukihenkilö|esihenkilö|hänet|heidät)\\p{L}*)',
       '(?:harkitsemme|mietimme|pohdimme),? (?:jatkammeko|uusimmeko|jatketaanko|uusitaanko)',
       `lopet\\p{L}* (?:${W} ){0,2}(?:sopimu|tilau|palvelu|käytö|asiakkuu|yhteisty|lisen)\\p{L}*`,
-      '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:jatketa|uusita)',
+      '(?:emme|en) (?:aio |tule |halua )?(?:jatka|uusi)\\p{L}*|ei (?:kyllä |enää |varmaan |sitten )?(?:jatketa|uusita)',
       'sopimu\\p{L}* (?:päättyy|päätetään|puretaan)|pur\\p{L}* sopimu\\p{L}*',
       // "perua" (cancel) by its forms only: a bare `peru` stem would catch "perustuu" (is based on).
       `(?:perua|perumme|perun|perumaan|perutaan|peruttu|peruu\\p{L}*|peruut\\p{L}*) (?:${W} ){0,2}(?:sopimu|tilau|palvelu|lisen|asiakkuu|käyttöoikeu)\\p{L}*`,
@@ -310,7 +310,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `(?:pilot|trial|proof of concept|poc) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:${W} ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)`,
       '(?:cheaper|better) (?:alternatives?|options?|vendors?|providers?|solutions?|tools?)|alternative (?:vendors?|providers?|suppliers?)|other vendors',
       // Finnish
-      `siirry\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
+      // Not "siirrytään Teosto-raportoinnissa kvartaaliraportointiin": in X (-ssa), not to X.
+      `siirry\\p{L}* (?!\\p{L}[\\p{L}-]*(?:ssa|ssä|sta|stä)(?![\\p{L}]))(?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `vaihda\\p{L}* (?:toise\\p{L}*|muu\\p{L}*|kilpailij\\p{L}*|halvemp\\p{L}*|${NAME})`,
       `(?:arvioimme|arvioidaan|testaamme|harkitsemme|kokeilemme|vertailemme) ${NAME}`,
       `kilpailij${COMPETITOR_FEATURE_FI}\\p{L}*`,

@@ -18,10 +18,12 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
     // "the carrier booking portal", "their own system"
     `(?:${OWNER}|their) (?:own )?(?:[\\p{L}-]+ ){0,2}${SYSTEM} (?:\\p{L}+ )?`,
     '(?:mobile|cellular|phone|4g|5g) network (?:\\p{L}+ )?',
+    // "Microsoft are having an Exchange Online outage": a company the customer names by name is not us.
+    '\\p{Lu}[\\p{L}-]* (?:are|is|was|were) having (?:an? |some )?(?:[\\p{L}-]+ ){0,3}',
     // "our internet provider had an outage", "the broadband provider has an outage in the area"
     `${OWNER} (?:had|has|have|is having|was having|reported|announced) (?:an? |some |another |its |their )?(?:\\p{L}+ )?`,
     // "alihankkijan järjestelmä on alhaalla", "mobiiliverkko kaatui"
-    '(?:alihankkija|toimittaja|kuljetusliike|pankki|operaattori|sähköyhtiö|energiayhtiö|verkkoyhtiö|palveluntarjoaja|nettioperaattori)\\p{L}* (?:\\p{L}+ )?\\p{L}*(?:järjestelmä|palvelin|portaali|verkko|sivusto)\\p{L}* (?:\\p{L}+ )?(?:ollut |ollu |oli )?',
+    '(?:alihankkija|toimittaja|kuljetusliike|pankki|operaattori|asiakka|sähköyhtiö|energiayhtiö|verkkoyhtiö|palveluntarjoaja|nettioperaattori)\\p{L}* (?:\\p{L}+ )?\\p{L}*(?:järjestelmä|palvelin|portaali|verkko|sivusto)\\p{L}* (?:\\p{L}+ )?(?:ollut |ollu |oli )?',
     '(?:mobiili|puhelin)verk\\p{L}* (?:\\p{L}+ )?',
   ].join('|')})$`,
   'iu',

@@ -1101,3 +1101,15 @@ describe('round 38: service-desk receipts, bilingual absences, bulletins with qu
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('round 39: holiday mailboxes with a list of where matters go, service desks that ask to keep the reference', () => {
+  it.each([
+    'This mailbox is not monitored over the holiday period (20 December – 6 January).\nIf your message concerns:\n• a system outage affecting randomisation: call the on-call pharmacist, +358 9 471 80000\n• anything else: we will get back to you after 7 January.\nExample Hospital, Trials Unit\nThis is an automated message.',
+    'Automaattinen vastaus: Olen lomalla 1.7.–28.7. enkä lue sähköpostia.\nKiireellisissä asioissa ota yhteyttä Päivi Rantaseen, p. 050 432 1188. Ilmoitukset sponsorin osoitteeseen, älä jätä niitä odottamaan mua! Jos eCRF ei toimi, vikailmoitus suoraan järjestelmätoimittajan tukeen.\nTerveisin\nHanna Mäkelä\ntutkimushoitaja',
+    'Tämä on automaattinen vastaus. Viestisi on vastaanotettu yhteiseen postilaatikkoon. Käsittelemme viestit arkisin klo 8–15.\nSähköpostia ei seurata iltaisin eikä viikonloppuisin.\nPohjanmaan hyvinvointialue\nTutkimus- ja kehittämisyksikkö',
+    'This is an automated response from the Example IT Service Desk.\nYour email has been received and logged as ticket HX-20931. A member of our team will respond within 8 business hours.\nIf your issue is a critical outage affecting multiple users, please do not reply to this email — call 0330 088 4421.\nPlease keep the ticket reference in the subject line of any reply.',
+    'Automatic reply: RE: Log import\nThank you for your email. I am out of the office until Tuesday 27 August with no access to email.\nIF THE STATION IS OFF AIR, do not wait for me – call the engineering on-call mobile 07700 914 227.\nKind regards,\nSophie Marsh\nTraffic & Scheduling Manager | Harbour FM / Tamar 107\nManaged by Calder Property Management Ltd',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+});

@@ -93,7 +93,9 @@ const NAMING_PATTERNS: readonly NamingPattern[] = [
   ),
   pattern(`${BEFORE} (?:offers|gives us|gave us|quoted|already has|already does)`, 'before', false),
   pattern(
-    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|vaihdettais(?:iin)?|siirty(?:ä|mään|mistä)|siirrymme|siirrytään|siirryttäis(?:iin)?) ${AFTER}`,
+    // "siirtyä asianhallinnassa Microsoft 365 -pohjaiseen" skips where (-ssa, -ssä) to reach the name;
+    // "siirrytään Teosto-raportoinnissa kuukausiraportoinnista …" names where, not whom.
+    `(?:vaihta(?:a|maan|mista|mme|isimme)|vaihdamme|vaihdetaan|vaihdettais(?:iin)?|siirty(?:ä|mään|mistä)|siirrymme|siirrytään|siirryttäis(?:iin)?) (?:[\\p{L}-]+(?:ssa|ssä) )?(?![\\p{L}-]+(?:ssa|ssä)(?![\\p{L}]))${AFTER}`,
     'after',
     true,
   ),

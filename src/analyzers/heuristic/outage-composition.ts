@@ -34,6 +34,8 @@ const FAILURE_PARTS = [
   `\\p{L}+['’]s (?:completely |totally )?dead`,
   `(?:is|are|was|were|went|goes|been|be|still|all|completely) down`,
   `crash(?:es|ed|ing)?`,
+  // "the Visit 2 form is read-only for all our coordinators"
+  `(?:is|are|became|has become|have become|went|turned) read-only`,
   `unreachable`,
   `unavailable`,
   `unresponsive`,
@@ -122,7 +124,7 @@ const BREADTH_PARTS = [
   `none of us`,
   `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,
-  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries|vans|vehicles|trucks|lorries|buses|machines|chargers|drivers|routes|terminals|printers)`,
+  `all (?:of )?(?:our |the |my )?(?:\\d+ )?(?:[\\p{L}-]+ )?(?:users|agents|staff|employees|colleagues|customers|visitors|stores|offices|sites|teams|people|requests|calls|pages|orders|devices|browsers|clinics|practices|branches|locations|schools|hospitals|depots|venues|properties|warehouses|restaurants|libraries|surgeries|vans|vehicles|trucks|lorries|buses|machines|chargers|drivers|routes|terminals|printers|coordinators|nurses|technicians|techs|servers)`,
   // "can't log in from any machine here, colleagues in the other office same"
   `(?:from|on) any (?:machine|computer|device|pc|laptop|browser|workstation)`,
   `(?:colleagues|everyone|people|staff) (?:in|at) (?:the )?other (?:office|site|branch|building)s? (?:same|too|as well|also)`,
@@ -137,6 +139,7 @@ const BREADTH_PARTS = [
   `all \\d+ of (?:our|the|my) (?:\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|properties)`,
   `both (?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues)`,
   `across the (?:board|company|organi[sz]ation)`,
+  `across (?:\\d+|all|every one of) (?:our )?(?:clients|customers|sites|tenants|stores|offices)`,
   `(?:in )?production`,
   `prod`,
   `(?:our |the )?live (?:site|system|environment|store)`,
@@ -264,6 +267,10 @@ const BLOCKER_IMPACT_PARTS = [
   `miss (?:the|our) (?:[\\p{L}-]+ )?(?:window|deadline|cut-?off|payment run)`,
   // "They're sitting here with no way to record hours", "two days of induction without system access"
   `(?:sitting|sat) (?:here |there )?with no way to`,
+  // "ticking keg numbers off on paper and re-keying everything at night", "Porukka kirjaa nyt paperille"
+  `(?:writing|ticking|noting|recording|logging|doing)(?: [\\p{L}'’-]+){0,4} (?:off )?on paper`,
+  `re-?keying`,
+  `(?:kirjaa|kirjaavat|kirjoittaa|kirjoittavat|merkitään|kirjataan)(?: \\p{L}+){0,2} paperille`,
   `without (?:any )?(?:system )?access`,
   // "Nyt kirjotetaan sopimukset käsin", "mä luen osoitteita puhelimessa", "asiakkaat joutuu oottaa"
   `(?:kirjoitetaan|kirjotetaan|tehdään|täytetään) (?:\\p{L}+ ){0,2}käsin`,

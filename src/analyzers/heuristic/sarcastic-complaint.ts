@@ -16,7 +16,7 @@ import { apostropheTolerant } from './apostrophe-tolerant.ts';
 const W = '(?<![\\p{L}\\p{N}])';
 
 const OPENING = apostropheTolerant(
-  `^\\W*(?:(?:hi|hello|hey|morning|moi|hei)[^\\n]{0,20}\\n+)?(?:oh,? |well,? |so,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|awesome|amazing|superb|marvellous|splendid|just great|love (?:it|that|this)|nice one|mahtavaa|loistavaa|upeaa|hienoa|no (?:niin|hienoa|kiva))\\s*[.!,]`,
+  `^\\W*(?:(?:hi|hello|hey|morning|moi|hei)[^\\n]{0,20}\\n+)?(?:oh,? |well,? |so,? )?(?:(?:great|brilliant|fantastic|wonderful|perfect|lovely|awesome|amazing|superb|marvellous|splendid|just great|love (?:it|that|this)|nice one|mahtavaa|loistavaa|upeaa|hienoa|no (?:niin|hienoa|kiva))\\s*[.!,])`,
   'iu',
 );
 
@@ -26,7 +26,7 @@ const TAG = apostropheTolerant(
 );
 
 const EVERYTHING_FAILS = apostropheTolerant(
-  `${W}(?:every single|every one of (?:our|the|them)|(?:all|every one of) (?:of )?(?:our |the )?\\d+|zero (?:\\p{L}+ ){0,2}(?:data|sales|routes|bookings|orders|alerts|usable|stock|levels|calls|tickets)|not just (?:us|our|me)(?![\\p{L}])|\\d+\\+? (?:clients?|customers?|drivers|machines|stylists|staff|users|people|patients|guests) (?:about to|are|were|have|can't|cannot|so far)|(?:stop|stopped) (?:taking|accepting) \\p{L}+ altogether|had to stop (?:taking|accepting)|kaikki \\d+|jokainen|ei yksikään|nothing (?:loads|works))`,
+  `${W}(?:every single|every one of (?:our|the|them)|(?:all|every one of) (?:of )?(?:our |the )?\\d+|zero (?:\\p{L}+ ){0,2}(?:data|sales|routes|bookings|orders|alerts|usable|stock|levels|calls|tickets)|not just (?:us|our|me)(?![\\p{L}])|\\d+\\+? (?:clients?|customers?|drivers|machines|stylists|staff|users|people|patients|guests) (?:about to|are|were|have|can't|cannot|so far)|(?:stop|stopped) (?:taking|accepting) \\p{L}+ altogether|had to stop (?:taking|accepting)|kaikki \\d+|jokainen|ei yksikään|nothing (?:loads|works)|all (?:two|three|four|five|six|\\d+) (?:\\p{L}+ )?(?:are|were|show|say)|the police (?:have |has )?(?:already )?(?:called|rung|come|arrived))`,
   'iu',
 );
 

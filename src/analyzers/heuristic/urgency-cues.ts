@@ -863,7 +863,10 @@ function composedCues(
 ): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   if (!found.some((cue) => cue.level === 'critical')) {
-    const outage = findComposedOutage(text, evidence) ?? findSarcasticOutage(text);
+    // "Koko servicedesk ei pysty kirjaamaan aikoja … tiketit ja muut toimii normaalisti. Porukka
+    // kirjaa nyt paperille": one function down for one team is no outage, but may still block them.
+    const composedOutage = findComposedOutage(text, evidence) ?? findSarcasticOutage(text);
+    const outage = composedOutage !== null && isNarrowScope(text) ? null : composedOutage;
     const loss = outage ? null : findComposedDataLoss(text);
     const security = outage || loss ? null : findComposedSecurity(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });
@@ -882,7 +885,9 @@ function composedCues(
   if (priceChange) composed.push({ level: 'high', kind: 'price-dispute', ...priceChange });
   const doubleCharge = findDoubleCharge(text, tokens);
   if (doubleCharge) composed.push({ level: 'high', kind: 'billing-error', ...doubleCharge });
-  const vulnerability = found.some((cue) => cue.kind === 'security') ? null : findVulnerabilityFinding(text);
+  // Even beside a security phrase: "Security concern — not an incident as far as we know" loses
+  // that phrase to the denial below, and the finding must still stand (a P1 outranks it anyway).
+  const vulnerability = findVulnerabilityFinding(text);
   if (vulnerability) composed.push({ level: 'high', kind: 'vulnerability', ...vulnerability });
   if (!found.some((cue) => cue.kind === 'cancellation')) {
     const notice = findLeavingNotice(text);

@@ -155,6 +155,18 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-132.jsonl',
   'test/fixtures/triage-heldout-133.jsonl',
   'test/fixtures/triage-heldout-134.jsonl',
+  'test/fixtures/triage-heldout-135.jsonl',
+  'test/fixtures/triage-heldout-136.jsonl',
+  'test/fixtures/triage-heldout-137.jsonl',
+  'test/fixtures/triage-heldout-138.jsonl',
+  'test/fixtures/triage-heldout-139.jsonl',
+  'test/fixtures/triage-heldout-140.jsonl',
+  'test/fixtures/triage-heldout-141.jsonl',
+  'test/fixtures/triage-heldout-142.jsonl',
+  'test/fixtures/triage-heldout-143.jsonl',
+  'test/fixtures/triage-heldout-144.jsonl',
+  'test/fixtures/triage-heldout-145.jsonl',
+  'test/fixtures/triage-heldout-146.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

@@ -1749,3 +1749,44 @@ describe('round 38: names and other people’s outages, sarcasm, a different cus
     expect(found).not.toContain('involuntary');
   });
 });
+
+describe('round 39: other parties’ rows, hard deadlines, findings beside a denial, blocked teams, ad breaks', () => {
+  it.each([
+    'Sorry to bother you, it may be nothing. Our sponsor said the listing they downloaded had extra rows; those rows are from another trial of ours, which is a different sponsor entirely, with subject IDs and dates of birth.',
+    'Hei, ei varmaan mitään kiireellistä, mutta kun myyjämme kirjautuu portaaliin, sieltä näkyy jonkun toisen panimon reseptit ja asiakaslista hintoineen.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    "The export health certificate has to be submitted by 16:00 Thursday, and the documents module says 'Template not available' for the bilingual version.",
+    "Our monthly excise report is due on the 12th and the export is missing the 'Removed tax-paid' line, so the totals don't balance. We have 3 days.",
+    'Security concern — not an incident as far as we know. The agent install script pulls the installer over plain http and does not verify a hash or signature before running it.',
+    'One of our tenants works in IT and noticed that the password-reset link still works a week after it was sent, and can be used more than once. No misuse seen.',
+    'Moi, koko servicedesk (12 teknikkoa) ei pysty kirjaamaan aikoja tiketeille, tallennus heittää virheen. Tiketit ja muut toimii normaalisti. Porukka kirjaa nyt paperille.',
+    'This is not acceptable. The feeding report showed ten times the real figure, the supplier delivered 40 tonnes we cannot store, and I want to know who is paying for the return freight.',
+    'Soitettiin tukeen kolme kertaa eikä kukaan vastannut. Nyt toimii taas, mutta tämmösellä tuella ei kyllä jatketa ensi vuonna.',
+  ])('reads %j as urgent', async (text) => {
+    expect((await triage(text)).priority).toMatch(/P1|P2/);
+  });
+
+  it.each([
+    'Mainoskatkon erottelusääntö ei näytä toimivan, kun spotti siirretään käsin katkolta toiselle. Eilen klo 16.45 katkossa oli kaksi autoliikettä peräkkäin. Bugi vai tarkoituksellista?',
+    "The new 'Outage Alerts' Slack integration is great, we were pinged within seconds. One wish: could the message include the station name?",
+    "The enrolment dashboard shows 'Site activity DOWN ▼ 100%' for Site 07, but they randomised five subjects this week. Is the calculation off?",
+    'Just wanted to say the new footfall heatmap went down a storm at our owners’ meeting yesterday.',
+    'Microsoft are having an Exchange Online outage in the EU this morning, and our mailbox connector has stopped creating tickets. Will you pick up the backlog once they recover?',
+    'Yhden asiakkaan kassajärjestelmä oli nurin koko viikonlopun, joten tilaukset tuli sähköpostilla. Voiko ne syöttää jälkikäteen?',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+
+  it('hears no competitor in a move from monthly to quarterly reporting in Teosto’s service', async () => {
+    const found = drivers(
+      await triage(
+        'Tiedoksi: siirrytään Teosto-raportoinnissa kuukausiraportoinnista kvartaaliraportointiin ensi vuoden alusta.',
+      ),
+    );
+    expect(found).not.toContain('competitor');
+  });
+});
