@@ -44,9 +44,9 @@ const PART =
 const REPLY_TERMS = new RegExp(
   [
     String.raw`^(?:[-•*]\s*)?(?:if|jos|om)\s[^?\n]{0,220}(?<![\p{L}])(?:call|ring|dial|contact|e-?mail|phone|check|use|visit|see|do not|don['’]t|soita|soittakaa|ota yhteyttä|ottakaa yhteyttä|ilmoita|ilmoittakaa|käytä|katso|älä|ring|kontakta)(?![\p{L}])`,
-    String.raw`^(?:[-•*]\s*)?for [^?\n]{1,200}(?<![\p{L}])(?:call|ring|dial|contact|use|e-?mail|visit|see|go to)(?![\p{L}])`,
+    String.raw`^(?:[-•*]\s*)?for [^?\n]{1,200}(?<![\p{L}])(?:call|ring|dial|contact|use|e-?mail|visit|see|go to|raise|submit|log|open)(?![\p{L}])`,
     String.raw`(?<![\p{L}])ring (?:our|my|the|us) `,
-    String.raw`(?<![\p{L}])(?:vastaa(?:mme)?|palvele(?:mme|e)|päivystä\p{L}*|(?:on|ovat) avoinna)(?![\p{L}])[^.?\n]{0,80}(?:arkisin|ma[–-]pe|klo \d|joka päivä|ympäri vuorokauden|24\/7)`,
+    String.raw`(?<![\p{L}])(?:vastaa(?:mme)?|palvele(?:mme|e)|käsittele(?:e|mme)|päivystä\p{L}*|(?:on|ovat) avoinna)(?![\p{L}])[^.?\n]{0,80}(?:arkisin|ma[–-]pe|klo \d|joka päivä|ympäri vuorokauden|24\/7)`,
     String.raw`(?<![\p{L}])(?:we|our (?:[\p{L}-]+ ){0,3}(?:team|desk|office|service|line))\s(?:respond|reply|answer|(?:are|is) (?:open|available|staffed))[^.?\n]{0,80}(?:weekdays|mon(?:day)?|business days|working days|24\/7|\d{1,2}[:.]\d{2})`,
     String.raw`^(?:your|the|viestisi|pyyntösi|tikettisi|asiasi)\s+(?:case |ticket |reference |request |support )?(?:number|reference|viitenumero|tikettinumero|numero|id)\s*(?:is|on|:)\s*#?[\w-]+\.?$`,
     String.raw`(?<![\p{L}])(?:in an? emergency|in case of (?:an )?emergency|hätätilanteessa|hätätapauksessa)[^.?\n]{0,40}(?:call|soita|dial|ring)(?![\p{L}])`,
@@ -61,6 +61,10 @@ const REPLY_TERMS = new RegExp(
     String.raw`(?<![\p{L}])(?:älä jätä (?:\p{L}+ ){0,2}odottamaan|vikailmoitus (?:\p{L}+ ){0,3}(?:tukeen|tuelle|palveluun))`,
     String.raw`(?<![\p{L}])(?:sähköpost|postilaatikko|viestej)\p{L}* ei (?:seurata|lueta|valvota)(?![\p{L}])`,
     'keep the (?:ticket |case )?(?:reference|number) in the subject',
+    // "To add information to your request, quote INC0048213 in the subject line."
+    String.raw`to add information to your request|quote (?:the |your )?\S+ in the subject`,
+    // "Tähän osoitteeseen ei voi tilata kuljetuksia", "X koskevat pyynnöt IT Helpdeskiin"
+    String.raw`(?<![\p{L}])(?:tähän|tämä) (?:osoitteeseen|postilaatikkoon|sähköpostiin|osoite) ei voi(?![\p{L}])|(?<![\p{L}])koskevat (?:pyynnöt|kysymykset|asiat|ilmoitukset)(?![\p{L}])`,
     String.raw`(?<![\p{L}])(?:jag (?:har|är) (?:på )?(?:semester|ledig|tjänstledig|föräldraledig|borta|sjukskriven)|i brådskande (?:ärenden|fall)|(?:vänliga|bästa) hälsningar|med vänlig hälsning)(?![\p{L}])`,
   ].join('|'),
   'iu',
@@ -176,7 +180,7 @@ export function isSignature(line: string): boolean {
   // "Managed by Calder Property Management Ltd", "Pohjanmaan hyvinvointialue": who runs the place.
   if (/^(?:[Mm]anaged|[Oo]perated|[Oo]wned|[Rr]un) by \p{Lu}/u.test(line.trim())) return true;
   if (
-    /^\p{Lu}[\p{L}-]+ (?:hyvinvointialue|kaupunki|kunta|seurakunta|kuntayhtymä|yliopisto|sairaanhoitopiiri)$/u.test(
+    /^\p{Lu}[\p{L}-]+ (?:hyvinvointialue|kaupunki|kunta|seurakunta|kuntayhtymä|yliopisto|ammattikorkeakoulu|sairaanhoitopiiri)(?:, [\p{L} -]{2,60})?$/u.test(
       line.trim(),
     )
   )

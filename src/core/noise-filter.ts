@@ -303,7 +303,7 @@ const INTRODUCTION =
  * so its outage words are instructions, not a report.
  */
 const CHANNEL_NOTE =
-  /^_?(?:(?:channel )?(?:topic|purpose|description)|kanavan (?:aihe|kuvaus|tarkoitus))\s*:[^?\n]{1,300}$|^_?(?:reminder:\s*)?this channel is (?:shared with|for) [^?\n]{1,300}$/iu;
+  /^_?(?:(?:channel )?(?:topic|purpose|description)|kanavan (?:aihe|kuvaus|tarkoitus))\s*:[^?\n]{1,300}$|^[^?\n]{1,80} (?:changed|set) the channel (?:topic|purpose|description) to:?[^?\n]{1,300}$|^_?(?:reminder:\s*)?this channel is (?:shared with|for) [^?\n]{1,300}$/iu;
 
 function isMembershipDigest(text: string): boolean {
   const parts = text

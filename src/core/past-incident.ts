@@ -49,7 +49,7 @@ const CLASSIFIES_BEFORE =
 
 const CAUSE_AFTER = /^\s+(?:syy\p{L}*|juurisy\p{L}*|aiheuttaj\p{L}*)(?![\p{L}])/iu;
 const CAUSE_BEFORE =
-  /(?<![\p{L}])(?:root cause(?: analysis)?|cause|rca|post-?mortem|write-?up|(?:incident )?report|summary|explanation|analysis) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
+  /(?<![\p{L}])(?:root[- ]cause(?: analysis)?|cause|rca|post-?mortem|write-?up|(?:incident )?report|summary|explanation|analysis) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
 
 const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 
@@ -118,7 +118,7 @@ const INCIDENT_WORD =
 
 /** The customer says the matter is calm: it waits, or everything has worked since. */
 const CALM_AFTER_THE_FACT =
-  /(?<![\p{L}])(?:no rush|nothing urgent|not urgent|no hurry|no need to hurry|(?:everything|it|all) (?:has )?worked (?:fine|normally|ok) since|ei (?:mitään |mikään )?kiirettä|ei (?:mitään )?hätää|ei kiireellinen|(?:on )?toiminut (?:normaalisti|hyvin) (?:sen )?jälkeen)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:no rush|nothing urgent|not urgent|no hurry|calm one|a calm question|no need to hurry|(?:everything|it|all) (?:has )?worked (?:fine|normally|ok) since|ei (?:mitään |mikään )?kiirettä|ei (?:mitään )?hätää|ei kiireellinen|(?:on )?toiminut (?:normaalisti|hyvin) (?:sen )?jälkeen)(?![\p{L}])/iu;
 
 /** A word of the present: "since this morning", "again", "tänään". */
 const NOW =

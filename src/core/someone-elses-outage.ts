@@ -18,6 +18,8 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
     // "the carrier booking portal", "their own system"
     `(?:${OWNER}|their) (?:own )?(?:[\\p{L}-]+ ){0,2}${SYSTEM} (?:\\p{L}+ )?`,
     '(?:mobile|cellular|phone|4g|5g) network (?:\\p{L}+ )?',
+    // "When the payment provider outage hit": the provider's outage named as one noun.
+    `(?:payment|card|sms|e-?mail|hosting|cloud|telecoms?|internet|broadband|power|electricity) ${OWNER} `,
     // "Microsoft are having an Exchange Online outage": a company the customer names by name is not us.
     '\\p{Lu}[\\p{L}-]* (?:are|is|was|were) having (?:an? |some )?(?:[\\p{L}-]+ ){0,3}',
     // "our internet provider had an outage", "the broadband provider has an outage in the area"

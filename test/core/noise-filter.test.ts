@@ -1113,3 +1113,22 @@ describe('round 39: holiday mailboxes with a list of where matters go, service d
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
   });
 });
+
+describe('round 40: where other matters go, and a changed channel topic', () => {
+  it.each([
+    'Tämä on automaattinen vastaus.\nViestisi on vastaanotettu laskutukseen. Käsittelemme viestit arkisin 2–3 työpäivän kuluessa.\nHuom! Tähän osoitteeseen ei voi tilata kuljetuksia. Kiireelliset tilaukset p. 03 412 7700 (24/7). Hätätilanteessa soita 112.\nYstävällisin terveisin\nEsimerkki Oy',
+    'Automaattinen vastaus: Olen kesälomalla 30.6.–27.7. enkä lue sähköpostia.\nJärjestelmän käyttöoikeuksia koskevat pyynnöt IT Helpdeskiin.\nViestejä ei välitetä eteenpäin.\nTerveisin\nJohanna Virtanen\nTampereen yliopisto, Tutkimus- ja innovaatiopalvelut',
+    'Thank you for your email. I am on annual leave until Friday 22 August with no access to email.\nFor system access problems please raise a ticket via the IT Service Desk portal.\nYour email will not be forwarded.',
+    '[Example IT Service Desk] Your request has been received – Ref INC0048213\nThis is an automated message. Your email has been logged and will be picked up during business hours.\nPlease do not reply to this message. To add information to your request, quote INC0048213 in the subject line.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('reads a join line and a changed channel topic as a membership notice', () => {
+    expect(
+      classifyNoise(
+        'Dr. Priya Raman has joined #uoe-support.\nMarcus Boyle has left #uoe-support.\nFiona Grant changed the channel topic to: "Shared support channel – for urgent outages use the status page"',
+      ),
+    ).toEqual({ noise: true, reason: 'membership' });
+  });
+});

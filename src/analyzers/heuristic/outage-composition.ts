@@ -62,9 +62,9 @@ const FAILURE_PARTS = [
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
   `keeps? (?:logging|kicking|throwing) (?:\\p{L}+ ){0,2}out`,
   // Breadth and failure in one: "nobody in our team can sign in", "none of us can get in".
-  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
+  `(?:nobody|no one|no-one|none of (?:us|them|our|the|my))(?: [\\p{L}\\p{N}(~][\\p{L}\\p{N},.'’()-]*){0,10} (?:can|could|is able to|are able to|(?:has|have|had) (?:been |even been )?able to|manages? to) (?!figure|find|understand|decide|remember|agree|tell|explain|work out)(?!(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))\\p{L}+`,
   // Finnish: a negated verb of working, crashing, error words in any compound ("503-virheitä")
-  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tulostu|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety|valmistu)`,
+  `(?:ei|eivät|eikä) (?:\\p{L}+ )?(?:enää )?(?:käynnisty|pysty|toimi|lataudu|aukea|avaudu|vastaa|pääse|onnistu|latautu${OPEN}|näy|tulostu|synkkaa|synkkaudu|tallenna|tallennu${OPEN}|löydä|tunnista|lähde|lähety|valmistu)`,
   // "returns nothing for every patient", "0 liidiä viikonlopun kampanjasta"
   `(?:returns?|returning|shows?|showing) (?:nothing|no data|no results|zero results|0 results|an empty (?:list|page|state))`,
   `0 (?:liidiä|tilausta|tikettiä|viestiä|soittoa|kävijää|myyntiä)`,
@@ -91,7 +91,7 @@ const FAILURE_PARTS = [
   `(?:returning|returns?) (?:empty (?:arrays?|responses?|results?|lists?)|nothing but (?:zeros?|errors?))`,
   `(?:all )?showing zero`,
   // "proof emails haven't been going out since 3pm", "haven't been turning into tickets"
-  `(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not) (?:been )?(?:going out|gone out|turning into|coming in|coming through|getting through|arriving|syncing|flowing)`,
+  `(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not) (?:been )?(?:going out|gone out|turning into|coming into|coming in|coming through|getting through|arriving|syncing|flowing)`,
   `(?:nobody|no one)(?: [\\p{L}\\p{N}'’-]+){0,5} (?:is|are) (?:getting|receiving|seeing) (?:anything|them|it)`,
   `(?:aren't|are not|isn't|is not|haven't been|have not been) being (?:generated|created|sent|saved|processed|delivered|synced|imported|issued)`,
   `(?:is|are|has been|have been) (?:invisible|missing|gone) (?:on|from) the (?:map|dashboard|list|screen|board)`,
@@ -139,6 +139,8 @@ const BREADTH_PARTS = [
   `all \\d+ of (?:our|the|my) (?:\\p{L}+ )?(?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues|properties)`,
   `both (?:sites|stores|shops|restaurants|locations|branches|offices|clinics|warehouses|venues)`,
   `across the (?:board|company|organi[sz]ation)`,
+  // "Both floors, 58 residents."
+  `(?:both|all) (?:floors|wards|units|buildings|wings)`,
   `across (?:\\d+|all|every one of) (?:our )?(?:clients|customers|sites|tenants|stores|offices)`,
   `(?:in )?production`,
   `prod`,
@@ -270,6 +272,12 @@ const BLOCKER_IMPACT_PARTS = [
   // "ticking keg numbers off on paper and re-keying everything at night", "Porukka kirjaa nyt paperille"
   `(?:writing|ticking|noting|recording|logging|doing)(?: [\\p{L}'’-]+){0,4} (?:off )?on paper`,
   `re-?keying`,
+  // "taking bookings over the phone and writing them into a spreadsheet", "going round with master keys"
+  `(?:taking|logging|recording) (?:\\p{L}+ ){0,2}(?:over|by) (?:the )?phone`,
+  `(?:writing|typing|putting) (?:them |it |everything )?into a spreadsheet`,
+  `going (?:round|around) with (?:master )?keys`,
+  // "päivystys vaatii nyt raportin paperilla joka potilaasta"
+  `(?:vaatii|vaativat|tehdään|kirjataan|täytetään)(?: \\p{L}+){0,3} paperilla`,
   `(?:kirjaa|kirjaavat|kirjoittaa|kirjoittavat|merkitään|kirjataan)(?: \\p{L}+){0,2} paperille`,
   `without (?:any )?(?:system )?access`,
   // "Nyt kirjotetaan sopimukset käsin", "mä luen osoitteita puhelimessa", "asiakkaat joutuu oottaa"

@@ -167,6 +167,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-144.jsonl',
   'test/fixtures/triage-heldout-145.jsonl',
   'test/fixtures/triage-heldout-146.jsonl',
+  'test/fixtures/triage-heldout-147.jsonl',
+  'test/fixtures/triage-heldout-148.jsonl',
+  'test/fixtures/triage-heldout-149.jsonl',
+  'test/fixtures/triage-heldout-150.jsonl',
+  'test/fixtures/triage-heldout-151.jsonl',
+  'test/fixtures/triage-heldout-152.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

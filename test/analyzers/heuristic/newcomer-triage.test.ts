@@ -1790,3 +1790,32 @@ describe('round 39: other parties’ rows, hard deadlines, findings beside a den
     expect(found).not.toContain('competitor');
   });
 });
+
+describe('round 40: someone else’s record, findings by developers, a team on paper, where the messages go', () => {
+  it.each([
+    'Not sure if this is a big deal, but a crew opened the handover note for her patient this morning and it showed a completely different person, with name and diagnosis.',
+    "A guest logged in to download her tickets and the 'My orders' page showed other people's orders, with names and email addresses.",
+    'Eilisen importin jälkeen osalla korteista näkyy nyt väärän ihmisen kuva ja nimi.',
+    'Since Tuesday nobody at our institute receives reset emails, so effectively none of our ~300 staff can log in. Not urgent-urgent I suppose.',
+    'Morning! A few bits:\n1. Could the template get a new field?\n2. Is training VAT exempt?\n3. Since last night the nurse-call alarms aren’t coming into the app at all. Both floors, 58 residents.\n4. Any dates for training?',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'While building a dashboard, our developer noticed that the portal’s JavaScript bundle contains a live API key in plain text. We have not used it.',
+    'During a routine test our pentesters noticed that the attachments endpoint returns the file for any id; it doesn’t seem to check whether the attachment belongs to your institution.',
+    'Our IT contractor was doing some testing and noticed the reset link doesn’t seem to expire. We’re not aware of anyone misusing it.',
+    'Porin yksikön tableteilla raportit ei synkkaa palvelimelle eilisestä asti. Muut yksiköt toimii normaalisti. Päivystys vaatii nyt raportin paperilla joka potilaasta.',
+    'The lockers in the family changing area aren’t opening with wristbands. The main changing rooms are fine. Staff are going round with master keys.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Hi, calm one: could you send the root-cause analysis for the outage on 3 May, when the portal was unavailable for two hours? A PDF is fine.',
+    'Kudos to your on-call team: when the payment provider outage hit, you switched the tills to offline mode within 20 minutes.',
+  ])('keeps %j below P1', async (text) => {
+    expect((await triage(text)).priority).not.toBe('P1');
+  });
+});
