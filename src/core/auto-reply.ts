@@ -43,7 +43,7 @@ const PART =
  */
 const REPLY_TERMS = new RegExp(
   [
-    String.raw`^(?:[-•*]\s*)?(?:if|jos|om)\s[^?\n]{0,220}(?<![\p{L}])(?:call|ring|dial|contact|e-?mail|phone|check|use|visit|see|do not|don['’]t|soita|soittakaa|ota yhteyttä|ottakaa yhteyttä|ilmoita|ilmoittakaa|käytä|katso|älä|ring|kontakta)(?![\p{L}])`,
+    String.raw`^(?:[-•*]\s*)?(?:if|jos|om)\s[^?\n]{0,220}(?<![\p{L}])(?:call|ring|dial|contact|e-?mail|phone|check|use|visit|see|do not|don['’]t|soita|soittakaa|ota yhteyttä|ottakaa yhteyttä|ilmoita|ilmoittakaa|käytä|katso|älä|kontakta)(?![\p{L}])`,
     String.raw`^(?:[-•*]\s*)?for [^?\n]{1,200}(?<![\p{L}])(?:call|ring|dial|contact|use|e-?mail|visit|see|go to|raise|submit|log|open)(?![\p{L}])`,
     String.raw`(?<![\p{L}])ring (?:our|my|the|us) `,
     String.raw`(?<![\p{L}])(?:vastaa(?:mme)?|palvele(?:mme|e)|käsittele(?:e|mme)|päivystä\p{L}*|(?:on|ovat) avoinna)(?![\p{L}])[^.?\n]{0,80}(?:arkisin|ma[–-]pe|klo \d|joka päivä|ympäri vuorokauden|24\/7)`,

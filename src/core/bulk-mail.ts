@@ -19,11 +19,15 @@ const OPENING_CHARS = 200;
 const WELCOME_MARKER =
   /(?<![\p{L}])(?:thanks for subscribing to|thank you for subscribing to|welcome to (?:our|the) (?:\p{L}+ )?newsletter|kiitos (?:kun tilasit|uutiskirjeen tilaamisesta))(?![\p{L}])/iu;
 
-/** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
-const MASTHEAD =
-  /^[^\n?？]{0,60}(?:(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update)|\p{L}*(?:uutiskirje|tiedote|viikkokirje))(?![\p{L}])[^\n?？]{0,80}(?:\n|[|·•])|(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
-
+/** The list's table of contents: "In this issue:". */
 const IN_THIS_ISSUE = /(?<![\p{L}])in this (?:issue|edition)(?![\p{L}])/iu;
+
+/** "Brightside Monthly 🐾 | November edition": a list's masthead as its first line. */
+const MASTHEAD = new RegExp(
+  String.raw`^[^\n?？]{0,60}(?:(?<![\p{L}])(?:newsletter|edition|weekly|bulletin|digest|client update)|\p{L}*(?:uutiskirje|tiedote|viikkokirje))(?![\p{L}])[^\n?？]{0,80}(?:\n|[|·•])|` +
+    IN_THIS_ISSUE.source,
+  'iu',
+);
 
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
@@ -37,7 +41,8 @@ export function isBulkMail(text: string): boolean {
   const forward = FORWARDED.exec(text);
   if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;
   // "In this issue: • What happens when your systems go down?": the list's own contents ask.
-  const question = /[?？]/u.exec(text.trimStart().slice(0, OPENING_CHARS));
-  const contents = IN_THIS_ISSUE.exec(text.trimStart().slice(0, OPENING_CHARS));
+  const head = text.trimStart().slice(0, OPENING_CHARS);
+  const question = /[?？]/u.exec(head);
+  const contents = IN_THIS_ISSUE.exec(head);
   return question === null || (contents !== null && question.index > contents.index);
 }

@@ -63,15 +63,12 @@ export function isPastIncident(text: string, start: number, end: number): boolea
   // "Viime torstain katkon jälkeen multa puuttuu kaksi kirjausta … ne ei ehtineet tallentua kun
   // katko alkoi": the incident named again is the same past one, unless its clause says it goes on.
   if (PRESENT_MARKER.test(clauseAround(text, start, end))) return false;
-  for (const earlier of text.slice(0, start).matchAll(INCIDENT_WORDS)) {
+  for (const earlier of text.slice(0, start).matchAll(INCIDENT_WORD)) {
     const at = earlier.index;
     if (namesPastIncident(text, at, at + earlier[0].length)) return true;
   }
   return false;
 }
-
-const INCIDENT_WORDS =
-  /(?<![\p{L}])(?:outages?|downtime|disruptions?|incidents?|\p{L}*katko\p{L}*|\p{L}*häiriö\p{L}*)(?![\p{L}])/giu;
 
 function namesPastIncident(text: string, start: number, end: number): boolean {
   // "chats from during the outage", "katkon aikaiset chatit": the incident as a period looked back on.

@@ -23,7 +23,7 @@ const PRICE_OF_MISSING = apostropheTolerant(
 );
 
 const FAILS_NOW = apostropheTolerant(
-  `${W}(?:errors?|empty|blank|wrong|double|throws?|fail\\p{L}*|\\p{L}*virhe\\p{L}*|tyhjä\\p{L}*|ei toimi|missing|not available|won't pass|(?:don't|doesn't) balance|not (?:working|loading|generating)|can't|cannot|won't|ei (?:\\p{L}+ )?(?:tulostu|lähde|aukea|näy|onnistu))(?![\\p{L}])`,
+  `${W}(?:errors?|empty|blank|wrong|double|throws?|fail\\p{L}*|\\p{L}*virhe\\p{L}*|tyhjä\\p{L}*|ei toimi|missing|not available|(?:don't|doesn't) balance|not (?:working|loading|generating)|can't|cannot|won't|ei (?:\\p{L}+ )?(?:tulostu|lähde|aukea|näy|onnistu))(?![\\p{L}])`,
   'iu',
 );
 

@@ -653,6 +653,8 @@ export function findUrgencyCues(
   const eventually = worksEventually(text);
   // "Hypothetically — if a member's card is compromised …": the opening frames every later sentence.
   const framedAsHypothetical = isFramedAsHypothetical(text);
+  // Read once, and only when a critical phrase hits.
+  let calmRetrospective: boolean | undefined;
   for (const hit of findPhrases(tokens, COMPILED)) {
     if (hit.firstWord < coveredUntil) continue;
     coveredUntil = hit.endWord;
@@ -756,7 +758,10 @@ export function findUrgencyCues(
     // "Is last week's outage documented for our incident report?" looks back; nothing is down now.
     if (hit.entry.kind === 'outage' && isRetrospective(text, hit.start)) continue;
     // "An incident report for last Thursday's outage? Nothing urgent, all fine since": looked back on.
-    if (hit.entry.level === 'critical' && isCalmRetrospective(text)) continue;
+    if (hit.entry.level === 'critical') {
+      calmRetrospective ??= isCalmRetrospective(text);
+      if (calmRetrospective) continue;
+    }
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
     // "eikä kukaan ole vastannut": nobody answered the customer — support, not an outage.
@@ -824,14 +829,18 @@ export function findUrgencyCues(
   );
 }
 
-const LIST_ITEM_START = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/mu;
-const LIST_ITEMS = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/gmu;
+/** A list item's marker at the start of a line: "3. ", "- ", "• ". */
+const LIST_MARKER = String.raw`^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S`;
+const LIST_ITEM_START = new RegExp(LIST_MARKER, 'mu');
+const LIST_ITEMS = new RegExp(LIST_MARKER, 'gmu');
+/** The line break that starts the next item. */
+const NEXT_LIST_ITEM = new RegExp(`\\n${LIST_MARKER.slice(1)}`, 'u');
 
 /** "3. … load balancing has stopped working … 4. May invoices look fine now": in a list, only the item itself can take its alarm back. */
 function isTakenBack(text: string, cue: UrgencyCue, itemsOwnPace: boolean): boolean {
   const end = cue.start + cue.phrase.length;
   if (!itemsOwnPace || !isInListItem(text, cue.start)) return isRetracted(text, end);
-  const nextItem = text.slice(end).search(/\n\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/u);
+  const nextItem = text.slice(end).search(NEXT_LIST_ITEM);
   return isRetracted(nextItem === -1 ? text : text.slice(0, end + nextItem), end);
 }
 
