@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|(?-i:\\p{Lu})\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|(?-i:\\p{Lu})\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|(?-i:\\p{Lu})\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti(?: (?-i:\\p{Lu})\\p{Ll}+)?|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|(?-i:\\p{Lu})\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const ACK = [
   'received',
@@ -31,7 +31,7 @@ const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
     'all good(?: on our (?:end|side))?(?: now)?|closing(?: this(?: one)?| it)?(?: out| off)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
-    "that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
+    "that(?:['’]s| is) (?:exactly |just )?what (?:i|we) needed|that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
     '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
@@ -57,9 +57,10 @@ const RELAYED_ACK = new RegExp(
 );
 
 const TURNS =
-  /(?<![\p{L}])(?:but|still|however|though|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|new (?:issue|problem|bug|question|request)|(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|hearing nothing|ei toimi|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|(?<!kiitos )kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:but|still|however|though|separately,|on (?:a|another) (?:different |separate )?note|unrelated|again broken|one more thing|another (?:thing|question|issue)|also,|p\.?s\.|while i have you|(?:small |one |quick |little )?(?:idea|wish|suggestion|feature request)|it['’]d be (?:handy|nice|great|useful)|it would be (?:handy|nice|great|useful)|new (?:issue|problem|bug|question|request)|(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|hearing nothing|ei toimi|above and beyond|well done|great job|kudos|shout-?out|hats off|mutta|edelleen|yhä|(?<!kiitos )kuitenkin|toinen asia|lisäksi|toive|ehdotus|olisi kiva|erikseen|uusi (?:ongelma|vika|kysymys|pyyntö))(?![\p{L}])/iu;
 
 export const MAX_CLOSING_NOTE_CHARS = 600;
+const MAX_TICKET_CLOSING_CHARS = 1000;
 
 /** The customer's sign-off and the quoted message they answer are not part of the note. */
 const SIGN_OFF =
@@ -80,7 +81,7 @@ const CLOSES_AT_END =
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side)(?: now)?(?=\s*(?:[.!,]|$))|(?:you can|feel free to|happy for you to|ok to|please) close (?:the )?ticket #?\d+|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sulkea(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side)(?: now)?(?=\s*(?:[.!,]|$))|(?:you can|feel free to|happy for you to|ok to|please) close (?:the )?ticket #?\d+|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sul(?:kea|kee)(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
 
 /**
  * "Thanks, received — I'll pass it to our QA for sign-off", "Kiitos tiedosta! Välitin tiedotteen
@@ -88,7 +89,7 @@ const CLOSES_ANYWHERE =
  * can be an escalation ("Välitän asian sivistysjohtajalle").
  */
 const THANKS_THEN_RELAY =
-  /^\W*(?:(?:hi|hello|hei|moi)[^\n]{0,30}\n+)?(?:great,? |ok,? |got it,? )?(?:thanks|thank you|many thanks|kiitos|kiitti|received)[^?\n]{0,160}?(?<![\p{L}])(?:(?:i['’]ll|i will|we['’]ll|we will|i['’]ve|we['’]ve|i have|we have) (?:pass|forward|passed|forwarded) (?:it|this|them|these|the (?:[\p{L}\p{N}.-]+ ){0,4}[\p{L}\p{N}.-]+) (?:on |along )?to (?:our|my|the) |(?:välitin|välitän|välitimme|välitämme)[^.!?\n]{1,100}?(?:\p{L}+lle|eteenpäin)(?![\p{L}]))/iu;
+  /^\W*(?:(?:hi|hello|hei|moi)[^\n]{0,30}\n+)?(?:great,? |ok,? |got it,? |selvä,? |okei,? )?(?:thanks|thank you|many thanks|kiitos|kiitti|received)[^?\n]{0,160}?(?<![\p{L}])(?:(?:i['’]ll|i will|we['’]ll|we will|i['’]ve|we['’]ve|i have|we have) (?:pass|forward|passed|forwarded) (?:it|this|them|these|the (?:[\p{L}\p{N}.-]+ ){0,4}[\p{L}\p{N}.-]+)(?: \([^()\n]{1,60}\))? (?:on |along )?to (?:our|my|the) |(?:i['’]ve|we['’]ve|i have|we have) (?:told|informed|let) (?:the|our|my|all) |(?:välitin|välitän|välitimme|välitämme)(?:[^.!?()\n]|\([^()\n]{1,60}\)){1,100}?(?:\p{L}+lle|eteenpäin)(?![\p{L}])|(?:laitetaan|laitoin|laitan|laitoimme)(?:[^.!?()\n]|\([^()\n]{1,60}\)){1,100}?tiedoksi(?![\p{L}]))/iu;
 
 /**
  * "No further action needed from our side", "No need to reply": closing words that news of the
@@ -96,7 +97,7 @@ const THANKS_THEN_RELAY =
  * the note only when it brings no news, or its news is that the matter is handled.
  */
 const NOTHING_NEEDED =
-  /(?<![\p{L}])(?:(?:no further action|nothing further|nothing more|nothing else|nothing) (?:is )?needed(?: from (?:your|our) (?:side|end))?(?: here)?|no need to reply)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:no further action|nothing further|nothing more|nothing else|nothing) (?:is )?needed(?: from (?:your|our) (?:side|end))?(?: here)?|no need to reply|(?:eipä|ei) (?:muuta|mitään muuta) (?:meiltä |minulta |multa )?(?:tällä erää|tältä erää|tällä kertaa))(?![\p{L}])/iu;
 
 /** "Thank you both for all your help on this. Have a lovely weekend!": thanks, then a wish. */
 const THANKS_NOTE = new RegExp(
@@ -110,7 +111,7 @@ const HANDLED =
   /(?<![\p{L}])(?:(?:asia|se|homma|tämä) on (?:jo )?(?:hoidettu|hoidossa|ratkaistu|selvitetty)|already (?:confirmed|sorted|handled|resolved|fixed)|(?:has|have) (?:already )?been (?:sorted|handled|resolved|fixed|taken care of))(?![\p{L}])/iu;
 
 const NEWS =
-  /(?<![\p{L}])(?:fyi|heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:fyi|(?<!thanks for the |thank you for the )heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
 
 export function isClosingNote(text: string): boolean {
   const trimmed = text
@@ -120,8 +121,11 @@ export function isClosingNote(text: string): boolean {
     .trim()
     .replace(SIGN_OFF, '')
     .trim();
-  if (trimmed.length > MAX_CLOSING_NOTE_CHARS || /[?？]/u.test(trimmed)) return false;
+  if (/[?？]/u.test(trimmed)) return false;
   const closesTheTicket = CLOSES_ANYWHERE.test(trimmed);
+  // "Quick update to close the loop on #48213 … To recap for anyone reading later: …": a note that
+  // closes the ticket in so many words may recount the whole fix.
+  if (trimmed.length > (closesTheTicket ? MAX_TICKET_CLOSING_CHARS : MAX_CLOSING_NOTE_CHARS)) return false;
   return (
     (CLOSING.test(trimmed) ||
       closesTheTicket ||
@@ -134,7 +138,7 @@ export function isClosingNote(text: string): boolean {
     // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
     // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
     [...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(ALL_TURNS)].every(
-      (turn) => closesTheTicket && FIXED.test(trimmed) && RECOUNT.test(turn[0]),
+      (turn) => closesTheTicket && FIXED.test(trimmed) && isRecount(trimmed, turn),
     )
   );
 }
@@ -143,8 +147,24 @@ const ALL_TURNS = new RegExp(TURNS.source, 'giu');
 
 /** What says the recounted problem is over: "After your hotfix … the backlog came through". */
 const FIXED =
-  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen|since (?:your|the) (?:hot ?fix|fix|patch|update)|(?:pushed|deployed|applied) the (?:hot ?)?fix|(?:firing|running|syncing|sending|flowing|coming through) (?:again|normally)|(?:pyörii|rullaa|kulkee|näkyy) (?:taas|normaalisti)|(?:kiitos|kiitti|thanks|thank you) (?:\p{L}+ ){0,2}(?:korjauksesta|for the (?:quick |fast )?fix)|runs? clean(?:ly)?(?: again)?|(?:been|ran|run) clean)(?![\p{L}])/iu;
 
 /** Turns that recount the fixed problem rather than raise a new one. */
 const RECOUNT =
   /^(?:(?:is|are|has|have) (?:stopped|broken)|stopped \p{L}+ing|not working|doesn['’]t work|ei toimi)$/iu;
+
+/** "… kirjattiin käsin, mutta teidän korjauksen jälkeen kaikki tuli perille": the corner turned is the fix. */
+function isRecount(text: string, turn: RegExpMatchArray): boolean {
+  if (RECOUNT.test(turn[0])) return true;
+  const after = text.slice((turn.index ?? 0) + turn[0].length, (turn.index ?? 0) + turn[0].length + 40);
+  return /^\s*(?:\p{L}+\s+)?(?:after|since|korjauksen|päivityksen)/iu.test(after) && FIXED.test(after);
+}
+
+/**
+ * "… stopped going out … Since your patch the reminders are firing again. Happy for you to close
+ * #48213": the customer closes the ticket in so many words and says the problem is over, so the
+ * failure it names is a recount.
+ */
+export function closesFixedTicket(text: string): boolean {
+  return CLOSES_ANYWHERE.test(text) && FIXED.test(text);
+}

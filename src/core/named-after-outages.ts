@@ -8,7 +8,7 @@ const NAME_HOLDER_BEFORE =
   /(?:reports?|tabs?|columns?|fields?|views?|menus?|filters?|modules?|buttons?|statuses|status|tags?|categor(?:y|ies)|labels?|sections?|codes?|tiles?|widgets?|alert rules?|rules?|raport\p{L}*|välilehd\p{L}*|välilehti|sarak\p{L}*|kent\p{L}*|kenttä|näkym\p{L}*|valiko\p{L}*|tila\p{L}*)(?:\s+(?:called|named|labell?ed|titled|nimeltä|to|from|as))?\s+$/iu;
 /** What follows a name in quotes: 'the "Outage" filter', 'the "Screen outage" function'. */
 const NAME_HOLDER_AFTER =
-  /^\s+(?:(?:daily|weekly|monthly|automatic|summary|e-?mail|slack|teams|sms|push) )?(?:integrations?|channels?|alerts?(?: rules?)?|rules?|e-?mails?|tiles?|widgets?|codes?|notifications?|dashboards?|filters?|status(?:es)?|categor(?:y|ies)|reports?|functions?|buttons?|fields?|columns?|tabs?|labels?|tags?|options?|settings?|views?|menus?|blocks?|types?|modules?|templates?|suodatin\p{L}*|raport\p{L}*|kent\p{L}*|sarak\p{L}*|toimin\p{L}*|painik\p{L}*|tila\p{L}*)(?![\p{L}])/iu;
+  /^\s+(?:(?:daily|weekly|monthly|automatic|summary|e-?mail|slack|teams|sms|push) )?(?:integrations?|channels?|alerts?(?: rules?)?|rules?|e-?mails?|tiles?|widgets?|codes?|notifications?|dashboards?|sops?|procedures?|forms?|checklists?|documents?|filters?|status(?:es)?|categor(?:y|ies)|reports?|functions?|buttons?|fields?|columns?|tabs?|labels?|tags?|options?|settings?|views?|menus?|blocks?|types?|modules?|templates?|suodatin\p{L}*|raport\p{L}*|kent\p{L}*|sarak\p{L}*|toimin\p{L}*|painik\p{L}*|tila\p{L}*)(?![\p{L}])/iu;
 /** The rest of a Finnish compound that names a report or a view: "Katko|sraportti", "käyttökatko|seuranta". */
 const NAMED_COMPOUND_TAIL = /^\p{L}+?(?:raport|seurant|tilasto|näkym|listau)\p{L}*$/iu;
 /** "The downtime entries are there on the machine records": records of stops, not a stop. */
@@ -21,8 +21,18 @@ const FIGURE_MADE_AFTER =
 /** "Mainoskatkon erottelusääntö … katkossa oli kaksi autoliikettä": a commercial break, not an outage. */
 const AD_BREAKS = /(?<![\p{L}])mainos(?:katko|tauko)\p{L}*/iu;
 
+/** "(Reports > Facilities > Court downtime)": the last step of a menu path is a page's name. */
+const MENU_PATH_BEFORE = /[>›»→]\s*(?:[\p{L}\p{N}-]+\s+){0,3}$/u;
+/** "counts our scheduled overnight power-off as downtime": a category a figure is made of. */
+const COUNTED_AS_BEFORE =
+  /(?<![\p{L}])(?:count|record|log|mark|class|classif|treat|flag|report|book)\p{L}* (?:[^.!?\n]{1,80} )?as $/iu;
+
 export function isNamedAfterOutages(text: string, start: number, end: number): boolean {
   const word = text.slice(start).match(/^\p{L}+/u)?.[0] ?? '';
+  if (/^(?:outages?|downtime)$/iu.test(word)) {
+    const before = text.slice(Math.max(0, start - 100), start);
+    if (MENU_PATH_BEFORE.test(before) || COUNTED_AS_BEFORE.test(before)) return true;
+  }
   if (/katko/iu.test(word) && AD_BREAKS.test(text)) return true;
   if (NAMED_COMPOUND_TAIL.test(word)) return true;
   if (/^(?:outages?|downtime)$/iu.test(word) && FIGURE_MADE_AFTER.test(text.slice(end, end + 30)))

@@ -1,6 +1,6 @@
 import { isAutoReply, isSignature, withoutDisclaimer } from './auto-reply.ts';
 import { isBulkMail } from './bulk-mail.ts';
-import { isClosingNote } from './closing-note.ts';
+import { closesFixedTicket, isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
 import { findFloorHits } from './priority-floor.ts';
 
@@ -87,7 +87,9 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   // "… all good on our end. / Kind regards / … / This e-mail and any attachments may contain
   // confidential information … does not accept liability for any data loss": the notice is the server's.
   const body = withoutDisclaimer(text);
-  if (isClosingNote(body) && !reportsAnything(body.replace(REPLY_SUBJECT, '')))
+  // "… the reminders stopped going out … Since your patch the reminders are firing again. Happy for
+  // you to close #48213": a note that closes a fixed ticket recounts what it closes.
+  if (isClosingNote(body) && (closesFixedTicket(body) || !reportsAnything(body.replace(REPLY_SUBJECT, ''))))
     return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
     return { noise: true, reason: 'membership' };

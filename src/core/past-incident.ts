@@ -30,6 +30,8 @@ const PAST_MARKER = new RegExp(
     'eilen|eilinen|eilisen|toissapäivänä|viime (?:\\p{L}+)|viimeviikkoinen|viimeviikkoisen',
     `(?:${FI_WEEKDAYS})(?:na|n)`,
     '\\d+ (?:päivää|viikkoa|kuukautta|tuntia) sitten|aiemmin|edellinen|edellisen',
+    // "siitä syyskuun katkosta": the month names the incident, as "the September outage" does.
+    '(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun',
   ].join('|'),
   'iu',
 );

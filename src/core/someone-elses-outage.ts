@@ -27,6 +27,10 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
     // "alihankkijan järjestelmä on alhaalla", "mobiiliverkko kaatui"
     '(?:alihankkija|toimittaja|kuljetusliike|pankki|operaattori|asiakka|sähköyhtiö|energiayhtiö|verkkoyhtiö|palveluntarjoaja|nettioperaattori)\\p{L}* (?:\\p{L}+ )?\\p{L}*(?:järjestelmä|palvelin|portaali|verkko|sivusto)\\p{L}* (?:\\p{L}+ )?(?:ollut |ollu |oli )?',
     '(?:mobiili|puhelin)verk\\p{L}* (?:\\p{L}+ )?',
+    // "our office internet will be down this Saturday", "Meidän ERP (Lemonsoft) oli eilen alhaalla":
+    // the customer's own infrastructure, not the vendor's service.
+    '(?:our|the) (?:own )?(?:office |plant |site |factory |warehouse )?(?:erp|internet|wi-?fi|broadband|firewall|vpn)(?: \\([^)\\n]{1,40}\\))? (?:\\p{L}+ ){0,2}',
+    '(?:meidän|meiän|meijän|oma|omat) (?:oma )?(?:erp|toiminnanohjau\\p{L}*|nettiyhtey\\p{L}*|internet\\p{L}*|wlan\\p{L}*|palomuuri\\p{L}*)(?: \\([^)\\n]{1,40}\\))? (?:\\p{L}+ ){0,2}',
   ].join('|')})$`,
   'iu',
 );
@@ -36,7 +40,7 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
  * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
  */
 const NOT_YOURS =
-  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|their (?:own )?(?:portal|system|site|website|service|server|api)s? (?:is |are )?(?:back|up again|working again)|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
 
 /**
  * Whether the outage words starting at `start` are said of somebody else's system, before them

@@ -1132,3 +1132,43 @@ describe('round 40: where other matters go, and a changed channel topic', () => 
     ).toEqual({ noise: true, reason: 'membership' });
   });
 });
+
+describe('round 41: recaps that close a fixed ticket, acknowledged maintenance windows, more desks’ receipts', () => {
+  it.each([
+    'Out of Office: Re: [Helpdesk #40112] Export question\n\nHello,\n\nI am on parental leave until 14 February and am not monitoring this mailbox.\nFor contract questions please email contracts@example.com.\n\nThanks,\nAnna Berg',
+    'Kiitos viestistäsi / Thank you for your message\n\nOlen lomalla 3.–7.3. ja palaan maanantaina 10.3. Viestejä ei välitetä eteenpäin. Kiireellisissä asioissa soita 09 123 4567.\n\nTerveisin\nMaija Mäki',
+    '[Hilltop Tennis Club] Request received: #HT-5512 "Re: Court booking invoice"\n\nThank you for contacting Hilltop Tennis Club. This is an automated message to confirm we have received your email. A member of the office team will respond within 2 working days.\n\nOffice hours: Monday–Friday 9:00–17:00. The clubhouse is closed on Sundays from October to March.\n\nPlease do not reply to this email.',
+    '*** Automatic reply: This mailbox is no longer monitored ***\n\nThe address qa@example.com was retired on 1 March. Your email has not been read.\n\n- Supplier matters: supplier@example.com\n- Invoices: ap@example.com',
+    'Thank you for your email. I am out of the office until Monday 3 June with no access to email.\n\nFor urgent matters please contact Jane Doe on +44 1632 960 111.\n\nKind regards,\nTom Reed\nHead of Quality & Food Safety | Example Foods Ltd',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    // A recap of the fixed failure, closed in so many words, longer than a short note.
+    'Hi Marta,\n\nConfirming the fix worked. Recap for the record: after the May release the due-date reminders stopped going out for anything assigned to a group, so about 40 actions went overdue without anyone being notified. Since your patch on Tuesday the reminders are firing again, the backlog was resent on Wednesday and all owners have acknowledged. I checked a sample of ten in the audit trail and everything is there as expected, including the escalations to the site managers.\n\nHappy for you to close #48213. Thanks for sticking with it.\n\nBest,\nLouise',
+    'Moi,\n\nvahvistan että synkka toimii nyt. Tiistaina aamuvuoron kirjaukset ei siirtyneet ollenkaan ja ne kirjattiin käsin, mutta teidän korjauksen jälkeen kaikki jumissa olleet kirjaukset tuli perille.\n\nTiketin voi sulkea, kiitti!\n\nt. Satu',
+    'Moi Anni, kiitti avusta! Se jumiin jäänyt tiedote on nyt poistunut kaikilta näytöiltä ja normaali soittolista pyörii taas. Tämän tiketin voi sulkea 👍',
+    'Kiitti Jussi, nyt toimii! 👍 PDF-export kaatui aiemmin isoilla liitteillä, nyt meni läpi 34 kuvalla. Voitte sulkee tiketin.',
+    // A maintenance window acknowledged and passed on inside the customer's team.
+    'Selvä, kiitos tiedosta. Välitän tuon huoltokatkon ajankohdan (su klo 2–4) meidän vuoropäälliköille, ei vaikuta meihin.',
+    'Thanks for the heads-up about the maintenance window on Sunday 02:00–04:00. We’ve told the night shift the app will be down then. No action needed from your side.',
+    'Got it, thanks Ben. I’ll pass the maintenance window (Sun 17 Nov, 02:00–04:00) on to the ground staff so nobody panics.',
+    'Kiitos tiedosta. Välitin huoltokatkoilmoituksen (ti 4.3. klo 22–02) meidän esimiehille. Ei muuta meiltä tällä erää.',
+    'Selvä, kiitos tiedosta. Laitetaan tuo sunnuntain huoltokatko (klo 02–04) myymäläpäälliköille tiedoksi.',
+    'Perfect, thanks Sam - that’s exactly what I needed, the export shows the totals now. Have a good weekend!',
+    'Kiitos Mikko eilisestä avusta! Kierrokset siirtyi nyt oikein ja kaikki puuttuneet kortit näkyy. Eipä muuta tällä erää, hyvää viikonloppua 😊',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    // A new failure beside the closing is no recount.
+    'After your fix the export works again, thanks. You can close #4411. Separately, since this morning none of our users can log in.',
+    'You can close #4411. Since this morning none of our users can log in.',
+    'Happy for you to close #4411 — the export is fine now. Nobody can log in to the app though.',
+    'Thanks for the heads-up about the maintenance window. Unrelated: since 9:00 none of our tills can take card payments.',
+  ])('keeps %j a request', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

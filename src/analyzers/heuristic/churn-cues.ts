@@ -211,7 +211,9 @@ const PATTERNS: readonly ChurnPattern[] = [
     '(?:been )?waiting (?:for )?(?:days|weeks|\\d+ days|\\d+ weeks)',
     '(?:poor|terrible|awful|bad|useless|slow) (?:support|customer service|service|response)',
     'support (?:is|was|has been) (?:useless|terrible|slow|unhelpful|awful|non-existent)',
-    'ignored',
+    // Not "the docs mention a `modified_since` parameter but it seems to be ignored": a setting the
+    // software skips is a bug, not a customer left unheard.
+    '(?<!(?:parameters?|params?|settings?|fields?|flags?|headers?|options?|arguments?|attributes?|columns?|values?|config\\p{L}*|filters?|rules?)(?![\\p{L}])[^.!?\\n]{0,60})ignored',
     'ei (?:ole )?(?:vastattu|vastannut|vastausta)',
     'kukaan ei (?:ole )?(?:vastannut|vastaa|ottanut yhteyttä|soittanut)',
     '(?:ei|eikä) kukaan (?:ole )?(?:vastannut|vastaa|reagoinut|ottanut yhteyttä)',

@@ -41,9 +41,16 @@ export interface PriorityEvidence {
   narrowScope?: boolean;
   /** The customer asks how to leave or end the contract early ("exit early", "irtisanoa"). */
   asksHowToLeave?: boolean;
+  /** The customer asks how to get out of the contract before its end ("exit early", "purkaa sopimus"). */
+  asksToExitEarly?: boolean;
   /** The customer takes the problem back ("no current issues", "works again"; core/retracted-incident.ts). */
   problemTakenBack?: boolean;
+  /** The customer makes light of their own complaint ("not a big deal, but …"; downplayed-voice.ts). */
+  downplayed?: boolean;
 }
+
+/** Drivers about how the customer is heard and served: a complaint they downplay is not pressing. */
+const VOICE_DRIVERS: ReadonlySet<string> = new Set(['unheard-voice', 'complaint-handling', 'promise-gap']);
 
 /** High cues that are enough on their own for P2. */
 const DECISIVE_HIGH: ReadonlySet<UrgencyKind> = new Set([
@@ -105,9 +112,12 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   // outgrowing us, are looking elsewhere or are being forced out is a retention risk today.
   // Weak value on its own ("we barely use it") is a conversation, unless the renewal or the whole
   // product is at stake.
-  const risk = evidence.churnSignals.find(
-    (item) => item.explicit && (item.signal.driver !== 'weak-value' || evidence.weakValueAtStake === true),
-  );
+  // "What are our options to reduce the contract or exit early?": a customer who asks how to leave
+  // is a retention risk whether the reason is said in so many words or only read between the lines.
+  const risk =
+    evidence.churnSignals.find(
+      (item) => item.explicit && (item.signal.driver !== 'weak-value' || evidence.weakValueAtStake === true),
+    ) ?? (evidence.asksToExitEarly === true ? evidence.churnSignals[0] : undefined);
   // "Not urgent, but I mentioned it in January and again last month": heard, and not rushed. A
   // wish asked for again ("Toive: … toivottu jo parin vuoden ajan") is the same unhurried voice.
   const unhurriedWish =
@@ -123,9 +133,11 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
     !evidence.statesDissatisfaction &&
     // "What are our options to reduce the contract or exit early?" asks how to leave.
     !evidence.asksHowToLeave;
+  // "Not a big deal, but my last three tickets each took 4–5 days": heard, and made light of.
+  const downplayedVoice = evidence.downplayed === true && VOICE_DRIVERS.has(risk?.signal.driver ?? '');
   if (risk)
     return {
-      priority: patient || unhurriedWish || calmQuestion ? 'P3' : 'P2',
+      priority: patient || unhurriedWish || calmQuestion || downplayedVoice ? 'P3' : 'P2',
       basis: { rule: 'churn-risk', phrase: risk.signal.phrase },
     };
 

@@ -12,7 +12,9 @@ import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
 import { detectLanguage } from './detect-language.ts';
+import { isDownplayed } from './downplayed-voice.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
+import { isFavourableComparison } from './favourable-comparison.ts';
 import { frameSummary } from './frame-summary.ts';
 import { leadWithIncidentTopic } from './lead-with-incident-topic.ts';
 import { learnedChurnSignal } from './learned-churn.ts';
@@ -65,6 +67,10 @@ const JOKING = /[😂🤣😅😄😆😁]|(?<![\p{L}])(?:lol|lmao|haha\p{L}*|he
 const ASKS_HOW_TO_LEAVE =
   /(?<![\p{L}])(?:exit (?:early|the contract)|terminat\p{L}*|cancel\p{L}*|end the contract|break clause|irtisan\p{L}*|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|lopettaa sopimu\p{L}*)(?![\p{L}])/iu;
 
+/** Leaving before the contract ends; "terminate" and "cancel" also name data retention and bookings. */
+const ASKS_TO_EXIT_EARLY =
+  /(?<![\p{L}])(?:exit (?:early|the contract)|end (?:the|our) contract early|break clause|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|irtisanoa sopimu\p{L}* (?:kesken|ennen))(?![\p{L}])/iu;
+
 /** The tone given to sarcastic praise around a failure that reaches everything. */
 const SARCASTIC_TONE = -0.5;
 
@@ -100,12 +106,16 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   // "Signed the renewal for two more years 🎉": nothing for a learned second opinion to find.
   const plainlyPositive = isPlainlyPositive(sentiment.score, negativeWeight, cues.length);
   const learnedChurn = plainlyPositive ? null : learnedChurnSignal(text, ruledChurn, models);
-  const detectedChurn = learnedChurn ? [learnedChurn] : ruledChurn;
+  // "Much better than some of our other suppliers": the market named to praise the vendor.
+  const detectedChurn = (learnedChurn ? [learnedChurn] : ruledChurn).filter(
+    (item) => !(item.signal.driver === 'competitor' && isFavourableComparison(item.signal.phrase)),
+  );
   const churnSignals = detectedChurn.map((item) => item.signal);
   const aboutNonProduction = mentionsNonProduction(text) && !cues.some((cue) => cue.level === 'critical');
   const narrowScope = isNarrowScope(text);
   // Taken back, or planned: "we're running a DR drill on Saturday, simulating a complete loss".
   const problemTakenBack = isRetracted(text, 0) || mentionsPlannedStop(text);
+  const downplayed = isDownplayed(text);
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,
@@ -120,8 +130,10 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     jokingTone: JOKING.test(input.text),
     narrowScope,
     asksHowToLeave: ASKS_HOW_TO_LEAVE.test(text),
+    asksToExitEarly: ASKS_TO_EXIT_EARLY.test(text),
     // "RCA for Monday's incident by Friday. No current issues": a deadline on nothing broken.
     problemTakenBack,
+    downplayed,
   });
   const decision = raiseByLearnedSignal(ruled, text, {
     model: models?.urgency ?? null,
@@ -129,6 +141,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     narrowScope,
     problemTakenBack,
     plainlyPositive,
+    downplayed,
   });
 
   const evidence: Evidence[] = [

@@ -19,6 +19,8 @@ export function raiseByLearnedSignal(
     narrowScope: boolean;
     problemTakenBack?: boolean;
     plainlyPositive?: boolean;
+    /** The customer makes light of their complaint (downplayed-voice.ts). */
+    downplayed?: boolean;
   },
 ): PriorityDecision {
   const { model } = context;
@@ -32,6 +34,9 @@ export function raiseByLearnedSignal(
     return decision;
   if (decision.priority !== 'P3' && decision.priority !== 'P4') return decision;
   if (decision.basis.rule === 'patience') return decision;
+  // "Not a big deal, but it took 9 days to get a first reply": a complaint the customer made light
+  // of was read for its pace already; the learned words of retention risk would only undo that.
+  if (decision.basis.rule === 'churn-risk' && context.downplayed === true) return decision;
   const score = scoreText(model, text);
   if (score.probability < model.threshold) return decision;
   return { priority: 'P2', basis: { rule: 'learned', phrase: weightiestSentence(text, score.wordWeights) } };

@@ -22,7 +22,7 @@ const FAILURE_PARTS = [
   `fail(?:s|ed|ing|ure|ures)?`,
   `errors?`,
   `(?:went|goes|go|going) wrong`,
-  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run|push|arrive|complete|finish|generate|post)(?:s|ed|ing)?`,
+  `(?:won't|wont|doesn't|does not|didn't|did not|will not|isn't|is not|aren't|are not|can't|cant|cannot|can not|couldn't|could not|hasn't|has not|haven't|have not|unable to|not able to|no longer|don't seem to be able to|doesn't seem to be able to|do not seem to be able to)(?: been| even| really| quite| fully| properly)? (?:start|load|open|accept|connect|log ?in|sign ?in|access|reach|respond|launch|get in|get through|work|save|send|submit|reply|process|sync|upload|print|boot|run|push|arrive|complete|finish|generate|post)(?:s|ed|ing)?`,
   // "returns at the kiosks aren't clearing the loan": a thing that is not doing its job now.
   `(?<!(?:we|i|you|they) )(?:isn't|aren't|is not|are not) (?!using|planning|expecting|going|trying|looking|asking|paying|considering|thinking|charging|billing|worried|sure|happy|interested|bothered|blocking|urgent)\\p{L}+ing`,
   `exceptions?`,
@@ -43,12 +43,15 @@ const FAILURE_PARTS = [
   `(?:is|are|has become|have become|became|basically|completely|totally|practically|virtually|now) unusable`,
   `käyttökelvoto${OPEN}`,
   `not responding`,
-  `(?:blank|white|empty) (?:page|screen|box|window)`,
+  `(?:blank|white|empty|black) (?:page|screen|box|window)`,
+  // "niin hidas ettei sitä käytännössä voi käyttää": so slow it cannot be used.
+  `(?:ettei|eikä) (?:sitä |tätä |niitä |\\p{L}+ )?(?:käytännössä |oikeastaan |enää )?(?:voi|pysty|pystytä|voida) (?:\\p{L}+ )?käyttä${OPEN}`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
   `(?:just |only )?spins`,
   // "has been saying 'loading…' since 9am"
   `(?:saying|showing|says|shows|stuck on) ['"‘“]?(?:loading|please wait|connecting)`,
-  `nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving|reaches)`,
+  // Not "it gets nodded at and then nothing happens": a request that goes unanswered is no outage.
+  `(?<!(?:nodded at|acknowledged|noted|logged|passed on|promised|agreed)(?: and)?(?: then)? )nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving|reaches)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
   `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
   `lakka\\p{L}* (?:\\p{L}+ )?(?:toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
@@ -121,6 +124,11 @@ const BREADTH_PARTS = [
   `(?:for )?any(?:one|body)`,
   `none of (?:our|the|my) (?:[\\p{L}\\p{N}][\\p{L}\\p{N},.]* ){0,2}\\p{L}+`,
   `all of us`,
+  // "we've checked 30 of the 140 stores … it's the same everywhere"
+  `(?:the )?same (?:thing )?everywhere`,
+  `all (?:the )?(?:players|screens|displays|kiosks|tills|tablets) in (?:our|all|every)`,
+  // "Koskee kaikkia meidän käyttäjiä"
+  `kaikk\\p{L}* (?:meidän |meiän |meijän )?(?:käyttäj|työntekij|asiakka|agent|toimipist|myymä|tehta)${OPEN}`,
   `none of us`,
   `(?:nobody|no one|no-one)(?! who)`,
   `the rest of (?:the|our|my) (?:team|office|company|staff)`,

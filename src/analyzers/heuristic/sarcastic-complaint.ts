@@ -16,17 +16,17 @@ import { apostropheTolerant } from './apostrophe-tolerant.ts';
 const W = '(?<![\\p{L}\\p{N}])';
 
 const OPENING = apostropheTolerant(
-  `^\\W*(?:(?:hi|hello|hey|morning|moi|hei)[^\\n]{0,20}\\n+)?(?:oh,? |well,? |so,? )?(?:(?:great|brilliant|fantastic|wonderful|perfect|lovely|awesome|amazing|superb|marvellous|splendid|just great|love (?:it|that|this)|nice one|mahtavaa|loistavaa|upeaa|hienoa|no (?:niin|hienoa|kiva))\\s*[.!,])`,
+  `^\\W*(?:(?:hi|hello|hey|morning|moi|hei)[^\\n]{0,20}\\n+)?(?:oh,? |well,? |so,? )?(?:(?:great|brilliant|fantastic|wonderful|perfect|lovely|awesome|amazing|superb|marvellous|splendid|just great|love (?:it|that|this)|brilliant timing(?:,? really)?|nice one|mahtavaa|loistavaa|upeaa|hienoa|no (?:niin|hienoa|kiva))\\s*[.!,])`,
   'iu',
 );
 
 const TAG = apostropheTolerant(
-  `${W}(?:love that for us|really (?:great|fantastic|brilliant|lovely) (?:stuff|timing|work|job)|fantastic (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|start|timing)|really loving (?:explaining|it|this)|great job,? (?:guys|team|everyone)|is anyone (?:actually )?(?:there|looking|awake|home|on this)|(?:can|could) (?:someone|anyone|somebody)(?: who can)? actually|kiitos vaan|kiitti vaan|ihan mahtavaa)`,
+  `${W}(?:love that for us|really (?:great|fantastic|brilliant|lovely) (?:stuff|timing|work|job)|fantastic (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|start|timing)|really loving (?:explaining|it|this)|great job,? (?:guys|team|everyone)|is anyone (?:actually )?(?:there|looking|awake|home|on this)|(?:can|could) (?:someone|anyone|somebody)(?: who can)? actually|kiitos vaan|kiitti vaan|ihan mahtavaa|just brilliant|really relaxing|love (?:how|that) (?:the |your )?status page (?:says|is|shows) (?:all green|["“]?all systems (?:are )?operational)|(?:is |are )?all green,? naturally)`,
   'iu',
 );
 
 const EVERYTHING_FAILS = apostropheTolerant(
-  `${W}(?:every single|every one of (?:our|the|them)|(?:all|every one of) (?:of )?(?:our |the )?\\d+|zero (?:\\p{L}+ ){0,2}(?:data|sales|routes|bookings|orders|alerts|usable|stock|levels|calls|tickets)|not just (?:us|our|me)(?![\\p{L}])|\\d+\\+? (?:clients?|customers?|drivers|machines|stylists|staff|users|people|patients|guests) (?:about to|are|were|have|can't|cannot|so far)|(?:stop|stopped) (?:taking|accepting) \\p{L}+ altogether|had to stop (?:taking|accepting)|kaikki \\d+|jokainen|ei yksikään|nothing (?:loads|works)|all (?:two|three|four|five|six|\\d+) (?:\\p{L}+ )?(?:are|were|show|say)|the police (?:have |has )?(?:already )?(?:called|rung|come|arrived))`,
+  `${W}(?:every single|every one of (?:our|the|them)|(?:all|every one of) (?:of )?(?:our |the )?\\d+|zero (?:\\p{L}+ ){0,2}(?:data|sales|routes|bookings|orders|alerts|usable|stock|levels|calls|tickets)|not just (?:us|our|me)(?![\\p{L}])|\\d+\\+? (?:clients?|customers?|drivers|machines|stylists|staff|users|people|patients|guests) (?:about to|are|were|have|can't|cannot|so far)|(?:stop|stopped) (?:taking|accepting) \\p{L}+ altogether|had to stop (?:taking|accepting)|kaikki \\d+|jokainen|ei yksikään|nothing (?:loads|works)|all (?:two|three|four|five|six|\\d+) (?:\\p{L}+ )?(?:are|were|show|say)|the police (?:have |has )?(?:already )?(?:called|rung|come|arrived)|across all (?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of )?(?:our )?\\p{L}+|none of (?:today['’]s |the |our )?~?\\d[\\d,]*|\\d+\\+? \\p{L}+ (?:are )?back on paper|(?:\\d+|two|three|four|five) (?:different )?browsers, (?:\\d+|two|three|four|five|six) (?:different )?users)`,
   'iu',
 );
 

@@ -199,6 +199,16 @@ const WRONG_RECIPIENT = apostropheTolerant(
   'iu',
 );
 
+/**
+ * "the email that went out to them included a second attachment with the timesheets of Klaipėda
+ * Hull Works – 86 workers, names, personal ID codes": another party's records attached by mistake.
+ * Personal records must be in the message, as for a wrong recipient.
+ */
+const EXTRA_ATTACHMENT = apostropheTolerant(
+  `${W}(?:included|contained|had|carried|came with) (?:a |an )?(?:second|extra|additional|another|unexpected|wrong) (?:attachment|file|pdf|spreadsheet|sheet|report|export)`,
+  'iu',
+);
+
 /** "bitewings are being saved to the PREVIOUS patient's record": records filed under someone else. */
 const WRONG_RECORD = apostropheTolerant(
   `${W}(?:saved|attached|filed|stored|linked|posted|assigned|written|going|showing up) (?:\\p{L}+ ){0,2}(?:to|on|under|into|in) (?:the )?(?:wrong|previous|next|another|a different|other) (?:patient|customer|client|student|member|person|policyholder|guest|tenant|pupil|claimant)['’]?s? (?:record|file|account|chart|folio|profile|notes)s?`,
@@ -230,6 +240,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (SEES.test(sentence) && PERSONAL_RECORDS.test(sentence) ? OTHER_PEOPLE.exec(sentence) : null) ??
       (TO_EVERYONE.test(sentence) && WENT_OUT.test(sentence) ? ONE_DOCUMENT.exec(sentence) : null) ??
       (PERSONAL_RECORDS.test(text) ? WRONG_RECIPIENT.exec(sentence) : null) ??
+      (PERSONAL_RECORDS.test(text) && WENT_OUT.test(sentence) ? EXTRA_ATTACHMENT.exec(sentence) : null) ??
       WRONG_RECORD.exec(sentence) ??
       (MEANT_PRIVATE.test(text) ? MADE_PUBLIC.exec(sentence) : null) ??
       // "Is there a report of what was accessed?" asks about a feature.

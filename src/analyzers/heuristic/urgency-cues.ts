@@ -494,6 +494,10 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
     'small thing',
     // Urgency taken back in the same breath: "URGENT!!! jk", "not really urgent".
     'not really urgent',
+    // "Quick question with no urgency", "Heads-up only, nothing needed from you now".
+    'no urgency',
+    'nothing needed from you',
+    'heads-up only',
     'in case it got lost',
     // "Nice-to-have rather than urgent": urgency named to be set aside.
     'rather than urgent',
@@ -573,7 +577,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
 const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
 const EMERGENCY_SERVICE_AFTER =
-  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
+  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|overrides?|override groups?|alerts? groups?|broadcasts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
 
 const SOMEONE_ELSES_BREACH_NEAR = new RegExp(SOMEONE_ELSES_BREACH, 'iu');
 const BREACH_AS_A_THING =
@@ -637,10 +641,13 @@ const CANNOT_FIND_AFTER =
   /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where|(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))(?![\p{L}])/iu;
 const BLOCKS_A_THING_AFTER =
   /^\s+(?:out|off)(?![\p{L}])|^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
+/** "P.S.", "PS:" opening a line: a matter added after the sign-off. */
+const POSTSCRIPT = /(?:^|\n)\s*p\.?\s?s\.?(?:[:,\s]|$)/iu;
+
 const INCIDENT_KINDS: ReadonlySet<UrgencyKind> = new Set(['outage', 'security', 'data-loss']);
 
 const CLASSIFIES_A_SUPPLIER =
-  /^\s+(?:suppliers?|vendors?|providers?|partners?|third[- ]part(?:y|ies)|toimittaj\p{L}*|alihankkij\p{L}*|kumppan\p{L}*)(?![\p{L}])/iu;
+  /^\s+(?:(?:it|software|saas|ict|cloud|it-)\s+)?(?:suppliers?|vendors?|providers?|partners?|third[- ]part(?:y|ies)|toimittaj\p{L}*|alihankkij\p{L}*|kumppan\p{L}*)(?![\p{L}])/iu;
 
 export function findUrgencyCues(
   text: string,
@@ -730,7 +737,10 @@ export function findUrgencyCues(
     // "Ymmärrän jos on kiireitä", "Kiireessä se jää helposti katsomatta": someone's busy day, not this request's urgency.
     if (
       hit.entry.kind === 'stated-urgency' &&
-      (/^kiirees/iu.test(text.slice(hit.start, hit.end)) ||
+      // "Lokakuu on meillä tosi kiireinen": a busy month, not an urgent request.
+      (/^(?:kiirees|kiirei(?:nen|sen|set|siä|stä|sin|semp|sinä|sessä))/iu.test(
+        text.slice(hit.start, hit.end),
+      ) ||
         (/^kiireit/iu.test(text.slice(hit.start, hit.end)) &&
           /(?<![\p{L}])(?:jos|kun|että) (?:teillä |sulla |teil |siellä )?on $/iu.test(
             text.slice(Math.max(0, hit.start - 25), hit.start),
@@ -741,6 +751,15 @@ export function findUrgencyCues(
       hit.entry.kind === 'stated-urgency' &&
       /^hätä/iu.test(text.slice(hit.start, hit.end)) &&
       NO_EMERGENCY_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start))
+    )
+      continue;
+    // "so we notice immediately if a block is too heavy": how soon a wished-for feature would tell.
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      /^immediately$/iu.test(text.slice(hit.start, hit.end)) &&
+      /(?<![\p{L}])so (?:that )?(?:we|you|they|i|staff|people|everyone|users) (?:[\p{L}'’]+ ){0,2}$/iu.test(
+        text.slice(Math.max(0, hit.start - 40), hit.start),
+      )
     )
       continue;
     // "our 24/7 emergency hospital", "the emergency line": a kind of place or service, not this request's urgency.
@@ -801,10 +820,14 @@ export function findUrgencyCues(
   // list of several matters, each item sets its own pace, not the message's.
   const itemsOwnPace = LIST_ITEM_START.test(text) && (text.match(LIST_ITEMS) ?? []).length >= 3;
   const plannedOrDenied = mentionsPlannedStop(text) || deniesIncidentNow(text);
+  const postscriptAt = text.search(POSTSCRIPT);
   return (
     [...found, ...composedCues(text, tokens, found, evidence)]
       .filter((cue) => !(narrow && cue.kind === 'outage'))
       .filter((cue) => !(itemsOwnPace && cue.kind === 'patience' && isInListItem(text, cue.start)))
+      // "No urgency on that one, next sprint. … P.S. since 08:00 none of today's payouts have gone
+      // out": the postscript brings its own matter, and the pace set above it is not its pace.
+      .filter((cue) => !(cue.kind === 'patience' && postscriptAt >= 0 && cue.start < postscriptAt))
       // Composed cues too: "bulk-deleted 1,200 tickets in our SANDBOX" loses no customer's data.
       .filter(
         (cue) => !((cue.kind === 'outage' || cue.kind === 'data-loss') && isNonProduction(text, cue.start)),

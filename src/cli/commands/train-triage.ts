@@ -173,6 +173,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-150.jsonl',
   'test/fixtures/triage-heldout-151.jsonl',
   'test/fixtures/triage-heldout-152.jsonl',
+  'test/fixtures/triage-heldout-153.jsonl',
+  'test/fixtures/triage-heldout-154.jsonl',
+  'test/fixtures/triage-heldout-155.jsonl',
+  'test/fixtures/triage-heldout-156.jsonl',
+  'test/fixtures/triage-heldout-157.jsonl',
+  'test/fixtures/triage-heldout-158.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

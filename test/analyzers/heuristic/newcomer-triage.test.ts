@@ -1819,3 +1819,77 @@ describe('round 40: someone else’s record, findings by developers, a team on p
     expect((await triage(text)).priority).not.toBe('P1');
   });
 });
+
+describe('round 41: sarcasm with its reach, things that only sound like outages, complaints made light of', () => {
+  it.each([
+    'Love how the status page says "All systems operational". Four hours now without the app across all three of our depots, 150+ drivers back on paper. Just brilliant.',
+    'Love that the matching job has been "In progress" for five hours. Really relaxing. None of today’s ~2,400 incoming payments have been allocated.',
+    'Brilliant timing, really. Our auditor is in the room and the Recall module has been loading for 25 minutes. Three browsers, four different users, two sites, same thing.',
+    'Quick one – since the overnight update all players in our stores show a black screen with a spinner. We’ve checked 20 of the 90 stores and it’s the same everywhere. Could someone look when you get a chance?',
+    'Järjestelmä on tänään niin hidas ettei sitä käytännössä voi käyttää. Koskee kaikkia meidän käyttäjiä molemmilla tehtailla, ja muut palvelut toimii normaalisti.',
+    'This morning our payroll export to one subcontractor included a second attachment with the timesheets of another subcontractor – 60 workers, names, personal ID codes and hourly rates.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Since Monday the group booking portal won’t accept orders of more than 30 tickets. The education team is now taking bookings over the phone and writing them into a spreadsheet.',
+    'Our IT contractor noticed that the password reset links you send don’t seem to expire; an old one still worked. We haven’t seen any sign that anyone has misused it.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('lets a postscript set its own pace, not the “no urgency” above it', async () => {
+    const analysis = await triage(
+      'Hi both,\n\nQuick question on webhooks for new sellers. No urgency on that one, next sprint.\n\nThanks!\n\nP.S. since about 08:00 our finance team can’t log in, so none of our payouts have gone out today.',
+    );
+    expect(['P1', 'P2']).toContain(analysis.priority);
+  });
+
+  it.each([
+    // A quantity going down, a named report, a category of a figure, a menu path.
+    'Small bug: the live occupancy counter keeps going down below zero on busy days, right now it says -14.',
+    'The monthly "Screen downtime" report counts our scheduled overnight power-off as downtime, so the screens show 58% uptime. Is there a setting?',
+    "The 'Court downtime' report (Reports > Facilities > Court downtime) adds up wrong for court 3.",
+    "When I attach the downtime log form to our 'Line 4 Downtime & Restart' SOP, the version resets to 1.0.",
+    // Someone else's system, the customer's own infrastructure, a past outage asked about.
+    'FYI the certification body’s portal was down most of yesterday afternoon, so our submission failed. Their portal is back now. Can we retry without rebuilding the package?',
+    'Meidän ERP (Lemonsoft) oli eilen alhaalla koko iltapäivän päivityksen takia. Pitääkö synkka ajaa käsin?',
+    'Heads up — our office internet will be down this Saturday from 08:00 to 14:00 while the landlord replaces the fibre. No action needed.',
+    // A feedback loop, a purpose clause, a feature named after emergencies, a classification.
+    'I raised this at the user group and with your account manager: the rounding is still wrong. It gets nodded at and then nothing happens.',
+    'The planners love the new drag-and-drop. It would be even better to see crane capacity next to each lift so we notice immediately if a block is too heavy. Just a suggestion!',
+    'A huge thanks to Aino on your support team for setting up our emergency override groups last week – patiently, twice.',
+    'Our external auditor is reviewing you as a critical IT supplier and asked for the RCA of the March incident. No rush.',
+    'Moi, voitaisko siirtää QBR marraskuulle? Lokakuu on meillä tosi kiireinen.',
+    'Hello, we’re building a nightly export. The docs mention a `modified_since` parameter but it seems to be ignored – we always get the full set.',
+  ])('keeps %j below P1 and P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it.each([
+    'Not a big deal, but it took nine working days to get an answer to ticket #4471, and the answer was a help article I had already quoted.',
+    'Gently raising this again – I think this is the third time – the request for folders in the playlist list. Last time I was told it would be passed on but never heard back.',
+    'Hi, not trying to make a fuss, but my last three tickets each took 4–5 working days to get a first response. It used to be same-day.',
+  ])('reads the complaint made light of in %j as P3 with its churn signal', async (text) => {
+    const analysis = await triage(text);
+    expect(analysis.priority).toBe('P3');
+    expect(analysis.churnSignals.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'We’ve asked for this at three QBRs now and been told it is being looked at. My bookkeeper spends a day a month rebuilding it — that’s not a small thing.',
+    'Ääkköset on edelleen rikki. Tästä on ilmoitettu nyt kolme kertaa ja joka kerta sanotaan et välitetään kehitykselle. Ei tää oo mikään pikkujuttu.',
+  ])('keeps the unheard complaint in %j at P2 when the downplaying is negated', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Kudos on the comms during last week’s cloud outage. Status page updated every 20 minutes. Much better than some of our other suppliers managed.',
+    'One year in! We evaluated three other providers before choosing you and you were the only one that got pensions right out of the box.',
+  ])('sees no competitor in the praise of %j', async (text) => {
+    const analysis = await triage(text);
+    expect(drivers(analysis)).not.toContain('competitor');
+    expect(['P3', 'P4']).toContain(analysis.priority);
+  });
+});

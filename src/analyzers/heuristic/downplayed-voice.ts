@@ -1,0 +1,22 @@
+/**
+ * "Not a big deal, but it took 9 working days to get an answer", "Gently raising this again – I
+ * think this is the third time?", "Not a complaint exactly, but we'd like to know who our contact
+ * is": the customer makes light of their own complaint about being unheard or badly served. In the
+ * labelled sets such a complaint was P3 eighteen times and never P2, so the customer sets the pace.
+ *
+ * Negated, the downplaying says the opposite: "that's not a small thing", "ei tää oo mikään
+ * pikkujuttu".
+ */
+const DOWNPLAYING =
+  /(?<![\p{L}])(?:not urgent as such|(?:it['’]s |it is |this is )?not (?:urgent|a big deal|the end of the world) (?:for us|as such)|(?:not|no) (?:a )?big deal|small thing(?! maybe| perhaps| probably)|not trying to (?:be difficult|make a fuss|be a pain|nag)|gently (?:raising|chasing|nudging|bumping)|not a complaint(?: exactly| as such)?|ei mitään kiireellistä|ei (?:iso|suuri) asia|pikkujuttu|ei kiirettä sinänsä)(?![\p{L}])/iu;
+
+const NEGATED_BEFORE =
+  /(?:(?<![\p{L}])(?:not|isn['’]t|wasn['’]t|hardly|no)|['’]s not|(?<![\p{L}])ei(?: \p{L}+){0,2}(?: mikään)?)\s+(?:a\s+|exactly\s+)?$/iu;
+
+export function isDownplayed(text: string): boolean {
+  const hit = DOWNPLAYING.exec(text);
+  if (hit === null) return false;
+  // "not a big deal" carries its own "not"; "that's not a small thing" negates the downplaying.
+  if (/^(?:not|no)\s/iu.test(hit[0])) return true;
+  return !NEGATED_BEFORE.test(text.slice(Math.max(0, hit.index - 30), hit.index));
+}
