@@ -52,7 +52,9 @@ const REPLY_TERMS = new RegExp(
     String.raw`(?<![\p{L}])(?:we|our (?:[\p{L}-]+ ){0,3}(?:team|desk|office|service|line))\s(?:respond|reply|answer|(?:are|is) (?:open|available|staffed))[^.?\n]{0,80}(?:weekdays|mon(?:day)?|business days|working days|24\/7|\d{1,2}[:.]\d{2})`,
     String.raw`^(?:your|the|viestisi|pyyntösi|tikettisi|asiasi)\s+(?:case |ticket |reference |request |support )?(?:number|reference|viitenumero|tikettinumero|numero|id)\s*(?:is|on|:)\s*#?[\w-]+\.?$`,
     String.raw`(?<![\p{L}])(?:in an? emergency|in case of (?:an )?emergency|hätätilanteessa|hätätapauksessa)[^.?\n]{0,40}(?:call|soita|dial|ring)(?![\p{L}])`,
-    'response times? (?:may|might|will|can|could) be (?:longer|slower|delayed)|vastausajat (?:voivat|saattavat) (?:olla )?(?:pidempiä|venyä)',
+    'response times? (?:may|might|will|can|could) be (?:longer|slower|delayed)|vastausajat (?:voivat|saattavat) (?:olla )?(?:pidempiä|venyä)|(?:vastaaminen|vastauksessa|käsittely) (?:voi|saattaa) (?:kestää|viedä) (?:pidempään|kauemmin)',
+    // "ma-pe 8-16", "Mon–Fri 9:00–17:00": opening hours on a line of their own.
+    String.raw`^(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?\s*[-–]\s*(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?\s*(?:klo\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?$`,
     String.raw`^(?:please note|huom(?:aa|\.)?)\s*:?$`,
     String.raw`do not use this (?:mail ?box|inbox|address)|(?:are|is) (?:forwarded|directed|redirected|routed) (?:directly )?to|(?<![\p{L}])ohjataan (?:suoraan )?`,
     String.raw`(?<![\p{L}])olemme vastaanottaneet(?![\p{L}])`,
@@ -194,6 +196,9 @@ export function isSignature(line: string): boolean {
     )
   )
     return true;
+  // "Hatanpään valtatie 24, 33100 Tampere": a street address ending in a postcode and a town.
+  if (/^[\p{L} .'’-]{2,60} \d{1,4}[A-Za-z]?(?: [A-Za-z]\s?\d{0,3})?, \d{5} \p{Lu}\p{L}+$/u.test(line.trim()))
+    return true;
   // "www.autokoulukiito.fi": the company's web address on a line of its own.
   if (/^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}\/?$/u.test(line.trim())) return true;
   // A company's quoted tagline: "Quality since 1962".
@@ -227,7 +232,7 @@ export function isSignature(line: string): boolean {
   if (/^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}-]+){1,2}, [\p{L}() &-]{2,60}$/u.test(line.trim())) return true;
   // "Office Manager | Pine County Rural Water District No. 3": a title, then the organisation.
   if (
-    /^\p{Lu}[\p{L}&-]*(?: [\p{L}&-]+){0,5} \| \p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’/-]+){0,8}$/u.test(
+    /^\p{L}[\p{L}&-]*(?: [\p{L}&-]+){0,5} \| \p{Lu}[\p{L}\p{N}&.'’-]*(?: [\p{L}\p{N}&.'’/-]+){0,8}$/u.test(
       line.trim(),
     )
   )

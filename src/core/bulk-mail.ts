@@ -39,7 +39,11 @@ export function isBulkMail(text: string): boolean {
   if (!BULK_MARKER.test(footer) && !WELCOME_MARKER.test(opening) && !masthead) return false;
   // A forward with a note of the customer's own is theirs; a bare forward of a newsletter is not.
   const forward = FORWARDED.exec(text);
-  if (forward && text.slice(0, forward.index).replace(/[-–—_=*\s]/gu, '') !== '') return false;
+  // "Fwd: SIMA Member Update — December" above the forward is its subject line, not a note.
+  const note = forward
+    ? text.slice(0, forward.index).replace(/^\s*(?:fwd?|fw|vs|wg|tr)\s*:[^\n]*\n/iu, '')
+    : '';
+  if (forward && note.replace(/[-–—_=*\s]/gu, '') !== '') return false;
   // "In this issue: • What happens when your systems go down?": the list's own contents ask.
   const head = text.trimStart().slice(0, OPENING_CHARS);
   const question = /[?？]/u.exec(head);

@@ -11,7 +11,7 @@ const WITH_ILLNESS =
   /^\s*(?:\.{2,3}|…)?\s*with (?:the |a |an )?(?:flu|cold|covid|covid-19|fever|virus|stomach bug|tummy bug|migraine|sickness|illness|norovirus|chickenpox)(?![\p{L}])/iu;
 
 const BY_A_QUANTITY =
-  /^\s*[▼▲↓↑]?\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|[€£$]\s?\d[\d.,]*\s*[km]?(?![\p{L}])|\d[\d.,]*\s*[km]?\s*(?:€|eur|euros|gbp)(?![\p{L}])|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a few|a couple|half|a third|a quarter)(?![\p{L}]))|by \d|(?:below|under) (?:zero|0|\d))/iu;
+  /^\s*[▼▲↓↑]?\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|[€£$]\s?\d[\d.,]*\s*[km]?(?![\p{L}])|\d[\d.,]*\s*[km]?\s*(?:€|eur|euros|gbp)(?![\p{L}])|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?(?:[€£$]\s?\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a few|a couple|half|a third|a quarter)(?![\p{L}]))|by \d|(?:below|under) (?:zero|0|\d))/iu;
 
 /** "breaks application volumes down by ward": a breakdown, not a failure. */
 const BY_A_DIMENSION =

@@ -334,8 +334,15 @@ const RAISES_SOMETHING =
 /** The subject line of a reply on top of it: "Re: Incident report – outage 12 Feb". */
 const REPLY_SUBJECT = /^\s*(?:re|vs|sv|aw|ref)\s*:[^\n]*\n/iu;
 
+/** "On Tue, 4 Jun 2024 at 09:12, Gareth Lloyd <…> wrote:" above the quoted message. */
+const QUOTE_HEADER =
+  /^\s*(?:on|le|am|\d{1,2}\.\d{1,2}\.\d{2,4})\b[^\n]{0,160}(?:wrote|kirjoitti|a écrit|schrieb):\s*$/gimu;
+
 function reportsAnything(text: string): boolean {
+  // The quoted message being answered reports what the note closes, not something new.
+  const own = text.replace(QUOTED_LINE, '').replace(QUOTE_HEADER, '');
   return (
-    findFloorHits({ text, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 }).length > 0
+    findFloorHits({ text: own, account: null, sentiment: null, now: new Date(0), renewalWindowDays: 0 })
+      .length > 0
   );
 }

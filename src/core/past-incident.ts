@@ -30,6 +30,10 @@ const PAST_MARKER = new RegExp(
     'eilen|eilinen|eilisen|toissapäivänä|viime (?:\\p{L}+)|viimeviikkoinen|viimeviikkoisen',
     `(?:${FI_WEEKDAYS})(?:na|n)`,
     '\\d+ (?:päivää|viikkoa|kuukautta|tuntia) sitten|aiemmin|edellinen|edellisen',
+    // "the outage on Dec 19": a date written month first.
+    'on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\\p{L}*\\.? \\d{1,2}(?:st|nd|rd|th)?',
+    // "siitä 12.3. katkosta": a Finnish date, day then month.
+    '\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?',
     // "siitä syyskuun katkosta": the month names the incident, as "the September outage" does.
     '(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun',
   ].join('|'),
@@ -53,7 +57,9 @@ const CAUSE_AFTER = /^\s+(?:syy\p{L}*|juurisy\p{L}*|aiheuttaj\p{L}*)(?![\p{L}])/
 const CAUSE_BEFORE =
   /(?<![\p{L}])(?:root[- ]cause(?: analysis)?|cause|rca|post-?mortem|write-?up|(?:incident )?report|summary|explanation|analysis) (?:of|for|on) (?:the |this |that |last \p{L}+['’]s |yesterday['’]s )?(?:\p{L}+ )?$/iu;
 
-const CLAUSE_BREAK = /[.,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
+// A dot inside a date ("siitä 12.3. katkosta") ends no clause; one before a capital does.
+const CLAUSE_BREAK =
+  /(?<!\d)\.|\.(?=\s*\p{Lu})|[,;:!?\n()]|\s[—–-]\s|\s(?:and|but|however|mutta|ja|kuitenkin)\s/giu;
 
 /**
  * Whether the incident words at `start` (ending at `end`) name a past event: an incident noun
@@ -68,6 +74,22 @@ export function isPastIncident(text: string, start: number, end: number): boolea
   for (const earlier of text.slice(0, start).matchAll(INCIDENT_WORD)) {
     const at = earlier.index;
     if (namesPastIncident(text, at, at + earlier[0].length)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Viime tiistain katkon aikana (kassat alhaalla n. klo 7–9) …", "siitä 12.3. katkosta (CMS
+ * alhaalla n. 5 h)": failure words in brackets right after a past incident describe that incident.
+ */
+export function isAsideOfPastIncident(text: string, start: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open === -1 || start - open > 60 || text.slice(open, start).includes(')')) return false;
+  const before = text.slice(Math.max(0, open - 60), open);
+  for (const word of before.matchAll(INCIDENT_WORD)) {
+    const at = Math.max(0, open - 60) + word.index;
+    if (open - (at + word[0].length) > 20) continue;
+    if (namesPastIncident(text, at, at + word[0].length)) return true;
   }
   return false;
 }

@@ -1172,3 +1172,39 @@ describe('round 41: recaps that close a fixed ticket, acknowledged maintenance w
     expect(classifyNoise(text).noise).toBe(false);
   });
 });
+
+describe('round 42: forwarded newsletters, quoted requests under a closing, more absences', () => {
+  it('reads a bare forward of a newsletter under a "Fwd:" subject line as bulk mail', () => {
+    expect(
+      classifyNoise(
+        'Fwd: Trade Association Member Update — December\n\n--- Forwarded message ---\nFrom: Example Trade Association <news@example.org>\nSubject: December Member Update\n\nIN THIS ISSUE\n• Salt prices down 8–12%\n• Webinar recap: "Surviving a software outage mid-season"\n• Early-bird registration closes 15 January\n\nYou are receiving this because you are a member. Unsubscribe | Manage preferences',
+      ),
+    ).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+
+  it.each([
+    'Thanks Priya, that did it — cleared the app cache on the tablets and the job packs load again.\n\nOn Tue, 4 Jun 2024 at 09:12, Gareth <gareth@example.com> wrote:\n> Morning, the survey app is down for two of our guys. URGENT please.',
+    'Hi Jonas, confirming the badge printing issue from this morning is resolved. Turned out the printers at desks 3–7 were still on the old driver, so every print job failed. After reinstalling the driver all desks print fine. You can close ticket #50312. Thanks!',
+    'Just confirming: the sync is running again and the data for 3–5 March has been backfilled for all sites. Everything checks out, so you can close this one.',
+    'Thanks a lot for the quick answer yesterday on the VAT setup. Our accountant confirmed it, so we’ve updated everything on our side. All good for now — have a great weekend!',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'Olen vuosilomalla 23.12.–6.1. enkä lue sähköpostia säännöllisesti.\n\nKiireellisissä asioissa soita päivystysnumeroon 040 123 4567.\n\nYstävällisin terveisin\nTiina Lahtinen\nToimitusjohtaja\nKiinteistöhuolto Lahtinen Oy\nHatanpään valtatie 24, 33100 Tampere',
+    'Automaattinen vastaus: Olen kesälomalla 1.7.–28.7. enkä lue sähköpostia.\nKiireellisissä asioissa ota yhteyttä päivystykseen p. 040 552 1830.\nViestejä ei välitetä eteenpäin.\n\nTerveisin\nHanna Koskinen\nmyyntipäällikkö | Pohjolan Messut Oy',
+    'Tämä on automaattinen vastaus. Olemme vastaanottaneet viestisi ja asiakaspalvelumme vastaa siihen kahden arkipäivän kuluessa.\n\nLämpöpiste Oy | Asiakaspalvelu\nma-pe 8-16',
+    'Kiitos viestistäsi!\n\nTämä on automaattinen vastaus. Olemme vastaanottaneet viestisi ja vastaamme siihen 2–3 arkipäivän kuluessa. Ruuhka-aikoina vastaaminen voi kestää pidempään.\n\nAurinkoisin terveisin\nKylpylä Saimaanranta – Asiakaspalvelu',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it('keeps a closing a request when the customer’s own words, not the quote, report a failure', () => {
+    expect(
+      classifyNoise(
+        'Thanks Priya, that did it for the tablets. The web app is down for everyone in the office though.\n\nOn Tue, 4 Jun 2024 at 09:12, Gareth <gareth@example.com> wrote:\n> Morning, the survey app is down for two of our guys.',
+      ).noise,
+    ).toBe(false);
+  });
+});

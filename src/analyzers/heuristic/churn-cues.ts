@@ -391,6 +391,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "starting a 3-month pilot with another RFID vendor at our Turku plant"
     '(?:pilot|trial|proof of concept) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:[\\p{L}-]+ ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)',
     'evaluating (?:other|alternatives|options)',
+    // "we're trialing a competing app on 8 of our 30 trucks"
+    '(?:trial(?:l)?ing|piloting|testing|evaluating|running) (?:a |an )?(?:competing|competitor[\u0027\u2019]?s?|rival) (?:\\p{L}+ )?(?:app|product|system|tool|platform|solution|software)',
     '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',
     "(?:demoed|demo['’]d|showed (?:us|our \\p{L}+) a demo|gave (?:us|our \\p{L}+) a demo)(?: \\p{L}+){0,6}",
     'offering (?:it |their \\p{L}+ )?(?:for )?free to',
@@ -516,6 +518,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // Not "our library service is being merged into the county team": a unit's reorganisation is changed needs.
     "(?:we['’]re|we are|the company is|our company is) being merged",
     '(?:put|putting|puts) (?:every|all|each) (?:\\p{L}+ )?(?:costs?|expenses?|spend|contracts?) under review',
+    // "as of 1 October we're part of Everlake Leisure Group": taken into a group.
+    "(?:we['’]re|we are|we['’]ve become|we have become|we became|we['’]re now|we are now) (?:now )?(?:officially )?part of (?:the )?\\p{Lu}[\\p{L}-]*(?: \\p{Lu}[\\p{L}-]*){0,3} (?:group|holding|holdings|plc|oyj|ab|ltd|inc)",
   ),
   // Round 38: shapes the blind batches 135–146 brought.
   ...p(

@@ -101,10 +101,12 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   if (decisive) return { priority: 'P2', basis: { rule: decisive.kind, phrase: decisive.phrase } };
   // Impact or a deadline matters when something is wrong, not in "our customers love it".
   const impact = high.find((cue) => cue.kind === 'business-impact' || cue.kind === 'deadline');
+  // "No rush … our MD wants it for the board pack at the end of the month": a date given with room.
   if (
     impact &&
     (evidence.negativeWeight <= -2 || SAYS_HARM.test(impact.phrase)) &&
-    evidence.problemTakenBack !== true
+    evidence.problemTakenBack !== true &&
+    !(patient && impact.kind === 'deadline')
   )
     return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 

@@ -43,7 +43,8 @@ const FAILURE_PARTS = [
   `(?:is|are|has become|have become|became|basically|completely|totally|practically|virtually|now) unusable`,
   `käyttökelvoto${OPEN}`,
   `not responding`,
-  `(?:blank|white|empty|black) (?:page|screen|box|window)`,
+  // Not "the white screen is blinding in a loft at 2am": a wish for dark mode.
+  `(?:blank|white|empty|black) (?:page|screen|box|window)(?! is (?:too |so |really )?(?:bright|blinding|dazzling))`,
   // "niin hidas ettei sitä käytännössä voi käyttää": so slow it cannot be used.
   `(?:ettei|eikä) (?:sitä |tätä |niitä |\\p{L}+ )?(?:käytännössä |oikeastaan |enää )?(?:voi|pysty|pystytä|voida) (?:\\p{L}+ )?käyttä${OPEN}`,
   `(?:endless|infinite|spinning) (?:spinner|loading|loop)`,
@@ -59,7 +60,7 @@ const FAILURE_PARTS = [
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
   // An HTTP status, not an amount: "£8,400", "8 400 €", "400 users", "500 ms" and "AS/400" are no failure.
-  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])(?<!/)(?<!(?:noin|about|around|approx\\.?|yli|over|under|alle|n\\.|ca\\.?|~) ?)[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*)(?![\\p{L}])))`,
+  `(?<!\\p{Sc}\\s?)(?<!\\d[,.\\s’'])(?<!/)(?<!(?:noin|about|around|approx\\.?|yli|over|under|alle|n\\.|ca\\.?|~) ?)[45]\\d\\d(?:s|-errors?)?(?![,.]\\d)(?!\\s?(?:\\p{Sc}|%|(?:users?|seats?|licen[cs]es?|people|persons|employees|staff|rows|records|items|orders|accounts|euros?|eur|usd|dollars?|pounds?|gbp|sek|nok|kr|ms|kb|mb|gb|days?|hours?|minutes?|words|pages|käyttäj\\p{L}*|henke\\p{L}*|euro\\p{L}*|riviä|tilau\\p{L}*|kwh|kwp|kw|mwh|wh|kg|km|tonnes|m2|m²|m3|litres|liters)(?![\\p{L}])))`,
   `keeps? (?:loading|spinning|buffering|refreshing|timing out|crashing|failing)`,
   // "the app logs our techs out every 10 minutes", "keeps kicking us out".
   `logs? (?:\\p{L}+ ){0,3}out (?:every|constantly|repeatedly|all the time)`,
@@ -256,6 +257,8 @@ const SLOWDOWN_PARTS = [
  * a failure an outage.
  */
 const BLOCKER_IMPACT_PARTS = [
+  // "We've had to go back to our old spreadsheet this week": the tool abandoned for the old way.
+  `(?:had to|have to|having to) go back to (?:our |the |a )?(?:old |trusty )?(?:spreadsheets?|excel|paper|pen and paper|whiteboards?)`,
   `month-?end(?: close)? is (?:on )?(?:today|tomorrow|\\p{L}+day|this week|next week|in \\p{L}+ days)`,
   `(?:payroll|billing|invoicing|invoice run|filing|submission)(?: run)? (?:cut-?off|deadline) is`,
   `needs? (?:it|them|this|these) (?:daily|every day|every morning|today|for (?:month-?end|payroll|the audit|reconciliation))`,

@@ -27,6 +27,9 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
     'have a good',
     'quick question',
     'good question',
+    // Negated, a complaint word would read as praise: "Not a complaint, just being transparent".
+    'not a complaint',
+    'not complaining',
   ),
   ...fi(
     0,
@@ -139,6 +142,7 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = [
   ...en(-2, 'crash', 'crashes', 'crashed', 'lost', 'loss', 'wrong', 'error', 'errors', 'outage', 'down'),
   ...en(-2, 'not working', "doesn't work", 'does not work', "don't work", "isn't working", 'stopped working'),
   ...en(-2, "can't", 'cannot', 'unable', 'impossible', 'blocked', 'stuck', 'overcharged', 'complaint'),
+  ...en(-2, 'unusable', 'freezes', 'froze', 'freezing', 'frozen'),
   ...en(
     -2,
     'no response',

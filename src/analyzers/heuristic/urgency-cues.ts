@@ -20,7 +20,7 @@ import { isDesiredState } from '../../core/floor-desired-state.ts';
 import { HYPOTHETICAL, isFramedAsHypothetical } from '../../core/hypothetical-frame.ts';
 import { isNamedAfterOutages } from '../../core/named-after-outages.ts';
 import { isNarrowScope } from '../../core/narrow-scope.ts';
-import { isCalmRetrospective, isPastIncident } from '../../core/past-incident.ts';
+import { isAsideOfPastIncident, isCalmRetrospective, isPastIncident } from '../../core/past-incident.ts';
 import { mentionsPlannedStop } from '../../core/planned-stop.ts';
 import { isQuotedMention } from '../../core/quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from '../../core/retracted-incident.ts';
@@ -577,7 +577,7 @@ export const URGENCY_ENTRIES: readonly UrgencyEntry[] = [
 const COMPILED = compilePhrases(URGENCY_ENTRIES, (entry) => entry.phrase);
 
 const EMERGENCY_SERVICE_AFTER =
-  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|overrides?|override groups?|alerts? groups?|broadcasts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
+  /^\s+(?:hospitals?|clinics?|departments?|rooms?|vets?|services?|lines?|numbers?|contacts?|call-?outs?|repairs?|jobs?|visits?|overrides?|override groups?|alerts? groups?|broadcasts?|cover|care|cases?|appointments?|surgery|surgeries|dentists?|dental|patients?|rota|shifts?|access|procedures?|process(?:es)?|plans?|drills?|kit)(?![\p{L}])/iu;
 
 const SOMEONE_ELSES_BREACH_NEAR = new RegExp(SOMEONE_ELSES_BREACH, 'iu');
 const BREACH_AS_A_THING =
@@ -609,7 +609,8 @@ const SLA_VOCABULARY_AFTER =
   /^\s+(?:clocks?|timers?|times?|warnings?|notifications?|alerts?|dates?|status|targets?|thresholds?)(?![\p{L}])/iu;
 
 /** "Ei kiirettä sinänsä, mutta …", "not urgent as such, but …": patience qualified, then the report. */
-const QUALIFIED_HEDGE = /^[\s,]*(?:sinänsä|as such|per se)[\s,.:;–-]*(?:but|however|mutta|mut)(?![\p{L}])/iu;
+const QUALIFIED_HEDGE =
+  /^[\s,]*(?:sinänsä|as such|per se|otherwise|muuten)[\s,.:;–-]*(?:but|however|mutta|mut)(?![\p{L}])/iu;
 
 /**
  * "Pieni juttu vaan, mutta …", "small thing but …": the downplaying opens a report. Only words of
@@ -783,6 +784,7 @@ export function findUrgencyCues(
     }
     // "a two-hour outage on Tuesday" recounts a past incident among other grievances.
     if (hit.entry.kind === 'outage' && isPastIncident(text, hit.start, hit.end)) continue;
+    if (hit.entry.kind === 'outage' && isAsideOfPastIncident(text, hit.start)) continue;
     // "eikä kukaan ole vastannut": nobody answered the customer — support, not an outage.
     if (
       hit.entry.kind === 'outage' &&

@@ -179,6 +179,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-156.jsonl',
   'test/fixtures/triage-heldout-157.jsonl',
   'test/fixtures/triage-heldout-158.jsonl',
+  'test/fixtures/triage-heldout-159.jsonl',
+  'test/fixtures/triage-heldout-160.jsonl',
+  'test/fixtures/triage-heldout-161.jsonl',
+  'test/fixtures/triage-heldout-162.jsonl',
+  'test/fixtures/triage-heldout-163.jsonl',
+  'test/fixtures/triage-heldout-164.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

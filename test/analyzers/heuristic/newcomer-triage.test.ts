@@ -1893,3 +1893,40 @@ describe('round 41: sarcasm with its reach, things that only sound like outages,
     expect(['P3', 'P4']).toContain(analysis.priority);
   });
 });
+
+describe('round 42: other customers’ records, a competing app on trial, dates and asides of past outages', () => {
+  it.each([
+    'Our property manager says that when she logs into the client portal she can see service reports and invoices for what look like other contractors’ customers. Could someone take a look when you get a chance?',
+    'A parent has just forwarded us the invoice email she received this morning, and it’s for a different student (another family’s name, home address and balance). Could someone look when you get a chance?',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Not a complaint, just being transparent: we’re trialing a competing app on 8 of our 30 trucks this month because their driver app works offline. Decision by end of February.',
+    'Some news from our side: as of 1 October we’re part of Everlake Leisure Group, who run their own platform. I’ve been asked to find out the earliest exit date from our contract and any termination fees.',
+    'Just a small heads-up: the month-end export fails today with "0 of 312 rows". Finance has to get the invoices out by end of day. No rush otherwise, but if someone could take a look today that would be lovely.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('reads praise that turns to a tool abandoned for the old spreadsheet as urgent', async () => {
+    const analysis = await triage(
+      'We love how the quote builder looks, but it has become basically unusable for anything over 30 panels — every change takes 90 seconds and the page freezes. We’ve had to go back to our old spreadsheet. 8 sales reps affected.',
+    );
+    expect(['P1', 'P2']).toContain(analysis.priority);
+  });
+
+  it.each([
+    'Hi, for our records — could you send a short incident summary for the outage on Dec 19 (approx 5:10–6:45 am)? No rush, end of month is fine.',
+    'Hei, kysyisin vielä siitä 12.3. katkosta: palautuiko monitorointidata sen ajalta? Ei kiire.',
+    'Viime tiistain katkon aikana (kassat alhaalla n. klo 7–9) myytiin käteisellä 40 lippua. Miten ne kirjataan jälkikäteen?',
+    'Hi, no rush on this, but could you send the root cause write-up for the outage on the 14th? Our MD wants it for the board pack at the end of the month.',
+    'Kangasalan kohde teki lokakuussa 410 kWh ja marraskuussa vaan 95 kWh. Onko dashboardissa häikkää vai onko tää normaalia syksyllä?',
+    'Our outstanding fees are down to £3,200 from about £18,000 since we switched on automatic reminders. Can we exclude families on a payment plan?',
+    'Love the product. One small wish: a dark mode. Our engineers on night callouts say the white screen is blinding in a loft at 2am.',
+    'What are your support hours over Easter? We run 24/7 emergency callouts and want to know who to contact if something goes wrong.',
+  ])('keeps %j below P1 and P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+});
