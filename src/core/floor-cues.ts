@@ -191,6 +191,8 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       `lost (?:${W} ){0,3}(?:data|records|files|documents|entries|history|work|invoices|orders)`,
       `(?:data|records|files|documents|entries|history|invoices|orders|projects|items|messages|reservations|bookings|appointments|payments|lessons|everything|all) (?:${W} ){0,2}(?:is|are|was|were|got|get|gets|has been|have been|seems to be|seem to be|appears to be|appear to be) (?:${W} )?(?:lost|gone|deleted|wiped|erased|missing(?! (?:our|the|a|an|their|its|any) )|corrupted|corrupt)`,
       '(?:deleted|wiped|erased) (?:all|every|everything|our|the entire|the whole)',
+      // "all the lab analyses we entered last week are gone", "audit log says 'deleted by system'"
+      `all (?:the |our )?(?:${W} )?(?:analyses|results|readings|measurements|notes|photos|timesheets|entries|records)(?: ${W}){0,5} (?:are|were|have been|has been) (?:all )?(?:gone|deleted|wiped|lost|missing)`,
       'disappeared|vanished|(?:went|gone) missing',
       'corrupt(?:ed|ion)?',
       // Finnish

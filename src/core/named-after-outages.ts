@@ -13,7 +13,7 @@ const NAME_HOLDER_AFTER =
 const NAMED_COMPOUND_TAIL = /^\p{L}+?(?:raport|seurant|tilasto|näkym|listau)\p{L}*$/iu;
 /** "The downtime entries are there on the machine records": records of stops, not a stop. */
 const RECORDS_AFTER =
-  /^\s+(?:entries|hours|records|figures|minutes|totals?|logs?|codes?|reasons?|categor(?:y|ies)|tracking|statistics|stats)(?![\p{L}])/iu;
+  /^\s+(?:entries|hours|records|reports?|trackers?|blocks?|tabs?|columns?|figures|minutes|totals?|logs?|codes?|reasons?|categor(?:y|ies)|tracking|statistics|stats)(?![\p{L}])/iu;
 /** "Is downtime calculated from driver shifts?": how a figure is made, not an incident. */
 const FIGURE_MADE_AFTER =
   /^\s+(?:is |are )?(?:calculated|counted|measured|defined|recorded|computed|taken from|derived from|read from|based on)(?![\p{L}])/iu;

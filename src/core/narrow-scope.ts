@@ -20,7 +20,7 @@ const NARROW_SCOPE = new RegExp(
     // Not "muut tiimit pääsee": a whole team shut out is a blocker, not one user's trouble.
     String.raw`(?:kaikilla )?muilla (?:(?!tiim)\p{L}+ )?(?:toimii|on ok|ei ole ongelmia|ei ongelmia)`,
     // Nor "muut palvelut toimii normaalisti": other systems working point at ours, not at one user.
-    String.raw`muut (?:(?!tiim|palvelu|järjestelm|sovellu|sivusto|ohjelm|verkko)\p{L}+ )?(?:toimii|toimivat|pääsee|pääsevät)`,
+    String.raw`muut (?:(?!tiim|palvelu|järjestelm|sovellu|sivusto|ohjelm|verkko|osa)\p{L}+ )?(?:toimii|toimivat|pääsee|pääsevät)`,
     String.raw`(?:kollegat|kollegoilla|työkaverit|työkavereilla) (?:\p{L}+ ){0,2}(?:toimii|pääsee|pääsevät|normaalisti)`,
     '(?:vain|pelkästään|ainoastaan) (?:minulla|mulla|minun|mun)',
   ].join('|')})(?![\\p{L}])`,

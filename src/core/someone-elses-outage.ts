@@ -40,7 +40,7 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
  * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
  */
 const NOT_YOURS =
-  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|their (?:own )?(?:portal|system|site|website|service|server|api)s? (?:is |are )?(?:back|up again|working again)|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|their (?:own )?(?:portal|system|site|website|service|server|api)s? (?:is |are )?(?:back|up again|working again)|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|ei (?:siis|kyllä|tietenkään|todellakaan) teidän (?:vika|ongelma)|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
 
 /**
  * Whether the outage words starting at `start` are said of somebody else's system, before them

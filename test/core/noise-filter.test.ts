@@ -1208,3 +1208,24 @@ describe('round 42: forwarded newsletters, quoted requests under a closing, more
     ).toBe(false);
   });
 });
+
+describe('round 43: more desks’ receipts and absences, closings marked resolved', () => {
+  it.each([
+    '[Auto-reply] Thank you for contacting Example Bike Share Operations. Your request has been logged as #48213 and one of our team will get back to you within 2 working days.\n\nPlease note: if a docking station is out of service, report it in the app under "Report a problem".\nOffice hours Mon–Fri 08:00–17:00.\nThis mailbox does not accept attachments larger than 10 MB.',
+    '[Automated reply] Thanks for contacting Muddy Paws Grooming. We’ve received your message and will get back to you within 2 working days.\n\nPlease don’t reply to this message.',
+    'Out of office: I’m on parental leave until 3 March.\n\nDuring my absence:\nI will not read messages during my leave and they will not be forwarded.\nFor invoices please email ap@example.com.',
+    'Automaattinen vastaus: Lomalla\n\nOlen lomalla 1.–14.7. Vastaan viestiisi lomani jälkeen.\nKiireellisissä asioissa soita 040 123 4567.',
+    'Automatic reply: Re: [Support #51207] Deposit payout delayed\n\nHi there,\n\nI’m out of the office until Mon 11 Nov with very limited access to email.\n\n- If the booking system is down, please call our studio manager on 07700 900418\n\nCheers,\nKayleigh',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Joo tää on nyt ok, tilaus meni läpi. Kiitti nopeesta avusta, tän voi merkitä ratkaistuksi.',
+    'Kiitos ohjeista. Katsotaan nää ensi viikolla kun Tiina palaa lomalta, ei tarvii tehdä teidän päässä mitään. Palaillaan jos tulee kysyttävää.',
+    'Kiitos paljon, nyt pelittää! Kuitti lähtee taas asiakkaalle suoraan maksun jälkeen.',
+    'Hi Priya,\n\nJust confirming the duplicate reminders have stopped since the fix went out on Tuesday.\n\nAll good from our side so you can close this one.\n\nThanks\nGareth',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+});

@@ -391,6 +391,8 @@ const PATTERNS: readonly ChurnPattern[] = [
     // "starting a 3-month pilot with another RFID vendor at our Turku plant"
     '(?:pilot|trial|proof of concept) (?:with|of) (?:another|a different|a competing|an alternative|a second) (?:[\\p{L}-]+ ){0,2}(?:vendors?|suppliers?|providers?|systems?|platforms?|solutions?)',
     'evaluating (?:other|alternatives|options)',
+    // "saatiin tarjous toiselta toimittajalta"
+    '(?:tarjous|tarjouksen) (?:toiselta|muulta|uudelta|kilpailevalta) (?:\\p{L}+ )?(?:toimittajalta|palveluntarjoajalta|firmalta|yritykseltä)',
     // "we're trialing a competing app on 8 of our 30 trucks"
     '(?:trial(?:l)?ing|piloting|testing|evaluating|running) (?:a |an )?(?:competing|competitor[\u0027\u2019]?s?|rival) (?:\\p{L}+ )?(?:app|product|system|tool|platform|solution|software)',
     '(?:mapping|map|scoping|sounding) out (?:our |the )?(?:options|alternatives)',

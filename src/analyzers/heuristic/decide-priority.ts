@@ -136,7 +136,10 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
     // "What are our options to reduce the contract or exit early?" asks how to leave.
     !evidence.asksHowToLeave;
   // "Not a big deal, but my last three tickets each took 4–5 days": heard, and made light of.
-  const downplayedVoice = evidence.downplayed === true && VOICE_DRIVERS.has(risk?.signal.driver ?? '');
+  // Not when the customer goes on to raise the contract: "not trying to be difficult, but … otherwise
+  // we'll need to have a conversation about the contract".
+  const downplayedVoice =
+    evidence.downplayed === true && VOICE_DRIVERS.has(risk?.signal.driver ?? '') && !evidence.asksToExitEarly;
   if (risk)
     return {
       priority: patient || unhurriedWish || calmQuestion || downplayedVoice ? 'P3' : 'P2',

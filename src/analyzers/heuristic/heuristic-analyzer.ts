@@ -69,7 +69,7 @@ const ASKS_HOW_TO_LEAVE =
 
 /** Leaving before the contract ends; "terminate" and "cancel" also name data retention and bookings. */
 const ASKS_TO_EXIT_EARLY =
-  /(?<![\p{L}])(?:exit (?:early|the contract)|earliest (?:possible )?exit|end (?:the|our) contract early|break clause|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|irtisanoa sopimu\p{L}* (?:kesken|ennen))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:otherwise|or else),? (?:we['’]ll|we will|we would|we['’]d) (?:need|have) to (?:have a )?(?:conversation|talk) about (?:the|our) contract|exit (?:early|the contract)|earliest (?:possible )?exit|end (?:the|our) contract early|break clause|pur(?:kaa|ku\p{L}*) sopimu\p{L}*|irtisanoa sopimu\p{L}* (?:kesken|ennen))(?![\p{L}])/iu;
 
 /** The tone given to sarcastic praise around a failure that reaches everything. */
 const SARCASTIC_TONE = -0.5;

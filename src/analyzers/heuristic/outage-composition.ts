@@ -55,7 +55,7 @@ const FAILURE_PARTS = [
   `(?<!(?:nodded at|acknowledged|noted|logged|passed on|promised|agreed)(?: and)?(?: then)? )nothing (?:loads|works|happens|opens|has synced|syncs|comes through|comes in|goes out|gets through|shows up|arrives|arrived|is coming in|is arriving|reaches)`,
   // A flow that stopped: "emails stopped turning into tickets", "orders have stopped coming in".
   `(?:stopped|have stopped|has stopped|stop) (?:\\p{L}+ )?(?!using|paying|asking|caring|bothering|trying|charging|billing)\\p{L}+ing(?: into| in| through| up| out)?`,
-  `lakka\\p{L}* (?:\\p{L}+ )?(?:toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
+  `(?:lakka|lakan)\\p{L}* (?:\\p{L}+ )?(?:siirtämästä|toimimasta|toimimaan|latautumasta|tulemasta|synkronoitumasta|vastaamasta)`,
   // A count that fell to nothing: "zero new tickets in 7 hours", "0 chats since 6am".
   `(?:zero|no|0) (?:new |incoming |inbound )?(?:tickets|e-?mails|messages|chats|calls|orders|conversations|requests|leads)(?: \\p{L}+){0,2} (?:in|since|for|over|during) (?:the )?(?:\\d+|last|past|this|an?|two|three|four|five|six|several|hours|morning|then|yesterday|midnight|lunch|noon|opening)`,
   `stuck (?:on|at|in) (?:the )?(?:loading|splash|login|sign-in)`,
@@ -106,7 +106,7 @@ const FAILURE_PARTS = [
   `(?:list|page|screen|dashboard|report|board|feed|queue|inbox)(?: (?:on|in) (?:the |our )?(?:[\\p{L}-]+ ){0,2}[\\p{L}-]+)? (?:is|are|shows?|comes up) (?:completely |totally )?(?:empty|blank)`,
   `none of (?:[\\p{L}\\p{N}'’]+ ){1,10}(?:have|has) (?:gone out|been sent|been paid|been received|arrived|come through|come in|reached|printed|reported|synced|updated)`,
   // "POS is taking 40-60 seconds per tap"
-  `taking \\d+\\+?(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction|ticket|badge|check-?in)`,
+  `taking \\d+\\+?(?:[-–]\\d+)? ?(?:seconds|secs|minutes|mins) (?:per|for (?:each|every)) (?:tap|click|order|scan|page|item|search|transaction|ticket|badge|check-?in|sale|payment|receipt)`,
   `(?:getting|receiving) (?:an? |the )?(?:[\\p{L}-]+ )?(?:e-?mails?|sms|texts?|letters?|messages?) addressed to (?:the wrong|someone else|another|[\\u0022\\u2018\\u201C\\u0027]?dear \\p{Lu}\\p{L}*)`,
   `(?:can't|cant|cannot|can not|unable to) (?:clock|check|punch) ?in`,
   // "none of our 61 vans seem to have reported a position since 02:00"
@@ -259,6 +259,8 @@ const SLOWDOWN_PARTS = [
 const BLOCKER_IMPACT_PARTS = [
   // "We've had to go back to our old spreadsheet this week": the tool abandoned for the old way.
   `(?:had to|have to|having to) go back to (?:our |the |a )?(?:old |trusty )?(?:spreadsheets?|excel|paper|pen and paper|whiteboards?)`,
+  // "Koko aamuvuoro (6 hlö) tekee nyt kaiken paperilla"
+  `(?:tekee|tekevät|tehdään|hoitaa|hoidetaan) (?:nyt )?(?:kaiken |kaikki |kaikkea )?paperilla`,
   `month-?end(?: close)? is (?:on )?(?:today|tomorrow|\\p{L}+day|this week|next week|in \\p{L}+ days)`,
   `(?:payroll|billing|invoicing|invoice run|filing|submission)(?: run)? (?:cut-?off|deadline) is`,
   `needs? (?:it|them|this|these) (?:daily|every day|every morning|today|for (?:month-?end|payroll|the audit|reconciliation))`,

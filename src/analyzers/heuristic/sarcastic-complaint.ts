@@ -21,7 +21,7 @@ const OPENING = apostropheTolerant(
 );
 
 const TAG = apostropheTolerant(
-  `${W}(?:love that for us|really (?:great|fantastic|brilliant|lovely) (?:stuff|timing|work|job)|fantastic (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|start|timing)|really loving (?:explaining|it|this)|great job,? (?:guys|team|everyone)|is anyone (?:actually )?(?:there|looking|awake|home|on this)|(?:can|could) (?:someone|anyone|somebody)(?: who can)? actually|kiitos vaan|kiitti vaan|ihan mahtavaa|just brilliant|really relaxing|love (?:how|that) (?:the |your )?status page (?:says|is|shows) (?:all green|["“]?all systems (?:are )?operational)|(?:is |are )?all green,? naturally)`,
+  `${W}(?:love that for us|really (?:great|fantastic|brilliant|lovely) (?:stuff|timing|work|job)|fantastic (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|start|timing)|really loving (?:explaining|it|this)|great job,? (?:guys|team|everyone)|is anyone (?:actually )?(?:there|looking|awake|home|on this)|(?:can|could) (?:someone|anyone|somebody)(?: who can)? actually|kiitos vaan|kiitti vaan|ihan mahtavaa|just brilliant|really relaxing|(?:cracking|great|brilliant|nice) (?:job|work|one),? really|love (?:how|that) (?:the |your )?status page (?:says|is|shows) (?:all green|["“]?all systems (?:are )?operational)|(?:is |are )?all green,? naturally)`,
   'iu',
 );
 

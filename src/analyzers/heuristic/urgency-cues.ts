@@ -896,11 +896,14 @@ function composedCues(
   evidence: OutageEvidence,
 ): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
-  if (!found.some((cue) => cue.level === 'critical')) {
+  // An outage phrase the customer's own words narrow ("Muut toimipisteet toimii normaalisti") will
+  // be dropped, so it must not stand in the way of the scoped blocker either.
+  const narrow = isNarrowScope(text);
+  if (!found.some((cue) => cue.level === 'critical' && !(narrow && cue.kind === 'outage'))) {
     // "Koko servicedesk ei pysty kirjaamaan aikoja … tiketit ja muut toimii normaalisti. Porukka
     // kirjaa nyt paperille": one function down for one team is no outage, but may still block them.
     const composedOutage = findComposedOutage(text, evidence) ?? findSarcasticOutage(text);
-    const outage = composedOutage !== null && isNarrowScope(text) ? null : composedOutage;
+    const outage = composedOutage !== null && narrow ? null : composedOutage;
     const loss = outage ? null : findComposedDataLoss(text);
     const security = outage || loss ? null : findComposedSecurity(text);
     if (outage) composed.push({ level: 'critical', kind: 'outage', ...outage });

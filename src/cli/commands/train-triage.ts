@@ -185,6 +185,12 @@ const DEFAULT_FILES = [
   'test/fixtures/triage-heldout-162.jsonl',
   'test/fixtures/triage-heldout-163.jsonl',
   'test/fixtures/triage-heldout-164.jsonl',
+  'test/fixtures/triage-heldout-165.jsonl',
+  'test/fixtures/triage-heldout-166.jsonl',
+  'test/fixtures/triage-heldout-167.jsonl',
+  'test/fixtures/triage-heldout-168.jsonl',
+  'test/fixtures/triage-heldout-169.jsonl',
+  'test/fixtures/triage-heldout-170.jsonl',
 ];
 const DEFAULT_OUT = 'assets/models/triage-models.json';
 const DEFAULT_TAXONOMY = 'test/fixtures/triage-taxonomy.yaml';

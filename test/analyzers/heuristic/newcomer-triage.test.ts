@@ -1930,3 +1930,32 @@ describe('round 42: other customers’ records, a competing app on trial, dates 
     expect(['P3', 'P4']).toContain((await triage(text)).priority);
   });
 });
+
+describe('round 43: whole lists seen, a team on paper, findings in Finnish, planned closures, other people’s sites', () => {
+  it.each([
+    'This morning our subcontractor’s supervisor could see our entire crew roster — all 212 staff, with mobile numbers and home postcodes — not just his own gang.',
+    'This morning’s reminder batch mixed owners up. Mrs Patel received hers and it’s about "Rolo", who isn’t her dog, and it includes Rolo’s owner’s full name, home address and mobile number.',
+    'Since the update on Monday, all the lab analyses we entered last week are gone — the lots are there but the analysis tabs are empty.',
+    'Brilliant update last night. The sync has moved every appointment for Saturday to 08:00. All 23 of them. On one groomer. Cracking job, really.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Hämeenlinnan toimipisteessä kukaan ei pääse kirjautumaan, SSO antaa virheen. Muut toimipisteet toimii normaalisti. Koko aamuvuoro tekee nyt kaiken paperilla.',
+    'Moi, huomattiin testatessa että kun käyttäjä poistetaan, hänen sessio mobiilisovelluksessa jatkuu normaalisti. Ei ole tietääksemme käytetty hyväksi.',
+    'Quick security thing — a password reset email had the new password in plain text in the body. Is that intended?',
+    'Moi, suoraan asiaan: saatiin tarjous toiselta toimittajalta, hinta puolet teidän nykyisestä. Sopimus loppuu 31.5. Ehditäänkö jutella?',
+    'When we signed, your sales team said multi-currency invoicing was coming in Q1. It’s August. I’m not trying to be difficult, but otherwise we’ll need to have a conversation about the contract.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'FYI – we’re closing the Kallio store for renovation 1–14 Feb, so the two tills there will be down for two weeks. No need to do anything.',
+    'Meidän kotisivu (Wix) oli eilen alhaalla pari tuntia, ei siis teidän vika. Voiko varauswidgetin upottaa Facebook-sivulle?',
+    'Not trying to make a fuss, but it took nine days to get a reply on ticket 51902 (refund for a cancelled school group). A quicker turnaround would be appreciated.',
+  ])('keeps %j below P1 and P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+});
