@@ -41,7 +41,11 @@ export interface PriorityEvidence {
   narrowScope?: boolean;
   /** The customer asks how to leave or end the contract early ("exit early", "irtisanoa"). */
   asksHowToLeave?: boolean;
-  /** The customer asks how to get out of the contract before its end ("exit early", "purkaa sopimus"). */
+  /**
+   * The customer asks how to get out of the contract before its end, or threatens to ("exit early",
+   * "the earliest exit date", "purkaa sopimus", "otherwise we'll need to have a conversation about
+   * the contract").
+   */
   asksToExitEarly?: boolean;
   /** The customer takes the problem back ("no current issues", "works again"; core/retracted-incident.ts). */
   problemTakenBack?: boolean;
