@@ -156,12 +156,12 @@ const RECOUNT =
 /** "… kirjattiin käsin, mutta teidän korjauksen jälkeen kaikki tuli perille": the corner turned is the fix. */
 function isRecount(text: string, turn: RegExpMatchArray): boolean {
   if (RECOUNT.test(turn[0])) return true;
+  const at = turn.index ?? 0;
   // "Turned out the printers were still on the old driver": the cause, explained.
-  const sentenceStart =
-    Math.max(text.lastIndexOf('. ', turn.index ?? 0), text.lastIndexOf('\n', turn.index ?? 0)) + 1;
+  const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
   if (/^still$/iu.test(turn[0]) && /^\s*(?:it )?turn(?:ed|s) out\b/iu.test(text.slice(sentenceStart)))
     return true;
-  const after = text.slice((turn.index ?? 0) + turn[0].length, (turn.index ?? 0) + turn[0].length + 40);
+  const after = text.slice(at + turn[0].length, at + turn[0].length + 40);
   return /^\s*(?:\p{L}+\s+)?(?:after|since|korjauksen|päivityksen)/iu.test(after) && FIXED.test(after);
 }
 

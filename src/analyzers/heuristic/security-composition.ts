@@ -209,6 +209,9 @@ const EXTRA_ATTACHMENT = apostropheTolerant(
   'iu',
 );
 
+/** What a staff list shows besides names: "with mobile numbers, home postcodes and medical … dates". */
+const CONTACT_DETAILS = /(?<![\p{L}])(?:mobile|phone) numbers|postcodes|medical/iu;
+
 /** Someone seeing the whole list where they should see their own part of it. */
 const WHOLE_LIST_SEEN = apostropheTolerant(
   `${W}(?:could|can|was able to|were able to) (?:see|view|access|open) (?:our|the) (?:entire|whole|full|complete) (?:[\\p{L}-]+ ){0,2}(?:roster|list|database|register|records|directory|staff list|client list|customer list)(?=[^.!?\\n]{0,200}not (?:just|only) (?:his|her|their) own)`,
@@ -244,8 +247,7 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       ONE_PERSON_TO_ALL.exec(sentence) ??
       SEES_SENSITIVE.exec(sentence) ??
       // "could see our entire crew roster — all 212 staff, with mobile numbers … — not just his own gang"
-      (PERSONAL_RECORDS.test(sentence) ||
-      /(?<![\p{L}])(?:mobile|phone) numbers|postcodes|medical/iu.test(sentence)
+      (PERSONAL_RECORDS.test(sentence) || CONTACT_DETAILS.test(sentence)
         ? WHOLE_LIST_SEEN.exec(sentence)
         : null) ??
       (SEES.test(sentence) && PERSONAL_RECORDS.test(sentence) ? OTHER_PEOPLE.exec(sentence) : null) ??

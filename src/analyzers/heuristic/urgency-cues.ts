@@ -824,7 +824,7 @@ export function findUrgencyCues(
   const plannedOrDenied = mentionsPlannedStop(text) || deniesIncidentNow(text);
   const postscriptAt = text.search(POSTSCRIPT);
   return (
-    [...found, ...composedCues(text, tokens, found, evidence)]
+    [...found, ...composedCues(text, tokens, found, evidence, narrow)]
       .filter((cue) => !(narrow && cue.kind === 'outage'))
       .filter((cue) => !(itemsOwnPace && cue.kind === 'patience' && isInListItem(text, cue.start)))
       // "No urgency on that one, next sprint. … P.S. since 08:00 none of today's payouts have gone
@@ -894,11 +894,11 @@ function composedCues(
   tokens: readonly WordToken[],
   found: readonly UrgencyCue[],
   evidence: OutageEvidence,
+  narrow: boolean,
 ): UrgencyCue[] {
   const composed: UrgencyCue[] = [];
   // An outage phrase the customer's own words narrow ("Muut toimipisteet toimii normaalisti") will
   // be dropped, so it must not stand in the way of the scoped blocker either.
-  const narrow = isNarrowScope(text);
   if (!found.some((cue) => cue.level === 'critical' && !(narrow && cue.kind === 'outage'))) {
     // "Koko servicedesk ei pysty kirjaamaan aikoja … tiketit ja muut toimii normaalisti. Porukka
     // kirjaa nyt paperille": one function down for one team is no outage, but may still block them.
