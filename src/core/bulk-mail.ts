@@ -29,10 +29,14 @@ const MASTHEAD = new RegExp(
   'iu',
 );
 
+/** "Subject: October newsletter 🏒" in a forwarded header: the list named in the mail it forwards. */
+const FORWARDED_SUBJECT_MASTHEAD =
+  /^\s*(?:subject|aihe):[^\n?？]{0,60}(?<![\p{L}])(?:newsletter|bulletin|digest|\p{L}*uutiskirje|\p{L}*tiedote)(?![\p{L}])/imu;
+
 export function isBulkMail(text: string): boolean {
   const footer = text.slice(-FOOTER_CHARS);
   const opening = text.slice(0, OPENING_CHARS * 2);
-  const masthead = MASTHEAD.test(opening.trimStart());
+  const masthead = MASTHEAD.test(opening.trimStart()) || FORWARDED_SUBJECT_MASTHEAD.test(opening);
   // "Operations Bulletin #42 … You are receiving this because you are on the distribution list":
   // an internal list may have no unsubscribe link, but then it names itself twice.
   if (!UNSUBSCRIBE.test(footer) && !(masthead && BULK_MARKER.test(footer))) return false;

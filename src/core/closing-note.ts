@@ -8,7 +8,7 @@
  */
 /** A thanks or an "ok cool" may come first: "ok cool, resolved on our side now". */
 const LEAD_IN =
-  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|(?-i:\\p{Lu})\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti(?: (?-i:\\p{Lu})\\p{Ll}+)?|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|(?-i:\\p{Lu})\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
+  '(?:(?:dear (?:\\p{L}+ ){0,2}\\p{L}+|(?:hi|hello|hey|hei|moi|moikka) (?:both|all|team|(?-i:\\p{Lu})\\p{Ll}+)|hi|hello|hey|hei|moi|moikka|ok(?:ay)?|cool|great|perfect|brilliant|excellent|fantastic|lovely|superb|awesome|mahtavaa|loistavaa|hienoa|upeaa|jep|jees|thx|ty|thnx|wait|selvä|okei|thanks(?: (?:a lot|so much|mate))?|thank you|kiitos(?: \\p{L}+){0,4}|kiitti(?: (?-i:\\p{Lu})\\p{Ll}+)?|joo|hyvä|got it|noted|received|(?:thanks|thank you|cheers) (?:all|everyone|both|for the [\\p{L} -]{1,30}|(?-i:\\p{Lu})\\p{Ll}+)|(?:fyi|tiedoksi)(?: kanavalle| tähän ketjuun)?|relaying (?:from|for) (?:[\\p{L}\\u0027\\u2019]+ ){0,4}[\\p{L}\\u0027\\u2019]+)[\\s,.!:–—"“”\\p{Extended_Pictographic}\\u{FE0F}-]+){0,3}';
 
 const ACK = [
   'received',
@@ -31,13 +31,13 @@ const CLOSING = new RegExp(
   `^\\W*${LEAD_IN}(?:${[
     "(?:all |it(?:['’]s| is) |that(?:['’]s| is) )?(?:resolved|sorted|fixed|solved|working)(?: it)?(?: on our (?:end|side))?(?: now| again| itself)?",
     'all good(?: on our (?:end|side))?(?: now)?|closing(?: this(?: one)?| it)?(?: out| off)?(?: from our side| on our (?:end|side))?|you can close (?:this(?: one)?|the ticket|it)',
-    "that(?:['’]s| is) (?:exactly |just )?what (?:i|we) needed|that did it|that fixed it|that sorted it|that worked|that did the trick|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
+    "that(?:['’]s| is) (?:exactly |just )?what (?:i|we) (?:needed|was after|were after|was looking for|were looking for)|that did it|that fixed it|that sorted it|that worked|that did the trick|that(?:['’]s| has) (?:done the trick|done it|sorted it|fixed it)|(?:it['’]s |it is )?working again(?: on (?:my|our) (?:end|side))?",
     'saatiin (?:ite |itse |me )?(?:ratkastua|ratkaistua|korjattua|hoidettua|toimimaan)(?: meidän päässä| omalla puolella| itse)?|se auttoi',
     '(?:just )?closing the loop(?: on this)?',
     'never ?mind|nvm|false alarm|(?:please )?disregard(?: (?:that|this|my (?:last|previous|earlier) (?:message|post|e-?mail)))?|ignore (?:that|this|my (?:last|previous) (?:message|post))',
     'found it|figured it out|got it working',
     // "everything's back to normal here", "confirmed on our side, all timesheets went through"
-    "(?:everything|all|it|things)(?:['’]s| is| are)? back to normal|confirmed on our (?:side|end)",
+    "(?:everything|all|it|things)(?:['’]s| is| are)? back to normal|confirmed (?:on|from) our (?:side|end)",
     // "confirmed the new key works in staging and prod"
     'confirmed (?:that )?(?:the |it |everything )?(?:[\\p{L}-]+ ){0,3}works(?: now| again)?(?: (?:in|on|for) [\\p{L} ]{1,30})?',
     'sorry for the noise',
@@ -113,6 +113,36 @@ const HANDLED =
 const NEWS =
   /(?<![\p{L}])(?:fyi|(?<!thanks for the |thank you for the )heads[- ]up|just so you know|for your information|new address|moving offices|we(?:['’]re| are) moving|tiedoksi|uusi osoite|muutamme)(?![\p{L}])/iu;
 
+/**
+ * "Kiitos nopeasta avusta eilen illalla, saatiin kurssilaiset sisään ajoissa", "Thanks for the quick
+ * reply! Now I see why the prices looked doubled — we had entered the batch size. Not a bug then 👍":
+ * thanks for the help, then how it went. Short, and naming no problem that is still open.
+ */
+const THANKS_FOR_HELP =
+  /^\W*(?:(?:hi|hello|hei|moi)[^\n]{0,30}\n+)?(?:(?:great|brilliant|perfect|ok|selvä|mahtavaa),? )?(?:thanks|thank you|many thanks|kiitos|kiitti)(?: (?:so much|a lot|again|tosi paljon|tosi|paljon|kovasti|vielä|(?-i:\p{Lu})\p{Ll}+))*,?(?: for (?:all )?(?:your|the) (?:quick |fast |speedy )?(?:help|support|reply|response|answer|fix|advice|pointers?)| (?:\p{L}+ )?(?:avusta|vastauksesta|korjauksesta|neuvoista|ohjeista|opastuksesta|avustanne))(?![\p{L}])/iu;
+const MAX_THANKS_FOR_HELP_CHARS = 350;
+/** "Teillä on kyllä tosi hyvä tuki", "Erinomaista palvelua!": praise of the service is feedback to pass on. */
+const PRAISES_THE_SERVICE =
+  /(?<![\p{L}])(?:(?:hyvä\p{L}*|erinomai\p{L}*|hien\p{L}*|loistav\p{L}*|upe\p{L}*|mahtav\p{L}*|great|excellent|brilliant|fantastic|amazing|superb|outstanding|top) (?:\p{L}+ ){0,2}(?:tuki|tukea|tuen|palvelu\p{L}*|asiakaspalvelu\p{L}*|support|service|team|job|work)|tyytyväi\p{L}*|avulias|helpful|hyvä kun|kudos|well done|lisänn\p{L}*|you['’]ve added)(?![\p{L}])/iu;
+/** A problem named in the note: then it is a report, whatever the thanks. "Not a bug" is no problem. */
+const NAMES_A_PROBLEM =
+  /(?<![\p{L}])(?<!(?:not an?|no|ei|ei siis|ei ollut) )(?:errors?|issues?|problems?|broken|wrong|fail\p{L}*|bugs?|bugi\p{L}*|down|not working|doesn['’]t work|virhe\p{L}*|ongelm\p{L}*|rikki|vika\p{L}*|ei toimi|alhaalla|please|could you|can you|would you|need|want|voisitte\p{L}*|voitteko|tarvit\p{L}*|halua\p{L}*|haluttais\p{L}*|pitäis\p{L}*|pitäisi)(?![\p{L}])/iu;
+
+/**
+ * "Kuitattu, kiitos tiedosta. Meillä ei ole yövuoroa sinä viikonloppuna, joten katko ei vaikuta
+ * meihin", "Thanks for the heads-up, the rink is closed then anyway": a planned break acknowledged
+ * and said not to matter. Recounting the notice ("järjestelmä alhaalla sen aikaa") reports nothing.
+ */
+const NOTICE_ACK =
+  /^\W*(?:(?:re|vs|aw)\s*:[^\n]*\n+)?(?:(?:selvä|ok(?:ei)?|hyvä|noted|got it|great|hei|moi|hi|hello)[,.!]?\s+)?(?:kuitattu|kuittaus|noted|acknowledged|(?:kiitos|kiitti|thanks|thank you) (?:for (?:the |your )?(?:heads-?up|notice|notification|information|info|letting us know)|(?:ilmoituksesta|tiedosta|tiedotteesta|tiedotuksesta|infosta)))(?![\p{L}])/iu;
+const NO_IMPACT =
+  /(?<![\p{L}])(?:ei (?:haittaa|haittaa meitä|vaikuta (?:meihin|meille|meidän \p{L}+|toimintaamme))|(?:katko|se|tämä|huolto) ei (?:vaikuta|haittaa)|(?:doesn['’]t|does not|won['’]t|will not) (?:affect|impact|bother) us|no impact (?:on|for) us|not a problem for us|(?:fine|ok) (?:by|for) us)(?![\p{L}])/iu;
+
+/** Whether the note acknowledges a notice and says it does not matter to them (NOTICE_ACK). */
+export function acknowledgesNotice(text: string): boolean {
+  return NOTICE_ACK.test(text.trim()) && NO_IMPACT.test(text);
+}
+
 export function isClosingNote(text: string): boolean {
   const trimmed = text
     .replace(FORWARDED_BLOCK, '')
@@ -133,7 +163,12 @@ export function isClosingNote(text: string): boolean {
         (!NEWS.test(trimmed) || HANDLED.test(trimmed))) ||
       RELAYED_ACK.test(trimmed) ||
       THANKS_THEN_RELAY.test(trimmed) ||
-      THANKS_NOTE.test(trimmed)) &&
+      THANKS_NOTE.test(trimmed) ||
+      (THANKS_FOR_HELP.test(trimmed) &&
+        trimmed.length <= MAX_THANKS_FOR_HELP_CHARS &&
+        !NAMES_A_PROBLEM.test(trimmed) &&
+        !PRAISES_THE_SERVICE.test(trimmed)) ||
+      (NOTICE_ACK.test(trimmed) && NO_IMPACT.test(trimmed))) &&
     // "… had stopped syncing since Tuesday's update … Nothing more needed — you can close ticket
     // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
     // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
@@ -147,7 +182,7 @@ const ALL_TURNS = new RegExp(TURNS.source, 'giu');
 
 /** What says the recounted problem is over: "After your hotfix … the backlog came through". */
 const FIXED =
-  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen|since (?:your|the) (?:hot ?fix|fix|patch|update)|(?:pushed|deployed|applied) the (?:hot ?)?fix|(?:firing|running|syncing|sending|flowing|coming through) (?:again|normally)|(?:pyörii|rullaa|kulkee|näkyy) (?:taas|normaalisti)|(?:kiitos|kiitti|thanks|thank you) (?:\p{L}+ ){0,2}(?:korjauksesta|for the (?:quick |fast )?fix)|runs? clean(?:ly)?(?: again)?|(?:been|ran|run) clean)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen|since (?:your|the) (?:hot ?fix|fix|patch|update)|(?:pushed|deployed|applied) the (?:hot ?)?fix|(?:firing|running|syncing|sending|flowing|coming through|reporting|moving|updating|uploading|printing|loading|connecting|arriving|showing) (?:again|normally|as normal)|(?:on|oli) (?:nyt )?(?:selvitetty|korjattu|ratkaistu|ratkennut)|rolled (?:it|that|this|the (?:\p{L}+ ){0,2}\p{L}+) back|(?:pyörii|rullaa|kulkee|näkyy) (?:taas|normaalisti)|(?:kiitos|kiitti|thanks|thank you) (?:\p{L}+ ){0,2}(?:korjauksesta|for the (?:quick |fast )?fix)|runs? clean(?:ly)?(?: again)?|(?:been|ran|run) clean)(?![\p{L}])/iu;
 
 /** Turns that recount the fixed problem rather than raise a new one. */
 const RECOUNT =

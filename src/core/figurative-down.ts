@@ -11,7 +11,7 @@ const WITH_ILLNESS =
   /^\s*(?:\.{2,3}|…)?\s*with (?:the |a |an )?(?:flu|cold|covid|covid-19|fever|virus|stomach bug|tummy bug|migraine|sickness|illness|norovirus|chickenpox)(?![\p{L}])/iu;
 
 const BY_A_QUANTITY =
-  /^\s*[▼▲↓↑]?\s*(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|[€£$]\s?\d[\d.,]*\s*[km]?(?![\p{L}])|\d[\d.,]*\s*[km]?\s*(?:€|eur|euros|gbp)(?![\p{L}])|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?(?:[€£$]\s?\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a few|a couple|half|a third|a quarter)(?![\p{L}]))|by \d|(?:below|under) (?:zero|0|\d))/iu;
+  /^\s*[▼▲↓↑]?\s*(?:nicely |steadily |gradually |slowly |as expected )?(?:(?:by |about |around |roughly |nearly |almost |some |another |over |more than |~)*(?:\d[\d.,]*\s*(?:%|percent|per cent|pct)|[€£$]\s?\d[\d.,]*\s*[km]?(?![\p{L}])|\d[\d.,]*\s*[km]?\s*(?:€|eur|euros|gbp)(?![\p{L}])|(?:a |one )?(?:third|quarter|half|fifth|tenth)|\d+\s*x)|(?:from|to) (?:about |around |~)?(?:[€£$]\s?\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a few|a couple|half|a third|a quarter)(?![\p{L}]))|by \d|(?:below|under) (?:zero|0|\d))/iu;
 
 /** "breaks application volumes down by ward": a breakdown, not a failure. */
 const BY_A_DIMENSION =
@@ -23,7 +23,7 @@ const PARTICLE_OF =
 
 /** "Our first-time-fix rate is way down this week": a measure that fell, not a service. */
 const A_MEASURE_FELL =
-  /(?<![\p{L}])(?:rates?|scores?|volumes?|numbers?|sales|revenue|conversions?|usage|traffic|visits|calls|counts?|percentages?|share|margins?|kpis?|nps|csat|bookings|sign-?ups|tickets)(?: [\p{L}\p{N}-]+){0,6} (?:is|are|was|were|went|has gone|have gone|has been|have been) (?:way |well |sharply |significantly |slightly |a lot |massively )?down$/iu;
+  /(?<![\p{L}])(?:rates?|scores?|volumes?|numbers?|sales|revenue|conversions?|usage|traffic|visits|calls|counts?|percentages?|share|margins?|kpis?|nps|csat|bookings|sign-?ups|tickets|prices?|costs?|fees?)(?: [\p{L}\p{N}-]+){0,6} (?:is|are|was|were|went|goes|go|has gone|have gone|has been|have been) (?:way |well |sharply |significantly |slightly |a lot |massively )?down$/iu;
 
 /** "The Q2 report went down really well with the client": received well. */
 const WENT_DOWN_WELL =

@@ -272,8 +272,9 @@ export const FLOOR_RULES: readonly FloorRule[] = [
     negatable: false,
     unlessInClause: STAYS,
     cues: [
-      // Not "cancellation policies and rate plans": a hotel's or a shop's own terms.
-      `cancel\\p{L}*(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*) (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
+      // Not "cancellation policies and rate plans": a hotel's or a shop's own terms; nor
+      // "cancellations by membership type": a figure.
+      `cancel\\p{L}*(?! (?:(?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*|(?:by|per)(?![\\p{L}]))) (?:${W} ){0,3}(?:subscriptions?|contracts?|accounts?|plans?|services?|licen[cs]es?|agreements?|renewals?|memberships?|seats?)`,
       '(?:want|wants|going|plan|planning|decided|decide|deciding|would like|like|need|have|intend|intending) to cancel',
       'cancellation (?:notice|request)|notice of (?:termination|cancellation)|termination notice',
       // "Terminate an old webhook subscription" ends a technical feed, not the contract.

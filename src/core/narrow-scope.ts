@@ -23,6 +23,8 @@ const NARROW_SCOPE = new RegExp(
     String.raw`muut (?:(?!tiim|palvelu|järjestelm|sovellu|sivusto|ohjelm|verkko|osa)\p{L}+ )?(?:toimii|toimivat|pääsee|pääsevät)`,
     String.raw`(?:kollegat|kollegoilla|työkaverit|työkavereilla) (?:\p{L}+ ){0,2}(?:toimii|pääsee|pääsevät|normaalisti)`,
     '(?:vain|pelkästään|ainoastaan) (?:minulla|mulla|minun|mun)',
+    // "Muille ohjaajille se tulee normaalisti": the link reaches everyone but one.
+    String.raw`muille (?:(?!tiim)\p{L}+ )?(?:se |ne )?(?:tulee|tulevat|toimii|toimivat|näkyy|näkyvät|menee|menevät) normaalisti`,
   ].join('|')})(?![\\p{L}])`,
   'iu',
 );

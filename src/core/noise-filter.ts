@@ -1,6 +1,6 @@
 import { isAutoReply, isSignature, withoutDisclaimer } from './auto-reply.ts';
 import { isBulkMail } from './bulk-mail.ts';
-import { closesFixedTicket, isClosingNote } from './closing-note.ts';
+import { acknowledgesNotice, closesFixedTicket, isClosingNote } from './closing-note.ts';
 import { LONGEST_NOISE_PHRASE, NOISE_FILLERS, NOISE_PHRASES, type NoiseCategory } from './noise-cues.ts';
 import { findFloorHits } from './priority-floor.ts';
 
@@ -89,7 +89,12 @@ export function classifyNoise(text: string, options: { patterns?: string[] } = {
   const body = withoutDisclaimer(text);
   // "… the reminders stopped going out … Since your patch the reminders are firing again. Happy for
   // you to close #48213": a note that closes a fixed ticket recounts what it closes.
-  if (isClosingNote(body) && (closesFixedTicket(body) || !reportsAnything(body.replace(REPLY_SUBJECT, ''))))
+  // "Re: Huoltokatko la 16.11. \n Kuitattu, kiitos tiedosta … katko ei vaikuta meihin": the break
+  // it acknowledges is the one announced, not a report.
+  if (
+    isClosingNote(body) &&
+    (closesFixedTicket(body) || acknowledgesNotice(body) || !reportsAnything(body.replace(REPLY_SUBJECT, '')))
+  )
     return { noise: true, reason: 'closing-note' };
   if (MEMBERSHIP_NOTICE.test(text.trim()) || isMembershipDigest(text))
     return { noise: true, reason: 'membership' };

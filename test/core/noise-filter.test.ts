@@ -1229,3 +1229,45 @@ describe('round 43: more desks’ receipts and absences, closings marked resolve
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
   });
 });
+
+describe('round 44: absences told at length, offices closed, thanks with how it went, notices acknowledged', () => {
+  it.each([
+    'Automatic reply: RE: Booking #4471\n\nThank you for your email. I am out of the office from 3 to 17 June, hiking in Lapland with very limited connectivity.\n\nFor anything urgent, or if the booking system is down, please call our office on +358 40 712 3390.\n\nI will reply when I’m back. Happy trails!\n\nAnna Virtanen\nSatamakatu, 20100 Turku',
+    'Automatic reply: RE: Proof #P-2093\n\nI am out of the office until Tuesday 22 April.\n\nIf a permit needs action before my return, please forward it to Lorraine in the office.\n\nKind regards,\nJoanne',
+    'Automaattinen vastaus: Olen kesälomalla 8.7.–28.7. enkä lue sähköpostia.\n\nKiireellisissä asioissa soita 040 718 2293.\n\nJos järjestelmä on alhaalla, kirjaukset tehdään paperille ja syötetään myöhemmin.\n\nTerveisin\nAnne',
+    'Kiitos viestistäsi!\n\nTämä on automaattinen vastaus. Vastaamme arkisin 2 työpäivän sisällä.\n\nJos et pääse kirjautumaan, kokeile ensin salasanan palautusta. Varausten siirrot onnistuu myös itse sovelluksessa.',
+    'Kiitos viestistäsi.\n\nToimisto on suljettu 23.12.–6.1. Kiireellisissä asioissa soita päivystysnumeroon 050 431 7702.\n\nHakemukset käsitellään tammikuussa saapumisjärjestyksessä. Hakemuksia ei tarvitse lähettää uudelleen.\n\nYstävällisin terveisin\nKangasalan seurakunnan hautatoimisto',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Thanks Sara, that’s exactly what I was after — I didn’t know the template could pull the batch number. Have a great weekend!',
+    'Brilliant, thanks Laura — that’s exactly what I needed. Have a lovely weekend, I’ll pass the steps on to the instructors.',
+    'Cheers Sarah, that’s done the trick — the layer shows on the PDF now.',
+    'Great, thanks Leon — confirmed from our end, the tablets are syncing again.\n\n> URGENT UPDATE: we have deployed a fix for the sync failure.',
+    'Kiitos tosi paljon nopeesta avusta eilen illalla, saatiin asiakkaat sisään ajoissa ja aamun vuoro lähti ihan normisti!',
+    'Kiitos nopeasta vastauksesta! Nyt selvis miksi hinnat näytti tuplana — meillä oli syötetty väärä eräkoko. Ei siis bugi. 👍',
+    'Selvä, kiitos ilmoituksesta. Eli sunnuntaina klo 02–05 huoltokatko ja järjestelmä alhaalla sen aikaa. Ei haittaa meitä, olemme silloin kiinni.',
+    'Re: Huoltokatko la 16.11. klo 02–04\n\nKuitattu, kiitos tiedosta. Meillä ei ole yövuoroa silloin, joten katko ei vaikuta meihin.',
+    'Quick update to close the loop. Turns out the "scheduler is down" issue was on our side — a firewall rule blocked the connector, so the board stopped getting machine states. IT rolled it back and the machines are reporting again. You can close ticket #51877.',
+    'Moi! Tuplatilaus on nyt selvitetty ja ylimääräinen rivi poistettu järjestelmästä. Voitte sulkea tiketin 👍',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it.each([
+    'Kiitos nopeasta avusta eilen, homma toimii nyt hienosti. Teillä on kyllä tosi hyvä tuki.',
+    'Kiitos Annalle eilisestä avusta, tosi hyvää ja nopeaa palvelua!',
+    'Thanks for the quick reply, the export now shows wrong totals for March.',
+    'Kiitos tiedosta. Huoltokatko ei haittaa meitä, mutta raportit ei edelleenkään aukea.',
+  ])('%j stays a message', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+
+  it('reads a forwarded newsletter named in its subject line as bulk mail', () => {
+    const text =
+      '---------- Forwarded message ---------\nFrom: Club Juniors <news@example.org>\nSubject: October newsletter\n\nHi families!\n\n– Tryouts are done\n– Ice time moves to Rink 2 from November\n\nSee you!\n\nTo unsubscribe, click here.';
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'bulk-mail' });
+  });
+});

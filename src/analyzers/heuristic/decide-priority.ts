@@ -51,7 +51,17 @@ export interface PriorityEvidence {
   problemTakenBack?: boolean;
   /** The customer makes light of their own complaint ("not a big deal, but …"; downplayed-voice.ts). */
   downplayed?: boolean;
+  /** The customer asks calmly and says nothing is decided yet (core/undecided-churn.ts). */
+  undecided?: boolean;
 }
+
+/** Drivers about the customer's circumstances or the market: under review, not yet a decision. */
+const CIRCUMSTANCE_DRIVERS: ReadonlySet<string> = new Set([
+  'involuntary',
+  'competitor',
+  'weak-value',
+  'changed-needs',
+]);
 
 /** Drivers about how the customer is heard and served: a complaint they downplay is not pressing. */
 const VOICE_DRIVERS: ReadonlySet<string> = new Set(['unheard-voice', 'complaint-handling', 'promise-gap']);
@@ -110,7 +120,7 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
     impact &&
     (evidence.negativeWeight <= -2 || SAYS_HARM.test(impact.phrase)) &&
     evidence.problemTakenBack !== true &&
-    !(patient && impact.kind === 'deadline')
+    !patient
   )
     return { priority: 'P2', basis: { rule: impact.kind, phrase: impact.phrase } };
 
@@ -144,9 +154,17 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   // we'll need to have a conversation about the contract".
   const downplayedVoice =
     evidence.downplayed === true && VOICE_DRIVERS.has(risk?.signal.driver ?? '') && !evidence.asksToExitEarly;
+  // "Could you remind me what our notice period is …? Nothing decided yet": a review asked about.
+  const undecidedReview =
+    evidence.undecided === true &&
+    CIRCUMSTANCE_DRIVERS.has(risk?.signal.driver ?? '') &&
+    // "reviewing every software subscription" is the review itself, not dissatisfaction said.
+    !evidence.outrightAnger &&
+    evidence.negativeWeight > -2 &&
+    !evidence.asksToExitEarly;
   if (risk)
     return {
-      priority: patient || unhurriedWish || calmQuestion || downplayedVoice ? 'P3' : 'P2',
+      priority: patient || unhurriedWish || calmQuestion || downplayedVoice || undecidedReview ? 'P3' : 'P2',
       basis: { rule: 'churn-risk', phrase: risk.signal.phrase },
     };
 
@@ -154,7 +172,12 @@ export function decidePriority(evidence: PriorityEvidence): PriorityDecision {
   // unless they say themselves that it is small ("not blocking anything, just confusing") or
   // theirs alone ("my colleagues say for them it is normal").
   // Nor when they say nothing is wrong now ("Question, not an incident!"): the tone is the topic's.
-  const toneDecides = !patient && evidence.narrowScope !== true && evidence.problemTakenBack !== true;
+  // Nor when they make light of it themselves ("Small UX complaint: …").
+  const toneDecides =
+    !patient &&
+    evidence.narrowScope !== true &&
+    evidence.problemTakenBack !== true &&
+    evidence.downplayed !== true;
   if (toneDecides && evidence.outrightAnger && evidence.sentiment <= ANGRY)
     return { priority: 'P2', basis: { rule: 'very-negative', phrase: null } };
   const threshold = evidence.tier === 'enterprise' ? VERY_NEGATIVE_ENTERPRISE : VERY_NEGATIVE;

@@ -8,7 +8,7 @@
  * pikkujuttu".
  */
 const DOWNPLAYING =
-  /(?<![\p{L}])(?:not urgent as such|(?:it['’]s |it is |this is )?not (?:urgent|a big deal|the end of the world) (?:for us|as such)|(?:not|no) (?:a )?big deal|small thing(?! maybe| perhaps| probably)|not trying to (?:be difficult|make a fuss|be a pain|nag)|gently (?:raising|chasing|nudging|bumping)|not a complaint(?: exactly| as such)?|ei mitään kiireellistä|ei (?:iso|suuri) asia|pikkujuttu|ei kiirettä sinänsä)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not urgent as such|(?:it['’]s |it is |this is )?not (?:urgent|a big deal|the end of the world) (?:for us|as such)|(?:not|no) (?:a )?(?:big|huge|massive) deal|not the end of the world|no drama|(?:just )?a bit of feedback|small (?:[\p{L}-]+ )?complaint|small thing(?! maybe| perhaps| probably)|not trying to (?:be difficult|make a fuss|be a pain|nag)|gently (?:raising|chasing|nudging|bumping)|not a complaint(?: exactly| as such)?|ei mitään kiireellistä|ei (?:iso|suuri) asia|pikkujuttu|ei kiirettä sinänsä)(?![\p{L}])/iu;
 
 const NEGATED_BEFORE =
   /(?:(?<![\p{L}])(?:not|isn['’]t|wasn['’]t|hardly|no)|['’]s not|(?<![\p{L}])ei(?: \p{L}+){0,2}(?: mikään)?)\s+(?:a\s+|exactly\s+)?$/iu;

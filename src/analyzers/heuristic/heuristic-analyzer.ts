@@ -7,6 +7,7 @@ import type { Analyzer, AnalyzerInput } from '../../core/ports.ts';
 import { mostUrgent, priorityRank } from '../../core/priority.ts';
 import { findDissatisfaction } from '../../core/priority-floor.ts';
 import { isRetracted } from '../../core/retracted-incident.ts';
+import { isUndecidedQuestion } from '../../core/undecided-churn.ts';
 import { bundledTriageModels, type TriageModels } from '../learned/triage-models.ts';
 import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
@@ -116,6 +117,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   // Taken back, or planned: "we're running a DR drill on Saturday, simulating a complete loss".
   const problemTakenBack = isRetracted(text, 0) || mentionsPlannedStop(text);
   const downplayed = isDownplayed(text);
+  const undecided = isUndecidedQuestion(text);
   const ruled = decidePriority({
     cues,
     sentiment: sentiment.score,
@@ -134,6 +136,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     // "RCA for Monday's incident by Friday. No current issues": a deadline on nothing broken.
     problemTakenBack,
     downplayed,
+    undecided,
   });
   const decision = raiseByLearnedSignal(ruled, text, {
     model: models?.urgency ?? null,
@@ -142,6 +145,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     problemTakenBack,
     plainlyPositive,
     downplayed,
+    undecided,
   });
 
   const evidence: Evidence[] = [

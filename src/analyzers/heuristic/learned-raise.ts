@@ -21,6 +21,8 @@ export function raiseByLearnedSignal(
     plainlyPositive?: boolean;
     /** The customer makes light of their complaint (downplayed-voice.ts). */
     downplayed?: boolean;
+    /** The customer asks calmly and says nothing is decided (core/undecided-churn.ts). */
+    undecided?: boolean;
   },
 ): PriorityDecision {
   const { model } = context;
@@ -37,6 +39,9 @@ export function raiseByLearnedSignal(
   // "Not a big deal, but it took 9 days to get a first reply": a complaint the customer made light
   // of was read for its pace already; the learned words of retention risk would only undo that.
   if (decision.basis.rule === 'churn-risk' && context.downplayed === true) return decision;
+  // "Could you remind me what our notice period is …? Nothing decided yet": a calm question under
+  // review, whatever the rules made of it.
+  if (context.undecided === true) return decision;
   const score = scoreText(model, text);
   if (score.probability < model.threshold) return decision;
   return { priority: 'P2', basis: { rule: 'learned', phrase: weightiestSentence(text, score.wordWeights) } };

@@ -1,3 +1,4 @@
+import { isUndecidedQuestion, namesNoticePeriod } from '../../core/undecided-churn.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
@@ -11,8 +12,9 @@ const OPEN = '\\p{L}*';
 
 const ACT_PARTS = [
   // English
-  // Not "cancellation policies" or "the cancellation fee": a hotel's or a shop's own terms.
-  `cancel${OPEN}(?![\\p{L}])(?! (?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*)`,
+  // Not "cancellation policies" or "the cancellation fee": a hotel's or a shop's own terms; nor
+  // "cancellations by membership type": a figure the customer counts.
+  `cancel${OPEN}(?![\\p{L}])(?! (?:(?:polic|fee|terms|rules|window|rate|flow|button|reason|link)\\p{L}*|(?:by|per)(?![\\p{L}])))`,
   `terminat${OPEN}`,
   `discontinu${OPEN}`,
   // Only the negated forms: "we will renew" is the opposite of leaving.
@@ -94,6 +96,8 @@ export function findLeavingNotice(text: string): LeavingNotice | null {
     );
     const clauseBefore = before.slice(clauseStart + 1);
     if (HYPOTHETICAL.test(clauseBefore)) continue;
+    // "Mikä on meidän irtisanomisaika? … Ei mitään päätöksiä vielä": the terms asked about calmly.
+    if (namesNoticePeriod(text, start) && isUndecidedQuestion(text)) continue;
     const after = text.slice(end, end + LOOK_CHARS).split(/[.!?\n;]/u)[0] ?? '';
     const sentenceRest = after;
     if (TERMS_QUESTION.test(clauseBefore) && /\?/u.test(text.slice(end, end + sentenceRest.length + 1)))

@@ -151,6 +151,25 @@ const MADE_PUBLIC = apostropheTolerant(
 const MEANT_PRIVATE =
   /(?<![\p{L}])(?:(?:was|were|is|are) (?:set to |marked (?:as )?)?(?:private|internal|confidential|restricted)|yksityise\p{L}*|sisäise\p{L}*)(?![\p{L}])/iu;
 
+/**
+ * "parents can now open the team page … and see the private 'medical notes' field for every kid on
+ * the roster – allergies, an ADHD diagnosis": someone's health or bank data open to a whole group.
+ * The scope word (every, all, other, everyone's) keeps "coaches can see allergies" a feature.
+ */
+const SEES_EVERYONES_SENSITIVE = apostropheTolerant(
+  `${W}(?:can|could|are able to|were able to) (?:now |still |also )?(?:see|view|open|read|access)(?:[^.!?\\n]{0,100}?)(?<![\\p{L}])(?:medical (?:notes|records|data|history|information|details)|health (?:records|data|information)|allergies|diagnos[ei]s|bank details|salar(?:y|ies)|social security numbers?|henkilötunnu${OPEN}|terveystie${OPEN}|potilastie${OPEN})(?=[^.!?\\n]{0,120}(?<![\\p{L}])(?:every|all|each|other|everyone['’]s|kaikkien|jokaisen|muiden)(?![\\p{L}]))`,
+  'iu',
+);
+
+/**
+ * "the share link now opens the tracking view for ALL our customers' orders": every customer's
+ * records in front of whoever has the link.
+ */
+const ALL_CUSTOMERS_RECORDS = apostropheTolerant(
+  `${W}(?:opens?|opened|shows?|showed|exposes?|exposed|lists?|listed|displays?|displayed|returns?|returned|gives? access to)(?: (?:the |a )?[\\p{L}-]+ (?:view|page|list)s?)?(?: for| to)? (?:all|every|each) (?:of )?(?:our |the |their )?(?:customers|clients|users|members|tenants|patients|students|families|parents)['’] (?:[\\p{L}-]+ )?(?:orders|data|records|details|files|drawings|addresses|invoices|bookings|information|accounts|documents)`,
+  'iu',
+);
+
 /** "she could see the full supporter list including bank details": data no one should see. */
 const SEES_SENSITIVE = apostropheTolerant(
   `${W}(?:could|can|was able to|were able to) (?:see|view|open|read|access) (?:[\\p{L}\\p{N}'’-]+ ){0,6}(?:bank details|bank accounts?|card (?:numbers|details)|salar(?:y|ies)|medical (?:records|notes|data)|health records|passwords?|social security numbers?|henkilötunnu${OPEN}|tilinumero${OPEN}|potilastie${OPEN})`,
@@ -163,7 +182,7 @@ const SEES_SENSITIVE = apostropheTolerant(
  * ("teachers see other teachers' courses") is how shared tools work; their records are not.
  */
 const OTHER_PEOPLE = apostropheTolerant(
-  `${W}(?:other (?:students|patients|pupils|members|employees|residents|tenants|guests|passengers|borrowers|patrons|policyholders|parents|learners|applicants|claimants)['’]|muiden (?:\\p{L}+ )?(?:asiakkaiden|opiskelijoiden|potilaiden|oppilaiden|henkilöiden|työntekijöiden|jäsenten|asukkaiden|huoltajien|lainaajien|vakuutettujen|hakijoiden))`,
+  `${W}(?:(?:everyone|everybody) else['’]s|each other['’]s|toistensa|kaikkien muiden|other (?:students|patients|pupils|members|employees|residents|tenants|guests|passengers|borrowers|patrons|policyholders|parents|learners|applicants|claimants|instructors|staff)['’]|muiden (?:\\p{L}+ )?(?:asiakkaiden|opiskelijoiden|potilaiden|oppilaiden|henkilöiden|työntekijöiden|jäsenten|asukkaiden|huoltajien|lainaajien|vakuutettujen|hakijoiden))`,
   'iu',
 );
 const PERSONAL_RECORDS = apostropheTolerant(
@@ -195,7 +214,7 @@ const WENT_OUT = apostropheTolerant(
  * records must be in the message: a brochure sent to the wrong address is no incident.
  */
 const WRONG_RECIPIENT = apostropheTolerant(
-  `${W}(?:(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:also|accidentally|mistakenly|by mistake) (?:been )?(?:sent|went|gone|e-?mailed|delivered|mailed) (?:out )?to (?:the )?(?:parents|famil(?:y|ies)|customers|clients|patients|members|tenants|residents|employees|recipients|people) of|(?:is|are) now with (?:~|about |around |some |over )?\\d+ (?:\\p{L}+ ){0,2}(?:who|that) (?:shouldn['’]t|should not|should never) (?:have|see) (?:it|them|this|that|these)|(?:lähtenyt|lähteneet|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
+  `${W}(?:(?:mixed up|mixed-up|swapped|scrambled|jumbled|shuffled) (?:\\p{L}+ ){0,2}(?:e-?mail )?(?:addresses|recipients)|(?:sekoitt\\p{L}*|sekoi\\p{L}*) (?:\\p{L}+ )?(?:sähköposti)?(?:osoitteet|vastaanottajat)|(?:sent|went|gone|e-?mailed|delivered|mailed|posted) (?:out )?(?:\\p{L}+ ){0,3}to (?:the wrong|a different|an unrelated|another|other) (?:recipients?|customers?|clients?|compan(?:y|ies)|people|persons?|tenants?|patients?|parents|famil(?:y|ies)|employees|residents|members|policyholders)|(?:also|accidentally|mistakenly|by mistake) (?:been )?(?:sent|went|gone|e-?mailed|delivered|mailed) (?:out )?to (?:the )?(?:parents|famil(?:y|ies)|customers|clients|patients|members|tenants|residents|employees|recipients|people) of|(?:is|are) now with (?:~|about |around |some |over )?\\d+ (?:\\p{L}+ ){0,2}(?:who|that) (?:shouldn['’]t|should not|should never) (?:have|see) (?:it|them|this|that|these)|(?:lähtenyt|lähteneet|lähti|lähtivät|mennyt|menneet|meni|menivät|päätynyt|päätyi|päätyneet|lähetetty|lähetettiin) (?:\\p{L}+ ){0,2}(?:väärälle|vieraalle|ulkopuoliselle|toiselle|väärille|vieraille|toisille) (?:vastaanottaj|asiakka|yritykse|henkilö|taho|asukka|työntekijö|huoltaj)${OPEN})`,
   'iu',
 );
 
@@ -246,6 +265,8 @@ export function findComposedSecurity(text: string): ComposedSecurity | null {
       (REVOKED_PERSON.test(sentence) || REVOKED_PERSON.test(before) ? USED_ACCESS.exec(sentence) : null) ??
       ONE_PERSON_TO_ALL.exec(sentence) ??
       SEES_SENSITIVE.exec(sentence) ??
+      SEES_EVERYONES_SENSITIVE.exec(sentence) ??
+      ALL_CUSTOMERS_RECORDS.exec(sentence) ??
       // "could see our entire crew roster — all 212 staff, with mobile numbers … — not just his own gang"
       (PERSONAL_RECORDS.test(sentence) || CONTACT_DETAILS.test(sentence)
         ? WHOLE_LIST_SEEN.exec(sentence)

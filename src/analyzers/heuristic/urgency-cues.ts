@@ -28,10 +28,12 @@ import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { sentenceAround } from '../../core/sentence-around.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
 import { isSomeoneElsesOutage } from '../../core/someone-elses-outage.ts';
+import { isUndecidedQuestion, namesNoticePeriod } from '../../core/undecided-churn.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { findDeadlineAtRisk } from './deadline-at-risk.ts';
 import { findDoubleCharge } from './double-charge.ts';
 import { compilePhrases, findPhrases } from './find-phrases.ts';
+import { findHeldPayouts } from './held-payouts.ts';
 import { isNegated } from './is-negated.ts';
 import { findLeavingNotice } from './leaving-notice.ts';
 import {
@@ -48,6 +50,7 @@ import { findComposedSecurity } from './security-composition.ts';
 import type { WordToken } from './tokenize-words.ts';
 import { findUnannouncedPriceChange } from './unannounced-price-change.ts';
 import { findVulnerabilityFinding } from './vulnerability-finding.ts';
+import { findWorkStandstill } from './work-standstill.ts';
 
 /**
  * Words that say how urgent a request is. `critical` cues describe an incident (outage, data
@@ -641,7 +644,9 @@ const NO_EMERGENCY_BEFORE = /(?<![\p{L}])(?:ei|eikä)(?: (?:sinänsä|mitään|m
 const CANNOT_FIND_AFTER =
   /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where|(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))(?![\p{L}])/iu;
 const BLOCKS_A_THING_AFTER =
-  /^\s+(?:out|off)(?![\p{L}])|^\s+(?:your|the|their|our|all|a|an)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries)(?![\p{L}])/iu;
+  /^\s+(?:out|off)(?![\p{L}])|^\s+(?:your|the|their|our|all|a|an|those|these)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries|dates|days|slots|times|week|weeks|period|calendar|hours|rooms)(?![\p{L}])/iu;
+/** "onko sähköposti jumissa", "whether the e-mail is stuck": a blocker word inside a question asked. */
+const ASKED_WHETHER_BEFORE = /(?<![\p{L}])(?:onko|ovatko|onkohan|whether)(?: [\p{L}-]+){0,3} $/iu;
 /** "P.S.", "PS:" opening a line: a matter added after the sign-off. */
 const POSTSCRIPT = /(?:^|\n)\s*p\.?\s?s\.?(?:[:,\s]|$)/iu;
 
@@ -804,6 +809,15 @@ export function findUrgencyCues(
       continue;
     // "How do you notify customers of an outage?": any outage, asked about.
     if (INCIDENT_KINDS.has(hit.entry.kind) && isGenericInQuestion(text, hit.start, hit.end)) continue;
+    // "Mikä on meidän irtisanomisaika? … Ei mitään päätöksiä vielä": the terms asked about calmly.
+    if (hit.entry.kind === 'cancellation' && namesNoticePeriod(text, hit.start) && isUndecidedQuestion(text))
+      continue;
+    // "Voitteko katsoa onko sähköposti jumissa jossain?": whether something is stuck, asked.
+    if (
+      hit.entry.kind === 'blocker' &&
+      ASKED_WHETHER_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start))
+    )
+      continue;
     // "classed as a critical supplier": a category in a vendor review, not a blocked customer.
     if (hit.entry.kind === 'blocker' && CLASSIFIES_A_SUPPLIER.test(text.slice(hit.end, hit.end + 40)))
       continue;
@@ -910,7 +924,7 @@ function composedCues(
     else if (loss) composed.push({ level: 'critical', kind: 'data-loss', ...loss });
     else if (security) composed.push({ level: 'critical', kind: 'security', ...security });
     else if (!found.some((cue) => cue.kind === 'blocker')) {
-      const blocker = findScopedBlocker(text);
+      const blocker = findScopedBlocker(text) ?? findWorkStandstill(text) ?? findHeldPayouts(text);
       if (blocker) composed.push({ level: 'high', kind: 'blocker', ...blocker });
     }
   }

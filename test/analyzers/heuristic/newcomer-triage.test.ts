@@ -1959,3 +1959,50 @@ describe('round 43: whole lists seen, a team on paper, findings in Finnish, plan
     expect(['P3', 'P4']).toContain((await triage(text)).priority);
   });
 });
+
+describe('round 44: health data open to a group, all customers’ records, crossed addresses, a stopped workshop, held payouts, calm reviews', () => {
+  it.each([
+    'Great release. Every volunteer can now open the event page and see the medical notes for all the children on the trip – allergies and medication included. Please turn it off.',
+    'Just noticed the order-status link now shows the delivery page for all our customers’ orders if you trim the reference off the end.',
+    'This month’s timesheets went out with the full attachment, so each of our 14 cleaners received everyone else’s hours and bank details.',
+    'Small thing: the reminder run seems to have mixed up the email addresses, and one family got another family’s invoice with their home address on it.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'Security report for your team: while debugging our integration we saw that attachment URLs use a sequential_id and don’t require a session. We have no indication anyone has abused it.',
+    'Since this morning’s update the cut files are rejected by our router, so the whole workshop has stopped and four fitters are standing around.',
+    'The card processor has paused our payouts since Monday because a verification step on your side is pending. Wages are due on Friday.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Our new owners are reviewing every software subscription. Could you remind me what our notice period is? Nothing decided yet.',
+    'Hei, mikä on meidän sopimuksen irtisanomisaika? Uusi emoyhtiö käy läpi kaikki sopimukset. Mitään päätöksiä ei vielä ole.',
+    'Bug with the "Driver downtime" blocks: when a driver adds downtime for a holiday they still show as available. The calendar shows the downtime correctly.',
+    'Our active memberships are down about 9% since spring. Is there a report that shows cancellations by membership type?',
+    'The unit price goes down nicely from 1 to 100 pcs, but at 500 pcs it jumps back up. Looks like the setup cost is added twice.',
+    'FYI – Hall 3 will be down for cleanout from 2 to 20 March, so there will be no counts from it. We’ve already blocked the dates in the planner, nothing needed from you.',
+    'Not urgent, payroll isn’t until the end of the month, but the overtime report counts the break twice.',
+    'Small UX complaint: the Archive button moved to where Delete used to be and we deleted two jobs by accident this week (both restored). Could delete ask for confirmation?',
+    'Hei, yks meidän työntekijöistä ei saa vahvistusviestiä ollenkaan. Muille se tulee normaalisti. Voitteko katsoa onko viesti jumissa jossain?',
+    'Just a bit of feedback, no drama: my ticket took 8 days to get a first answer and was closed before the fix worked. Could someone follow it through?',
+  ])('keeps %j below P1 and P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+
+  it('keeps a review P2 when the new owner’s own system is in view, decided or not', async () => {
+    const text =
+      'We were acquired in May and the group runs all sites on its own in-house system. What is our notice period? Nothing decided yet.';
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it('keeps the churn signal of a calm review: the account’s story still counts', async () => {
+    const result = await triage(
+      'Our new owners are reviewing every software subscription. Could you remind me what our notice period is? Nothing decided yet.',
+    );
+    expect(result.churnSignals.map((signal) => signal.driver)).toContain('involuntary');
+  });
+});

@@ -35,7 +35,9 @@ describe('the bundled triage models', () => {
       ).toBe(source.sha256);
     }
     const files = model.trainedOn.map((source) => source.file);
-    for (const batch of [171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182])
+    for (const batch of [
+      171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188,
+    ])
       expect(files).not.toContain(`test/fixtures/triage-heldout-${batch}.jsonl`);
   });
 
