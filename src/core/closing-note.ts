@@ -41,7 +41,7 @@ const CLOSING = new RegExp(
     // "confirmed the new key works in staging and prod"
     'confirmed (?:that )?(?:the |it |everything )?(?:[\\p{L}-]+ ){0,3}works(?: now| again)?(?: (?:in|on|for) [\\p{L} ]{1,30})?',
     'sorry for the noise',
-    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|suljetaan (?:tämä|tää|tämä tiketti|tiketti|se|asia)(?: meidän (?:päästä|puolesta))?|kaikki (?:ok|kunnossa|hyvin)(?: nyt)?|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) (?:toimii|pelittää)|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
+    '(?:asia )?(?:ratkesi|on (?:nyt )?(?:ratkaistu|ratkennut|kunnossa))(?: jo)?|(?:asia|ongelma|homma|tilanne) (?:on )?(?:nyt )?(?:meidän osalta )?(?:kunnossa|ratkaistu|ratkennut)|(?:tämän |sen )?tiketin voi sulkea|asia on(?:kin)? (?:jo )?hoidossa|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? sulkea|suljetaan (?:tämä|tää|tämä tiketti|tiketti|se|asia)(?: meidän (?:päästä|puolesta))?|kaikki (?:ok|kunnossa|hyvin)(?: nyt)?|(?:homma|ongelma|asia) ratkesi|ratkesi|selvisi|korjaantui|(?:(?:homma|se|kaikki) )?toimii (?:taas|jo|nyt)|(?:nyt|jo) (?:toimii|pelittää)|unohtakaa|unohda (?:edellinen|tuo|toi)|väärä hälytys',
   ].join('|')})(?=\\s*(?:[,.!;:—–-]|$|\\p{Extended_Pictographic})|\\s+(?:ja|and)\\s)`,
   'iu',
 );
@@ -74,14 +74,14 @@ const CHAT_PREFIX = /^\s*\[\d{1,2}:\d{2}\]\s*[\p{L}][\p{L} .'-]{0,30}:\s*/gmu;
 
 /** "… synced fine after the restart. Nothing else needed from you, feel free to close it." */
 const CLOSES_AT_END =
-  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|(?<!so (?:that )?)you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us|our (?:side|end)|(?-i:\p{Lu})[\p{L}-]*))?(?: for now)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä)|palail+aan (?:sit |sitten )?jos (?:tulee|on|ilmenee) (?:kysyttävää|kysymyksiä|jotain))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
+  /(?<![\p{L}])(?:feel free to close (?:it|this|the ticket)|(?<!so (?:that )?)you can close (?:it|this|the ticket)(?: now)?|nothing (?:else|more|further) (?:is )?needed(?: from (?:you|us|our (?:side|end)|(?-i:\p{Lu})[\p{L}-]*))?(?: for now)?|that(?:['’]s| is) all (?:i|we) needed(?:,? thanks?(?: for [^.!\n]{1,40})?)?|no (?:further )?action needed|no need to keep (?:the|this) ticket open|tiketin voi sulkea|voitte sulkea tiketin|(?:ei|eli ei) (?:tarvitse|tarvi) (?:enää )?(?:reagoida|tehdä mitään|toimenpiteitä)|palail+aan (?:sit |sitten )?jos (?:tulee|on|ilmenee) (?:kysyttävää|kysymyksiä|jotain))[\s.!,]*(?:cheers|thanks|kiitos|will shout if anything changes|\p{Extended_Pictographic}\uFE0F?)?[\s.!,\p{L}\p{Extended_Pictographic}]{0,30}$/iu;
 
 /**
  * "This ticket can be closed.", "You can mark this one resolved", "happy for you to close this one
  * now": the customer closes the thread, wherever in the short note they say it.
  */
 const CLOSES_ANYWHERE =
-  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side)(?: now)?(?=\s*(?:[.!,]|$))|all good for now(?=\s*(?:[.!,—–-]|$))|(?:all good(?: (?:from|on) our (?:side|end))?|everything checks out|everything(?:['’]s| is) (?:fine|working)),? so you can close (?:this(?: one)?|it|the ticket)|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?merkitä (?:ratkaistuksi|suljetuksi|valmiiksi)|(?:you can|feel free to|happy for you to|ok to|please) close (?:the )?ticket #?\d+|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sul(?:kea|kee)(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:this|that|the|it)(?: one| ticket| case| issue| request| thread)? can (?:now )?be (?:closed|marked (?:as )?(?:resolved|closed|done))|(?<!so (?:that )?)(?:you can|feel free to|happy for you to|ok to|okay to|please) (?:now )?(?:close|resolve|mark) (?:this|it|the ticket|this one|this ticket)(?: one)?(?: now)?(?: (?:as )?(?:resolved|closed|done|solved))?|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt |kyllä )?sulkea|(?:all|everything(?:['’]s| is)?) (?:sorted|resolved)(?: on our (?:end|side))?(?: now)?|all good on our (?:end|side)(?: now)?(?=\s*(?:[.!,]|$))|all good for now(?=\s*(?:[.!,—–-]|$))|(?:all good(?: (?:from|on) our (?:side|end))?|everything checks out|everything(?:['’]s| is) (?:fine|working)),? so you can close (?:this(?: one)?|it|the ticket)|(?:tämän|tän|sen) (?:tiketin |asian )?voi(?:tte)? (?:nyt )?merkitä (?:ratkaistuksi|suljetuksi|valmiiksi)|(?:you can|feel free to|happy for you to|ok to|please) close (?:the )?ticket #?\d+|no need to (?:action|open|raise|log|reopen) (?:the |this |a |any )?(?:new |duplicate |separate )?(?:ticket|case|request)|so (?:nobody|no one) opens a (?:duplicate|new ticket|second ticket)|you can close the ticket(?: on your side)?|(?:just )?(?:wanted )?to close the loop|so (?:everyone|everybody|we|you)(?: [\p{L} ]{0,20})? (?:is|are) in the loop|so there['’]s a record|just confirming (?:on here )?that we (?:got|received|have) (?:that|it|this)|(?:meidän puolesta |meidän osalta )?asia on (?:nyt )?kunnossa|nyt on kaikki (?:ok|kunnossa|hyvin)|voitte sul(?:kea|kee)(?: (?:tiketin|tämän|sen|asian))?|(?:tiketin|tiketti) (?:#?\d+ )?(?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sulkea|ei tarvita (?:enempää|mitään|muuta)|(?:kaikki )?pelittää taas|(?:happy for you to|you can|feel free to|please) close (?:#\d{3,}|(?:ticket|case) #?\d+)|(?:asian|tiketin|tiketti|tää tiketti|tämä tiketti) (?:voi(?:tte|daan)?|voidaan) (?:nyt |kyllä )?sul(?:kea|jea)|voitte sulkea tiketin|sulkekaa (?:vaan|se|tiketti|tämä)|(?:voitte|voit|voi) (?:laittaa|panna|pistää) (?:tiketin|tämän|sen|asian) kiinni|please mark (?:it |this(?: one)? )?as (?:resolved|closed|done)|(?:tämä|se) riittää (?:meille|minulle)|ei (?:toimenpiteitä|tarvita toimenpiteitä) meidän (?:päässä|puolella|puolesta)|ei tarvitse tehdä meidän (?:puolesta|päässä) mitään|(?:i['’]ve|i have|we['’]ve|we have) passed (?:your|the) (?:instructions|steps|advice|answer|reply|message|info(?:rmation)?) on to|(?:will|i['’]ll|we['’]ll) shout if anything changes|(?:says|say|said) (?:they['’]ve|they have|they) (?:received|got) your (?:e-?mail|message)|meidän puolesta asia on kunnossa|(?:ei|eikä) (?:tarvitse|tarvi) (?:avata|tehdä) (?:uutta|erillistä) (?:tikettiä|pyyntöä))(?![\p{L}])/iu;
 
 /**
  * "Thanks, received — I'll pass it to our QA for sign-off", "Kiitos tiedosta! Välitin tiedotteen
@@ -136,12 +136,31 @@ const NAMES_A_PROBLEM =
 const NOTICE_ACK =
   /^\W*(?:(?:re|vs|aw)\s*:[^\n]*\n+)?(?:(?:selvä|ok(?:ei)?|hyvä|noted|got it|great|hei|moi|hi|hello)[,.!]?\s+)?(?:kuitattu|kuittaus|noted|acknowledged|(?:kiitos|kiitti|thanks|thank you) (?:for (?:the |your )?(?:heads-?up|notice|notification|information|info|letting us know)|(?:ilmoituksesta|tiedosta|tiedotteesta|tiedotuksesta|infosta)))(?![\p{L}])/iu;
 const NO_IMPACT =
-  /(?<![\p{L}])(?:ei (?:haittaa|haittaa meitä|vaikuta (?:meihin|meille|meidän \p{L}+|toimintaamme))|(?:katko|se|tämä|huolto) ei (?:vaikuta|haittaa)|(?:doesn['’]t|does not|won['’]t|will not) (?:affect|impact|bother) us|no impact (?:on|for) us|not a problem for us|(?:fine|ok) (?:by|for) us)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:sopii|käy) meille(?: (?:hyvin|mainiosti|hyvin hyvin))?|suits us(?: fine)?|works (?:fine )?for us|ei (?:haittaa|haittaa meitä|vaikuta (?:meihin|meille|meidän \p{L}+|toimintaamme))|(?:katko|se|tämä|huolto) ei (?:vaikuta|haittaa)|(?:doesn['’]t|does not|won['’]t|will not) (?:affect|impact|bother) us|no impact (?:on|for) us|not a problem for us|(?:fine|ok) (?:by|for) us)(?![\p{L}])/iu;
+
+const NOTICE_ACK_CONTRAST =
+  /(?<![\p{L}])(?:but|however|mutta|mut|kuitenkin|edelleen\p{L}*|still|yhä)(?![\p{L}])/iu;
 
 /** Whether the note acknowledges a notice and says it does not matter to them (NOTICE_ACK). */
 export function acknowledgesNotice(text: string): boolean {
   return NOTICE_ACK.test(text.trim()) && NO_IMPACT.test(text);
 }
+
+/**
+ * "Got it, thanks — we'll try the workaround before Monday's lessons and shout if anything's still
+ * off": the answer taken, to be tried. The "still" of what might go wrong later is no corner turned.
+ */
+const TAKEN_TO_TRY =
+  /^\W*(?:got it|ok(?:ay)?|great|perfect|noted|thanks|thank you|cheers|selvä|kiitos|kiitti)[^?\n]{0,40}?(?<![\p{L}])(?:i['’]ll|we['’]ll|i will|we will|kokeillaan|testataan)(?: (?:pass|try|test|give))?[^?]{0,240}$/iu;
+const IF_STILL_WRONG_LATER =
+  /(?<![\p{L}])(?:if|jos) (?:anything|something|it|there|that|jotain|se)(?:['’]s| is| are| on)? still (?:off|wrong|broken|not working|failing|an issue)(?![\p{L}])|(?:jos|if) (?:\p{L}+ ){0,3}(?:vielä|edelleen) (?:on )?(?:ongelmia|vikaa|jotain)/giu;
+
+/**
+ * "Kiitos kutsusta! Torstai klo 10 käy meille hyvin", "Thanks for the invite, Thursday 10:00 works
+ * for us. See you on Teams": an invitation accepted in the customer's own words.
+ */
+const INVITATION_ACCEPTED =
+  /^\W*(?:(?:hi|hello|hei|moi)[^\n]{0,30}\n+)?(?:kiitos kutsusta|kiitti kutsusta|thanks for the invit\p{L}*|thank you for the invit\p{L}*)[^?]{0,200}(?<![\p{L}])(?:käy (?:meille|minulle|mulle)|sopii (?:meille|minulle|mulle)|works for (?:us|me)|suits (?:us|me)|nähdään|see you)(?![\p{L}])[^?]{0,120}$/iu;
 
 export function isClosingNote(text: string): boolean {
   const trimmed = text
@@ -152,6 +171,10 @@ export function isClosingNote(text: string): boolean {
     .replace(SIGN_OFF, '')
     .trim();
   if (/[?？]/u.test(trimmed)) return false;
+  // A notice acknowledged may recount it ("galleriat ja tilaukset ei toimi sen aikaa"); only a
+  // contrast turns it into news of the customer's own.
+  if (acknowledgesNotice(trimmed) && trimmed.length <= MAX_CLOSING_NOTE_CHARS)
+    return !NOTICE_ACK_CONTRAST.test(trimmed);
   const closesTheTicket = CLOSES_ANYWHERE.test(trimmed);
   // "Quick update to close the loop on #48213 … To recap for anyone reading later: …": a note that
   // closes the ticket in so many words may recount the whole fix.
@@ -168,13 +191,16 @@ export function isClosingNote(text: string): boolean {
         trimmed.length <= MAX_THANKS_FOR_HELP_CHARS &&
         !NAMES_A_PROBLEM.test(trimmed) &&
         !PRAISES_THE_SERVICE.test(trimmed)) ||
-      (NOTICE_ACK.test(trimmed) && NO_IMPACT.test(trimmed))) &&
+      (TAKEN_TO_TRY.test(trimmed) && !NAMES_A_PROBLEM.test(trimmed.replace(IF_STILL_WRONG_LATER, ''))) ||
+      (INVITATION_ACCEPTED.test(trimmed) && !NAMES_A_PROBLEM.test(trimmed))) &&
     // "… had stopped syncing since Tuesday's update … Nothing more needed — you can close ticket
     // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
     // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
-    [...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed).matchAll(ALL_TURNS)].every(
-      (turn) => closesTheTicket && FIXED.test(trimmed) && isRecount(trimmed, turn),
-    )
+    [
+      ...(closesTheTicket ? trimmed.replace(/\([^()\n]{1,200}\)/gu, ' ') : trimmed)
+        .replace(IF_STILL_WRONG_LATER, ' ')
+        .matchAll(ALL_TURNS),
+    ].every((turn) => closesTheTicket && FIXED.test(trimmed) && isRecount(trimmed, turn))
   );
 }
 
@@ -182,7 +208,7 @@ const ALL_TURNS = new RegExp(TURNS.source, 'giu');
 
 /** What says the recounted problem is over: "After your hotfix … the backlog came through". */
 const FIXED =
-  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen|since (?:your|the) (?:hot ?fix|fix|patch|update)|(?:pushed|deployed|applied) the (?:hot ?)?fix|(?:firing|running|syncing|sending|flowing|coming through|reporting|moving|updating|uploading|printing|loading|connecting|arriving|showing) (?:again|normally|as normal)|(?:on|oli) (?:nyt )?(?:selvitetty|korjattu|ratkaistu|ratkennut)|rolled (?:it|that|this|the (?:\p{L}+ ){0,2}\p{L}+) back|(?:pyörii|rullaa|kulkee|näkyy) (?:taas|normaalisti)|(?:kiitos|kiitti|thanks|thank you) (?:\p{L}+ ){0,2}(?:korjauksesta|for the (?:quick |fast )?fix)|runs? clean(?:ly)?(?: again)?|(?:been|ran|run) clean)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:after (?:your|the) (?:hot ?fix|fix|patch|update|restart)|(?:was|were|been|got) fixed|came through|back to normal|working (?:again|fine|normally)|recorded normally|complete again|all sorted|(?:been |all been )?(?:refunded|resolved)|(?:complaints|errors|alerts|failures) (?:have|has) stopped|toimii (?:taas|jo|nyt)|korjauksen jälkeen|since (?:your|the) (?:hot ?fix|fix|patch|update)|(?:pushed|deployed|applied) the (?:hot ?)?fix|(?:firing|running|syncing|sending|flowing|coming through|reporting|moving|updating|uploading|printing|loading|connecting|arriving|showing) (?:again|normally|as normal)|(?:on|oli) (?:nyt )?(?:selvitetty|korjattu|ratkaistu|ratkennut)|rolled (?:it|that|this|the (?:\p{L}+ ){0,2}\p{L}+) back|(?:pyörii|rullaa|kulkee|näkyy) (?:taas|normaalisti)|(?:kiitos|kiitti|thanks|thank you) (?:\p{L}+ ){0,2}(?:korjauksesta|for the (?:quick |fast )?fix)|runs? clean(?:ly)?(?: again)?|(?:been|ran|run) clean|all good now|(?:on|oli) (?:nyt )?kunnossa|toimii (?:taas|jo|nyt))(?![\p{L}])/iu;
 
 /** Turns that recount the fixed problem rather than raise a new one. */
 const RECOUNT =
@@ -195,6 +221,12 @@ function isRecount(text: string, turn: RegExpMatchArray): boolean {
   // "Turned out the printers were still on the old driver": the cause, explained.
   const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
   if (/^still$/iu.test(turn[0]) && /^\s*(?:it )?turn(?:ed|s) out\b/iu.test(text.slice(sentenceStart)))
+    return true;
+  // "… because 37 properties still had the old district codes": the cause, in the past tense.
+  if (
+    /^still$/iu.test(turn[0]) &&
+    /^\s+(?:had|was|were|showed|used|pointed|held|carried)(?![\p{L}])/iu.test(text.slice(at + 5))
+  )
     return true;
   const after = text.slice(at + turn[0].length, at + turn[0].length + 40);
   return /^\s*(?:\p{L}+\s+)?(?:after|since|korjauksen|päivityksen)/iu.test(after) && FIXED.test(after);

@@ -252,7 +252,7 @@ export const FLOOR_RULES: readonly FloorRule[] = [
       // the cue is a problem with it.
       `gdpr[- ](?:breach\\p{L}*|violation\\p{L}*|complaint\\p{L}*|fines?|incident\\p{L}*|notification\\p{L}*|issues?|problems?|risks?|deadlines?)|(?:breach\\p{L}*|violat\\p{L}*|in violation of|against|non-?compliant with|not compliant with) (?:the )?gdpr|personal data breach|non-?compliant|out of compliance|compliance (?:issues?|problems?|risks?|breach(?:es)?|violations?|failures?|concerns?|gaps?)|(?:prove|breach(?:ing)?|violat\\p{L}*|fail\\p{L}*) (?:our |the )?compliance`,
       // "Our legal team is reviewing the MSA and has a question" names a department at work.
-      'legal(?! (?:names?|entit(?:y|ies)|address(?:es)?|operations|ops|forms?|holidays?|requirements? for (?:invoices|invoicing|receipts)))(?! (?:team|department|dept|counsel)(?: \\p{L}+)? (?:is|are|has|have) (?:reviewing|checking|looking|asking|going through|a question|questions|a few questions))',
+      'legal(?! (?:names?|surnames?|forenames?|first names?|last names?|entit(?:y|ies)|address(?:es)?|operations|ops|forms?|holidays?|requirements? for (?:invoices|invoicing|receipts)))(?! (?:team|department|dept|counsel)(?: \\p{L}+)? (?:is|are|has|have) (?:reviewing|checking|looking|asking|going through|a question|questions|a few questions))',
       'lawyers?|attorneys?|lawsuit|litigation|sue you|suing',
       'breach of (?:the |our |this )?(?:contract|agreement|sla)|contract(?:ual)? breach|in breach',
       'regulators?|data protection (?:authority|ombudsman)|ombudsman',

@@ -141,7 +141,7 @@ const CALENDAR_RESPONSE = {
   /** "Accepted: Quarterly review – Acme @ Thu 28 Nov 2024 10:00–11:00 (EET)": the subject line. */
   head: /^(?:(?:accepted|declined|tentative|tentatively accepted|hyväksytty|hylätty|alustava|alustavasti hyväksytty):\s[^\n?]{1,200}|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?)$/iu,
   /** What the client writes under it: when, where, who answered. */
-  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|join (?:microsoft )?teams meeting[^\n]*|join zoom meeting[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda\b[^\n]{0,30}:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
+  line: /^\s*(?:(?:when|where|aika|paikka|sijainti):[^\n]*|(?:accepted|declined|tentatively accepted) by [^\n?]{1,60}|join (?:microsoft )?teams meeting[^\n]*|join zoom meeting[^\n]*|[^\n?]{1,80} (?:has )?(?:accepted|declined|tentatively accepted) (?:this|the|your) (?:meeting|invitation|invite)\.?|agenda\b[^\n]{0,30}:[^\n]*|(?:join on your computer|join the meeting|click here to join|meeting id|passcode|microsoft teams (?:meeting|meet)|need help\?)[^\n]*|[_–—=-]{3,}|[^\n?]{1,80} on (?:hyväksynyt|hylännyt) (?:kutsun|kokouksen|kokouskutsun|kalenterikutsun|tapaamisen)\.?)$/iu,
   /** A line of the sender's own under an acceptance: short, no question. */
   note: /^[^\n?]{1,160}$/u,
   /** The meeting's name: short, no question, no sentence. */
@@ -302,7 +302,7 @@ const MEMBERSHIP_PART = new RegExp(
  * Manager", "Say hi 👋"). A question or anything else makes it a request.
  */
 const INTRODUCTION =
-  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$/iu;
+  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$|^[\p{L}][\p{L}.'’ _-]{1,40}:\s*(?:hi|hello|hey|moi|hei|morjens)(?: all| everyone| team| kaikki| kaikille)?[\s!.,\p{Extended_Pictographic}\uFE0F]*$/iu;
 
 /**
  * The channel's own topic or standing reminder, shown under a join line ("Channel topic: Shared
@@ -311,6 +311,12 @@ const INTRODUCTION =
  */
 const CHANNEL_NOTE =
   /^_?(?:(?:channel )?(?:topic|purpose|description)|kanavan (?:aihe|kuvaus|tarkoitus))\s*:[^?\n]{1,300}$|^[^?\n]{1,80} (?:changed|set) the channel (?:topic|purpose|description) to:?[^?\n]{1,300}$|^_?(?:reminder:\s*)?this channel is (?:shared with|for) [^?\n]{1,300}$/iu;
+
+/** "Also in this channel: Ville Rautio, Marko Tuominen and 6 others.": who else is there. */
+const ALSO_IN_CHANNEL = new RegExp(
+  `^(?:also in this (?:channel|conversation)|myös (?:tällä )?kanavalla):\\s*${MEMBERS}(?: (?:and|ja) (?:\\d+|one|two|three|four|five|six) (?:others?|muuta))?\\.?$`,
+  'iu',
+);
 
 function isMembershipDigest(text: string): boolean {
   const parts = text
@@ -321,6 +327,7 @@ function isMembershipDigest(text: string): boolean {
   return parts.every(
     (part, at) =>
       MEMBERSHIP_PART.test(part) ||
+      (at > 0 && ALSO_IN_CHANNEL.test(part)) ||
       (at > 0 && INTRODUCTION.test(part) && !RAISES_SOMETHING.test(part) && !reportsAnything(part)) ||
       (at > 0 && CHANNEL_NOTE.test(part)),
   );

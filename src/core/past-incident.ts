@@ -161,7 +161,18 @@ function saysSomethingIsWrongNow(text: string): boolean {
  */
 export function isCalmRetrospective(text: string): boolean {
   if (!CALM_AFTER_THE_FACT.test(text) || saysSomethingIsWrongNow(text)) return false;
-  for (const match of text.matchAll(INCIDENT_WORD))
+  for (const match of text.matchAll(INCIDENT_WORD)) {
     if (isPastIncident(text, match.index, match.index + match[0].length)) return true;
+    // "your status page showed a 'partial outage — dispatch API' on Tuesday 14:00–14:20": the
+    // quoted name breaks the clause, but its sentence still dates it.
+    const sentence = sentenceOf(text, match.index);
+    if (PAST_MARKER_WORD.test(sentence) && !PRESENT_MARKER.test(sentence)) return true;
+  }
   return false;
+}
+
+function sentenceOf(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
+  const rest = text.slice(at).search(/[.!?](?:\s|$)|\n/u);
+  return text.slice(start, rest === -1 ? text.length : at + rest);
 }

@@ -22,6 +22,11 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
     `(?:payment|card|sms|e-?mail|hosting|cloud|telecoms?|internet|broadband|power|electricity) ${OWNER} `,
     // "Microsoft are having an Exchange Online outage": a company the customer names by name is not us.
     '\\p{Lu}[\\p{L}-]* (?:are|is|was|were) having (?:an? |some )?(?:[\\p{L}-]+ ){0,3}',
+    // "Netvisor's status page says they're having an outage today": the status page is theirs.
+    "\\p{Lu}[\\p{L}-]*['’]s status page (?:says|shows|reports|lists)(?: (?:that )?(?:they|it)(?:['’]re| are| is|['’]s))? (?:having |had |showing )?(?:an? |some )?(?:[\\p{L}-]+ ){0,3}",
+    // "DPD had a big outage yesterday", "ELY:n lupapalvelu on ollut alhaalla": a named company's.
+    '(?!(?:We|I|You|It|They|Our|Your|The|This|That)\\s)\\p{Lu}[\\p{L}-]* had (?:an? |some )?(?:big |major |huge |massive |nationwide |partial )?',
+    '\\p{Lu}[\\p{L}-]*:n (?:\\p{L}+ )?\\p{L}*(?:palvelu|järjestelmä|portaali|sivusto|rajapinta)\\p{L}* (?:on |oli )?(?:ollut |ollu )?',
     // "our internet provider had an outage", "the broadband provider has an outage in the area"
     `${OWNER} (?:had|has|have|is having|was having|reported|announced) (?:an? |some |another |its |their )?(?:\\p{L}+ )?`,
     // "alihankkijan järjestelmä on alhaalla", "mobiiliverkko kaatui"
@@ -40,7 +45,7 @@ const SOMEONE_ELSES_SYSTEM = new RegExp(
  * yours", "was down most of yesterday (not your system, I know)": the customer says whose it is.
  */
 const NOT_YOURS =
-  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|their (?:own )?(?:portal|system|site|website|service|server|api)s? (?:is |are )?(?:back|up again|working again)|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|ei (?:siis|kyllä|tietenkään|todellakaan) teidän (?:vika|ongelma)|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not (?:on )?your (?:system|problem|fault|side|end|issue)|nothing wrong on your (?:side|end)|rather than yours|not yours|(?:on |\(|, )their (?:side|end)|their status page|(?:niiden|heidän|sen) (?:sivuilla|tilasivulla|tiedotteessa)|their (?:own )?(?:portal|system|site|website|service|server|api)s? (?:is |are )?(?:back|up again|working again)|(?:isn't|is not|wasn't|was not) (?:on )?your (?:side|end|system|fault|problem)|not your fault|ei teidän(?: (?:vika|päässä|puolella|ongelma))?|ei (?:siis|kyllä|tietenkään|todellakaan) teidän (?:vika|ongelma)|vika (?:ei ole|ei oo) teidän|\p{L}+ IT:n vika)(?![\p{L}])/iu;
 
 /**
  * Whether the outage words starting at `start` are said of somebody else's system, before them

@@ -18,8 +18,9 @@ const NO_DECISION_YET = new RegExp(
     // Finnish
     '(?:ei|eikä) (?:ole )?(?:vielä )?(?:mitään )?päätöksiä',
     '(?:mitään )?päätöksiä ei (?:ole )?(?:vielä )?(?:ole|tehty)',
-    'ei (?:ole )?(?:vielä )?päätetty',
-    'mitään ei ole (?:vielä )?päätetty',
+    'ei (?:ole |oo )?(?:vielä )?päätetty',
+    'ei (?:ole|oo) (?:vielä )?(?:tehty )?päätöstä',
+    'mitään ei (?:ole|oo) (?:vielä )?päätetty',
     String.raw`(?:halutaan|haluamme|haluttais\p{L}*) (?:vaan |vain |ensin )?tietää (?:\p{L}+ )?vaihtoehdot`,
   ]
     .map((part) => `(?:${part})`)

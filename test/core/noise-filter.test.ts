@@ -1271,3 +1271,51 @@ describe('round 44: absences told at length, offices closed, thanks with how it 
     expect(classifyNoise(text)).toEqual({ noise: true, reason: 'bulk-mail' });
   });
 });
+
+describe('round 45: desks’ references and portals, the workaround taken to try, invitations and channel rosters', () => {
+  it.each([
+    'Thank you for contacting Northgate Helpdesk.\n\nThis is an automated response to confirm we have received your email. Please quote this reference in any further correspondence.\n\nOur helpdesk is staffed Monday–Friday 08:00–18:00.',
+    'Automatic reply: Re: invoice settings\n\nI am away until Monday 14 July and will reply when I’m back.\n\nLesson bookings and cancellations: please use the member portal, not email.\n\nKind regards,\nLouise',
+    'Automaattinen vastaus: Olen kesälomalla 8.7.–29.7. enkä lue sähköpostia.\n\nTuntivaraukset ja peruutukset hoituu jäsenportaalin kautta normaalisti.\n\nTerveisin\nPäivi',
+    'Tämä on automaattinen vastaus.\n\nKiitos viestistäsi! Asiakaspalvelu on suljettu juhannuksen ajan 20.–23.6. Vastaamme viesteihin saapumisjärjestyksessä maanantaista 24.6. alkaen.',
+    'This mailbox is no longer monitored.\n\nFrom 1 September all supplier invoices must be submitted via our supplier portal. Invoices sent by email will not be processed.\n\nKestrel Build Group plc.',
+  ])('%j is an auto-reply', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'auto-reply' });
+  });
+
+  it.each([
+    'Got it, thanks — we’ll try the workaround (re-saving the booking) before Monday and shout if anything’s still off.',
+    'Moi, homma on nyt kunnossa. Vika olikin meidän päässä – tunnukset oli vaihdettu eikä niitä päivitetty. Kiitos kärsivällisyydestä, sulkekaa vaan.',
+    'Moi, kuittitulostin toimii taas! Vaihdettiin IP-osoite asetuksiin. Voitte laittaa tiketin kiinni, kiitos avusta 🙏',
+    'Ok, kiitos tiedosta 👍 Huoltokatko la klo 02–04 sopii meille hyvin.',
+    'Okei, kiitos tiedosta. Eli huoltokatko su klo 02–05 ja sinä aikana galleriat ei toimi — se sopii meille hyvin.',
+    'Kiitos kutsusta! Torstai klo 10 käy meille hyvin, mukaan tulee myös Tero. Nähdään Teamsissa.',
+  ])('%j is a closing note', (text) => {
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'closing-note' });
+  });
+
+  it('reads a join notice with the others in the channel, and a bare hello after a join, as membership', () => {
+    expect(
+      classifyNoise(
+        'Sanna Heikkilä (Pelastuslaitos) has joined #ext-pelastus. Also in this channel: Ville Rautio, Marko Tuominen and 6 others.',
+      ),
+    ).toEqual({ noise: true, reason: 'membership' });
+    expect(classifyNoise('harriet.collins has joined the channel\n\nharriet.collins: hi all 👋')).toEqual({
+      noise: true,
+      reason: 'membership',
+    });
+  });
+
+  it('reads an acceptance naming who accepted, with one note, as a calendar response', () => {
+    const text =
+      'Accepted: Quarterly review – Northgate\nWhen: Thursday 9 October 2025 14:00–15:00\nWhere: Microsoft Teams Meeting\n\nAccepted by Priya Shah.\nNote: I’ll be joining from the depot so may be a couple of minutes late.';
+    expect(classifyNoise(text)).toEqual({ noise: true, reason: 'calendar-response' });
+  });
+
+  it.each([
+    'Got it, thanks — we’ll try the workaround, but the export is still failing for the other site.',
+    'Kiitos kutsusta! Torstai käy meille hyvin, mutta raportit ei edelleenkään aukea.',
+  ])('%j stays a message', (text) => {
+    expect(classifyNoise(text).noise).toBe(false);
+  });
+});

@@ -58,7 +58,7 @@ export interface ComposedDataLoss {
  * menivät sekaisin". In an output ("the numbers in the report are shifted") it is a bug instead.
  */
 const CORRUPTED = apostropheTolerant(
-  `${W}(?:shifted|scrambled|mixed up|swapped|jumbled|corrupted|garbled|mangled|reverted|went back to (?:last year['’]?s|the old|old|previous)|overwrote|overwriting|(?:attach|link|assign|match|fil|sav|post)\\p{L}* to (?:the )?wrong|sekaisin|sekoittu${OPEN}|sekoitti${OPEN})${E}`,
+  `${W}(?:(?<!(?:work|business|focus|demand|market|mix|needs|priorities|strategy|emphasis|trade|customer base|clientele) (?:has |have |had )?)shifted|scrambled|mixed up|swapped|jumbled|corrupted|garbled|mangled|reverted|went back to (?:last year['’]?s|the old|old|previous)|overwrote|overwriting|(?:attach|link|assign|match|fil|sav|post)\\p{L}* to (?:the )?wrong|sekaisin|sekoittu${OPEN}|sekoitti${OPEN})${E}`,
   'giu',
 );
 

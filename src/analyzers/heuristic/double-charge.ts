@@ -13,7 +13,7 @@ const W = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
 const DOUBLE_CHARGE = apostropheTolerant(
-  `${W}(?:(?:charged|billed|debited|invoiced) (?:us |me |our (?:card|account) )?(?:twice|two times|double|2 times)|double[- ]?(?:charged|billed|charges?|billing|payments?)|duplicate (?:charges?|payments?|debits?)|(?:paid|pay) (?:it |them )?twice|two (?:identical )?(?:charges|payments|debits) (?:of|for)|(?:veloitettiin|veloitti|laskutettiin|laskuttivat|laskutitte|veloititte|maksettiin) (?:\\p{L}+ ){0,3}(?:kahdesti|kahteen kertaan|kaksi kertaa|tuplana|kaksinkertaisena)|(?:lähtenyt|lähteneet|lähti|mennyt|menneet) (?:\\p{L}+ ){0,3}tuplana|tuplaveloit\\p{L}*|kaksoisveloit\\p{L}*|tuplalaskut\\p{L}*|kahteen kertaan (?:veloitet|laskutet)\\p{L}*)${E}`,
+  `${W}(?:(?:charged|billed|debited|invoiced) (?:us |me |our (?:card|account) |everyone |everybody |all (?:of )?(?:our |the )?(?:\\p{L}+ )?(?:customers|clients|members|parents|families|tenants) )?(?:twice|two times|double|2 times)|(?:charge|fee|line|item)s? (?:was |were |is |are |has been |have been |got )?(?:added|applied|included|invoiced|counted) twice|double[- ]?(?:charged|billed|charges?|billing|payments?)|duplicate (?:charges?|payments?|debits?)|(?:paid|pay) (?:it |them )?twice|two (?:identical )?(?:charges|payments|debits) (?:of|for)|(?:veloitettiin|veloitti|laskutettiin|laskuttivat|laskutitte|veloititte|maksettiin) (?:\\p{L}+ ){0,3}(?:kahdesti|kahteen kertaan|kaksi kertaa|tuplana|kaksinkertaisena)|(?:lähtenyt|lähteneet|lähti|mennyt|menneet) (?:\\p{L}+ ){0,3}tuplana|tuplaveloit\\p{L}*|kaksoisveloit\\p{L}*|tuplalaskut\\p{L}*|kahteen kertaan (?:veloitet|laskutet)\\p{L}*)${E}`,
   'giu',
 );
 

@@ -8,7 +8,7 @@
  * pikkujuttu".
  */
 const DOWNPLAYING =
-  /(?<![\p{L}])(?:not urgent as such|(?:it['’]s |it is |this is )?not (?:urgent|a big deal|the end of the world) (?:for us|as such)|(?:not|no) (?:a )?(?:big|huge|massive) deal|not the end of the world|no drama|(?:just )?a bit of feedback|small (?:[\p{L}-]+ )?complaint|small thing(?! maybe| perhaps| probably)|not trying to (?:be difficult|make a fuss|be a pain|nag)|gently (?:raising|chasing|nudging|bumping)|not a complaint(?: exactly| as such)?|ei mitään kiireellistä|ei (?:iso|suuri) asia|pikkujuttu|ei kiirettä sinänsä)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:not urgent as such|(?:it['’]s |it is |this is )?not (?:urgent|a big deal|the end of the world) (?:for us|as such)|(?:not|no) (?:a )?(?:big|huge|massive) deal|not angry|not (?:trying )?to get anyone in trouble|ei (?:oo|ole) (?:mikään )?kriittinen(?: asia)?|not the end of the world|no drama|(?:just )?a bit of feedback|small (?:[\p{L}-]+ )?complaint|small thing(?! maybe| perhaps| probably)|not trying to (?:be difficult|make a fuss|be a pain|nag)|gently (?:raising|chasing|nudging|bumping)|not a complaint(?: exactly| as such)?|ei mitään kiireellistä|ei (?:iso|suuri) asia|pikkujuttu|ei kiirettä sinänsä)(?![\p{L}])/iu;
 
 const NEGATED_BEFORE =
   /(?:(?<![\p{L}])(?:not|isn['’]t|wasn['’]t|hardly|no)|['’]s not|(?<![\p{L}])ei(?: \p{L}+){0,2}(?: mikään)?)\s+(?:a\s+|exactly\s+)?$/iu;
@@ -19,4 +19,17 @@ export function isDownplayed(text: string): boolean {
   // "not a big deal" carries its own "not"; "that's not a small thing" negates the downplaying.
   if (/^(?:not|no)\s/iu.test(hit[0])) return true;
   return !NEGATED_BEFORE.test(text.slice(Math.max(0, hit.index - 30), hit.index));
+}
+
+/** "Small thing but time-sensitive: …", "not the end of the world, but …": the hedge turns to a report. */
+const TURNS_AFTER = /^[\s,.:;–—-]*(?:\p{L}+[\s,]+)?(?:but|however|mutta|mut)(?![\p{L}])/iu;
+
+/**
+ * Made light of without turning to a report after it: "Not angry, just would love an actual answer",
+ * as opposed to "Small thing but time-sensitive: the invoicing run fails".
+ */
+export function isDownplayedThroughout(text: string): boolean {
+  if (!isDownplayed(text)) return false;
+  const hit = DOWNPLAYING.exec(text)!;
+  return !TURNS_AFTER.test(text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 30));
 }

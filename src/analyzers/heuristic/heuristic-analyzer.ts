@@ -13,7 +13,7 @@ import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
 import { detectLanguage } from './detect-language.ts';
-import { isDownplayed } from './downplayed-voice.ts';
+import { isDownplayed, isDownplayedThroughout } from './downplayed-voice.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
 import { isFavourableComparison } from './favourable-comparison.ts';
 import { frameSummary } from './frame-summary.ts';
@@ -145,6 +145,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     problemTakenBack,
     plainlyPositive,
     downplayed,
+    downplayedThroughout: downplayed && isDownplayedThroughout(text),
     undecided,
   });
 

@@ -21,6 +21,8 @@ export function raiseByLearnedSignal(
     plainlyPositive?: boolean;
     /** The customer makes light of their complaint (downplayed-voice.ts). */
     downplayed?: boolean;
+    /** … and does not turn to a report after it ("Not angry, just …"; downplayed-voice.ts). */
+    downplayedThroughout?: boolean;
     /** The customer asks calmly and says nothing is decided (core/undecided-churn.ts). */
     undecided?: boolean;
   },
@@ -39,6 +41,8 @@ export function raiseByLearnedSignal(
   // "Not a big deal, but it took 9 days to get a first reply": a complaint the customer made light
   // of was read for its pace already; the learned words of retention risk would only undo that.
   if (decision.basis.rule === 'churn-risk' && context.downplayed === true) return decision;
+  // Nor, whatever the rules read, one made light of with no "but" after it ("Not angry, just …").
+  if (context.downplayedThroughout === true) return decision;
   // "Could you remind me what our notice period is …? Nothing decided yet": a calm question under
   // review, whatever the rules made of it.
   if (context.undecided === true) return decision;

@@ -645,6 +645,14 @@ const CANNOT_FIND_AFTER =
   /^\s+(?:find|figure|understand|remember|tell|explain|decide|agree|work out|see where|(?:change|edit|update|add|manage|remove) (?:the |our |any )?(?:billing|settings|users?|admins?|permissions|roles|ownership|plan|subscription|integrations))(?![\p{L}])/iu;
 const BLOCKS_A_THING_AFTER =
   /^\s+(?:out|off)(?![\p{L}])|^\s+(?:your|the|their|our|all|a|an|those|these)\s+(?:\p{L}+\s+)?(?:domain|ip|ips|traffic|address(?:es)?|access|e-?mails?|ports?|urls?|sender|range|country|countries|dates|days|slots|times|week|weeks|period|calendar|hours|rooms)(?![\p{L}])/iu;
+/** "emergency lockouts", "emergency call-outs", "the emergency mobile": a kind of job or a line. */
+const EMERGENCY_AS_A_KIND_AFTER =
+  /^\s+(?:lockouts?|lock-outs?|call-?outs?|jobs?|visits?|repairs?|rates?|plans?|procedures?|contacts?|numbers?|lines?|mobile|phone|services?|exits?|lighting|mode|access|override|release|openings?|work|shifts?|rota|cover|kits?|drills?)(?![\p{L}])/iu;
+/** "whether it locks all Salto doors": a clause that asks how something behaves. */
+const ASKED_WHETHER_CLAUSE_BEFORE = /(?<![\p{L}])(?:whether|if)(?![\p{L}])[^.!?\n]*$/iu;
+/** "wait and run it tomorrow", "rebook tomorrow", "jatketaan huomenna": a plan, not a deadline. */
+const DAY_CHOSEN_BEFORE =
+  /(?<![\p{L}])(?:wait|run|rerun|re-run|rebook|retry|try|start|continue|resume|book|postpone|move|push|do|jatke\p{L}*|aje\p{L}*|yrite\p{L}*|kokeil\p{L}*)(?: [\p{L}'’-]+){0,3} $/iu;
 /** "onko sähköposti jumissa", "whether the e-mail is stuck": a blocker word inside a question asked. */
 const ASKED_WHETHER_BEFORE = /(?<![\p{L}])(?:onko|ovatko|onkohan|whether)(?: [\p{L}-]+){0,3} $/iu;
 /** "P.S.", "PS:" opening a line: a matter added after the sign-off. */
@@ -740,6 +748,13 @@ export function findUrgencyCues(
     // "Terveisin / Johanna Aho / Lakimies": a title in the signature.
     if (hit.entry.level !== 'critical' && isSignatureTitle(text, hit.start, hit.end)) continue;
     if (hit.entry.kind === 'deadline' && DEADLINE_WITH_ROOM.test(text.slice(hit.end, hit.end + 25))) continue;
+    // "should we wait and run it tomorrow?", "so we can rebook tomorrow": a day the customer picks.
+    if (
+      hit.entry.kind === 'deadline' &&
+      /^(?:tomorrow|huomenna)$/iu.test(hit.entry.phrase) &&
+      DAY_CHOSEN_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start))
+    )
+      continue;
     // "Ymmärrän jos on kiireitä", "Kiireessä se jää helposti katsomatta": someone's busy day, not this request's urgency.
     if (
       hit.entry.kind === 'stated-urgency' &&
@@ -811,6 +826,20 @@ export function findUrgencyCues(
     if (INCIDENT_KINDS.has(hit.entry.kind) && isGenericInQuestion(text, hit.start, hit.end)) continue;
     // "Mikä on meidän irtisanomisaika? … Ei mitään päätöksiä vielä": the terms asked about calmly.
     if (hit.entry.kind === 'cancellation' && namesNoticePeriod(text, hit.start) && isUndecidedQuestion(text))
+      continue;
+    // "emergency lockouts", "the emergency number": a kind of job or a line, not this request's urgency.
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      /^emergency$/iu.test(hit.entry.phrase) &&
+      EMERGENCY_AS_A_KIND_AFTER.test(text.slice(hit.end, hit.end + 30))
+    )
+      continue;
+    // "whether it locks all doors immediately or only at the next sync": how a feature behaves, asked.
+    if (
+      hit.entry.kind === 'stated-urgency' &&
+      ASKED_WHETHER_CLAUSE_BEFORE.test(text.slice(Math.max(0, hit.start - 80), hit.start)) &&
+      /^[^.!?\n]{0,40}(?<![\p{L}])or(?![\p{L}])/iu.test(text.slice(hit.end, hit.end + 60))
+    )
       continue;
     // "Voitteko katsoa onko sähköposti jumissa jossain?": whether something is stuck, asked.
     if (

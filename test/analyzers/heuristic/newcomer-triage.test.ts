@@ -2006,3 +2006,35 @@ describe('round 44: health data open to a group, all customers’ records, cross
     expect(result.churnSignals.map((signal) => signal.driver)).toContain('involuntary');
   });
 });
+
+describe('round 45: other buildings’ residents, invoices to the wrong customers, front-end-only checks, charges added twice, other companies’ outages', () => {
+  it.each([
+    'This morning’s notices arrived with an attached schedule listing residents from other buildings — names, flat numbers and phone numbers.',
+    'Hei, eilen illalla ajettu laskutusajo lähetti laskut väärille asiakkaille, laskuilla näkyy työmaat ja yhteyshenkilöt.',
+  ])('reads %j as P1', async (text) => {
+    expect((await triage(text)).priority).toBe('P1');
+  });
+
+  it.each([
+    'One of our developers noticed that a PATCH with a viewer token succeeds and the change is saved. Seems the role check is only in the frontend?',
+    'While setting up a gallery I noticed the URLs are sequential, and if I change the number I get galleries from other studios. I haven’t shared this with anyone.',
+    'Another batch of invoices with the delivery charge added twice on every multi-day hire. Our biggest customer is holding payment until they are reissued.',
+    '1. Logo bigger please.\n2. Since last night the billing run has charged everyone twice — 41 clients.\n3. Typo in the waiver.',
+  ])('reads %j as P2', async (text) => {
+    expect((await triage(text)).priority).toBe('P2');
+  });
+
+  it.each([
+    'Netvisor’s status page says they’re having an outage today. If we run our invoicing now, will it queue on your side, or should we wait and run it tomorrow?',
+    'Onko teillä tietoa, ELY:n lupapalvelu on ollut alhaalla aamusta asti (niiden sivuilla on häiriötiedote). Jääkö hakemukset jonoon?',
+    'Your status page showed a ‘partial outage — dispatch API’ on Tuesday 14:00–14:20. For our incident log, is there a post-incident report? No rush.',
+    'Can we set a different hourly rate for emergency lockouts at night, applied automatically on the invoice?',
+    'What does the Lockdown button do? Our client wants to know whether it locks all doors immediately or only sends a schedule change at the next sync.',
+    'Over the past year our work has shifted a lot — about 70% is now commercial assessments. Is that on your roadmap?',
+    'Importing rosters: our export has legal surname and forename but no admission number. Can I map UPN to student_id?',
+    'Third time asking: is bulk price editing on the roadmap? Not angry, just would love an actual answer this time.',
+    'Hei, mikä on sopimuksen irtisanomisaika? Johto on pyytänyt karsimaan ohjelmistokuluja. Ei oo vielä päätöstä, selvittelen vaan.',
+  ])('keeps %j below P1 and P2', async (text) => {
+    expect(['P3', 'P4']).toContain((await triage(text)).priority);
+  });
+});
