@@ -124,8 +124,8 @@ const MAX_THANKS_FOR_HELP_CHARS = 350;
 /** "Teillä on kyllä tosi hyvä tuki", "Erinomaista palvelua!": praise of the service is feedback to pass on. */
 const PRAISES_THE_SERVICE =
   /(?<![\p{L}])(?:(?:hyvä\p{L}*|erinomai\p{L}*|hien\p{L}*|loistav\p{L}*|upe\p{L}*|mahtav\p{L}*|great|excellent|brilliant|fantastic|amazing|superb|outstanding|top) (?:\p{L}+ ){0,2}(?:tuki|tukea|tuen|palvelu\p{L}*|asiakaspalvelu\p{L}*|support|service|team|job|work)|tyytyväi\p{L}*|avulias|helpful|hyvä kun|kudos|well done|lisänn\p{L}*|you['’]ve added)(?![\p{L}])/iu;
-/** A problem named in the note: then it is a report, whatever the thanks. "Not a bug" is no problem. */
-const NAMES_A_PROBLEM =
+/** A problem named or a request made in the note: then it is a report, whatever the thanks. "Not a bug" is no problem. */
+const NAMES_A_PROBLEM_OR_ASKS =
   /(?<![\p{L}])(?<!(?:not an?|no|ei|ei siis|ei ollut) )(?:errors?|issues?|problems?|broken|wrong|fail\p{L}*|bugs?|bugi\p{L}*|down|not working|doesn['’]t work|virhe\p{L}*|ongelm\p{L}*|rikki|vika\p{L}*|ei toimi|alhaalla|please|could you|can you|would you|need|want|voisitte\p{L}*|voitteko|tarvit\p{L}*|halua\p{L}*|haluttais\p{L}*|pitäis\p{L}*|pitäisi)(?![\p{L}])/iu;
 
 /**
@@ -189,10 +189,11 @@ export function isClosingNote(text: string): boolean {
       THANKS_NOTE.test(trimmed) ||
       (THANKS_FOR_HELP.test(trimmed) &&
         trimmed.length <= MAX_THANKS_FOR_HELP_CHARS &&
-        !NAMES_A_PROBLEM.test(trimmed) &&
+        !NAMES_A_PROBLEM_OR_ASKS.test(trimmed) &&
         !PRAISES_THE_SERVICE.test(trimmed)) ||
-      (TAKEN_TO_TRY.test(trimmed) && !NAMES_A_PROBLEM.test(trimmed.replace(IF_STILL_WRONG_LATER, ''))) ||
-      (INVITATION_ACCEPTED.test(trimmed) && !NAMES_A_PROBLEM.test(trimmed))) &&
+      (TAKEN_TO_TRY.test(trimmed) &&
+        !NAMES_A_PROBLEM_OR_ASKS.test(trimmed.replace(IF_STILL_WRONG_LATER, ''))) ||
+      (INVITATION_ACCEPTED.test(trimmed) && !NAMES_A_PROBLEM_OR_ASKS.test(trimmed))) &&
     // "… had stopped syncing since Tuesday's update … Nothing more needed — you can close ticket
     // #20417": a note that closes the ticket may recount what was broken, but not turn a corner.
     // Its asides in brackets recount too: "(guards saw the green tick but nothing arrived)".
