@@ -302,7 +302,7 @@ const MEMBERSHIP_PART = new RegExp(
  * Manager", "Say hi 👋"). A question or anything else makes it a request.
  */
 const INTRODUCTION =
-  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$|^[\p{L}][\p{L}.'’ _-]{1,40}:\s*(?:hi|hello|hey|moi|hei|morjens)(?: all| everyone| team| kaikki| kaikille)?[\s!.,\p{Extended_Pictographic}\uFE0F]*$/iu;
+  /^[^?\n]{0,200}(?<![\p{L}])(?:(?:i['’]ve|has|have|i have) taken over from|(?:is|are) (?:our|the) new|will be taking over|taking over from|say (?:hi|hello)|saying (?:hi|hello)|just saying (?:hi|hello)|will (?:mostly )?be lurking|aloitti (?:meillä|uutena)|on (?:meidän )?uusi)[^?\n]{0,160}$|^[\p{L}][\p{L}.'’ -]{1,40} [—–-] [^?\n]{1,140}$|^this channel is shared with [^?\n]{1,80}\. messages are visible to members of both organi[sz]ations\.?$|^[\p{L}][\p{L}.'’ _-]{1,40}:\s*(?:hi|hello|hey|moi|hei|morjens)(?: all| everyone| team| kaikki| kaikille)?(?:[\s!.,]|\p{Extended_Pictographic}|\uFE0F)*$/iu;
 
 /**
  * The channel's own topic or standing reminder, shown under a join line ("Channel topic: Shared
