@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence-around.ts';
+
 /**
  * An incident named as a past event ("a two-hour outage on Tuesday", "last week's downtime",
  * "eilinen katko") is a grievance or a reference, not a report that something is down now: it
@@ -165,14 +167,8 @@ export function isCalmRetrospective(text: string): boolean {
     if (isPastIncident(text, match.index, match.index + match[0].length)) return true;
     // "your status page showed a 'partial outage — dispatch API' on Tuesday 14:00–14:20": the
     // quoted name breaks the clause, but its sentence still dates it.
-    const sentence = sentenceOf(text, match.index);
+    const sentence = sentenceAround(text, match.index).text;
     if (PAST_MARKER_WORD.test(sentence) && !PRESENT_MARKER.test(sentence)) return true;
   }
   return false;
-}
-
-function sentenceOf(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
-  const rest = text.slice(at).search(/[.!?](?:\s|$)|\n/u);
-  return text.slice(start, rest === -1 ? text.length : at + rest);
 }

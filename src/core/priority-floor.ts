@@ -21,7 +21,7 @@ import { isQuotedMention } from './quoted-mention.ts';
 import { deniesIncidentNow, isRetracted } from './retracted-incident.ts';
 import { isSignatureTitle } from './signature-title.ts';
 import { isSomeoneElsesOutage } from './someone-elses-outage.ts';
-import { isUndecidedQuestion, namesNoticePeriod } from './undecided-churn.ts';
+import { asksNoticePeriodCalmly, isUndecidedQuestion } from './undecided-churn.ts';
 
 /**
  * The priority floor: deterministic rules that set a minimum priority whatever an analyzer says,
@@ -190,14 +190,10 @@ function findEarliestCueAt(text: string, rule: CompiledRule): { index: number; p
       if (rule.unlessInClauseRegex?.test(clauseAround(text, match.index, end))) continue;
       // "Our new parent company is reviewing all contracts. What is our notice period? Nothing
       // decided yet": a review asked about calmly is the analyzer's to weigh, not an alarm.
-      // So is the notice period asked about then ("Mikä on irtisanomisaika? … Ei mitään päätöksiä vielä").
-      if (
-        (rule.rule === 'involuntary' ||
-          rule.rule === 'competitor-switch' ||
-          (rule.rule === 'cancellation' && namesNoticePeriod(text, match.index))) &&
-        isUndecidedQuestion(text)
-      )
+      if ((rule.rule === 'involuntary' || rule.rule === 'competitor-switch') && isUndecidedQuestion(text))
         continue;
+      // So is the notice period asked about then ("Mikä on irtisanomisaika? … Ei mitään päätöksiä vielä").
+      if (rule.rule === 'cancellation' && asksNoticePeriodCalmly(text, match.index)) continue;
       // "a two-hour outage on Tuesday" recounts an incident; nothing is down now.
       if (rule.rule === 'outage' && isPastIncident(text, match.index, end)) continue;
       // "An incident report for last Thursday's outage? Nothing urgent, all fine since": looked back on.

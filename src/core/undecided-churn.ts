@@ -45,7 +45,10 @@ export function isUndecidedQuestion(text: string): boolean {
 /** "irtisanomisaika", "irtisanomisehdot": the contract's terms named, not a notice given. */
 const NOTICE_PERIOD = /^irtisanomis(?:aika|ajan|ajasta|aikaa|ehdo|ehto)\p{L}*/iu;
 
-/** Whether the word at `start` names the notice period rather than giving notice. */
-export function namesNoticePeriod(text: string, start: number): boolean {
-  return NOTICE_PERIOD.test(text.slice(start, start + 40));
+/**
+ * Whether the word at `start` names the notice period ("Mikä on meidän irtisanomisaika? … Ei mitään
+ * päätöksiä vielä") in a calm question under review: the terms asked about, not notice given.
+ */
+export function asksNoticePeriodCalmly(text: string, start: number): boolean {
+  return NOTICE_PERIOD.test(text.slice(start, start + 40)) && isUndecidedQuestion(text);
 }

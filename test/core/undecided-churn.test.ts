@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUndecidedQuestion, namesNoticePeriod } from '../../src/core/undecided-churn.ts';
+import { asksNoticePeriodCalmly, isUndecidedQuestion } from '../../src/core/undecided-churn.ts';
 
 describe('isUndecidedQuestion', () => {
   it.each([
@@ -27,11 +27,11 @@ describe('isUndecidedQuestion', () => {
   });
 });
 
-describe('namesNoticePeriod', () => {
-  it('tells the notice period named from notice given', () => {
-    const asked = 'Mikä on meidän irtisanomisaika?';
-    const given = 'Irtisanomme sopimuksen.';
-    expect(namesNoticePeriod(asked, asked.indexOf('irtisanomisaika'))).toBe(true);
-    expect(namesNoticePeriod(given, 0)).toBe(false);
+describe('asksNoticePeriodCalmly', () => {
+  it('tells the notice period asked about calmly from notice given', () => {
+    const asked = 'Mikä on meidän irtisanomisaika? Ei mitään päätöksiä vielä.';
+    const given = 'Irtisanomme sopimuksen. Ei mitään päätöksiä vielä muista, ok?';
+    expect(asksNoticePeriodCalmly(asked, asked.indexOf('irtisanomisaika'))).toBe(true);
+    expect(asksNoticePeriodCalmly(given, 0)).toBe(false);
   });
 });

@@ -13,23 +13,25 @@ const DOWNPLAYING =
 const NEGATED_BEFORE =
   /(?:(?<![\p{L}])(?:not|isn['’]t|wasn['’]t|hardly|no)|['’]s not|(?<![\p{L}])ei(?: \p{L}+){0,2}(?: mikään)?)\s+(?:a\s+|exactly\s+)?$/iu;
 
-export function isDownplayed(text: string): boolean {
-  const hit = DOWNPLAYING.exec(text);
-  if (hit === null) return false;
-  // "not a big deal" carries its own "not"; "that's not a small thing" negates the downplaying.
-  if (/^(?:not|no)\s/iu.test(hit[0])) return true;
-  return !NEGATED_BEFORE.test(text.slice(Math.max(0, hit.index - 30), hit.index));
-}
+/**
+ * How the customer makes light of their complaint, if they do: `throughout` ("Not angry, just would
+ * love an actual answer") or `then-a-report` when a "but" follows the hedge ("Small thing but
+ * time-sensitive: the invoicing run fails").
+ */
+export type Downplaying = 'none' | 'then-a-report' | 'throughout';
 
 /** "Small thing but time-sensitive: …", "not the end of the world, but …": the hedge turns to a report. */
 const TURNS_AFTER = /^[\s,.:;–—-]*(?:\p{L}+[\s,]+)?(?:but|however|mutta|mut)(?![\p{L}])/iu;
 
-/**
- * Made light of without turning to a report after it: "Not angry, just would love an actual answer",
- * as opposed to "Small thing but time-sensitive: the invoicing run fails".
- */
-export function isDownplayedThroughout(text: string): boolean {
-  if (!isDownplayed(text)) return false;
-  const hit = DOWNPLAYING.exec(text)!;
-  return !TURNS_AFTER.test(text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 30));
+export function readDownplaying(text: string): Downplaying {
+  const hit = DOWNPLAYING.exec(text);
+  if (hit === null) return 'none';
+  // "not a big deal" carries its own "not"; "that's not a small thing" negates the downplaying.
+  if (
+    !/^(?:not|no)\s/iu.test(hit[0]) &&
+    NEGATED_BEFORE.test(text.slice(Math.max(0, hit.index - 30), hit.index))
+  )
+    return 'none';
+  const end = hit.index + hit[0].length;
+  return TURNS_AFTER.test(text.slice(end, end + 30)) ? 'then-a-report' : 'throughout';
 }

@@ -1,3 +1,4 @@
+import { sentenceAround } from '../../core/sentence-around.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
@@ -18,7 +19,6 @@ const HELD_PAYOUTS = apostropheTolerant(
 export function findHeldPayouts(text: string): { phrase: string; start: number } | null {
   const hit = HELD_PAYOUTS.exec(text);
   if (hit === null) return null;
-  const sentenceEnd = text.slice(hit.index).search(/[.!?\n]|$/u);
-  if (text[hit.index + sentenceEnd] === '?') return null;
+  if (sentenceAround(text, hit.index).text.trimEnd().endsWith('?')) return null;
   return { phrase: hit[0], start: hit.index };
 }

@@ -13,7 +13,7 @@ import { findChurnSignals } from './churn-cues.ts';
 import { decidePriority } from './decide-priority.ts';
 import { describePriority } from './describe-priority.ts';
 import { detectLanguage } from './detect-language.ts';
-import { isDownplayed, isDownplayedThroughout } from './downplayed-voice.ts';
+import { readDownplaying } from './downplayed-voice.ts';
 import { type Evidence, summarizeExtractively } from './extractive-summary.ts';
 import { isFavourableComparison } from './favourable-comparison.ts';
 import { frameSummary } from './frame-summary.ts';
@@ -116,7 +116,8 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
   const narrowScope = isNarrowScope(text);
   // Taken back, or planned: "we're running a DR drill on Saturday, simulating a complete loss".
   const problemTakenBack = isRetracted(text, 0) || mentionsPlannedStop(text);
-  const downplayed = isDownplayed(text);
+  const downplaying = readDownplaying(text);
+  const downplayed = downplaying !== 'none';
   const undecided = isUndecidedQuestion(text);
   const ruled = decidePriority({
     cues,
@@ -145,7 +146,7 @@ export function analyzeHeuristically(input: AnalyzerInput, options: HeuristicAna
     problemTakenBack,
     plainlyPositive,
     downplayed,
-    downplayedThroughout: downplayed && isDownplayedThroughout(text),
+    downplayedThroughout: downplaying === 'throughout',
     undecided,
   });
 

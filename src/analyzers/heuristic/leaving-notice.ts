@@ -1,4 +1,4 @@
-import { isUndecidedQuestion, namesNoticePeriod } from '../../core/undecided-churn.ts';
+import { asksNoticePeriodCalmly } from '../../core/undecided-churn.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
@@ -97,7 +97,7 @@ export function findLeavingNotice(text: string): LeavingNotice | null {
     const clauseBefore = before.slice(clauseStart + 1);
     if (HYPOTHETICAL.test(clauseBefore)) continue;
     // "Mikä on meidän irtisanomisaika? … Ei mitään päätöksiä vielä": the terms asked about calmly.
-    if (namesNoticePeriod(text, start) && isUndecidedQuestion(text)) continue;
+    if (asksNoticePeriodCalmly(text, start)) continue;
     const after = text.slice(end, end + LOOK_CHARS).split(/[.!?\n;]/u)[0] ?? '';
     const sentenceRest = after;
     if (TERMS_QUESTION.test(clauseBefore) && /\?/u.test(text.slice(end, end + sentenceRest.length + 1)))

@@ -28,7 +28,7 @@ import { isSecurityExercise } from '../../core/security-exercise.ts';
 import { sentenceAround } from '../../core/sentence-around.ts';
 import { isSignatureTitle } from '../../core/signature-title.ts';
 import { isSomeoneElsesOutage } from '../../core/someone-elses-outage.ts';
-import { isUndecidedQuestion, namesNoticePeriod } from '../../core/undecided-churn.ts';
+import { asksNoticePeriodCalmly } from '../../core/undecided-churn.ts';
 import { findComposedDataLoss } from './data-loss-composition.ts';
 import { findDeadlineAtRisk } from './deadline-at-risk.ts';
 import { findDoubleCharge } from './double-charge.ts';
@@ -825,8 +825,7 @@ export function findUrgencyCues(
     // "How do you notify customers of an outage?": any outage, asked about.
     if (INCIDENT_KINDS.has(hit.entry.kind) && isGenericInQuestion(text, hit.start, hit.end)) continue;
     // "Mikä on meidän irtisanomisaika? … Ei mitään päätöksiä vielä": the terms asked about calmly.
-    if (hit.entry.kind === 'cancellation' && namesNoticePeriod(text, hit.start) && isUndecidedQuestion(text))
-      continue;
+    if (hit.entry.kind === 'cancellation' && asksNoticePeriodCalmly(text, hit.start)) continue;
     // "emergency lockouts", "the emergency number": a kind of job or a line, not this request's urgency.
     if (
       hit.entry.kind === 'stated-urgency' &&

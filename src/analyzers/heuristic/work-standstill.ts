@@ -1,3 +1,4 @@
+import { sentenceAround } from '../../core/sentence-around.ts';
 import { apostropheTolerant } from './apostrophe-tolerant.ts';
 
 /**
@@ -20,7 +21,6 @@ const SUPPOSED_BEFORE =
 export function findWorkStandstill(text: string): { phrase: string; start: number } | null {
   const hit = STANDSTILL.exec(text);
   if (hit === null) return null;
-  const sentenceStart = Math.max(text.lastIndexOf('.', hit.index), text.lastIndexOf('\n', hit.index)) + 1;
-  if (SUPPOSED_BEFORE.test(text.slice(sentenceStart, hit.index))) return null;
+  if (SUPPOSED_BEFORE.test(text.slice(sentenceAround(text, hit.index).start, hit.index))) return null;
   return { phrase: hit[0], start: hit.index };
 }
